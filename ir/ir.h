@@ -434,6 +434,8 @@ bool sm_emit_error(SmContext *ctx, SmLoc *loc, const char *fmt, ...) SM_PRINTF(3
 void sm_emit_warning(SmContext *ctx, SmLoc *loc, const char *fmt, ...) SM_PRINTF(3, 4);
 void sm_emit_remark(SmContext *ctx, SmLoc *loc, const char *fmt, ...) SM_PRINTF(3, 4);
 bool sm_emit_diag_v(SmContext *ctx, SmSeverity sev, SmLoc *loc, const char *fmt, va_list ap);
+/* Error at op->loc, prefixed "'op.name' op " as MLIR's emitOpError does
+ * (write the message without the op name: "requires 2 operands"). */
 bool sm_op_emit_error(SmOp *op, const char *fmt, ...) SM_PRINTF(2, 3);
 
 /* ===================================================================== */
@@ -725,6 +727,11 @@ struct SmOpDef {
   void (*canonicalization_patterns)(SmPatternSet *set, SmContext *ctx);
   /* Filled at registration: the dialect it belongs to. */
   const SmDialect *dialect;
+  /* Optional; sm_op_create calls it on a new registered op. It rewrites
+   * props into their canonical form, e.g. drops a property equal to its
+   * default (arith's #arith.overflow<none>) so that the generic and custom
+   * forms give the same IR. Must not fail or emit diagnostics. */
+  void (*normalize_props)(SmOp *op);
 };
 
 struct SmDialect {

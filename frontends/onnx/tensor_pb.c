@@ -1,0 +1,241 @@
+/* TensorProto decoding (inline, typed and external data) and .pb files. */
+#include "frontends/onnx/onnx_internal.h"
+#include "frontends/onnx/tensor_pb.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool sm_onnx_dtype(int32_t t, SmDType *out) {
+  switch (t) {
+  case ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT: *out = SM_DT_F32; return true;
+  case ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE: *out = SM_DT_F64; return true;
+  case ONNX__TENSOR_PROTO__DATA_TYPE__INT64: *out = SM_DT_I64; return true;
+  case ONNX__TENSOR_PROTO__DATA_TYPE__INT32: *out = SM_DT_I32; return true;
+  case ONNX__TENSOR_PROTO__DATA_TYPE__INT8: *out = SM_DT_I8; return true;
+  case ONNX__TENSOR_PROTO__DATA_TYPE__UINT8: *out = SM_DT_U8; return true;
+  case ONNX__TENSOR_PROTO__DATA_TYPE__BOOL: *out = SM_DT_BOOL; return true;
+  default: return false;
+  }
+}
+
+int32_t sm_onnx_dtype_to_onnx(SmDType dt) {
+  switch (dt) {
+  case SM_DT_F32: return ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT;
+  case SM_DT_F64: return ONNX__TENSOR_PROTO__DATA_TYPE__DOUBLE;
+  case SM_DT_I64: return ONNX__TENSOR_PROTO__DATA_TYPE__INT64;
+  case SM_DT_I32: return ONNX__TENSOR_PROTO__DATA_TYPE__INT32;
+  case SM_DT_I8: return ONNX__TENSOR_PROTO__DATA_TYPE__INT8;
+  case SM_DT_U8: return ONNX__TENSOR_PROTO__DATA_TYPE__UINT8;
+  case SM_DT_BOOL: return ONNX__TENSOR_PROTO__DATA_TYPE__BOOL;
+  }
+  return 0;
+}
+
+void sm_onnx_ext_cache_free(SmOnnxExtCache *c) {
+  if (!c) return;
+  for (size_t i = 0; i < c->count; i++) {
+    free(c->files[i].path);
+    free(c->files[i].data);
+  }
+  free(c->files);
+  memset(c, 0, sizeof *c);
+}
+
+static bool read_whole_file(const char *path, unsigned char **data, size_t *size) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return false;
+  unsigned char *buf = NULL;
+  size_t len = 0, cap = 0;
+  for (;;) {
+    if (len == cap) {
+      size_t ncap = cap ? cap * 2 : 1 << 16;
+      unsigned char *nb = realloc(buf, ncap);
+      if (!nb) {
+        free(buf);
+        fclose(f);
+        return false;
+      }
+      buf = nb;
+      cap = ncap;
+    }
+    size_t got = fread(buf + len, 1, cap - len, f);
+    len += got;
+    if (got == 0) break;
+  }
+  bool ok = !ferror(f);
+  fclose(f);
+  if (!ok) {
+    free(buf);
+    return false;
+  }
+  *data = buf;
+  *size = len;
+  return true;
+}
+
+static const SmOnnxExtFile *ext_file(SmOnnxExtCache *c, const char *path) {
+  for (size_t i = 0; i < c->count; i++)
+    if (strcmp(c->files[i].path, path) == 0) return &c->files[i];
+  if (c->count == c->cap) {
+    size_t ncap = c->cap ? c->cap * 2 : 4;
+    SmOnnxExtFile *nf = realloc(c->files, ncap * sizeof *nf);
+    if (!nf) return NULL;
+    c->files = nf;
+    c->cap = ncap;
+  }
+  SmOnnxExtFile *f = &c->files[c->count];
+  f->path = strdup(path);
+  if (!f->path || !read_whole_file(path, &f->data, &f->size)) {
+    free(f->path);
+    return NULL;
+  }
+  c->count++;
+  return f;
+}
+
+static bool parse_u64(const char *s, uint64_t *out) {
+  if (!s || !*s) return false;
+  uint64_t v = 0;
+  for (; *s; s++) {
+    if (*s < '0' || *s > '9' || v > (UINT64_MAX - 9) / 10) return false;
+    v = v * 10 + (uint64_t)(*s - '0');
+  }
+  *out = v;
+  return true;
+}
+
+bool sm_onnx_tensor_decode(const Onnx__TensorProto *tp, const char *base_dir,
+                           SmOnnxExtCache *cache, SmTensor *out, char *err, size_t errlen) {
+  memset(out, 0, sizeof *out);
+  SmDType dt;
+  if (!sm_onnx_dtype(tp->data_type, &dt)) {
+    snprintf(err, errlen, "unsupported data type %d", (int)tp->data_type);
+    return false;
+  }
+  if (tp->n_dims > SM_TENSOR_MAX_RANK) {
+    snprintf(err, errlen, "rank %zu is too large", tp->n_dims);
+    return false;
+  }
+  if (tp->segment) {
+    snprintf(err, errlen, "segmented tensors are not supported");
+    return false;
+  }
+  if (!sm_tensor_alloc(out, dt, (unsigned)tp->n_dims, tp->dims)) {
+    snprintf(err, errlen, "invalid or too large shape");
+    return false;
+  }
+  int64_t n = sm_tensor_numel(out);
+  size_t nbytes = sm_tensor_nbytes(out);
+  if (tp->has_data_location && tp->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL) {
+    const char *loc = NULL;
+    uint64_t off = 0, len = nbytes;
+    bool has_len = false;
+    for (size_t i = 0; i < tp->n_external_data; i++) {
+      const Onnx__StringStringEntryProto *e = tp->external_data[i];
+      if (!e->key || !e->value) continue;
+      if (strcmp(e->key, "location") == 0) loc = e->value;
+      else if (strcmp(e->key, "offset") == 0 && !parse_u64(e->value, &off)) loc = NULL, off = UINT64_MAX;
+      else if (strcmp(e->key, "length") == 0) has_len = parse_u64(e->value, &len);
+    }
+    if (!loc || off == UINT64_MAX || !base_dir || !cache || strstr(loc, "..") || loc[0] == '/') {
+      snprintf(err, errlen, "invalid external data reference");
+      goto fail;
+    }
+    if (has_len && len != nbytes) {
+      snprintf(err, errlen, "external data has %llu bytes, expected %zu", (unsigned long long)len, nbytes);
+      goto fail;
+    }
+    size_t plen = strlen(base_dir) + strlen(loc) + 2;
+    char *path = malloc(plen);
+    if (!path) {
+      snprintf(err, errlen, "out of memory");
+      goto fail;
+    }
+    snprintf(path, plen, "%s/%s", base_dir, loc);
+    const SmOnnxExtFile *f = ext_file(cache, path);
+    if (!f) {
+      snprintf(err, errlen, "cannot read external data file '%s'", path);
+      free(path);
+      goto fail;
+    }
+    free(path);
+    if (off > f->size || f->size - off < nbytes) {
+      snprintf(err, errlen, "external data at offset %llu runs past the end of '%s'",
+               (unsigned long long)off, loc);
+      goto fail;
+    }
+    memcpy(out->data, f->data + off, nbytes);
+    return true;
+  }
+  if (tp->has_raw_data) {
+    if (tp->raw_data.len != nbytes) {
+      snprintf(err, errlen, "has %zu bytes of data, expected %zu", tp->raw_data.len, nbytes);
+      goto fail;
+    }
+    memcpy(out->data, tp->raw_data.data, nbytes);
+    return true;
+  }
+  size_t count;
+  switch (dt) {
+  case SM_DT_F32: count = tp->n_float_data; break;
+  case SM_DT_F64: count = tp->n_double_data; break;
+  case SM_DT_I64: count = tp->n_int64_data; break;
+  default: count = tp->n_int32_data; break;
+  }
+  if (count != (size_t)n) {
+    snprintf(err, errlen, "has %zu elements of data, expected %lld", count, (long long)n);
+    goto fail;
+  }
+  for (int64_t i = 0; i < n; i++) {
+    switch (dt) {
+    case SM_DT_F32: ((float *)out->data)[i] = tp->float_data[i]; break;
+    case SM_DT_F64: ((double *)out->data)[i] = tp->double_data[i]; break;
+    case SM_DT_I64: ((int64_t *)out->data)[i] = tp->int64_data[i]; break;
+    default: sm_tensor_set_i64(out, i, tp->int32_data[i]); break;
+    }
+  }
+  return true;
+fail:
+  sm_tensor_free(out);
+  return false;
+}
+
+bool sm_tensor_pb_read(SmContext *ctx, const char *path, SmTensor *out) {
+  unsigned char *data;
+  size_t size;
+  memset(out, 0, sizeof *out);
+  SmLoc *loc = sm_loc_file(ctx, path, 0, 0);
+  if (!read_whole_file(path, &data, &size)) return sm_emit_error(ctx, loc, "cannot read '%s'", path);
+  Onnx__TensorProto *tp = onnx__tensor_proto__unpack(NULL, size, data);
+  free(data);
+  if (!tp) return sm_emit_error(ctx, loc, "'%s' is not a valid TensorProto (truncated or corrupt)", path);
+  char err[256];
+  bool ok = sm_onnx_tensor_decode(tp, NULL, NULL, out, err, sizeof err);
+  onnx__tensor_proto__free_unpacked(tp, NULL);
+  if (!ok) return sm_emit_error(ctx, loc, "tensor in '%s': %s", path, err);
+  return true;
+}
+
+bool sm_tensor_pb_write(SmContext *ctx, const char *path, const SmTensor *t, const char *name) {
+  Onnx__TensorProto tp = ONNX__TENSOR_PROTO__INIT;
+  SmLoc *loc = sm_loc_file(ctx, path, 0, 0);
+  tp.n_dims = t->rank;
+  tp.dims = (int64_t *)t->dims;
+  tp.has_data_type = true;
+  tp.data_type = sm_onnx_dtype_to_onnx(t->dtype);
+  tp.has_raw_data = true;
+  tp.raw_data.len = sm_tensor_nbytes(t);
+  tp.raw_data.data = t->data;
+  tp.name = (char *)(name ? name : "");
+  size_t size = onnx__tensor_proto__get_packed_size(&tp);
+  uint8_t *buf = malloc(size ? size : 1);
+  if (!buf) return sm_emit_error(ctx, loc, "out of memory");
+  onnx__tensor_proto__pack(&tp, buf);
+  FILE *f = fopen(path, "wb");
+  bool ok = f && fwrite(buf, 1, size, f) == size;
+  if (f && fclose(f) != 0) ok = false;
+  free(buf);
+  if (!ok) return sm_emit_error(ctx, loc, "cannot write '%s'", path);
+  return true;
+}

@@ -1,0 +1,196 @@
+/* Private layout of SmContext and the helpers the uniquers share
+ * (arena, hashing, a generic hash-consing table). Only core IR files
+ * (and other ir/ files that need the raw context) include this. */
+#ifndef SM_IR_CONTEXT_IMPL_H
+#define SM_IR_CONTEXT_IMPL_H
+
+#include <stdint.h>
+#include <string.h>
+
+#include "ir/diag_state.h"
+#include "ir/ir.h"
+
+/* ---- Hashing ------------------------------------------------------------ */
+
+static inline uint64_t sm_hash_mix(uint64_t h, uint64_t v) {
+  v *= 0x9E3779B97F4A7C15ull;
+  v ^= v >> 29;
+  h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+  h ^= h >> 31;
+  return h;
+}
+
+static inline uint64_t sm_hash_ptr(uint64_t h, const void *p) {
+  return sm_hash_mix(h, (uint64_t)(uintptr_t)p);
+}
+
+/* Eight bytes at a time: dense payloads can be large. */
+static inline uint64_t sm_hash_bytes(uint64_t h, const void *data, size_t len) {
+  const unsigned char *p = (const unsigned char *)data;
+  h = sm_hash_mix(h, (uint64_t)len);
+  while (len >= 8) {
+    uint64_t w;
+    memcpy(&w, p, 8);
+    h = sm_hash_mix(h, w);
+    p += 8;
+    len -= 8;
+  }
+  if (len) {
+    uint64_t w = 0;
+    memcpy(&w, p, len);
+    h = sm_hash_mix(h, w);
+  }
+  return h;
+}
+
+static inline uint32_t sm_hash_fold(uint64_t h) { return (uint32_t)(h ^ (h >> 32)); }
+
+/* ---- Arena ---------------------------------------------------------------- */
+
+typedef struct SmArenaChunk {
+  struct SmArenaChunk *next;
+  size_t size, used;
+  /* data follows, 16-byte aligned by the header size */
+} SmArenaChunk;
+
+typedef struct SmArena {
+  SmArenaChunk *head;
+} SmArena;
+
+/* ---- Generic hash-consing table -------------------------------------------
+ * Open addressing (linear probing) over object pointers, with the hashes kept
+ * alongside so probing rarely touches the objects. Grows at 3/4 load. */
+typedef struct SmUniqEntry {
+  void *obj; /* NULL: empty */
+  uint32_t hash;
+} SmUniqEntry;
+
+typedef struct SmUniqTable {
+  SmUniqEntry *slots; /* hash next to pointer: one cache line per probe */
+  uint32_t cap, count;
+} SmUniqTable;
+
+typedef bool (*SmUniqEq)(const void *obj, const void *key);
+
+/* Existing object equal to key (per eq), or NULL; *slot gets where to insert. */
+void *sm_uniq_find(SmUniqTable *t, uint32_t hash, SmUniqEq eq, const void *key, uint32_t *slot);
+/* Inserts obj at a slot sm_uniq_find returned (no other insert in between). */
+void sm_uniq_insert(SmUniqTable *t, uint32_t slot, uint32_t hash, void *obj);
+
+/* ---- Context ---------------------------------------------------------------- */
+
+typedef struct SmInternEntry {
+  const char *str; /* NULL: empty slot */
+  size_t len;
+  uint32_t hash;
+} SmInternEntry;
+
+struct SmContext {
+  SmArena arena;
+  /* Interned strings. */
+  SmInternEntry *strings;
+  uint32_t strings_cap, strings_count;
+  /* Uniqued objects. */
+  SmUniqTable types, attrs, locs, affine_exprs, affine_maps;
+  /* Op definitions by full name (open addressing over defs). */
+  const SmOpDef **op_defs;
+  uint32_t *op_def_hashes;
+  uint32_t op_defs_cap, op_defs_count;
+  SmDialect **dialects;
+  size_t num_dialects, dialects_cap;
+  bool allow_unregistered;
+  /* Resource blobs: interned name -> SmResource*. */
+  SmPtrMap resources;
+  SmDiagState diag;
+  /* Frequently used objects, built once. */
+  SmType *t_index, *t_f16, *t_bf16, *t_f32, *t_f64, *t_none;
+  SmType *t_int[65][3]; /* [width][signedness] for widths up to 64 */
+  SmLoc *loc_unknown;
+  /* Recently returned interned strings, by address: re-interning an
+   * interned pointer (common: names passed along) skips hashing the text. */
+  struct {
+    const char *str;
+    size_t len;
+  } intern_cache[256];
+  /* Arrays released by SmOpStates, reused by the next states so building an
+   * op does not malloc/free its scratch arrays ([0]: 8-byte, [1]: 16-byte
+   * elements). */
+  struct {
+    void *ptr;
+    unsigned cap;
+  } state_arrays[2][32];
+  unsigned num_state_arrays[2];
+  SmAttr *a_unit, *a_true, *a_false;
+  const char *s_sym_name;
+};
+
+/* Copies n bytes into the arena (NULL when n == 0 and src NULL is fine). */
+static inline void *sm_context_dup(SmContext *ctx, const void *src, size_t n) {
+  if (n == 0) return NULL;
+  void *p = sm_context_alloc(ctx, n);
+  memcpy(p, src, n);
+  return p;
+}
+
+/* The context an op belongs to is stored just before the op struct
+ * (ir/operations.c allocates them together). */
+typedef struct SmOpHeader {
+  SmContext *ctx;
+  SmOp op;
+} SmOpHeader;
+
+/* Internal helpers shared by operations.c and blocks.c. */
+/* Unlinks every operand use of op and of all ops nested in it. */
+void sm_impl_drop_uses_rec(SmOp *op);
+/* Frees op and everything nested without touching use lists (call
+ * sm_impl_drop_uses_rec on the whole subtree first). */
+void sm_impl_free_op(SmOp *op);
+/* Frees a block, its ops (uses already dropped) and its arguments. */
+void sm_impl_free_block(SmBlock *b);
+/* Use-list primitives (O(1)). */
+static inline void sm_use_link(SmUse *u, SmValue *v) {
+  u->value = v;
+  if (!v) {
+    u->next = NULL;
+    u->prev_next = NULL;
+    return;
+  }
+  u->next = v->uses;
+  if (v->uses) v->uses->prev_next = &u->next;
+  u->prev_next = &v->uses;
+  v->uses = u;
+}
+
+static inline void sm_use_unlink(SmUse *u) {
+  if (!u->value) return;
+  *u->prev_next = u->next;
+  if (u->next) u->next->prev_next = u->prev_next;
+  u->value = NULL;
+  u->next = NULL;
+  u->prev_next = NULL;
+}
+
+/* Floor division and modulo on int64 (b != 0), wrapping instead of UB on
+ * INT64_MIN / -1. Shared by affine folding and evaluation. */
+static inline int64_t sm_floordiv_i64(int64_t a, int64_t b) {
+  if (b == -1) return (int64_t)(0u - (uint64_t)a);
+  int64_t q = a / b, r = a % b;
+  if (r != 0 && ((r < 0) != (b < 0))) q--;
+  return q;
+}
+
+static inline int64_t sm_mod_i64(int64_t a, int64_t b) {
+  if (b == -1) return 0;
+  int64_t r = a % b;
+  if (r != 0 && ((r < 0) != (b < 0))) r += b;
+  return r;
+}
+
+static inline int64_t sm_ceildiv_i64(int64_t a, int64_t b) {
+  if (b == -1) return (int64_t)(0u - (uint64_t)a);
+  int64_t q = a / b, r = a % b;
+  if (r != 0 && ((r < 0) == (b < 0))) q++;
+  return q;
+}
+
+#endif

@@ -1,0 +1,126 @@
+/* Locations, hash-consed in the context. */
+#include <string.h>
+
+#include "ir/context_impl.h"
+
+static uint32_t loc_hash(const SmLoc *l) {
+  uint64_t h = sm_hash_mix(0x10cu, (uint64_t)l->kind);
+  switch (l->kind) {
+  case SM_LOC_FILE:
+    h = sm_hash_ptr(h, l->file.file);
+    h = sm_hash_mix(h, ((uint64_t)l->file.line << 32) | l->file.col);
+    break;
+  case SM_LOC_NAME:
+    h = sm_hash_ptr(sm_hash_ptr(h, l->name.name), l->name.child);
+    break;
+  case SM_LOC_FUSED:
+    h = sm_hash_bytes(h, l->fused.locs, l->fused.count * sizeof(SmLoc *));
+    h = sm_hash_ptr(h, l->fused.metadata);
+    break;
+  case SM_LOC_CALLSITE:
+    h = sm_hash_ptr(sm_hash_ptr(h, l->callsite.callee), l->callsite.caller);
+    break;
+  default:
+    break;
+  }
+  return sm_hash_fold(h);
+}
+
+static bool loc_eq(const void *obj, const void *key) {
+  const SmLoc *a = obj, *b = key;
+  if (a->kind != b->kind) return false;
+  switch (a->kind) {
+  case SM_LOC_FILE:
+    return a->file.file == b->file.file && a->file.line == b->file.line &&
+           a->file.col == b->file.col;
+  case SM_LOC_NAME:
+    return a->name.name == b->name.name && a->name.child == b->name.child;
+  case SM_LOC_FUSED:
+    return a->fused.count == b->fused.count && a->fused.metadata == b->fused.metadata &&
+           (a->fused.count == 0 ||
+            memcmp(a->fused.locs, b->fused.locs, a->fused.count * sizeof(SmLoc *)) == 0);
+  case SM_LOC_CALLSITE:
+    return a->callsite.callee == b->callsite.callee && a->callsite.caller == b->callsite.caller;
+  default:
+    return true;
+  }
+}
+
+static SmLoc *unique(SmContext *ctx, const SmLoc *key) {
+  uint32_t h = loc_hash(key), slot;
+  SmLoc *l = sm_uniq_find(&ctx->locs, h, loc_eq, key, &slot);
+  if (l) return l;
+  l = sm_context_alloc(ctx, sizeof *l);
+  *l = *key;
+  l->hash = h;
+  if (l->kind == SM_LOC_FUSED)
+    l->fused.locs = sm_context_dup(ctx, key->fused.locs, key->fused.count * sizeof(SmLoc *));
+  sm_uniq_insert(&ctx->locs, slot, h, l);
+  return l;
+}
+
+SmLoc *sm_loc_unknown(SmContext *ctx) {
+  if (!ctx->loc_unknown) {
+    SmLoc key;
+    memset(&key, 0, sizeof key);
+    key.kind = SM_LOC_UNKNOWN;
+    ctx->loc_unknown = unique(ctx, &key);
+  }
+  return ctx->loc_unknown;
+}
+
+SmLoc *sm_loc_file(SmContext *ctx, const char *file, unsigned line, unsigned col) {
+  SmLoc key;
+  memset(&key, 0, sizeof key);
+  key.kind = SM_LOC_FILE;
+  key.file.file = sm_intern_cstr(ctx, file);
+  key.file.line = line;
+  key.file.col = col;
+  return unique(ctx, &key);
+}
+
+SmLoc *sm_loc_name(SmContext *ctx, const char *name, SmLoc *child) {
+  SmLoc key;
+  memset(&key, 0, sizeof key);
+  key.kind = SM_LOC_NAME;
+  key.name.name = sm_intern_cstr(ctx, name);
+  key.name.child = child;
+  return unique(ctx, &key);
+}
+
+SmLoc *sm_loc_fused(SmContext *ctx, unsigned count, SmLoc *const *locs, SmAttr *metadata) {
+  SmLoc key;
+  memset(&key, 0, sizeof key);
+  key.kind = SM_LOC_FUSED;
+  key.fused.count = count;
+  key.fused.locs = count ? locs : NULL;
+  key.fused.metadata = metadata;
+  return unique(ctx, &key);
+}
+
+SmLoc *sm_loc_callsite(SmContext *ctx, SmLoc *callee, SmLoc *caller) {
+  SmLoc key;
+  memset(&key, 0, sizeof key);
+  key.kind = SM_LOC_CALLSITE;
+  key.callsite.callee = callee;
+  key.callsite.caller = caller;
+  return unique(ctx, &key);
+}
+
+SmLoc *sm_loc_find_file(SmLoc *loc) {
+  while (loc) {
+    switch (loc->kind) {
+    case SM_LOC_FILE: return loc;
+    case SM_LOC_NAME: loc = loc->name.child; break;
+    case SM_LOC_CALLSITE: loc = loc->callsite.callee; break;
+    case SM_LOC_FUSED:
+      for (unsigned i = 0; i < loc->fused.count; i++) {
+        SmLoc *f = sm_loc_find_file(loc->fused.locs[i]);
+        if (f) return f;
+      }
+      return NULL;
+    default: return NULL;
+    }
+  }
+  return NULL;
+}

@@ -1,0 +1,986 @@
+/* Parsing of builtin attributes: literals, arrays, dictionaries, dense
+ * arrays and elements, affine maps, symbol references, dialect attributes
+ * and attribute aliases. */
+#include "ir/fp16.h"
+#include "ir/parser_impl.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool tok_eq(const SmToken *t, const char *s) {
+  size_t n = strlen(s);
+  return t->len == n && memcmp(t->ptr, s, n) == 0;
+}
+
+/* ---- Numbers ------------------------------------------------------------ */
+
+bool sm_p_parse_uint_token(SmParser *p, const SmToken *t, uint64_t *out) {
+  const char *s = t->ptr, *e = t->ptr + t->len;
+  uint64_t v = 0;
+  if (t->len > 2 && s[0] == '0' && s[1] == 'x') {
+    s += 2;
+    for (; s < e; s++) {
+      unsigned d = (unsigned)(*s <= '9' ? *s - '0' : (*s | 0x20) - 'a' + 10);
+      if (v >> 60)
+        return sm_p_error_tok(p, t, "integer constant out of range");
+      v = v * 16 + d;
+    }
+  } else {
+    for (; s < e; s++) {
+      unsigned d = (unsigned)(*s - '0');
+      if (v > (UINT64_MAX - d) / 10)
+        return sm_p_error_tok(p, t, "integer constant out of range");
+      v = v * 10 + d;
+    }
+  }
+  *out = v;
+  return true;
+}
+
+bool sm_p_int_fits(SmType *t, uint64_t mag, bool neg, int64_t *out) {
+  unsigned w = t->kind == SM_TYPE_INDEX ? 64 : t->integer.width;
+  SmSignedness sign = t->kind == SM_TYPE_INDEX ? SM_SIGNED : t->integer.sign;
+  if (neg) {
+    if (sign == SM_UNSIGNED && mag != 0)
+      return false;
+    uint64_t lim = w == 64 ? (1ull << 63) : (1ull << (w - 1));
+    if (w == 1 && sign == SM_SIGNLESS)
+      lim = 1; /* -1 : i1 is "true" in MLIR's APInt view */
+    if (mag > lim)
+      return false;
+    *out = mag == (1ull << 63) ? INT64_MIN : -(int64_t)mag;
+    return true;
+  }
+  uint64_t max;
+  if (sign == SM_SIGNED)
+    max = w == 64 ? (uint64_t)INT64_MAX : (1ull << (w - 1)) - 1;
+  else
+    max = w == 64 ? UINT64_MAX : (1ull << w) - 1;
+  if (mag > max)
+    return false;
+  *out = (int64_t)mag;
+  return true;
+}
+
+/* strtod on a token (not NUL-terminated). */
+static double tok_strtod(const SmToken *t) {
+  char buf[128];
+  char *heap = NULL, *s = buf;
+  if (t->len >= sizeof buf) {
+    heap = malloc(t->len + 1);
+    s = heap;
+  }
+  memcpy(s, t->ptr, t->len);
+  s[t->len] = 0;
+  double d = strtod(s, NULL);
+  free(heap);
+  return d;
+}
+
+/* Value of a float written as hex bits for a float type. */
+static bool float_from_bits(SmParser *p, const SmToken *t, SmType *ft, uint64_t bits, double *out) {
+  unsigned w = sm_type_bitwidth(ft);
+  if (w < 64 && (bits >> w) != 0)
+    return sm_p_error_tok(p, t, "hexadecimal float constant out of range for type");
+  switch (ft->kind) {
+  case SM_TYPE_F16:
+    *out = sm_f16_bits_to_f32((uint16_t)bits);
+    return true;
+  case SM_TYPE_BF16:
+    *out = sm_bf16_bits_to_f32((uint16_t)bits);
+    return true;
+  case SM_TYPE_F32:
+    *out = sm_f32_from_bits((uint32_t)bits);
+    return true;
+  default: {
+    double d;
+    memcpy(&d, &bits, sizeof d);
+    *out = d;
+    return true;
+  }
+  }
+}
+
+static bool is_float_type(const SmType *t) {
+  return t->kind == SM_TYPE_F16 || t->kind == SM_TYPE_BF16 || t->kind == SM_TYPE_F32 || t->kind == SM_TYPE_F64;
+}
+
+/* Number literal with optional '-' and optional ": type". */
+static SmAttr *parse_number_attr(SmParser *p, SmType *type) {
+  bool neg = sm_p_accept(p, SM_TOK_MINUS);
+  SmToken lit = p->tok;
+  if (lit.kind != SM_TOK_INT && lit.kind != SM_TOK_FLOAT)
+    return sm_p_error(p, "expected integer or float literal"), NULL;
+  sm_p_consume(p);
+  if (p->tok.kind == SM_TOK_COLON) {
+    sm_p_consume(p);
+    SmToken tt = p->tok;
+    type = sm_p_parse_type(p);
+    if (!type)
+      return NULL;
+    if (type->kind != SM_TYPE_INTEGER && type->kind != SM_TYPE_INDEX && !is_float_type(type))
+      return sm_p_error_tok(p, &tt, "expected integer or float type"), NULL;
+  }
+  if (lit.kind == SM_TOK_FLOAT) {
+    if (!type)
+      type = sm_type_f64(p->ctx);
+    if (!is_float_type(type))
+      return sm_p_error_tok(p, &lit, "floating point value not valid for specified type"), NULL;
+    double d = tok_strtod(&lit);
+    return sm_attr_float(p->ctx, type, neg ? -d : d);
+  }
+  uint64_t mag;
+  if (!sm_p_parse_uint_token(p, &lit, &mag))
+    return NULL;
+  if (!type)
+    type = sm_type_integer(p->ctx, 64, SM_SIGNLESS);
+  if (is_float_type(type)) {
+    if (lit.len > 2 && lit.ptr[1] == 'x' && !neg) {
+      double d;
+      if (!float_from_bits(p, &lit, type, mag, &d))
+        return NULL;
+      return sm_attr_float(p->ctx, type, d);
+    }
+    return sm_p_error_tok(p, &lit, "unexpected decimal integer literal for a floating point value"), NULL;
+  }
+  int64_t v;
+  if (!sm_p_int_fits(type, mag, neg, &v)) {
+    if (neg && type->kind == SM_TYPE_INTEGER && type->integer.sign == SM_UNSIGNED)
+      return sm_p_error_tok(p, &lit, "negative integer literal not valid for unsigned integer type"), NULL;
+    return sm_p_error_tok(p, &lit, "integer constant out of range for attribute"), NULL;
+  }
+  return sm_attr_integer(p->ctx, type, v);
+}
+
+/* ---- Dictionaries and arrays ------------------------------------------- */
+
+static int cmp_named(const void *a, const void *b) {
+  const SmNamedAttr *x = a, *y = b;
+  return strcmp(x->name, y->name);
+}
+
+bool sm_p_parse_dict_entries(SmParser *p, size_t *mark, unsigned *n) {
+  *mark = p->stk.len;
+  *n = 0;
+  if (!sm_p_expect(p, SM_TOK_LBRACE, "'{'"))
+    return false;
+  if (!sm_p_enter(p))
+    return false;
+  if (p->tok.kind != SM_TOK_RBRACE) {
+    for (;;) {
+      SmToken key = p->tok;
+      const char *name;
+      if (key.kind == SM_TOK_BARE) {
+        name = sm_intern(p->ctx, key.ptr, key.len);
+      } else if (key.kind == SM_TOK_STRING) {
+        size_t len;
+        const char *s = sm_p_string_value(p, &key, &len);
+        if (len == 0)
+          return sm_p_error(p, "expected valid attribute name");
+        name = sm_intern(p->ctx, s, len);
+      } else {
+        return sm_p_error(p, "expected attribute name");
+      }
+      sm_p_consume(p);
+      /* Duplicate check: linear for small dicts, sorted below otherwise. */
+      if (*n < 16) {
+        SmNamedAttr *es = (SmNamedAttr *)sm_bs_at(&p->stk, *mark);
+        for (unsigned i = 0; i < *n; i++)
+          if (es[i].name == name)
+            return sm_p_error_tok(p, &key, "duplicate key '%s' in dictionary attribute", name);
+      }
+      SmNamedAttr e = {name, NULL};
+      if (sm_p_accept(p, SM_TOK_EQUAL)) {
+        e.value = sm_p_parse_attr(p, NULL);
+        if (!e.value)
+          return false;
+      } else {
+        e.value = sm_attr_unit(p->ctx);
+      }
+      sm_bs_push(&p->stk, &e, sizeof e);
+      (*n)++;
+      if (!sm_p_accept(p, SM_TOK_COMMA))
+        break;
+    }
+  }
+  sm_p_leave(p);
+  if (!sm_p_expect(p, SM_TOK_RBRACE, "'}' in attribute dictionary"))
+    return false;
+  if (*n >= 16) {
+    size_t sz = *n * sizeof(SmNamedAttr);
+    SmNamedAttr *copy = malloc(sz);
+    memcpy(copy, sm_bs_at(&p->stk, *mark), sz);
+    qsort(copy, *n, sizeof *copy, cmp_named);
+    for (unsigned i = 1; i < *n; i++)
+      if (copy[i].name == copy[i - 1].name) {
+        const char *dup = copy[i].name;
+        free(copy);
+        return sm_p_error(p, "duplicate key '%s' in dictionary attribute", dup);
+      }
+    free(copy);
+  }
+  return true;
+}
+
+SmAttr *sm_p_parse_dict(SmParser *p) {
+  size_t mark;
+  unsigned n;
+  if (!sm_p_parse_dict_entries(p, &mark, &n))
+    return NULL;
+  SmAttr *a = sm_attr_dict(p->ctx, n, (SmNamedAttr *)sm_bs_at(&p->stk, mark));
+  p->stk.len = mark;
+  return a;
+}
+
+static SmAttr *parse_array(SmParser *p) {
+  sm_p_consume(p); /* [ */
+  size_t mark = p->stk.len;
+  unsigned n = 0;
+  if (p->tok.kind != SM_TOK_RSQUARE) {
+    for (;;) {
+      SmAttr *a = sm_p_parse_attr(p, NULL);
+      if (!a)
+        return NULL;
+      sm_bs_push(&p->stk, &a, sizeof a);
+      n++;
+      if (!sm_p_accept(p, SM_TOK_COMMA))
+        break;
+    }
+  }
+  if (!sm_p_expect(p, SM_TOK_RSQUARE, "']'"))
+    return NULL;
+  SmAttr *res = sm_attr_array(p->ctx, n, (SmAttr **)sm_bs_at(&p->stk, mark));
+  p->stk.len = mark;
+  return res;
+}
+
+/* ---- Element literals (dense arrays / dense elements) ------------------ */
+
+typedef struct SmElemLit {
+  const char *ptr;
+  uint32_t len;
+  uint8_t kind; /* SM_TOK_INT, SM_TOK_FLOAT, or SM_TOK_BARE (true/false) */
+  uint8_t neg;
+  unsigned line, col;
+} SmElemLit;
+
+static bool parse_elem_lit(SmParser *p, SmElemLit *out) {
+  SmToken t = p->tok;
+  bool neg = false;
+  if (t.kind == SM_TOK_MINUS) {
+    neg = true;
+    sm_p_consume(p);
+    t = p->tok;
+  }
+  if (t.kind == SM_TOK_INT || t.kind == SM_TOK_FLOAT ||
+      (!neg && t.kind == SM_TOK_BARE && (tok_eq(&t, "true") || tok_eq(&t, "false")))) {
+    out->ptr = t.ptr;
+    out->len = t.len;
+    out->kind = (uint8_t)t.kind;
+    out->neg = neg;
+    out->line = t.line;
+    out->col = t.col;
+    sm_p_consume(p);
+    return true;
+  }
+  return sm_p_error(p, "expected element literal of primitive type");
+}
+
+/* Writes one literal as an element of type elem into dst (little-endian). */
+static bool store_elem(SmParser *p, const SmElemLit *e, SmType *elem, void *dst) {
+  SmToken t = {(SmTokKind)e->kind, e->len, e->ptr, e->line, e->col};
+  if (e->kind == SM_TOK_BARE) {
+    bool b = e->ptr[0] == 't';
+    if (!(elem->kind == SM_TYPE_INTEGER && elem->integer.width == 1))
+      return sm_p_error_tok(p, &t, "expected i1 type for 'true' or 'false' values");
+    *(uint8_t *)dst = b;
+    return true;
+  }
+  if (is_float_type(elem)) {
+    double d;
+    if (e->kind == SM_TOK_FLOAT) {
+      d = tok_strtod(&t);
+      if (e->neg)
+        d = -d;
+    } else {
+      uint64_t mag;
+      if (!sm_p_parse_uint_token(p, &t, &mag))
+        return false;
+      if (e->len > 2 && e->ptr[1] == 'x') {
+        if (e->neg)
+          return sm_p_error_tok(p, &t, "hexadecimal float literal should not have a leading minus");
+        if (!float_from_bits(p, &t, elem, mag, &d))
+          return false;
+      } else {
+        d = (double)mag;
+        if (e->neg)
+          d = -d;
+      }
+    }
+    switch (elem->kind) {
+    case SM_TYPE_F16: {
+      uint16_t h = sm_f32_to_f16_bits((float)d);
+      memcpy(dst, &h, 2);
+      break;
+    }
+    case SM_TYPE_BF16: {
+      uint16_t h = sm_f32_to_bf16_bits((float)d);
+      memcpy(dst, &h, 2);
+      break;
+    }
+    case SM_TYPE_F32: {
+      float f = (float)d;
+      memcpy(dst, &f, 4);
+      break;
+    }
+    default:
+      memcpy(dst, &d, 8);
+      break;
+    }
+    return true;
+  }
+  if (elem->kind != SM_TYPE_INTEGER && elem->kind != SM_TYPE_INDEX)
+    return sm_p_error_tok(p, &t, "unsupported element type");
+  if (e->kind == SM_TOK_FLOAT)
+    return sm_p_error_tok(p, &t, "expected integer elements, but parsed floating-point");
+  uint64_t mag;
+  if (!sm_p_parse_uint_token(p, &t, &mag))
+    return false;
+  int64_t v;
+  if (!sm_p_int_fits(elem, mag, e->neg, &v))
+    return sm_p_error_tok(p, &t, "integer constant out of range for type");
+  size_t sz = sm_dense_elem_size(elem);
+  if (elem->kind == SM_TYPE_INTEGER && elem->integer.width == 1)
+    v = v != 0;
+  uint64_t u = (uint64_t)v;
+  for (size_t i = 0; i < sz; i++)
+    ((uint8_t *)dst)[i] = (uint8_t)(u >> (8 * i));
+  return true;
+}
+
+/* array<i64: 1, 2> after "array". */
+static SmAttr *parse_dense_array(SmParser *p) {
+  if (!sm_p_expect(p, SM_TOK_LESS, "'<' after 'array'"))
+    return NULL;
+  SmToken tt = p->tok;
+  SmType *elem = sm_p_parse_type(p);
+  if (!elem)
+    return NULL;
+  bool ok_type = (elem->kind == SM_TYPE_INTEGER && elem->integer.sign == SM_SIGNLESS &&
+                  (elem->integer.width == 1 || elem->integer.width == 8 || elem->integer.width == 16 ||
+                   elem->integer.width == 32 || elem->integer.width == 64)) ||
+                 elem->kind == SM_TYPE_F32 || elem->kind == SM_TYPE_F64;
+  if (!ok_type)
+    return sm_p_error_tok(p, &tt, "expected integer or float type for dense array"), NULL;
+  size_t esz = elem->kind == SM_TYPE_INTEGER ? (elem->integer.width == 1 ? 1 : elem->integer.width / 8)
+                                             : sm_type_bitwidth(elem) / 8;
+  size_t mark = p->stk.len;
+  unsigned n = 0;
+  if (sm_p_accept(p, SM_TOK_COLON)) {
+    for (;;) {
+      SmElemLit e;
+      if (!parse_elem_lit(p, &e))
+        return NULL;
+      uint64_t buf = 0;
+      if (!store_elem(p, &e, elem, &buf))
+        return NULL;
+      sm_bs_push(&p->stk, &buf, esz);
+      n++;
+      if (!sm_p_accept(p, SM_TOK_COMMA))
+        break;
+    }
+  }
+  if (!sm_p_expect(p, SM_TOK_GREATER, "'>' to close an array attribute"))
+    return NULL;
+  SmAttr *a = sm_attr_dense_array(p->ctx, elem, n, sm_bs_at(&p->stk, mark));
+  p->stk.len = mark;
+  return a;
+}
+
+/* Decodes "0x..." hex into a malloc'd buffer. */
+static bool decode_hex(const char *s, size_t len, uint8_t **out, size_t *out_len) {
+  if (len < 2 || s[0] != '0' || s[1] != 'x' || (len & 1))
+    return false;
+  size_t n = (len - 2) / 2;
+  uint8_t *b = malloc(n ? n : 1);
+  for (size_t i = 0; i < n; i++) {
+    int v = 0;
+    for (int k = 0; k < 2; k++) {
+      char c = s[2 + 2 * i + (size_t)k];
+      int d;
+      if (c >= '0' && c <= '9')
+        d = c - '0';
+      else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+        d = (c | 0x20) - 'a' + 10;
+      else {
+        free(b);
+        return false;
+      }
+      v = v * 16 + d;
+    }
+    b[i] = (uint8_t)v;
+  }
+  *out = b;
+  *out_len = n;
+  return true;
+}
+
+/* Parses a nested literal list, pushing SmElemLit on p->stk and recording
+ * the shape (dims on *shape_stack, one per nesting level). */
+typedef struct DenseShape {
+  int64_t dims[SM_PARSE_MAX_DEPTH];
+  unsigned rank;
+  bool rank_known;
+} DenseShape;
+
+static bool parse_dense_list(SmParser *p, DenseShape *sh, unsigned level, unsigned *count) {
+  if (p->tok.kind != SM_TOK_LSQUARE) {
+    /* Leaf element: nesting depth must equal the rank. */
+    if (sh->rank_known && level != sh->rank)
+      return sm_p_error(p, "tensor literal is invalid; ranks are not consistent between elements");
+    if (!sh->rank_known) {
+      sh->rank = level;
+      sh->rank_known = true;
+    }
+    SmElemLit e;
+    if (p->tok.kind == SM_TOK_LPAREN)
+      return sm_p_error(p, "complex element literals are not supported");
+    if (!parse_elem_lit(p, &e))
+      return false;
+    sm_bs_push(&p->stk, &e, sizeof e);
+    (*count)++;
+    return true;
+  }
+  if (level >= SM_PARSE_MAX_DEPTH - 1 || !sm_p_enter(p))
+    return sm_p_error(p, "nesting too deep");
+  SmToken open = p->tok;
+  sm_p_consume(p);
+  int64_t n = 0;
+  if (p->tok.kind != SM_TOK_RSQUARE) {
+    for (;;) {
+      if (!parse_dense_list(p, sh, level + 1, count))
+        return false;
+      n++;
+      if (!sm_p_accept(p, SM_TOK_COMMA))
+        break;
+    }
+  } else {
+    /* "[]": a zero-sized dimension at this level. */
+    if (sh->rank_known && level + 1 != sh->rank)
+      return sm_p_error(p, "tensor literal is invalid; ranks are not consistent between elements");
+    if (!sh->rank_known) {
+      sh->rank = level + 1;
+      sh->rank_known = true;
+    }
+  }
+  sm_p_leave(p);
+  if (!sm_p_expect(p, SM_TOK_RSQUARE, "']'"))
+    return false;
+  /* The first list seen at a level fixes that level's size. */
+  if (sh->dims[level] == -1)
+    sh->dims[level] = n;
+  else if (sh->dims[level] != n)
+    return sm_p_error_tok(p, &open, "tensor literal is invalid; ranks are not consistent between elements");
+  return true;
+}
+
+static void fmt_shape(char *buf, size_t cap, const int64_t *dims, unsigned rank) {
+  size_t o = 0;
+  buf[0] = 0;
+  for (unsigned i = 0; i < rank && o + 24 < cap; i++)
+    o += (size_t)snprintf(buf + o, cap - o, i ? ", %lld" : "%lld", (long long)dims[i]);
+}
+
+static bool dense_elem_supported(const SmType *e) {
+  return e->kind == SM_TYPE_INTEGER || e->kind == SM_TYPE_INDEX || is_float_type(e);
+}
+
+/* dense<...> : type, after "dense". */
+static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
+  if (!sm_p_expect(p, SM_TOK_LESS, "'<' after 'dense'"))
+    return NULL;
+  size_t mark = p->stk.len;
+  DenseShape *sh = NULL;
+  unsigned count = 0;
+  bool empty = false, hex = false;
+  SmToken lit_tok = p->tok;
+  uint8_t *hex_data = NULL;
+  size_t hex_len = 0;
+  SmAttr *res = NULL;
+  if (p->tok.kind == SM_TOK_GREATER) {
+    empty = true;
+  } else if (p->tok.kind == SM_TOK_STRING) {
+    size_t len;
+    const char *s = sm_p_string_value(p, &p->tok, &len);
+    if (!decode_hex(s, len, &hex_data, &hex_len))
+      return sm_p_error(p, "expected a hex string of the form \"0x...\""), NULL;
+    hex = true;
+    sm_p_consume(p);
+  } else {
+    sh = malloc(sizeof *sh);
+    for (unsigned i = 0; i < SM_PARSE_MAX_DEPTH; i++)
+      sh->dims[i] = -1;
+    sh->rank = 0;
+    sh->rank_known = false;
+    if (!parse_dense_list(p, sh, 0, &count))
+      goto out;
+  }
+  if (!sm_p_expect(p, SM_TOK_GREATER, "'>'"))
+    goto out;
+  if (!sm_p_expect(p, SM_TOK_COLON, "':'"))
+    goto out;
+  SmToken tt = p->tok;
+  SmType *type = sm_p_parse_type(p);
+  if (!type)
+    goto out;
+  if (type->kind != SM_TYPE_TENSOR && type->kind != SM_TYPE_VECTOR) {
+    sm_p_error_tok(p, &tt, "elements literal must be a ranked tensor or vector type");
+    goto out;
+  }
+  int64_t num = sm_type_num_elements(type);
+  if (num < 0) {
+    sm_p_error_tok(p, &tt, "elements literal type must have static shape");
+    goto out;
+  }
+  SmType *elem = type->shaped.elem;
+  if (!dense_elem_supported(elem)) {
+    sm_p_error_tok(p, &tt, "dense elements of this element type are not supported");
+    goto out;
+  }
+  size_t esz = sm_dense_elem_size(elem);
+  if (empty) {
+    if (num != 0) {
+      sm_p_error_tok(p, &lit_tok, "parsed zero elements, but type (%lld elements) expected at least 1",
+                     (long long)num);
+      goto out;
+    }
+    res = sm_attr_dense(p->ctx, type, false, NULL, 0);
+    goto out;
+  }
+  if (hex) {
+    bool splat = hex_len == esz && num != 1;
+    if (!splat && hex_len != (size_t)num * esz) {
+      sm_p_error_tok(p, &lit_tok, "elements hex data size is invalid for provided type");
+      goto out;
+    }
+    res = sm_attr_dense(p->ctx, type, splat && num != 1, hex_data, hex_len);
+    goto out;
+  }
+  {
+    SmElemLit *els = (SmElemLit *)sm_bs_at(&p->stk, mark);
+    bool splat = sh->rank == 0 && count == 1;
+    if (!splat) {
+      bool match = sh->rank == type->shaped.rank;
+      for (unsigned i = 0; match && i < sh->rank; i++)
+        match = sh->dims[i] == type->shaped.dims[i];
+      if (!match) {
+        char a[256], b[256];
+        fmt_shape(a, sizeof a, sh->dims, sh->rank);
+        fmt_shape(b, sizeof b, type->shaped.dims, type->shaped.rank);
+        sm_p_error_tok(p, dense_tok, "inferred shape of elements literal ([%s]) does not match type ([%s])", a, b);
+        goto out;
+      }
+    }
+    size_t size = (size_t)count * esz;
+    uint8_t *data = malloc(size ? size : 1);
+    for (unsigned i = 0; i < count; i++) {
+      if (!store_elem(p, &els[i], elem, data + (size_t)i * esz)) {
+        free(data);
+        goto out;
+      }
+    }
+    res = sm_attr_dense(p->ctx, type, splat && num != 1, data, size);
+    free(data);
+  }
+out:
+  free(sh);
+  free(hex_data);
+  p->stk.len = mark;
+  return res;
+}
+
+/* ---- Affine maps -------------------------------------------------------- */
+
+typedef struct AffineCtx {
+  SmParser *p;
+  const char **dims;
+  unsigned ndims;
+  const char **syms;
+  unsigned nsyms;
+} AffineCtx;
+
+static SmAffineExpr *affine_expr(AffineCtx *a);
+
+static bool affine_is_symbolic(const SmAffineExpr *e) {
+  switch (e->kind) {
+  case SM_AFFINE_DIM:
+    return false;
+  case SM_AFFINE_SYMBOL:
+  case SM_AFFINE_CONST:
+    return true;
+  default:
+    return affine_is_symbolic(e->bin.lhs) && affine_is_symbolic(e->bin.rhs);
+  }
+}
+
+static SmAffineExpr *affine_operand(AffineCtx *a) {
+  SmParser *p = a->p;
+  SmToken t = p->tok;
+  if (t.kind == SM_TOK_LPAREN) {
+    if (!sm_p_enter(p))
+      return NULL;
+    sm_p_consume(p);
+    SmAffineExpr *e = affine_expr(a);
+    sm_p_leave(p);
+    if (!e || !sm_p_expect(p, SM_TOK_RPAREN, "')'"))
+      return NULL;
+    return e;
+  }
+  if (t.kind == SM_TOK_MINUS) {
+    if (!sm_p_enter(p))
+      return NULL;
+    sm_p_consume(p);
+    SmAffineExpr *e = affine_operand(a);
+    sm_p_leave(p);
+    if (!e)
+      return NULL;
+    return sm_affine_mul(p->ctx, e, sm_affine_const(p->ctx, -1));
+  }
+  if (t.kind == SM_TOK_INT) {
+    uint64_t v;
+    if (!sm_p_parse_uint_token(p, &t, &v))
+      return NULL;
+    if (v > (uint64_t)INT64_MAX)
+      return sm_p_error(p, "constant too large for index"), NULL;
+    sm_p_consume(p);
+    return sm_affine_const(p->ctx, (int64_t)v);
+  }
+  if (t.kind == SM_TOK_BARE) {
+    for (unsigned i = 0; i < a->ndims; i++)
+      if (strlen(a->dims[i]) == t.len && memcmp(a->dims[i], t.ptr, t.len) == 0) {
+        sm_p_consume(p);
+        return sm_affine_dim(p->ctx, i);
+      }
+    for (unsigned i = 0; i < a->nsyms; i++)
+      if (strlen(a->syms[i]) == t.len && memcmp(a->syms[i], t.ptr, t.len) == 0) {
+        sm_p_consume(p);
+        return sm_affine_symbol(p->ctx, i);
+      }
+    return sm_p_error(p, "use of undeclared identifier"), NULL;
+  }
+  return sm_p_error(p, "expected affine expression"), NULL;
+}
+
+/* Multiplicative: operand (('*' | floordiv | ceildiv | mod) operand)* */
+static SmAffineExpr *affine_term(AffineCtx *a) {
+  SmParser *p = a->p;
+  SmAffineExpr *lhs = affine_operand(a);
+  while (lhs) {
+    SmToken op = p->tok;
+    int kind;
+    if (op.kind == SM_TOK_STAR)
+      kind = SM_AFFINE_MUL;
+    else if (op.kind == SM_TOK_BARE && tok_eq(&op, "floordiv"))
+      kind = SM_AFFINE_FLOORDIV;
+    else if (op.kind == SM_TOK_BARE && tok_eq(&op, "ceildiv"))
+      kind = SM_AFFINE_CEILDIV;
+    else if (op.kind == SM_TOK_BARE && tok_eq(&op, "mod"))
+      kind = SM_AFFINE_MOD;
+    else
+      return lhs;
+    sm_p_consume(p);
+    SmAffineExpr *rhs = affine_operand(a);
+    if (!rhs)
+      return NULL;
+    SmContext *ctx = p->ctx;
+    if (kind == SM_AFFINE_MUL) {
+      if (!affine_is_symbolic(lhs) && !affine_is_symbolic(rhs))
+        return sm_p_error_tok(p, &op, "non-affine expression: at least one of the multiply operands has to be either a constant or symbolic"), NULL;
+      lhs = sm_affine_mul(ctx, lhs, rhs);
+    } else {
+      if (!affine_is_symbolic(rhs))
+        return sm_p_error_tok(p, &op, "non-affine expression: right operand of %.*s has to be either a constant or symbolic",
+                              (int)op.len, op.ptr),
+               NULL;
+      lhs = kind == SM_AFFINE_FLOORDIV ? sm_affine_floordiv(ctx, lhs, rhs)
+            : kind == SM_AFFINE_CEILDIV ? sm_affine_ceildiv(ctx, lhs, rhs)
+                                        : sm_affine_mod(ctx, lhs, rhs);
+    }
+  }
+  return NULL;
+}
+
+static SmAffineExpr *affine_expr(AffineCtx *a) {
+  SmParser *p = a->p;
+  SmAffineExpr *lhs = affine_term(a);
+  while (lhs) {
+    bool sub;
+    if (p->tok.kind == SM_TOK_PLUS)
+      sub = false;
+    else if (p->tok.kind == SM_TOK_MINUS)
+      sub = true;
+    else
+      return lhs;
+    sm_p_consume(p);
+    SmAffineExpr *rhs = affine_term(a);
+    if (!rhs)
+      return NULL;
+    lhs = sub ? sm_affine_sub(p->ctx, lhs, rhs) : sm_affine_add(p->ctx, lhs, rhs);
+  }
+  return NULL;
+}
+
+/* "(" ids ")" into names pushed on p->stk. */
+static bool affine_id_list(SmParser *p, SmTokKind open, SmTokKind close, size_t *mark, unsigned *n) {
+  *mark = p->stk.len;
+  *n = 0;
+  if (!sm_p_expect(p, open, open == SM_TOK_LPAREN ? "'('" : "'['"))
+    return false;
+  if (p->tok.kind != close) {
+    for (;;) {
+      if (p->tok.kind != SM_TOK_BARE)
+        return sm_p_error(p, "expected bare identifier");
+      const char *name = sm_intern(p->ctx, p->tok.ptr, p->tok.len);
+      sm_bs_push(&p->stk, &name, sizeof name);
+      (*n)++;
+      sm_p_consume(p);
+      if (!sm_p_accept(p, SM_TOK_COMMA))
+        break;
+    }
+  }
+  return sm_p_expect(p, close, close == SM_TOK_RPAREN ? "')'" : "']'");
+}
+
+SmAffineMap *sm_p_parse_affine_map_body(SmParser *p) {
+  size_t dmark, smark = 0;
+  unsigned nd, ns = 0;
+  if (!affine_id_list(p, SM_TOK_LPAREN, SM_TOK_RPAREN, &dmark, &nd))
+    return NULL;
+  if (p->tok.kind == SM_TOK_LSQUARE && !affine_id_list(p, SM_TOK_LSQUARE, SM_TOK_RSQUARE, &smark, &ns))
+    return NULL;
+  if (!ns)
+    smark = p->stk.len;
+  /* Duplicate ids are an error, as in MLIR. */
+  {
+    const char **ids = (const char **)sm_bs_at(&p->stk, dmark);
+    unsigned total = nd + ns;
+    for (unsigned i = 0; i < total; i++)
+      for (unsigned j = i + 1; j < total; j++)
+        if (ids[i] == ids[j])
+          return sm_p_error(p, "redefinition of identifier '%s'", ids[i]), NULL;
+  }
+  if (!sm_p_expect(p, SM_TOK_ARROW, "'->'") || !sm_p_expect(p, SM_TOK_LPAREN, "'('"))
+    return NULL;
+  size_t rmark = p->stk.len;
+  unsigned nr = 0;
+  if (p->tok.kind != SM_TOK_RPAREN) {
+    for (;;) {
+      AffineCtx a = {p, (const char **)sm_bs_at(&p->stk, dmark), nd,
+                     (const char **)sm_bs_at(&p->stk, smark), ns};
+      SmAffineExpr *e = affine_expr(&a);
+      if (!e)
+        return NULL;
+      sm_bs_push(&p->stk, &e, sizeof e);
+      nr++;
+      if (!sm_p_accept(p, SM_TOK_COMMA))
+        break;
+    }
+  }
+  if (!sm_p_expect(p, SM_TOK_RPAREN, "')'"))
+    return NULL;
+  SmAffineMap *m = sm_affine_map(p->ctx, nd, ns, nr, (SmAffineExpr **)sm_bs_at(&p->stk, rmark));
+  p->stk.len = dmark;
+  return m;
+}
+
+/* ---- Symbol references, dialect attributes, aliases ------------------- */
+
+static const char *at_name(SmParser *p, const SmToken *t) {
+  if (t->ptr[1] == '"') {
+    size_t len;
+    const char *s = sm_p_string_value(p, t, &len);
+    return sm_intern(p->ctx, s, len);
+  }
+  return sm_intern(p->ctx, t->ptr + 1, t->len - 1);
+}
+
+static SmAttr *parse_symref(SmParser *p) {
+  const char *root = at_name(p, &p->tok);
+  sm_p_consume(p);
+  size_t mark = p->stk.len;
+  unsigned n = 0;
+  while (p->tok.kind == SM_TOK_COLON && p->tok.ptr + 1 < p->lx.end && p->tok.ptr[1] == ':') {
+    sm_lexer_reset(&p->lx, p->tok.ptr + 2);
+    sm_p_consume(p);
+    if (p->tok.kind != SM_TOK_AT)
+      return sm_p_error(p, "expected nested symbol reference identifier"), NULL;
+    const char *nested = at_name(p, &p->tok);
+    sm_bs_push(&p->stk, &nested, sizeof nested);
+    n++;
+    sm_p_consume(p);
+  }
+  SmAttr *a = sm_attr_symbol_ref(p->ctx, root, n, (const char **)sm_bs_at(&p->stk, mark));
+  p->stk.len = mark;
+  return a;
+}
+
+static SmAttr *parse_hash_attr(SmParser *p) {
+  SmToken t = p->tok;
+  const char *id = t.ptr + 1;
+  size_t idlen = t.len - 1;
+  const char *dot = memchr(id, '.', idlen);
+  const char *after = t.ptr + t.len;
+  bool body = after < p->lx.end && *after == '<';
+  if (!dot && !body) {
+    const char *name = sm_intern(p->ctx, id, idlen);
+    SmAttr *a = (SmAttr *)sm_ptrmap_get(&p->attr_aliases, name);
+    if (!a) {
+      if (sm_ptrmap_get(&p->loc_aliases, name))
+        return sm_p_error(p, "location alias '#%s' used where an attribute is expected", name), NULL;
+      return sm_p_error(p, "undefined symbol alias id '%s'", name), NULL;
+    }
+    sm_p_consume(p);
+    return a;
+  }
+  size_t nslen = dot ? (size_t)(dot - id) : idlen;
+  if (nslen == 0)
+    return sm_p_error(p, "expected dialect namespace"), NULL;
+  const char *ns = sm_intern(p->ctx, id, nslen);
+  const char *rest_start = id + nslen, *rest_end = after;
+  if (body) {
+    rest_end = sm_lexer_scan_body(&p->lx, after);
+    if (!rest_end) {
+      p->tok.kind = SM_TOK_ERROR;
+      return NULL;
+    }
+  }
+  const char *rest = sm_intern(p->ctx, rest_start, (size_t)(rest_end - rest_start));
+  sm_p_consume(p);
+  return sm_attr_opaque(p->ctx, ns, rest);
+}
+
+bool sm_p_at_attr(SmParser *p) {
+  switch (p->tok.kind) {
+  case SM_TOK_LSQUARE:
+  case SM_TOK_LBRACE:
+  case SM_TOK_AT:
+  case SM_TOK_HASH:
+  case SM_TOK_STRING:
+  case SM_TOK_INT:
+  case SM_TOK_FLOAT:
+  case SM_TOK_MINUS:
+  case SM_TOK_BANG:
+  case SM_TOK_LPAREN:
+    return true;
+  case SM_TOK_BARE: {
+    static const char *const kws[] = {"true", "false", "unit", "dense", "dense_resource", "array", "affine_map", NULL};
+    for (const char *const *k = kws; *k; k++)
+      if (tok_eq(&p->tok, *k))
+        return true;
+    return sm_p_at_type(p);
+  }
+  default:
+    return false;
+  }
+}
+
+static SmAttr *parse_attr_inner(SmParser *p, SmType *type) {
+  SmToken *t = &p->tok;
+  SmContext *ctx = p->ctx;
+  switch (t->kind) {
+  case SM_TOK_LSQUARE:
+    return parse_array(p);
+  case SM_TOK_LBRACE:
+    return sm_p_parse_dict(p);
+  case SM_TOK_AT:
+    return parse_symref(p);
+  case SM_TOK_HASH:
+    return parse_hash_attr(p);
+  case SM_TOK_STRING: {
+    size_t len;
+    const char *s = sm_p_string_value(p, t, &len);
+    SmAttr *a = sm_attr_string(ctx, s, len);
+    sm_p_consume(p);
+    return a;
+  }
+  case SM_TOK_INT:
+  case SM_TOK_FLOAT:
+  case SM_TOK_MINUS:
+    return parse_number_attr(p, type);
+  case SM_TOK_BARE:
+    if (tok_eq(t, "true") || tok_eq(t, "false")) {
+      bool b = t->ptr[0] == 't';
+      sm_p_consume(p);
+      return sm_attr_bool(ctx, b);
+    }
+    if (tok_eq(t, "unit")) {
+      sm_p_consume(p);
+      return sm_attr_unit(ctx);
+    }
+    if (tok_eq(t, "dense")) {
+      SmToken kw = *t;
+      sm_p_consume(p);
+      return parse_dense(p, &kw);
+    }
+    if (tok_eq(t, "array")) {
+      sm_p_consume(p);
+      return parse_dense_array(p);
+    }
+    if (tok_eq(t, "affine_map")) {
+      sm_p_consume(p);
+      if (!sm_p_expect(p, SM_TOK_LESS, "'<'"))
+        return NULL;
+      SmAffineMap *m = sm_p_parse_affine_map_body(p);
+      if (!m || !sm_p_expect(p, SM_TOK_GREATER, "'>'"))
+        return NULL;
+      return sm_attr_affine_map(ctx, m);
+    }
+    if (tok_eq(t, "dense_resource")) {
+      sm_p_consume(p);
+      if (!sm_p_expect(p, SM_TOK_LESS, "'<'"))
+        return NULL;
+      const char *key;
+      if (p->tok.kind == SM_TOK_BARE) {
+        key = sm_intern(ctx, p->tok.ptr, p->tok.len);
+      } else if (p->tok.kind == SM_TOK_STRING) {
+        size_t len;
+        const char *s = sm_p_string_value(p, &p->tok, &len);
+        key = sm_intern(ctx, s, len);
+      } else {
+        return sm_p_error(p, "expected resource handle"), NULL;
+      }
+      sm_p_consume(p);
+      if (!sm_p_expect(p, SM_TOK_GREATER, "'>'") || !sm_p_expect(p, SM_TOK_COLON, "':'"))
+        return NULL;
+      SmToken tt = p->tok;
+      SmType *rt = sm_p_parse_type(p);
+      if (!rt)
+        return NULL;
+      if (!sm_type_is_shaped(rt))
+        return sm_p_error_tok(p, &tt, "expected a shaped type for dense_resource"), NULL;
+      return sm_attr_dense_resource(ctx, key, rt);
+    }
+    if (sm_p_at_type(p)) {
+      SmType *ty = sm_p_parse_type(p);
+      return ty ? sm_attr_type(ctx, ty) : NULL;
+    }
+    return sm_p_error(p, "expected attribute value"), NULL;
+  case SM_TOK_BANG:
+  case SM_TOK_LPAREN: {
+    SmType *ty = sm_p_parse_type(p);
+    return ty ? sm_attr_type(ctx, ty) : NULL;
+  }
+  default:
+    return sm_p_error(p, "expected attribute value"), NULL;
+  }
+}
+
+SmAttr *sm_p_parse_attr(SmParser *p, SmType *type) {
+  if (!sm_p_enter(p))
+    return NULL;
+  SmAttr *a = parse_attr_inner(p, type);
+  sm_p_leave(p);
+  return a;
+}

@@ -1,0 +1,337 @@
+/* Parsing of builtin types, function types, dialect types and type aliases. */
+#include "ir/parser_impl.h"
+
+#include <string.h>
+
+static bool tok_eq(const SmToken *t, const char *s) {
+  size_t n = strlen(s);
+  return t->len == n && memcmp(t->ptr, s, n) == 0;
+}
+
+/* i32 / si8 / ui64: returns 1 and fills width/sign, 0 if not an integer
+ * type keyword. */
+static int int_type_keyword(const SmToken *t, uint64_t *width, SmSignedness *sign) {
+  const char *s = t->ptr, *e = t->ptr + t->len;
+  *sign = SM_SIGNLESS;
+  if (s < e && *s == 's') {
+    *sign = SM_SIGNED;
+    s++;
+  } else if (s < e && *s == 'u') {
+    *sign = SM_UNSIGNED;
+    s++;
+  }
+  if (s >= e || *s != 'i')
+    return 0;
+  s++;
+  if (s >= e)
+    return 0;
+  uint64_t w = 0;
+  for (; s < e; s++) {
+    if (*s < '0' || *s > '9')
+      return 0;
+    if (w < (1ull << 40))
+      w = w * 10 + (uint64_t)(*s - '0');
+  }
+  *width = w;
+  return 1;
+}
+
+static const char *const type_keywords[] = {"index", "f16",   "bf16",  "f32", "f64",
+                                            "none",  "tensor", "vector", "complex", "tuple",
+                                            "memref", "f80",  "f128",  "tf32", NULL};
+
+bool sm_p_at_type(SmParser *p) {
+  const SmToken *t = &p->tok;
+  if (t->kind == SM_TOK_BANG || t->kind == SM_TOK_LPAREN)
+    return true;
+  if (t->kind != SM_TOK_BARE)
+    return false;
+  uint64_t w;
+  SmSignedness s;
+  if (int_type_keyword(t, &w, &s))
+    return true;
+  for (const char *const *k = type_keywords; *k; k++)
+    if (tok_eq(t, *k))
+      return true;
+  return t->len > 2 && memcmp(t->ptr, "f8", 2) == 0;
+}
+
+/* The rest of a dimension list after the dims ("x" consumed): the lexer is
+ * repositioned one past an 'x' prefix. */
+static void split_x(SmParser *p) {
+  sm_lexer_reset(&p->lx, p->tok.ptr + 1);
+  sm_p_consume(p);
+}
+
+/* Parses "4x?x8x" (dims pushed on p->stk as int64_t) and stops at the
+ * element type. allow_dynamic: '?' allowed. */
+static bool parse_dims(SmParser *p, bool allow_dynamic, size_t *mark, unsigned *rank) {
+  *mark = p->stk.len;
+  *rank = 0;
+  for (;;) {
+    int64_t d;
+    if (p->tok.kind == SM_TOK_QUESTION) {
+      if (!allow_dynamic)
+        return sm_p_error(p, "expected static shape");
+      d = SM_DYNAMIC;
+      sm_p_consume(p);
+    } else if (p->tok.kind == SM_TOK_INT) {
+      if (p->tok.len > 1 && p->tok.ptr[1] == 'x') {
+        /* "0xf32" is the dim 0 followed by "xf32", not a hex literal. */
+        d = 0;
+        sm_lexer_reset(&p->lx, p->tok.ptr + 1);
+        sm_p_consume(p);
+      } else {
+        uint64_t v;
+        if (!sm_p_parse_uint_token(p, &p->tok, &v))
+          return false;
+        if (v > (uint64_t)INT64_MAX)
+          return sm_p_error(p, "dimension too large");
+        d = (int64_t)v;
+        sm_p_consume(p);
+      }
+    } else {
+      return true;
+    }
+    sm_bs_push(&p->stk, &d, sizeof d);
+    (*rank)++;
+    if (p->tok.kind != SM_TOK_BARE || p->tok.ptr[0] != 'x')
+      return sm_p_error(p, "expected 'x' in dimension list");
+    if (p->tok.len == 1)
+      sm_p_consume(p);
+    else
+      split_x(p);
+  }
+}
+
+/* tensor<...> / vector<...> after the keyword. */
+static SmType *parse_shaped(SmParser *p, bool is_tensor) {
+  if (!sm_p_expect(p, SM_TOK_LESS, "'<'"))
+    return NULL;
+  SmType *elem, *res;
+  if (is_tensor && p->tok.kind == SM_TOK_STAR) {
+    sm_p_consume(p);
+    if (p->tok.kind != SM_TOK_BARE || p->tok.ptr[0] != 'x')
+      return sm_p_error(p, "expected 'x' in unranked tensor type"), NULL;
+    if (p->tok.len == 1)
+      sm_p_consume(p);
+    else
+      split_x(p);
+    elem = sm_p_parse_type(p);
+    if (!elem)
+      return NULL;
+    if (!sm_p_expect(p, SM_TOK_GREATER, "'>'"))
+      return NULL;
+    return sm_type_unranked_tensor(p->ctx, elem);
+  }
+  size_t mark;
+  unsigned rank;
+  if (!parse_dims(p, is_tensor, &mark, &rank))
+    return NULL;
+  SmToken elem_tok = p->tok;
+  elem = sm_p_parse_type(p);
+  if (!elem)
+    return NULL;
+  if (elem->kind == SM_TYPE_FUNCTION || elem->kind == SM_TYPE_NONE ||
+      elem->kind == SM_TYPE_UNRANKED_TENSOR || (!is_tensor && elem->kind != SM_TYPE_INTEGER &&
+                                                 elem->kind != SM_TYPE_INDEX && !sm_type_is_float(elem))) {
+    sm_p_error_tok(p, &elem_tok, is_tensor ? "invalid tensor element type" : "vector elements must be int/index/float type");
+    return NULL;
+  }
+  SmAttr *enc = NULL;
+  if (is_tensor && p->tok.kind == SM_TOK_COMMA) {
+    sm_p_consume(p);
+    enc = sm_p_parse_attr(p, NULL);
+    if (!enc)
+      return NULL;
+  }
+  if (!sm_p_expect(p, SM_TOK_GREATER, "'>'"))
+    return NULL;
+  const int64_t *dims = (const int64_t *)sm_bs_at(&p->stk, mark);
+  if (is_tensor)
+    res = sm_type_tensor(p->ctx, rank, dims, elem, enc);
+  else
+    res = sm_type_vector(p->ctx, rank, dims, elem);
+  p->stk.len = mark;
+  return res;
+}
+
+/* Comma-separated types up to the closing token (not consumed), pushed on
+ * p->stk. allow_empty: the list may be empty. */
+static bool parse_type_items(SmParser *p, SmTokKind close, size_t *mark, unsigned *n) {
+  *mark = p->stk.len;
+  *n = 0;
+  if (p->tok.kind == close)
+    return true;
+  for (;;) {
+    SmType *t = sm_p_parse_type(p);
+    if (!t)
+      return false;
+    sm_bs_push(&p->stk, &t, sizeof t);
+    (*n)++;
+    if (!sm_p_accept(p, SM_TOK_COMMA))
+      return true;
+  }
+}
+
+bool sm_p_parse_result_types(SmParser *p, size_t *mark, unsigned *n) {
+  if (p->tok.kind == SM_TOK_LPAREN) {
+    /* "(t, u)" is a result list; "(t) -> u" would be a function type
+     * result, which MLIR also reads as a parenthesised list first. */
+    sm_p_consume(p);
+    if (!parse_type_items(p, SM_TOK_RPAREN, mark, n))
+      return false;
+    return sm_p_expect(p, SM_TOK_RPAREN, "')'");
+  }
+  *mark = p->stk.len;
+  SmType *t = sm_p_parse_type(p);
+  if (!t)
+    return false;
+  sm_bs_push(&p->stk, &t, sizeof t);
+  *n = 1;
+  return true;
+}
+
+SmType *sm_p_parse_function_type(SmParser *p) {
+  if (!sm_p_expect(p, SM_TOK_LPAREN, "'('"))
+    return NULL;
+  size_t in_mark, out_mark;
+  unsigned nin, nout;
+  if (!parse_type_items(p, SM_TOK_RPAREN, &in_mark, &nin))
+    return NULL;
+  if (!sm_p_expect(p, SM_TOK_RPAREN, "')'"))
+    return NULL;
+  if (!sm_p_expect(p, SM_TOK_ARROW, "'->' in function type"))
+    return NULL;
+  if (!sm_p_parse_result_types(p, &out_mark, &nout))
+    return NULL;
+  SmType **ins = (SmType **)sm_bs_at(&p->stk, in_mark);
+  SmType **outs = (SmType **)sm_bs_at(&p->stk, out_mark);
+  SmType *t = sm_type_function(p->ctx, nin, ins, nout, outs);
+  p->stk.len = in_mark;
+  return t;
+}
+
+/* !dialect.name<...>, !dialect<...>, !dialect.name, !alias */
+static SmType *parse_bang_type(SmParser *p) {
+  SmToken t = p->tok;
+  const char *id = t.ptr + 1;
+  size_t idlen = t.len - 1;
+  const char *dot = memchr(id, '.', idlen);
+  const char *after = t.ptr + t.len;
+  bool body = after < p->lx.end && *after == '<';
+  if (!dot && !body) {
+    const char *name = sm_intern(p->ctx, id, idlen);
+    SmType *ty = (SmType *)sm_ptrmap_get(&p->type_aliases, name);
+    if (!ty)
+      return sm_p_error(p, "undefined symbol alias id '%s'", name), NULL;
+    sm_p_consume(p);
+    return ty;
+  }
+  size_t nslen = dot ? (size_t)(dot - id) : idlen;
+  if (nslen == 0)
+    return sm_p_error(p, "expected dialect namespace"), NULL;
+  const char *ns = sm_intern(p->ctx, id, nslen);
+  const char *rest_start = id + nslen;
+  const char *rest_end = after;
+  if (body) {
+    rest_end = sm_lexer_scan_body(&p->lx, after);
+    if (!rest_end) {
+      p->tok.kind = SM_TOK_ERROR;
+      return NULL;
+    }
+  }
+  const char *rest = sm_intern(p->ctx, rest_start, (size_t)(rest_end - rest_start));
+  if (body)
+    sm_lexer_reset(&p->lx, rest_end);
+  sm_p_consume(p);
+  return sm_type_opaque(p->ctx, ns, rest);
+}
+
+SmType *sm_p_parse_type(SmParser *p) {
+  SmToken *t = &p->tok;
+  if (t->kind == SM_TOK_LPAREN) {
+    if (!sm_p_enter(p))
+      return NULL;
+    SmType *ft = sm_p_parse_function_type(p);
+    sm_p_leave(p);
+    return ft;
+  }
+  if (t->kind == SM_TOK_BANG)
+    return parse_bang_type(p);
+  if (t->kind != SM_TOK_BARE)
+    return sm_p_error(p, "expected type"), NULL;
+  SmContext *ctx = p->ctx;
+  uint64_t width;
+  SmSignedness sign;
+  if (int_type_keyword(t, &width, &sign)) {
+    if (width == 0 || width > 64)
+      return sm_p_error(p, "integer bitwidth %llu is not supported (smartmem supports 1..64)",
+                        (unsigned long long)width),
+             NULL;
+    sm_p_consume(p);
+    return sm_type_integer(ctx, (unsigned)width, sign);
+  }
+  SmType *res = NULL;
+  if (tok_eq(t, "index"))
+    res = sm_type_index(ctx);
+  else if (tok_eq(t, "f32"))
+    res = sm_type_f32(ctx);
+  else if (tok_eq(t, "f64"))
+    res = sm_type_f64(ctx);
+  else if (tok_eq(t, "f16"))
+    res = sm_type_f16(ctx);
+  else if (tok_eq(t, "bf16"))
+    res = sm_type_bf16(ctx);
+  else if (tok_eq(t, "none"))
+    res = sm_type_none(ctx);
+  if (res) {
+    sm_p_consume(p);
+    return res;
+  }
+  bool is_tensor = tok_eq(t, "tensor");
+  if (is_tensor || tok_eq(t, "vector")) {
+    if (!sm_p_enter(p))
+      return NULL;
+    sm_p_consume(p);
+    res = parse_shaped(p, is_tensor);
+    sm_p_leave(p);
+    return res;
+  }
+  if (tok_eq(t, "complex")) {
+    if (!sm_p_enter(p))
+      return NULL;
+    sm_p_consume(p);
+    if (!sm_p_expect(p, SM_TOK_LESS, "'<'"))
+      return NULL;
+    SmToken et = p->tok;
+    SmType *elem = sm_p_parse_type(p);
+    sm_p_leave(p);
+    if (!elem)
+      return NULL;
+    if (elem->kind != SM_TYPE_INTEGER && !sm_type_is_float(elem))
+      return sm_p_error_tok(p, &et, "invalid element type for complex"), NULL;
+    if (!sm_p_expect(p, SM_TOK_GREATER, "'>'"))
+      return NULL;
+    return sm_type_complex(ctx, elem);
+  }
+  if (tok_eq(t, "tuple")) {
+    if (!sm_p_enter(p))
+      return NULL;
+    sm_p_consume(p);
+    if (!sm_p_expect(p, SM_TOK_LESS, "'<'"))
+      return NULL;
+    size_t mark;
+    unsigned n;
+    bool ok = parse_type_items(p, SM_TOK_GREATER, &mark, &n) && sm_p_expect(p, SM_TOK_GREATER, "'>'");
+    sm_p_leave(p);
+    if (!ok)
+      return NULL;
+    res = sm_type_tuple(ctx, n, (SmType **)sm_bs_at(&p->stk, mark));
+    p->stk.len = mark;
+    return res;
+  }
+  if (sm_p_at_type(p))
+    return sm_p_error(p, "type '%.*s' is not supported", (int)t->len, t->ptr), NULL;
+  return sm_p_error(p, "expected type"), NULL;
+}

@@ -1,0 +1,166 @@
+/* Parser state shared by the parser's files (private). */
+#ifndef SM_IR_PARSER_IMPL_H
+#define SM_IR_PARSER_IMPL_H
+
+#include "ir/asm.h"
+#include "ir/lexer.h"
+
+/* Cap on nesting (regions, brackets, nested types/attrs): keeps recursion
+ * far from the C stack's end on adversarial input. */
+#define SM_PARSE_MAX_DEPTH 512
+
+/* A growable byte stack for temporary lists: items are pushed at the top and
+ * popped when the list is consumed, so nested lists share one buffer. Refer
+ * to items by offset while pushing (the buffer may move). */
+typedef struct SmByteStack {
+  char *data;
+  size_t len, cap;
+} SmByteStack;
+
+/* Chunked bump arena whose blocks never move: scratch arrays handed to
+ * custom parse hooks live here until the hook returns. */
+typedef struct SmScratchChunk {
+  struct SmScratchChunk *next;
+  size_t size, used;
+  /* data follows */
+} SmScratchChunk;
+typedef struct SmScratch {
+  SmScratchChunk *head; /* current chunk (most recent first) */
+  SmScratchChunk *spare;
+} SmScratch;
+typedef struct SmScratchMark {
+  SmScratchChunk *chunk;
+  size_t used;
+} SmScratchMark;
+
+/* SSA name table entry. key: (name, number, isolation level). */
+typedef struct SmValueEntry {
+  const char *name; /* NULL: empty slot */
+  unsigned number;
+  unsigned iso;
+  SmValue *value;
+  bool forward;       /* value is a placeholder result */
+  unsigned def_count; /* number 0 entries: results in the defining group */
+  SmLoc *use_loc;     /* first forward use */
+  size_t use_pos;     /* its offset in the buffer (orders errors) */
+} SmValueEntry;
+
+/* Block label entry. key: (name, region scope id). */
+typedef struct SmBlockEntry {
+  const char *name;
+  unsigned scope;
+  SmBlock *block;
+  bool defined;
+  SmLoc *ref_loc; /* first reference before definition */
+} SmBlockEntry;
+
+typedef struct SmNameKey {
+  const char *name;
+  unsigned number;
+  unsigned iso;
+} SmNameKey;
+
+struct SmParser {
+  SmContext *ctx;
+  SmLexer lx;
+  SmToken tok;
+  const char *file;
+  int depth;
+
+  /* SSA names. */
+  SmValueEntry *vals;
+  size_t vals_cap, vals_count;
+  unsigned iso;       /* current isolation level */
+  SmByteStack defs;   /* SmNameKey of definitions, per region scope */
+  SmByteStack def_marks; /* size_t: start of each region scope in defs */
+  unsigned fwd_count; /* unresolved forward references (all levels) */
+
+  /* Block labels. */
+  SmBlockEntry *blocks;
+  size_t blocks_cap, blocks_count;
+  unsigned block_scope; /* current region scope id */
+  unsigned next_block_scope;
+  SmByteStack block_names; /* SmNameKey (name, scope) per region scope */
+
+  /* Aliases (interned name -> SmAttr / SmType / SmLoc). */
+  SmPtrMap attr_aliases;
+  SmPtrMap loc_aliases;
+  SmPtrMap type_aliases;
+  /* Deferred location aliases: marker SmLoc -> interned alias name. */
+  SmPtrMap deferred_locs;
+  SmByteStack deferred_refs; /* SmDeferredRef */
+
+  /* Op being parsed (its regions' isolation) and the op owning the region
+   * being parsed (default dialect for custom op names). */
+  const SmOpDef *cur_def;
+  const char *cur_name;
+  const SmOpDef *region_owner_def;
+
+  SmByteStack stk;   /* temporary lists */
+  SmScratch scratch; /* arrays handed to hooks */
+  char *strbuf;      /* decoded string scratch */
+  size_t strbuf_cap;
+
+  /* Placeholder name for forward references. */
+  const char *placeholder_name;
+};
+
+typedef struct SmDeferredRef {
+  const char *name;
+  SmLoc *loc;
+} SmDeferredRef;
+
+/* ---- parser.c: core helpers shared by the other parser files ---- */
+void sm_p_consume(SmParser *p);
+bool sm_p_error(SmParser *p, const char *fmt, ...) SM_PRINTF(2, 3);
+bool sm_p_error_tok(SmParser *p, const SmToken *t, const char *fmt, ...) SM_PRINTF(3, 4);
+bool sm_p_expect(SmParser *p, SmTokKind k, const char *what);
+static inline bool sm_p_is(SmParser *p, SmTokKind k) { return p->tok.kind == k; }
+static inline bool sm_p_accept(SmParser *p, SmTokKind k) {
+  if (p->tok.kind != k)
+    return false;
+  sm_p_consume(p);
+  return true;
+}
+bool sm_p_is_keyword(SmParser *p, const char *kw);
+bool sm_p_enter(SmParser *p); /* depth check; false (diagnosed) when too deep */
+static inline void sm_p_leave(SmParser *p) { p->depth--; }
+/* Decoded contents of the current string token (valid until the next
+ * decode). */
+const char *sm_p_string_value(SmParser *p, const SmToken *t, size_t *len);
+
+void sm_bs_push(SmByteStack *s, const void *item, size_t size);
+static inline void *sm_bs_at(SmByteStack *s, size_t off) { return s->data + off; }
+void sm_bs_free(SmByteStack *s);
+
+SmScratchMark sm_scratch_mark(SmScratch *s);
+void sm_scratch_release(SmScratch *s, SmScratchMark m);
+void *sm_scratch_alloc(SmScratch *s, size_t size);
+
+/* ---- parse_types.c ---- */
+/* True when the current token can start a type. */
+bool sm_p_at_type(SmParser *p);
+SmType *sm_p_parse_type(SmParser *p);
+/* Function type after the '(' has been seen (current token is '('). */
+SmType *sm_p_parse_function_type(SmParser *p);
+/* "(t, u)" or a single type. Items pushed on p->stk as SmType*. */
+bool sm_p_parse_result_types(SmParser *p, size_t *mark, unsigned *n);
+
+/* ---- parse_attrs.c ---- */
+SmAttr *sm_p_parse_attr(SmParser *p, SmType *type);
+bool sm_p_at_attr(SmParser *p);
+SmAttr *sm_p_parse_dict(SmParser *p);
+/* "{...}" pushing SmNamedAttr items on p->stk; duplicates diagnosed. */
+bool sm_p_parse_dict_entries(SmParser *p, size_t *mark, unsigned *n);
+/* "(dims)[syms] -> (results)" after "affine_map<". */
+SmAffineMap *sm_p_parse_affine_map_body(SmParser *p);
+/* Decoded integer literal magnitude; false (diagnosed) on overflow. */
+bool sm_p_parse_uint_token(SmParser *p, const SmToken *t, uint64_t *out);
+/* Range check of value (magnitude + sign) against an integer type. */
+bool sm_p_int_fits(SmType *t, uint64_t mag, bool neg, int64_t *out);
+
+/* ---- parser.c: locations ---- */
+/* After "loc": "(" location ")". */
+SmLoc *sm_p_parse_loc_paren(SmParser *p);
+
+#endif /* SM_IR_PARSER_IMPL_H */

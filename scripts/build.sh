@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Configures and builds smartmem with Ninja.
+#   scripts/build.sh                                   -> build/ (RelWithDebInfo)
+#   BUILD_DIR=build-asan scripts/build.sh -DSM_SANITIZE=ON
+# Extra arguments go to cmake's configure step. Prints only compiler output
+# (warnings, errors), not progress lines.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_dir=${BUILD_DIR:-build}
+case "$build_dir" in /*) ;; *) build_dir="$root/$build_dir" ;; esac
+
+cmake -S "$root" -B "$build_dir" -G Ninja "$@" >/dev/null
+ninja -C "$build_dir" --quiet

@@ -1,0 +1,1 @@
+"tt.op"() {m = affine_map<(d0, d1) -> (d0 floordiv

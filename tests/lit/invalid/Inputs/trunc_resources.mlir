@@ -1,0 +1,5 @@
+"tt.op"() : () -> ()
+{-#
+  dialect_resources: {
+    builtin: {
+      blob: "0x01000000

@@ -1,0 +1,1 @@
+"tt.op"() {s = "never closed

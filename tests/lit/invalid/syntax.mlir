@@ -1,0 +1,161 @@
+// Syntax errors in the generic op form, regions, blocks and successors.
+// RUN: smopt --allow-unregistered-dialect --split-input-file --verify-diagnostics %s
+// RUN: not smopt --allow-unregistered-dialect --split-input-file %s 2>&1 | FileCheck %s --check-prefix=LOC
+
+// expected-error@+1 {{expected ':' followed by operation type}}
+"tt.op"() {a = 1} "tt.next"() : () -> ()
+
+// -----
+
+// expected-error@+1 {{expected '->' in function type}}
+"tt.op"() : () "tt.next"() : () -> ()
+
+// -----
+
+// expected-error@+1 {{expected ')'}}
+"tt.op"(%0 : (i32) -> ()
+
+// -----
+
+// expected-error@+1 {{expected '('}}
+"tt.op" : () -> ()
+
+// -----
+
+%0 = "tt.def"() : () -> i32
+// expected-error@+1 {{expected 2 operand types but had 1}}
+"tt.use"(%0, %0) : (i32) -> ()
+
+// -----
+
+// expected-error@+1 {{operation defines 1 results but was provided 2 to bind}}
+%0:2 = "tt.def"() : () -> i32
+
+// -----
+
+// expected-error@+1 {{expected operation name in quotes}}
+%0 = : i32
+
+// -----
+
+%0 = "tt.def"() : () -> i32
+// expected-error@+1 {{redefinition of SSA value '%0'}}
+%0 = "tt.def"() : () -> i32
+
+// -----
+
+// expected-error@+1 {{use of undeclared SSA value name}}
+"tt.use"(%nope) : (i32) -> ()
+
+// -----
+
+%0:2 = "tt.def"() : () -> (i32, i32)
+// expected-error@+1 {{reference to invalid result number}}
+"tt.use"(%0#5) : (i32) -> ()
+
+// -----
+
+"tt.op"() ({
+  "tt.inner"() : () -> ()
+// The error is at the end of the input: the start of the split marker line.
+// expected-error@+2 {{expected '}' to end region}}
+
+// -----
+
+func.func @f() {
+  // expected-error@+1 {{reference to an undefined block}}
+  "tt.br"()[^bb9] : () -> ()
+}
+
+// -----
+
+func.func @f() {
+  "tt.br"()[^bb1] : () -> ()
+^bb1:
+  "tt.br"()[^bb1] : () -> ()
+// expected-error@+1 {{redefinition of block '^bb1'}}
+^bb1:
+  return
+}
+
+// -----
+
+%0 = "tt.def"() : () -> i32
+// expected-error@+1 {{use of value '%0' expects different type than prior uses: 'i64' vs 'i32'}}
+"tt.use"(%0) : (i64) -> ()
+
+// -----
+
+"tt.use"(%later) : (i32) -> ()
+// expected-error@+1 {{definition of SSA value '%later#0' has type 'f32'}}
+%later = "tt.def"() : () -> f32
+
+// -----
+
+// The op ends after "-> (i32)"; the next "->" cannot start an op.
+// expected-error@+1 {{expected operation name in quotes}}
+"tt.op"() : () -> (i32) -> i32
+
+// -----
+
+// expected-error@+1 {{expected attribute name}}
+"tt.op"() {= 1} : () -> ()
+
+// -----
+
+// expected-error@+1 {{expected attribute value}}
+"tt.op"() {a = } : () -> ()
+
+// -----
+
+// expected-error@+1 {{expected operation name in quotes}}
+%0 = %1
+
+// -----
+
+// expected-error@+1 {{expected operation name in quotes}}
+}
+
+// -----
+
+func.func @f() {
+^bb0:
+  return
+// expected-error@+1 {{invalid block name}}
+^:
+}
+
+// -----
+
+// expected-error@+1 {{expected '>'}}
+"tt.op"() <{a = 1} : () -> ()
+
+// -----
+
+// expected-error@+1 {{undefined symbol alias}}
+"tt.op"() : () -> !undefined_alias
+
+// Every chunk fails with a located error (file:line:col), exit status 1.
+// LOC: syntax.mlir:5:19: error: expected ':' followed by operation type
+// LOC: syntax.mlir:10:16: error: expected '->' in function type
+// LOC: syntax.mlir:15:12: error: expected ')' to end operand list
+// LOC: syntax.mlir:20:9: error: expected '(' to start operand list
+// LOC: syntax.mlir:26:20: error: expected 2 operand types but had 1
+// LOC: syntax.mlir:31:1: error: operation defines 1 results but was provided 2 to bind
+// LOC: syntax.mlir:36:6: error: expected operation name in quotes
+// LOC: syntax.mlir:42:1: error: redefinition of SSA value '%0'
+// LOC: syntax.mlir:47:10: error: use of undeclared SSA value name
+// LOC: syntax.mlir:53:10: error: reference to invalid result number
+// LOC: syntax.mlir:62:1: error: expected '}' to end region
+// LOC: syntax.mlir:66:13: error: reference to an undefined block
+// LOC: syntax.mlir:76:1: error: redefinition of block '^bb1'
+// LOC: syntax.mlir:84:10: error: use of value '%0' expects different type than prior uses: 'i64' vs 'i32'
+// LOC: syntax.mlir:90:1: error: definition of SSA value '%later#0' has type 'f32' but was previously used with type 'i32'
+// LOC: syntax.mlir:96:25: error: expected operation name in quotes
+// LOC: syntax.mlir:101:12: error: expected attribute name
+// LOC: syntax.mlir:106:16: error: expected attribute value
+// LOC: syntax.mlir:111:6: error: expected operation name in quotes
+// LOC: syntax.mlir:116:1: error: expected operation name in quotes
+// LOC: syntax.mlir:124:1: error: invalid block name
+// LOC: syntax.mlir:130:20: error: expected '>' to close properties
+// LOC: syntax.mlir:135:19: error: undefined symbol alias id 'undefined_alias'
