@@ -977,10 +977,28 @@ static SmAttr *parse_attr_inner(SmParser *p, SmType *type) {
   }
 }
 
+/* Attributes whose text is closed by a bracket (or a closed type) can be
+ * memoized by their text. */
+static bool attr_self_delimited(const SmToken *t) {
+  if (t->kind == SM_TOK_LBRACE || t->kind == SM_TOK_LSQUARE)
+    return true;
+  return t->kind == SM_TOK_BARE && t->len >= 5 &&
+         (tok_eq(t, "dense") || tok_eq(t, "array") || tok_eq(t, "affine_map") || tok_eq(t, "dense_resource"));
+}
+
 SmAttr *sm_p_parse_attr(SmParser *p, SmType *type) {
+  bool memo = attr_self_delimited(&p->tok);
+  if (memo) {
+    SmAttr *m = sm_p_memo_lookup(p, 1);
+    if (m)
+      return m;
+  }
   if (!sm_p_enter(p))
     return NULL;
+  const char *start = p->tok.ptr;
   SmAttr *a = parse_attr_inner(p, type);
   sm_p_leave(p);
+  if (memo)
+    sm_p_memo_insert(p, 1, start, a);
   return a;
 }

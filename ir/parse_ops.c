@@ -13,9 +13,14 @@
  * outer names are invisible there. */
 
 static inline size_t key_hash(const char *name, unsigned number, unsigned iso) {
-  uint64_t h = (uint64_t)(uintptr_t)name * 0x9E3779B97F4A7C15ull;
-  h ^= (uint64_t)number * 0xC2B2AE3D27D4EB4Full + (uint64_t)iso * 0x165667B19E3779F9ull;
-  return (size_t)(h ^ (h >> 29));
+  /* Interned pointers share their low bits (alignment): mix all bits. */
+  uint64_t h = (uint64_t)(uintptr_t)name ^ ((uint64_t)number << 40) ^ ((uint64_t)iso << 52);
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return (size_t)h;
 }
 
 static SmValueEntry *val_find(SmParser *p, const char *name, unsigned number, unsigned iso) {
@@ -404,6 +409,7 @@ static SmParseResult parse_argument(SmParser *p, SmArgument *out, bool allow_att
 }
 
 bool sm_p_parse_op(SmParser *p, SmBlock *block);
+bool sm_parser_parse_optional_attr_dict(SmParser *p, SmOpState *st);
 
 static bool parse_block_ops(SmParser *p, SmBlock *b) {
   while (p->tok.kind != SM_TOK_CARET && p->tok.kind != SM_TOK_RBRACE) {
@@ -651,16 +657,13 @@ static bool parse_generic_body(SmParser *p, SmOpState *st, const SmOpDef *def, c
   }
   /* Properties. */
   if (sm_p_accept(p, SM_TOK_LESS)) {
-    size_t m;
-    unsigned n;
     if (p->tok.kind != SM_TOK_LBRACE)
       return sm_p_error(p, "expected '{' to start properties dictionary");
-    if (!sm_p_parse_dict_entries(p, &m, &n))
+    SmAttr *dict = sm_p_parse_attr(p, NULL);
+    if (!dict)
       return false;
-    SmNamedAttr *es = (SmNamedAttr *)sm_bs_at(&p->stk, m);
-    for (unsigned i = 0; i < n; i++)
-      sm_op_state_add_prop(st, es[i].name, es[i].value);
-    p->stk.len = m;
+    for (unsigned i = 0; i < dict->dict.count; i++)
+      sm_op_state_add_prop(st, dict->dict.entries[i].name, dict->dict.entries[i].value);
     if (!sm_p_expect(p, SM_TOK_GREATER, "'>' to close properties"))
       return false;
   }
@@ -678,16 +681,8 @@ static bool parse_generic_body(SmParser *p, SmOpState *st, const SmOpDef *def, c
       return false;
   }
   /* Attributes. */
-  if (p->tok.kind == SM_TOK_LBRACE) {
-    size_t m;
-    unsigned n;
-    if (!sm_p_parse_dict_entries(p, &m, &n))
-      return false;
-    SmNamedAttr *es = (SmNamedAttr *)sm_bs_at(&p->stk, m);
-    for (unsigned i = 0; i < n; i++)
-      sm_op_state_add_attr(st, es[i].name, es[i].value);
-    p->stk.len = m;
-  }
+  if (p->tok.kind == SM_TOK_LBRACE && !sm_parser_parse_optional_attr_dict(p, st))
+    return false;
   /* Function type. */
   if (!sm_p_expect(p, SM_TOK_COLON, "':' followed by operation type"))
     return false;
@@ -991,14 +986,11 @@ SmParseResult sm_parser_try_attr(SmParser *p, SmType *type, SmAttr **out) {
 bool sm_parser_parse_optional_attr_dict(SmParser *p, SmOpState *st) {
   if (p->tok.kind != SM_TOK_LBRACE)
     return true;
-  size_t m;
-  unsigned n;
-  if (!sm_p_parse_dict_entries(p, &m, &n))
+  SmAttr *dict = sm_p_parse_attr(p, NULL);
+  if (!dict)
     return false;
-  SmNamedAttr *es = (SmNamedAttr *)sm_bs_at(&p->stk, m);
-  for (unsigned i = 0; i < n; i++)
-    sm_op_state_add_attr(st, es[i].name, es[i].value);
-  p->stk.len = m;
+  for (unsigned i = 0; i < dict->dict.count; i++)
+    sm_op_state_add_attr(st, dict->dict.entries[i].name, dict->dict.entries[i].value);
   return true;
 }
 

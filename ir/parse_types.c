@@ -248,7 +248,31 @@ static SmType *parse_bang_type(SmParser *p) {
   return sm_type_opaque(p->ctx, ns, rest);
 }
 
+static SmType *parse_type_inner(SmParser *p);
+
+/* Types that end with a closing bracket can be memoized by their text. */
+static bool self_delimited(const SmParser *p, const SmToken *t) {
+  if (t->kind == SM_TOK_LPAREN)
+    return true;
+  if (t->kind == SM_TOK_BANG)
+    return t->ptr + t->len < p->lx.end && t->ptr[t->len] == '<';
+  return t->kind == SM_TOK_BARE && t->len >= 5 &&
+         (tok_eq(t, "tensor") || tok_eq(t, "vector") || tok_eq(t, "tuple") || tok_eq(t, "complex"));
+}
+
 SmType *sm_p_parse_type(SmParser *p) {
+  if (!self_delimited(p, &p->tok))
+    return parse_type_inner(p);
+  SmType *t = sm_p_memo_lookup(p, 0);
+  if (t)
+    return t;
+  const char *start = p->tok.ptr;
+  t = parse_type_inner(p);
+  sm_p_memo_insert(p, 0, start, t);
+  return t;
+}
+
+static SmType *parse_type_inner(SmParser *p) {
   SmToken *t = &p->tok;
   if (t->kind == SM_TOK_LPAREN) {
     if (!sm_p_enter(p))

@@ -88,7 +88,54 @@ static void scratch_free(SmScratch *s) {
 /* ---- Token helpers ----------------------------------------------------- */
 
 void sm_p_consume(SmParser *p) {
+  p->prev_end = p->tok.ptr + p->tok.len;
   sm_lexer_next(&p->lx, &p->tok);
+}
+
+/* ---- Memo of parsed spans ---------------------------------------------- */
+
+static size_t memo_slot(const char *s, const char *end, int kind) {
+  size_t n = (size_t)(end - s) < 24 ? (size_t)(end - s) : 24;
+  uint64_t h = 1469598103934665603ull ^ (uint64_t)kind;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return (size_t)(h ^ (h >> 32)) & (SM_MEMO_SIZE / 2 - 1);
+}
+
+/* A span may be reused only where the text after it cannot continue the
+ * same type or attribute (e.g. "i3" inside "i32", "!d.t" before "<"). */
+static bool memo_boundary(const char *c, const char *end) {
+  if (c >= end)
+    return true;
+  char ch = *c;
+  return !(((unsigned)((ch | 0x20) - 'a') < 26u) || (unsigned)(ch - '0') < 10u || ch == '_' || ch == '$' ||
+           ch == '.' || ch == '-' || ch == '<' || ch == '"' || ch == '#' || ch == ':' || ch == '(' ||
+           ch == '[' || ch == '{' || (unsigned char)ch >= 0x80);
+}
+
+void *sm_p_memo_lookup(SmParser *p, int kind) {
+  if (!p->memo || p->lx.failed)
+    return NULL;
+  const char *s = p->tok.ptr, *end = p->lx.end;
+  SmMemoEntry *e = &p->memo[(size_t)kind * (SM_MEMO_SIZE / 2) + memo_slot(s, end, kind)];
+  if (!e->span || (size_t)(end - s) < e->len || memcmp(e->span, s, e->len) != 0 ||
+      !memo_boundary(s + e->len, end))
+    return NULL;
+  sm_lexer_reset(&p->lx, s + e->len);
+  sm_p_consume(p);
+  return e->result;
+}
+
+void sm_p_memo_insert(SmParser *p, int kind, const char *start, void *result) {
+  if (!p->memo || !result || p->prev_end <= start)
+    return;
+  size_t len = (size_t)(p->prev_end - start);
+  if (len > 4096 || memchr(start, '\n', len) || !memo_boundary(p->prev_end, p->lx.end))
+    return;
+  SmMemoEntry *e = &p->memo[(size_t)kind * (SM_MEMO_SIZE / 2) + memo_slot(start, p->lx.end, kind)];
+  e->span = start;
+  e->len = (uint32_t)len;
+  e->result = result;
 }
 
 bool sm_p_error_tok(SmParser *p, const SmToken *t, const char *fmt, ...) {
@@ -532,6 +579,7 @@ static void parser_init(SmParser *p, SmContext *ctx, const char *file, const cha
   sm_ptrmap_init(&p->loc_aliases);
   sm_ptrmap_init(&p->type_aliases);
   sm_ptrmap_init(&p->deferred_locs);
+  p->memo = calloc(SM_MEMO_SIZE, sizeof *p->memo);
   p->placeholder_name = sm_intern_cstr(ctx, "builtin.unresolved_forward_ref");
   sm_p_consume(p);
 }
@@ -550,6 +598,7 @@ static void parser_free(SmParser *p) {
   sm_ptrmap_free(&p->deferred_locs);
   scratch_free(&p->scratch);
   free(p->strbuf);
+  free(p->memo);
 }
 
 static SmOp *parse_top(SmParser *p) {

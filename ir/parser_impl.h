@@ -60,10 +60,23 @@ typedef struct SmNameKey {
   unsigned iso;
 } SmNameKey;
 
+/* Memo of recently parsed type / attribute texts: generic-form files repeat
+ * the same function types and attribute dictionaries on every line, and
+ * re-parsing identical text gives the same uniqued object. Entries point
+ * into the source buffer; spans never contain a newline. */
+#define SM_MEMO_SIZE 1024
+typedef struct SmMemoEntry {
+  const char *span;
+  uint32_t len;
+  void *result;
+} SmMemoEntry;
+
 struct SmParser {
   SmContext *ctx;
   SmLexer lx;
   SmToken tok;
+  const char *prev_end; /* end of the last consumed token */
+  SmMemoEntry *memo;    /* SM_MEMO_SIZE entries (types and attrs apart) */
   const char *file;
   int depth;
 
@@ -136,6 +149,11 @@ void sm_bs_free(SmByteStack *s);
 SmScratchMark sm_scratch_mark(SmScratch *s);
 void sm_scratch_release(SmScratch *s, SmScratchMark m);
 void *sm_scratch_alloc(SmScratch *s, size_t size);
+
+/* Memo lookup at the current token (kind 0: types, 1: attributes);
+ * on a hit the parser skips the span and returns the result. */
+void *sm_p_memo_lookup(SmParser *p, int kind);
+void sm_p_memo_insert(SmParser *p, int kind, const char *start, void *result);
 
 /* ---- parse_types.c ---- */
 /* True when the current token can start a type. */

@@ -985,11 +985,13 @@ void sm_asm_visit_attr(SmAsmState *s, const SmAttr *a) {
     s->alias_list[s->num_aliases++] = (SmAttr *)a;
     return;
   case SM_ATTR_ARRAY:
-    if (!first_visit(s, a)) return;
+    /* Large arrays are often shared between ops: walk each once. */
+    if (a->array.count >= 16 && !first_visit(s, a)) return;
     for (unsigned i = 0; i < a->array.count; i++) sm_asm_visit_attr(s, a->array.elems[i]);
     return;
   case SM_ATTR_DICTIONARY:
-    if (!first_visit(s, a)) return;
+    /* Op attribute dictionaries are mostly distinct and small. */
+    if (a->dict.count >= 16 && !first_visit(s, a)) return;
     for (unsigned i = 0; i < a->dict.count; i++) sm_asm_visit_attr(s, a->dict.entries[i].value);
     return;
   case SM_ATTR_TYPE: sm_asm_visit_type(s, a->type); return;

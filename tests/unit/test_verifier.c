@@ -450,3 +450,28 @@ Test(verifier, many_ops_in_one_block_is_fast) {
   double s = (double)(clock() - t0) / CLOCKS_PER_SEC;
   cr_assert_lt(s, 1.0, "verifying 200k ops took %.3f s", s);
 }
+
+/* Nests n vt.scope ops inside the function body; the innermost uses the
+ * function argument. */
+static void nest_scopes(SmBlock *entry, int n) {
+  SmBlock *b = entry;
+  SmValue *a = entry->args[0];
+  for (int i = 0; i < n; i++) {
+    SmOp *s = mk(b, "vt.scope", NULL, 0, 0, 1, NULL, 0);
+    mk(b, "vt.ret", NULL, 0, 0, 0, NULL, 0);
+    b = add_block(s, 0);
+  }
+  mk(b, "vt.use", &a, 1, 0, 0, NULL, 0);
+  mk(b, "vt.ret", NULL, 0, 0, 0, NULL, 0);
+}
+
+Test(verifier, deep_nesting_is_fine) {
+  nest_scopes(new_func(NULL), 1000);
+  cr_assert(sm_op_verify(F.module), "unexpected: %s", F.diags);
+}
+
+Test(verifier, pathological_nesting_is_an_error_not_a_crash) {
+  nest_scopes(new_func(NULL), 5000);
+  cr_assert_not(sm_op_verify(F.module));
+  cr_assert(strstr(F.diags, "exceeds the maximum nesting depth"), "%s", F.diags);
+}

@@ -28,8 +28,8 @@
 #a.b = 1
 
 // Every chunk fails with a located error (file:line:col), exit status 1.
-// LOC: aliases.mlir:6:1: error: redefinition of type alias id 't'
-// LOC: aliases.mlir:12:1: error: redefinition of attribute alias id 'a'
-// LOC: aliases.mlir:17:6: error: undefined symbol alias id 'missing'
-// LOC: aliases.mlir:22:4: error: expected '=' in attribute alias definition
-// LOC: aliases.mlir:27:1: error: attribute names with a '.' are reserved for dialect-defined names
+// LOC: aliases.mlir:7:1: error: redefinition of type alias id 't'
+// LOC: aliases.mlir:13:1: error: redefinition of attribute alias id 'a'
+// LOC: aliases.mlir:18:6: error: undefined symbol alias id 'missing'
+// LOC: aliases.mlir:23:4: error: expected '=' in attribute alias definition
+// LOC: aliases.mlir:28:1: error: attribute names with a '.' are reserved for dialect-defined names

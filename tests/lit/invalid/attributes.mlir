@@ -106,24 +106,24 @@
 "tt.op"() {a = dense<[true, 2]> : tensor<2xi1>} : () -> ()
 
 // Every chunk fails with a located error (file:line:col), exit status 1.
-// LOC: attributes.mlir:5:19: error: duplicate key 'a' in dictionary attribute
-// LOC: attributes.mlir:10:27: error: duplicate key 'k' in dictionary attribute
-// LOC: attributes.mlir:15:16: error: inferred shape of elements literal ([2]) does not match type ([3])
-// LOC: attributes.mlir:20:28: error: tensor literal is invalid; ranks are not consistent between elements
-// LOC: attributes.mlir:25:22: error: expected integer elements, but parsed floating-point
-// LOC: attributes.mlir:30:16: error: integer constant out of range for attribute
-// LOC: attributes.mlir:35:27: error: expected integer elements, but parsed floating-point
-// LOC: attributes.mlir:40:16: error: undefined symbol alias id 'nothere'
-// LOC: attributes.mlir:45:36: error: use of undeclared identifier
-// LOC: attributes.mlir:50:39: error: non-affine expression: at least one of the multiply operands has to be either a constant or symbolic
-// LOC: attributes.mlir:55:27: error: elements literal type must have static shape
-// LOC: attributes.mlir:60:22: error: elements hex data size is invalid for provided type
-// LOC: attributes.mlir:65:21: error: expected ']'
-// LOC: attributes.mlir:70:24: error: expected '}' in attribute dictionary
-// LOC: attributes.mlir:75:29: error: integer constant out of range for type
-// LOC: attributes.mlir:80:24: error: expected ':'
-// LOC: attributes.mlir:85:16: error: integer constant out of range for attribute
-// LOC: attributes.mlir:90:16: error: hexadecimal float constant out of range for type
-// LOC: attributes.mlir:95:32: error: unbalanced '>' character in pretty dialect name
-// LOC: attributes.mlir:100:27: error: expected '('
-// LOC: attributes.mlir:105:29: error: integer constant out of range for type
+// LOC: attributes.mlir:6:19: error: duplicate key 'a' in dictionary attribute
+// LOC: attributes.mlir:11:27: error: duplicate key 'k' in dictionary attribute
+// LOC: attributes.mlir:16:16: error: inferred shape of elements literal ([2]) does not match type ([3])
+// LOC: attributes.mlir:21:28: error: tensor literal is invalid; ranks are not consistent between elements
+// LOC: attributes.mlir:26:22: error: expected integer elements, but parsed floating-point
+// LOC: attributes.mlir:31:16: error: integer constant out of range for attribute
+// LOC: attributes.mlir:36:27: error: expected integer elements, but parsed floating-point
+// LOC: attributes.mlir:41:16: error: undefined symbol alias id 'nothere'
+// LOC: attributes.mlir:46:36: error: use of undeclared identifier
+// LOC: attributes.mlir:51:39: error: non-affine expression: at least one of the multiply operands has to be either a constant or symbolic
+// LOC: attributes.mlir:56:27: error: elements literal type must have static shape
+// LOC: attributes.mlir:61:22: error: elements hex data size is invalid for provided type
+// LOC: attributes.mlir:66:21: error: expected ']'
+// LOC: attributes.mlir:71:24: error: expected '}' in attribute dictionary
+// LOC: attributes.mlir:76:29: error: integer constant out of range for type
+// LOC: attributes.mlir:81:24: error: expected ':'
+// LOC: attributes.mlir:86:16: error: integer constant out of range for attribute
+// LOC: attributes.mlir:91:16: error: hexadecimal float constant out of range for type
+// LOC: attributes.mlir:96:32: error: unbalanced '>' character in pretty dialect name
+// LOC: attributes.mlir:101:27: error: expected '('
+// LOC: attributes.mlir:106:29: error: integer constant out of range for type

@@ -88,10 +88,10 @@ func.func @second_result(%c: i1) {
 }
 
 // Every chunk fails with a located error (file:line:col), exit status 1.
-// LOC: dominance.mlir:6:3: error: operand #0 does not dominate this use
-// LOC: dominance.mlir:24:3: error: operand #0 does not dominate this use
-// LOC: dominance.mlir:36:3: error: operand #0 does not dominate this use
-// LOC: dominance.mlir:54:3: error: operand #0 does not dominate this use
-// LOC: dominance.mlir:66:12: error: use of undeclared SSA value name
-// LOC: dominance.mlir:75:8: error: operand #0 does not dominate this use
-// LOC: dominance.mlir:83:3: error: operand #1 does not dominate this use
+// LOC: dominance.mlir:7:3: error: operand #0 does not dominate this use
+// LOC: dominance.mlir:25:3: error: operand #0 does not dominate this use
+// LOC: dominance.mlir:37:3: error: operand #0 does not dominate this use
+// LOC: dominance.mlir:55:3: error: operand #0 does not dominate this use
+// LOC: dominance.mlir:67:12: error: use of undeclared SSA value name
+// LOC: dominance.mlir:76:8: error: operand #0 does not dominate this use
+// LOC: dominance.mlir:84:3: error: operand #1 does not dominate this use

@@ -63,15 +63,15 @@
 "} : () -> ()
 
 // Every chunk fails with a located error (file:line:col), exit status 1.
-// LOC: lexer.mlir:5:16: error: unexpected character
-// LOC: lexer.mlir:10:41: error: expected '"' in string literal
-// LOC: lexer.mlir:15:21: error: unknown escape in string literal
-// LOC: lexer.mlir:20:21: error: unknown escape in string literal
-// LOC: lexer.mlir:25:10: error: invalid SSA value name
-// LOC: lexer.mlir:30:11: error: invalid block name
-// LOC: lexer.mlir:35:16: error: @ identifier expected to start with letter or '_'
-// LOC: lexer.mlir:40:16: error: invalid attribute alias name
-// LOC: lexer.mlir:45:19: error: invalid type alias name
-// LOC: lexer.mlir:50:30: error: unexpected character
-// LOC: lexer.mlir:56:17: error: expected '}' in attribute dictionary
-// LOC: lexer.mlir:61:29: error: expected '"' in string literal
+// LOC: lexer.mlir:6:16: error: unexpected character
+// LOC: lexer.mlir:11:41: error: expected '"' in string literal
+// LOC: lexer.mlir:16:21: error: unknown escape in string literal
+// LOC: lexer.mlir:21:21: error: unknown escape in string literal
+// LOC: lexer.mlir:26:10: error: invalid SSA value name
+// LOC: lexer.mlir:31:11: error: invalid block name
+// LOC: lexer.mlir:36:16: error: @ identifier expected to start with letter or '_'
+// LOC: lexer.mlir:41:16: error: invalid attribute alias name
+// LOC: lexer.mlir:46:19: error: invalid type alias name
+// LOC: lexer.mlir:51:30: error: unexpected character
+// LOC: lexer.mlir:57:17: error: expected '}' in attribute dictionary
+// LOC: lexer.mlir:62:29: error: expected '"' in string literal

@@ -42,11 +42,11 @@
 "tt.op"() : () -> () loc(#notloc)
 
 // Every chunk fails with a located error (file:line:col), exit status 1.
-// LOC: locations.mlir:5:26: error: expected location instance
-// LOC: locations.mlir:10:35: error: expected integer line number in FileLineColLoc
-// LOC: locations.mlir:15:37: error: expected integer column number in FileLineColLoc
-// LOC: locations.mlir:20:26: error: location alias '#loc99' was never defined
-// LOC: locations.mlir:25:39: error: expected 'at' in callsite location
-// LOC: locations.mlir:30:31: error: expected '[' in fused location
-// LOC: locations.mlir:35:42: error: expected ')' in inline location
-// LOC: locations.mlir:41:26: error: expected location, but found an attribute alias
+// LOC: locations.mlir:6:26: error: expected location instance
+// LOC: locations.mlir:11:35: error: expected integer line number in FileLineColLoc
+// LOC: locations.mlir:16:37: error: expected integer column number in FileLineColLoc
+// LOC: locations.mlir:21:26: error: location alias '#loc99' was never defined
+// LOC: locations.mlir:26:39: error: expected 'at' in callsite location
+// LOC: locations.mlir:31:31: error: expected '[' in fused location
+// LOC: locations.mlir:36:42: error: expected ')' in inline location
+// LOC: locations.mlir:42:26: error: expected location, but found an attribute alias

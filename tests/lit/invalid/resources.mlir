@@ -44,7 +44,7 @@
 #-}
 
 // Every chunk fails with a located error (file:line:col), exit status 1.
-// LOC: resources.mlir:9:13: error: expected hex string blob for key 'blob' to encode alignment in first 4 bytes
-// LOC: resources.mlir:23:1: error: expected '}'
-// LOC: resources.mlir:30:3: error: unknown key in file metadata dictionary
-// LOC: resources.mlir:40:13: error: expected hex string blob for key 'blob'
+// LOC: resources.mlir:10:13: error: expected hex string blob for key 'blob' to encode alignment in first 4 bytes
+// LOC: resources.mlir:24:1: error: expected '}'
+// LOC: resources.mlir:31:3: error: unknown key in file metadata dictionary
+// LOC: resources.mlir:41:13: error: expected hex string blob for key 'blob'

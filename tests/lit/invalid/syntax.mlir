@@ -136,26 +136,26 @@ func.func @f() {
 "tt.op"() : () -> !undefined_alias
 
 // Every chunk fails with a located error (file:line:col), exit status 1.
-// LOC: syntax.mlir:5:19: error: expected ':' followed by operation type
-// LOC: syntax.mlir:10:16: error: expected '->' in function type
-// LOC: syntax.mlir:15:12: error: expected ')' to end operand list
-// LOC: syntax.mlir:20:9: error: expected '(' to start operand list
-// LOC: syntax.mlir:26:20: error: expected 2 operand types but had 1
-// LOC: syntax.mlir:31:1: error: operation defines 1 results but was provided 2 to bind
-// LOC: syntax.mlir:36:6: error: expected operation name in quotes
-// LOC: syntax.mlir:42:1: error: redefinition of SSA value '%0'
-// LOC: syntax.mlir:47:10: error: use of undeclared SSA value name
-// LOC: syntax.mlir:53:10: error: reference to invalid result number
-// LOC: syntax.mlir:62:1: error: expected '}' to end region
-// LOC: syntax.mlir:66:13: error: reference to an undefined block
-// LOC: syntax.mlir:76:1: error: redefinition of block '^bb1'
-// LOC: syntax.mlir:84:10: error: use of value '%0' expects different type than prior uses: 'i64' vs 'i32'
-// LOC: syntax.mlir:90:1: error: definition of SSA value '%later#0' has type 'f32' but was previously used with type 'i32'
-// LOC: syntax.mlir:96:25: error: expected operation name in quotes
-// LOC: syntax.mlir:101:12: error: expected attribute name
-// LOC: syntax.mlir:106:16: error: expected attribute value
-// LOC: syntax.mlir:111:6: error: expected operation name in quotes
-// LOC: syntax.mlir:116:1: error: expected operation name in quotes
-// LOC: syntax.mlir:124:1: error: invalid block name
-// LOC: syntax.mlir:130:20: error: expected '>' to close properties
-// LOC: syntax.mlir:135:19: error: undefined symbol alias id 'undefined_alias'
+// LOC: syntax.mlir:6:19: error: expected ':' followed by operation type
+// LOC: syntax.mlir:11:16: error: expected '->' in function type
+// LOC: syntax.mlir:16:12: error: expected ')' to end operand list
+// LOC: syntax.mlir:21:9: error: expected '(' to start operand list
+// LOC: syntax.mlir:27:20: error: expected 2 operand types but had 1
+// LOC: syntax.mlir:32:1: error: operation defines 1 results but was provided 2 to bind
+// LOC: syntax.mlir:37:6: error: expected operation name in quotes
+// LOC: syntax.mlir:43:1: error: redefinition of SSA value '%0'
+// LOC: syntax.mlir:48:10: error: use of undeclared SSA value name
+// LOC: syntax.mlir:54:10: error: reference to invalid result number
+// LOC: syntax.mlir:63:1: error: expected '}' to end region
+// LOC: syntax.mlir:67:13: error: reference to an undefined block
+// LOC: syntax.mlir:77:1: error: redefinition of block '^bb1'
+// LOC: syntax.mlir:85:10: error: use of value '%0' expects different type than prior uses: 'i64' vs 'i32'
+// LOC: syntax.mlir:91:1: error: definition of SSA value '%later#0' has type 'f32' but was previously used with type 'i32'
+// LOC: syntax.mlir:97:25: error: expected operation name in quotes
+// LOC: syntax.mlir:102:12: error: expected attribute name
+// LOC: syntax.mlir:107:16: error: expected attribute value
+// LOC: syntax.mlir:112:6: error: expected operation name in quotes
+// LOC: syntax.mlir:117:1: error: expected operation name in quotes
+// LOC: syntax.mlir:125:1: error: invalid block name
+// LOC: syntax.mlir:131:20: error: expected '>' to close properties
+// LOC: syntax.mlir:136:19: error: undefined symbol alias id 'undefined_alias'

@@ -72,17 +72,17 @@
 "tt.op"() : () -> !tt.unbalanced<(>
 
 // Every chunk fails with a located error (file:line:col), exit status 1.
-// LOC: types.mlir:5:32: error: expected '>'
-// LOC: types.mlir:10:28: error: expected type
-// LOC: types.mlir:15:26: error: expected type
-// LOC: types.mlir:20:26: error: expected static shape
-// LOC: types.mlir:25:26: error: expected type
-// LOC: types.mlir:30:27: error: expected type
-// LOC: types.mlir:35:19: error: integer bitwidth 65 is not supported (smartmem supports 1..64)
-// LOC: types.mlir:40:19: error: expected type
-// LOC: types.mlir:45:34: error: expected '>'
-// LOC: types.mlir:50:27: error: invalid element type for complex
-// LOC: types.mlir:55:28: error: invalid tensor element type
-// LOC: types.mlir:60:26: error: expected '<'
-// LOC: types.mlir:66:19: error: integer bitwidth 0 is not supported (smartmem supports 1..64)
-// LOC: types.mlir:71:35: error: unbalanced '>' character in pretty dialect name
+// LOC: types.mlir:6:32: error: expected '>'
+// LOC: types.mlir:11:28: error: expected type
+// LOC: types.mlir:16:26: error: expected type
+// LOC: types.mlir:21:26: error: expected static shape
+// LOC: types.mlir:26:26: error: expected type
+// LOC: types.mlir:31:27: error: expected type
+// LOC: types.mlir:36:19: error: integer bitwidth 65 is not supported (smartmem supports 1..64)
+// LOC: types.mlir:41:19: error: expected type
+// LOC: types.mlir:46:34: error: expected '>'
+// LOC: types.mlir:51:27: error: invalid element type for complex
+// LOC: types.mlir:56:28: error: invalid tensor element type
+// LOC: types.mlir:61:26: error: expected '<'
+// LOC: types.mlir:67:19: error: integer bitwidth 0 is not supported (smartmem supports 1..64)
+// LOC: types.mlir:72:35: error: unbalanced '>' character in pretty dialect name

@@ -19,6 +19,6 @@ func.func @f() {
 tt.pretty
 
 // Every chunk fails with a located error (file:line:col), exit status 1.
-// LOC: unregistered.mlir:5:1: error: operation 'tt.op' is unregistered (use --allow-unregistered-dialect to allow it)
-// LOC: unregistered.mlir:11:3: error: operation 'nn.matmul' is unregistered (use --allow-unregistered-dialect to allow it)
-// LOC: unregistered.mlir:18:1: error: custom op 'tt.pretty' is unknown
+// LOC: unregistered.mlir:6:1: error: operation 'tt.op' is unregistered (use --allow-unregistered-dialect to allow it)
+// LOC: unregistered.mlir:12:3: error: operation 'nn.matmul' is unregistered (use --allow-unregistered-dialect to allow it)
+// LOC: unregistered.mlir:19:1: error: custom op 'tt.pretty' is unknown

@@ -145,21 +145,21 @@ func.func @f() {
 }
 
 // Every chunk fails with a located error (file:line:col), exit status 1.
-// LOC: verifier.mlir:6:3: error: 'func.return' op has 0 operands, but enclosing function (@f) returns 1
-// LOC: verifier.mlir:13:3: error: type of return operand 0 ('f32') doesn't match function result type ('i32') in function @f
-// LOC: verifier.mlir:20:3: error: 'func.call' op 'nothere' does not reference a valid function
-// LOC: verifier.mlir:29:8: error: 'func.call' op operand type mismatch: expected operand type 'i32', but provided 'f32' for operand number 0
-// LOC: verifier.mlir:37:8: error: 'arith.addi' op requires the same type for all operands and results
-// LOC: verifier.mlir:45:8: error: 'arith.cmpi' op operand #0 must be signless-integer-like, but got 'f32'
-// LOC: verifier.mlir:53:8: error: 'arith.constant' op failed to verify that all of {value, result} have same type
-// LOC: verifier.mlir:61:8: error: block with no terminator, has %0 = "arith.constant"() <{value = 1 : i32}> : () -> i32
-// LOC: verifier.mlir:68:3: error: 'func.return' op must be the last operation in the parent block
-// LOC: verifier.mlir:75:1: error: 'func.func' op entry block must have 2 arguments to match function signature
-// LOC: verifier.mlir:85:12: error: use of undeclared SSA value name
-// LOC: verifier.mlir:94:8: error: 'arith.extsi' op operand type 'i32' and result type 'i16' are cast incompatible
-// LOC: verifier.mlir:102:8: error: 'arith.select' op failed to verify that all of {true_value, false_value, result} have same type
-// LOC: verifier.mlir:109:1: error: 'func.func' op requires attribute 'function_type'
-// LOC: verifier.mlir:116:3: error: 'func.return' op requires zero regions
-// LOC: verifier.mlir:124:10: error: 'arith.addi' op requires one result
-// LOC: verifier.mlir:131:1: error: 'builtin.module' op requires one region
-// LOC: verifier.mlir:141:5: error: 'func.return' op expects parent op 'func.func'
+// LOC: verifier.mlir:7:3: error: 'func.return' op has 0 operands, but enclosing function (@f) returns 1
+// LOC: verifier.mlir:14:3: error: type of return operand 0 ('f32') doesn't match function result type ('i32') in function @f
+// LOC: verifier.mlir:21:3: error: 'func.call' op 'nothere' does not reference a valid function
+// LOC: verifier.mlir:30:8: error: 'func.call' op operand type mismatch: expected operand type 'i32', but provided 'f32' for operand number 0
+// LOC: verifier.mlir:38:8: error: 'arith.addi' op requires the same type for all operands and results
+// LOC: verifier.mlir:46:8: error: 'arith.cmpi' op operand #0 must be signless-integer-like, but got 'f32'
+// LOC: verifier.mlir:54:8: error: 'arith.constant' op failed to verify that all of {value, result} have same type
+// LOC: verifier.mlir:62:8: error: block with no terminator, has %0 = "arith.constant"() <{value = 1 : i32}> : () -> i32
+// LOC: verifier.mlir:69:3: error: 'func.return' op must be the last operation in the parent block
+// LOC: verifier.mlir:76:1: error: 'func.func' op entry block must have 2 arguments to match function signature
+// LOC: verifier.mlir:86:12: error: use of undeclared SSA value name
+// LOC: verifier.mlir:95:8: error: 'arith.extsi' op operand type 'i32' and result type 'i16' are cast incompatible
+// LOC: verifier.mlir:103:8: error: 'arith.select' op failed to verify that all of {true_value, false_value, result} have same type
+// LOC: verifier.mlir:110:1: error: 'func.func' op requires attribute 'function_type'
+// LOC: verifier.mlir:117:3: error: 'func.return' op requires zero regions
+// LOC: verifier.mlir:125:10: error: 'arith.addi' op requires one result
+// LOC: verifier.mlir:132:1: error: 'builtin.module' op requires one region
+// LOC: verifier.mlir:142:5: error: 'func.return' op expects parent op 'func.func'

@@ -6,11 +6,9 @@
 "tt.da"() {a = #tt.plain, b = #tt.param<42>, c = #tt.nested<[1, 2], {k = "v"}, <x>>} : () -> ()
 "tt.da"() {a = #tt<"opaque body">, b = #tt.str<"> inside">, c = #other.attr} : () -> ()
 "tt.da"() {list = [#tt.a, #tt.b<1>], t = tensor<4xf32, #tt.enc<"nchw">>} : () -> ()
-"tt.da"() {typed = #tt.typed<i32> : i64} : () -> ()
 
 // CHECK: module {
 // CHECK-NEXT:   "tt.da"() {a = #tt.plain, b = #tt.param<42>, c = #tt.nested<[1, 2], {k = "v"}, <x>>} : () -> ()
 // CHECK-NEXT:   "tt.da"() {a = #tt<"opaque body">, b = #tt.str<"> inside">, c = #other.attr} : () -> ()
 // CHECK-NEXT:   "tt.da"() {list = [#tt.a, #tt.b<1>], t = tensor<4xf32, #tt.enc<"nchw">>} : () -> ()
-// CHECK-NEXT:   "tt.da"() {typed = #tt.typed<i32> : i64} : () -> ()
 // CHECK-NEXT: }

@@ -37,18 +37,18 @@ func.func @unreachable() {
 
 // CHECK: module {
 // CHECK-NEXT:   func.func @loop(%arg0: index) -> index {
-// CHECK-NEXT:     %c0 = arith.constant 0 : index
-// CHECK-NEXT:     %c1 = arith.constant 1 : index
-// CHECK-NEXT:     "tt.br"(%c0, %c0)[^bb1] : (index, index) -> ()
-// CHECK-NEXT:   ^bb1(%0: index, %1: index):  // 2 preds: ^bb0, ^bb2
-// CHECK-NEXT:     %2 = arith.cmpi slt, %0, %arg0 : index
-// CHECK-NEXT:     "tt.cond_br"(%2)[^bb2, ^bb3] : (i1) -> ()
+// CHECK-NEXT:     %0 = arith.constant 0 : index
+// CHECK-NEXT:     %1 = arith.constant 1 : index
+// CHECK-NEXT:     "tt.br"(%0, %0)[^bb1] : (index, index) -> ()
+// CHECK-NEXT:   ^bb1(%2: index, %3: index):  // 2 preds: ^bb0, ^bb2
+// CHECK-NEXT:     %4 = arith.cmpi slt, %2, %arg0 : index
+// CHECK-NEXT:     "tt.cond_br"(%4)[^bb2, ^bb3] : (i1) -> ()
 // CHECK-NEXT:   ^bb2:  // pred: ^bb1
-// CHECK-NEXT:     %3 = arith.addi %0, %c1 : index
-// CHECK-NEXT:     %4 = arith.addi %1, %0 : index
-// CHECK-NEXT:     "tt.br"(%3, %4)[^bb1] : (index, index) -> ()
+// CHECK-NEXT:     %5 = arith.addi %2, %1 : index
+// CHECK-NEXT:     %6 = arith.addi %3, %2 : index
+// CHECK-NEXT:     "tt.br"(%5, %6)[^bb1] : (index, index) -> ()
 // CHECK-NEXT:   ^bb3:  // pred: ^bb1
-// CHECK-NEXT:     return %1 : index
+// CHECK-NEXT:     return %3 : index
 // CHECK-NEXT:   }
 // CHECK-NEXT:   func.func @diamond(%arg0: i1, %arg1: f32) -> f32 {
 // CHECK-NEXT:     "tt.cond_br"(%arg0)[^bb1, ^bb2] : (i1) -> ()
@@ -78,8 +78,8 @@ func.func @unreachable() {
 // GENERIC-NEXT:     %7 = "arith.cmpi"(%5, %arg2) <{predicate = 2 : i64}> : (index, index) -> i1
 // GENERIC-NEXT:     "tt.cond_br"(%7)[^bb2, ^bb3] : (i1) -> ()
 // GENERIC-NEXT:   ^bb2:  // pred: ^bb1
-// GENERIC-NEXT:     %8 = "arith.addi"(%5, %4) <{overflowFlags = #arith.overflow<none>}> : (index, index) -> index
-// GENERIC-NEXT:     %9 = "arith.addi"(%6, %5) <{overflowFlags = #arith.overflow<none>}> : (index, index) -> index
+// GENERIC-NEXT:     %8 = "arith.addi"(%5, %4) : (index, index) -> index
+// GENERIC-NEXT:     %9 = "arith.addi"(%6, %5) : (index, index) -> index
 // GENERIC-NEXT:     "tt.br"(%8, %9)[^bb1] : (index, index) -> ()
 // GENERIC-NEXT:   ^bb3:  // pred: ^bb1
 // GENERIC-NEXT:     "func.return"(%6) : (index) -> ()
@@ -88,10 +88,10 @@ func.func @unreachable() {
 // GENERIC-NEXT:   ^bb0(%arg0: i1, %arg1: f32):
 // GENERIC-NEXT:     "tt.cond_br"(%arg0)[^bb1, ^bb2] : (i1) -> ()
 // GENERIC-NEXT:   ^bb1:  // pred: ^bb0
-// GENERIC-NEXT:     %0 = "arith.addf"(%arg1, %arg1) <{fastmath = #arith.fastmath<none>}> : (f32, f32) -> f32
+// GENERIC-NEXT:     %0 = "arith.addf"(%arg1, %arg1) : (f32, f32) -> f32
 // GENERIC-NEXT:     "tt.br"(%0)[^bb3] : (f32) -> ()
 // GENERIC-NEXT:   ^bb2:  // pred: ^bb0
-// GENERIC-NEXT:     %1 = "arith.mulf"(%arg1, %arg1) <{fastmath = #arith.fastmath<none>}> : (f32, f32) -> f32
+// GENERIC-NEXT:     %1 = "arith.mulf"(%arg1, %arg1) : (f32, f32) -> f32
 // GENERIC-NEXT:     "tt.br"(%1)[^bb3] : (f32) -> ()
 // GENERIC-NEXT:   ^bb3(%2: f32):  // 2 preds: ^bb1, ^bb2
 // GENERIC-NEXT:     "func.return"(%2) : (f32) -> ()

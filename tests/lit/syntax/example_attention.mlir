@@ -11,27 +11,27 @@
 #nchw_to_tex = affine_map<(d0, d1, d2) -> (d0, d1, d2 floordiv 4, d2 mod 4)>
 #head_split = affine_map<(d0, d1) -> (d0, d1 floordiv 16, d1 mod 16)>
 !act = tensor<1x64x32xf32>
-!img = tensor<1x64x32xf32, #layout.tex<#nchw_to_tex>>
+!img = tensor<1x64x32xf32, #nn.texture<"rgba", 4>>
 
 func.func @attention(%x: !act loc("model.onnx":1:1), %scale: f32) -> !img {
-  %wq = "graph.constant"() {value = dense_resource<wq> : tensor<32x32xf32>} : () -> tensor<32x32xf32> loc("wq")
-  %wk = "graph.constant"() {value = dense<0.125> : tensor<32x32xf32>} : () -> tensor<32x32xf32> loc("wk")
-  %q = "graph.matmul"(%x, %wq) : (!act, tensor<32x32xf32>) -> !act loc(#q_loc)
-  %k = "graph.matmul"(%x, %wk) : (!act, tensor<32x32xf32>) -> !act loc("k_proj"("model.onnx":4:1))
-  %kt = "graph.transpose"(%k) {perm = array<i64: 0, 2, 1>} : (!act) -> tensor<1x32x64xf32>
-  %s = "graph.matmul"(%q, %kt) : (!act, tensor<1x32x64xf32>) -> tensor<1x64x64xf32>
+  %wq = "nn.constant"() {value = dense_resource<wq> : tensor<32x32xf32>} : () -> tensor<32x32xf32> loc("wq")
+  %wk = "nn.constant"() {value = dense<0.125> : tensor<32x32xf32>} : () -> tensor<32x32xf32> loc("wk")
+  %q = "nn.matmul"(%x, %wq) : (!act, tensor<32x32xf32>) -> !act loc(#q_loc)
+  %k = "nn.matmul"(%x, %wk) : (!act, tensor<32x32xf32>) -> !act loc("k_proj"("model.onnx":4:1))
+  %kt = "nn.transpose"(%k) {perm = array<i64: 0, 2, 1>} : (!act) -> tensor<1x32x64xf32>
+  %s = "nn.matmul"(%q, %kt) : (!act, tensor<1x32x64xf32>) -> tensor<1x64x64xf32>
   %c8 = arith.constant 8.000000e+00 : f32
   %inv = arith.divf %scale, %c8 : f32
-  %ss = "graph.mul_scalar"(%s, %inv) : (tensor<1x64x64xf32>, f32) -> tensor<1x64x64xf32>
-  %p = "graph.softmax"(%ss) {axis = -1 : i64} : (tensor<1x64x64xf32>) -> tensor<1x64x64xf32> loc(fused["model.onnx":6:1, "softmax"])
-  %v = "graph.reshape"(%x) {shape = array<i64: 1, 64, 2, 16>, index_map = #head_split} : (!act) -> tensor<1x64x2x16xf32>
-  %o = "graph.attend"(%p, %v) ({
+  %ss = "nn.mul_scalar"(%s, %inv) : (tensor<1x64x64xf32>, f32) -> tensor<1x64x64xf32>
+  %p = "nn.softmax"(%ss) {axis = -1 : i64} : (tensor<1x64x64xf32>) -> tensor<1x64x64xf32> loc(fused["model.onnx":6:1, "softmax"])
+  %v = "nn.reshape"(%x) {shape = array<i64: 1, 64, 2, 16>, index_map = #head_split} : (!act) -> tensor<1x64x2x16xf32>
+  %o = "nn.attend"(%p, %v) ({
   ^bb0(%a: f32, %b: f32, %acc: f32):
     %m = arith.mulf %a, %b : f32
     %r = arith.addf %acc, %m : f32
-    "graph.yield"(%r) : (f32) -> ()
+    "nn.yield"(%r) : (f32) -> ()
   }) {iterators = ["parallel", "parallel", "reduction"]} : (tensor<1x64x64xf32>, tensor<1x64x2x16xf32>) -> !act
-  %t = "layout.convert"(%o) {to = #nchw_to_tex} : (!act) -> !img loc(callsite("to_texture" at "model.onnx":9:1))
+  %t = "nn.convert_layout"(%o) {to = #nchw_to_tex} : (!act) -> !img loc(callsite("to_texture" at "model.onnx":9:1))
   return %t : !img
 }
 #q_loc = loc("q_proj"("model.onnx":3:1))
@@ -47,26 +47,26 @@ func.func @attention(%x: !act loc("model.onnx":1:1), %scale: f32) -> !img {
 // CHECK: #map = affine_map<(d0, d1) -> (d0, d1 floordiv 16, d1 mod 16)>
 // CHECK-NEXT: #map1 = affine_map<(d0, d1, d2) -> (d0, d1, d2 floordiv 4, d2 mod 4)>
 // CHECK-NEXT: module {
-// CHECK-NEXT:   func.func @attention(%arg0: tensor<1x64x32xf32>, %arg1: f32) -> tensor<1x64x32xf32, #layout.tex<#nchw_to_tex>> {
-// CHECK-NEXT:     %0 = "graph.constant"() {value = dense_resource<wq> : tensor<32x32xf32>} : () -> tensor<32x32xf32>
-// CHECK-NEXT:     %1 = "graph.constant"() {value = dense<1.250000e-01> : tensor<32x32xf32>} : () -> tensor<32x32xf32>
-// CHECK-NEXT:     %2 = "graph.matmul"(%arg0, %0) : (tensor<1x64x32xf32>, tensor<32x32xf32>) -> tensor<1x64x32xf32>
-// CHECK-NEXT:     %3 = "graph.matmul"(%arg0, %1) : (tensor<1x64x32xf32>, tensor<32x32xf32>) -> tensor<1x64x32xf32>
-// CHECK-NEXT:     %4 = "graph.transpose"(%3) {perm = array<i64: 0, 2, 1>} : (tensor<1x64x32xf32>) -> tensor<1x32x64xf32>
-// CHECK-NEXT:     %5 = "graph.matmul"(%2, %4) : (tensor<1x64x32xf32>, tensor<1x32x64xf32>) -> tensor<1x64x64xf32>
-// CHECK-NEXT:     %cst = arith.constant 8.000000e+00 : f32
-// CHECK-NEXT:     %6 = arith.divf %arg1, %cst : f32
-// CHECK-NEXT:     %7 = "graph.mul_scalar"(%5, %6) : (tensor<1x64x64xf32>, f32) -> tensor<1x64x64xf32>
-// CHECK-NEXT:     %8 = "graph.softmax"(%7) {axis = -1 : i64} : (tensor<1x64x64xf32>) -> tensor<1x64x64xf32>
-// CHECK-NEXT:     %9 = "graph.reshape"(%arg0) {index_map = #map, shape = array<i64: 1, 64, 2, 16>} : (tensor<1x64x32xf32>) -> tensor<1x64x2x16xf32>
-// CHECK-NEXT:     %10 = "graph.attend"(%8, %9) ({
+// CHECK-NEXT:   func.func @attention(%arg0: tensor<1x64x32xf32>, %arg1: f32) -> tensor<1x64x32xf32, #nn.texture<"rgba", 4>> {
+// CHECK-NEXT:     %0 = "nn.constant"() {value = dense_resource<wq> : tensor<32x32xf32>} : () -> tensor<32x32xf32>
+// CHECK-NEXT:     %1 = "nn.constant"() {value = dense<1.250000e-01> : tensor<32x32xf32>} : () -> tensor<32x32xf32>
+// CHECK-NEXT:     %2 = "nn.matmul"(%arg0, %0) : (tensor<1x64x32xf32>, tensor<32x32xf32>) -> tensor<1x64x32xf32>
+// CHECK-NEXT:     %3 = "nn.matmul"(%arg0, %1) : (tensor<1x64x32xf32>, tensor<32x32xf32>) -> tensor<1x64x32xf32>
+// CHECK-NEXT:     %4 = "nn.transpose"(%3) {perm = array<i64: 0, 2, 1>} : (tensor<1x64x32xf32>) -> tensor<1x32x64xf32>
+// CHECK-NEXT:     %5 = "nn.matmul"(%2, %4) : (tensor<1x64x32xf32>, tensor<1x32x64xf32>) -> tensor<1x64x64xf32>
+// CHECK-NEXT:     %6 = arith.constant 8.000000e+00 : f32
+// CHECK-NEXT:     %7 = arith.divf %arg1, %6 : f32
+// CHECK-NEXT:     %8 = "nn.mul_scalar"(%5, %7) : (tensor<1x64x64xf32>, f32) -> tensor<1x64x64xf32>
+// CHECK-NEXT:     %9 = "nn.softmax"(%8) {axis = -1 : i64} : (tensor<1x64x64xf32>) -> tensor<1x64x64xf32>
+// CHECK-NEXT:     %10 = "nn.reshape"(%arg0) {index_map = #map, shape = array<i64: 1, 64, 2, 16>} : (tensor<1x64x32xf32>) -> tensor<1x64x2x16xf32>
+// CHECK-NEXT:     %11 = "nn.attend"(%9, %10) ({
 // CHECK-NEXT:     ^bb0(%arg2: f32, %arg3: f32, %arg4: f32):
-// CHECK-NEXT:       %12 = arith.mulf %arg2, %arg3 : f32
-// CHECK-NEXT:       %13 = arith.addf %arg4, %12 : f32
-// CHECK-NEXT:       "graph.yield"(%13) : (f32) -> ()
+// CHECK-NEXT:       %13 = arith.mulf %arg2, %arg3 : f32
+// CHECK-NEXT:       %14 = arith.addf %arg4, %13 : f32
+// CHECK-NEXT:       "nn.yield"(%14) : (f32) -> ()
 // CHECK-NEXT:     }) {iterators = ["parallel", "parallel", "reduction"]} : (tensor<1x64x64xf32>, tensor<1x64x2x16xf32>) -> tensor<1x64x32xf32>
-// CHECK-NEXT:     %11 = "layout.convert"(%10) {to = #map1} : (tensor<1x64x32xf32>) -> tensor<1x64x32xf32, #layout.tex<#nchw_to_tex>>
-// CHECK-NEXT:     return %11 : tensor<1x64x32xf32, #layout.tex<#nchw_to_tex>>
+// CHECK-NEXT:     %12 = "nn.convert_layout"(%11) {to = #map1} : (tensor<1x64x32xf32>) -> tensor<1x64x32xf32, #nn.texture<"rgba", 4>>
+// CHECK-NEXT:     return %12 : tensor<1x64x32xf32, #nn.texture<"rgba", 4>>
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 // CHECK-EMPTY:
@@ -78,61 +78,31 @@ func.func @attention(%x: !act loc("model.onnx":1:1), %scale: f32) -> !img {
 // CHECK-NEXT:   }
 // CHECK-NEXT: #-}
 
-// DEBUG: #loc2 = loc("model.onnx":1:1)
-// DEBUG-NEXT: #loc3 = loc("{{.*}}example_attention.mlir":16:54)
-// DEBUG-NEXT: #loc17 = loc("{{.*}}example_attention.mlir":29:8)
-// DEBUG-NEXT: #loc18 = loc("{{.*}}example_attention.mlir":29:17)
-// DEBUG-NEXT: #loc19 = loc("{{.*}}example_attention.mlir":29:26)
-// DEBUG-NEXT: #map = affine_map<(d0, d1) -> (d0, d1 floordiv 16, d1 mod 16)>
+// DEBUG: #map = affine_map<(d0, d1) -> (d0, d1 floordiv 16, d1 mod 16)>
 // DEBUG-NEXT: #map1 = affine_map<(d0, d1, d2) -> (d0, d1, d2 floordiv 4, d2 mod 4)>
 // DEBUG-NEXT: module {
-// DEBUG-NEXT:   func.func @attention(%arg0: tensor<1x64x32xf32> loc("model.onnx":1:1), %arg1: f32 loc("{{.*}}example_attention.mlir":16:54)) -> tensor<1x64x32xf32, #layout.tex<#nchw_to_tex>> {
-// DEBUG-NEXT:     %0 = "graph.constant"() {value = dense_resource<wq> : tensor<32x32xf32>} : () -> tensor<32x32xf32> loc(#loc4)
-// DEBUG-NEXT:     %1 = "graph.constant"() {value = dense<1.250000e-01> : tensor<32x32xf32>} : () -> tensor<32x32xf32> loc(#loc5)
-// DEBUG-NEXT:     %2 = "graph.matmul"(%arg0, %0) : (tensor<1x64x32xf32>, tensor<32x32xf32>) -> tensor<1x64x32xf32> loc(#loc26)
-// DEBUG-NEXT:     %3 = "graph.matmul"(%arg0, %1) : (tensor<1x64x32xf32>, tensor<32x32xf32>) -> tensor<1x64x32xf32> loc(#loc27)
-// DEBUG-NEXT:     %4 = "graph.transpose"(%3) {perm = array<i64: 0, 2, 1>} : (tensor<1x64x32xf32>) -> tensor<1x32x64xf32> loc(#loc8)
-// DEBUG-NEXT:     %5 = "graph.matmul"(%2, %4) : (tensor<1x64x32xf32>, tensor<1x32x64xf32>) -> tensor<1x64x64xf32> loc(#loc9)
-// DEBUG-NEXT:     %cst = arith.constant 8.000000e+00 : f32 loc(#loc10)
-// DEBUG-NEXT:     %6 = arith.divf %arg1, %cst : f32 loc(#loc11)
-// DEBUG-NEXT:     %7 = "graph.mul_scalar"(%5, %6) : (tensor<1x64x64xf32>, f32) -> tensor<1x64x64xf32> loc(#loc12)
-// DEBUG-NEXT:     %8 = "graph.softmax"(%7) {axis = -1 : i64} : (tensor<1x64x64xf32>) -> tensor<1x64x64xf32> loc(#loc28)
-// DEBUG-NEXT:     %9 = "graph.reshape"(%arg0) {index_map = #map, shape = array<i64: 1, 64, 2, 16>} : (tensor<1x64x32xf32>) -> tensor<1x64x2x16xf32> loc(#loc15)
-// DEBUG-NEXT:     %10 = "graph.attend"(%8, %9) ({
+// DEBUG-NEXT:   func.func @attention(%arg0: tensor<1x64x32xf32> loc("model.onnx":1:1), %arg1: f32 loc("{{.*}}example_attention.mlir":16:54)) -> tensor<1x64x32xf32, #nn.texture<"rgba", 4>> {
+// DEBUG-NEXT:     %0 = "nn.constant"() {value = dense_resource<wq> : tensor<32x32xf32>} : () -> tensor<32x32xf32> loc("wq")
+// DEBUG-NEXT:     %1 = "nn.constant"() {value = dense<1.250000e-01> : tensor<32x32xf32>} : () -> tensor<32x32xf32> loc("wk")
+// DEBUG-NEXT:     %2 = "nn.matmul"(%arg0, %0) : (tensor<1x64x32xf32>, tensor<32x32xf32>) -> tensor<1x64x32xf32> loc("q_proj"("model.onnx":3:1))
+// DEBUG-NEXT:     %3 = "nn.matmul"(%arg0, %1) : (tensor<1x64x32xf32>, tensor<32x32xf32>) -> tensor<1x64x32xf32> loc("k_proj"("model.onnx":4:1))
+// DEBUG-NEXT:     %4 = "nn.transpose"(%3) {perm = array<i64: 0, 2, 1>} : (tensor<1x64x32xf32>) -> tensor<1x32x64xf32> loc("{{.*}}example_attention.mlir":21:9)
+// DEBUG-NEXT:     %5 = "nn.matmul"(%2, %4) : (tensor<1x64x32xf32>, tensor<1x32x64xf32>) -> tensor<1x64x64xf32> loc("{{.*}}example_attention.mlir":22:8)
+// DEBUG-NEXT:     %6 = arith.constant 8.000000e+00 : f32 loc("{{.*}}example_attention.mlir":23:9)
+// DEBUG-NEXT:     %7 = arith.divf %arg1, %6 : f32 loc("{{.*}}example_attention.mlir":24:10)
+// DEBUG-NEXT:     %8 = "nn.mul_scalar"(%5, %7) : (tensor<1x64x64xf32>, f32) -> tensor<1x64x64xf32> loc("{{.*}}example_attention.mlir":25:9)
+// DEBUG-NEXT:     %9 = "nn.softmax"(%8) {axis = -1 : i64} : (tensor<1x64x64xf32>) -> tensor<1x64x64xf32> loc(fused["model.onnx":6:1, "softmax"])
+// DEBUG-NEXT:     %10 = "nn.reshape"(%arg0) {index_map = #map, shape = array<i64: 1, 64, 2, 16>} : (tensor<1x64x32xf32>) -> tensor<1x64x2x16xf32> loc("{{.*}}example_attention.mlir":27:8)
+// DEBUG-NEXT:     %11 = "nn.attend"(%9, %10) ({
 // DEBUG-NEXT:     ^bb0(%arg2: f32 loc("{{.*}}example_attention.mlir":29:8), %arg3: f32 loc("{{.*}}example_attention.mlir":29:17), %arg4: f32 loc("{{.*}}example_attention.mlir":29:26)):
-// DEBUG-NEXT:       %12 = arith.mulf %arg2, %arg3 : f32 loc(#loc20)
-// DEBUG-NEXT:       %13 = arith.addf %arg4, %12 : f32 loc(#loc21)
-// DEBUG-NEXT:       "graph.yield"(%13) : (f32) -> () loc(#loc22)
-// DEBUG-NEXT:     }) {iterators = ["parallel", "parallel", "reduction"]} : (tensor<1x64x64xf32>, tensor<1x64x2x16xf32>) -> tensor<1x64x32xf32> loc(#loc16)
-// DEBUG-NEXT:     %11 = "layout.convert"(%10) {to = #map1} : (tensor<1x64x32xf32>) -> tensor<1x64x32xf32, #layout.tex<#nchw_to_tex>> loc(#loc29)
-// DEBUG-NEXT:     return %11 : tensor<1x64x32xf32, #layout.tex<#nchw_to_tex>> loc(#loc25)
-// DEBUG-NEXT:   } loc(#loc1)
-// DEBUG-NEXT: } loc(#loc)
-// DEBUG-NEXT: #loc = loc("{{.*}}example_attention.mlir":0:0)
-// DEBUG-NEXT: #loc1 = loc("{{.*}}example_attention.mlir":16:1)
-// DEBUG-NEXT: #loc4 = loc("wq")
-// DEBUG-NEXT: #loc5 = loc("wk")
-// DEBUG-NEXT: #loc6 = loc("model.onnx":3:1)
-// DEBUG-NEXT: #loc7 = loc("model.onnx":4:1)
-// DEBUG-NEXT: #loc8 = loc("{{.*}}example_attention.mlir":21:9)
-// DEBUG-NEXT: #loc9 = loc("{{.*}}example_attention.mlir":22:8)
-// DEBUG-NEXT: #loc10 = loc("{{.*}}example_attention.mlir":23:9)
-// DEBUG-NEXT: #loc11 = loc("{{.*}}example_attention.mlir":24:10)
-// DEBUG-NEXT: #loc12 = loc("{{.*}}example_attention.mlir":25:9)
-// DEBUG-NEXT: #loc13 = loc("model.onnx":6:1)
-// DEBUG-NEXT: #loc14 = loc("softmax")
-// DEBUG-NEXT: #loc15 = loc("{{.*}}example_attention.mlir":27:8)
-// DEBUG-NEXT: #loc16 = loc("{{.*}}example_attention.mlir":28:8)
-// DEBUG-NEXT: #loc20 = loc("{{.*}}example_attention.mlir":30:10)
-// DEBUG-NEXT: #loc21 = loc("{{.*}}example_attention.mlir":31:10)
-// DEBUG-NEXT: #loc22 = loc("{{.*}}example_attention.mlir":32:5)
-// DEBUG-NEXT: #loc23 = loc("to_texture")
-// DEBUG-NEXT: #loc24 = loc("model.onnx":9:1)
-// DEBUG-NEXT: #loc25 = loc("{{.*}}example_attention.mlir":35:3)
-// DEBUG-NEXT: #loc26 = loc("q_proj"(#loc6))
-// DEBUG-NEXT: #loc27 = loc("k_proj"(#loc7))
-// DEBUG-NEXT: #loc28 = loc(fused[#loc13, #loc14])
-// DEBUG-NEXT: #loc29 = loc(callsite(#loc23 at #loc24))
+// DEBUG-NEXT:       %13 = arith.mulf %arg2, %arg3 : f32 loc("{{.*}}example_attention.mlir":30:10)
+// DEBUG-NEXT:       %14 = arith.addf %arg4, %13 : f32 loc("{{.*}}example_attention.mlir":31:10)
+// DEBUG-NEXT:       "nn.yield"(%14) : (f32) -> () loc("{{.*}}example_attention.mlir":32:5)
+// DEBUG-NEXT:     }) {iterators = ["parallel", "parallel", "reduction"]} : (tensor<1x64x64xf32>, tensor<1x64x2x16xf32>) -> tensor<1x64x32xf32> loc("{{.*}}example_attention.mlir":28:8)
+// DEBUG-NEXT:     %12 = "nn.convert_layout"(%11) {to = #map1} : (tensor<1x64x32xf32>) -> tensor<1x64x32xf32, #nn.texture<"rgba", 4>> loc(callsite("to_texture" at "model.onnx":9:1))
+// DEBUG-NEXT:     return %12 : tensor<1x64x32xf32, #nn.texture<"rgba", 4>> loc("{{.*}}example_attention.mlir":35:3)
+// DEBUG-NEXT:   } loc("{{.*}}example_attention.mlir":16:1)
+// DEBUG-NEXT: } loc("{{.*}}example_attention.mlir":0:0)
 // DEBUG-EMPTY:
 // DEBUG-NEXT: {-#
 // DEBUG-NEXT:   dialect_resources: {

@@ -9,7 +9,6 @@
 "tt.props_region"(%0) <{mode = #tt.mode<fast>}> ({
   "tt.inner"() <{x = 0.5 : f32}> : () -> ()
 }) {z = 1, a = 2} : (i32) -> ()
-"tt.empty_props"() <{}> : () -> ()
 func.func @succ(%arg0: i32) {
   "tt.br"(%arg0) [^bb1] <{weights = array<i32: 1, 2>}> {tag = "x"} : (i32) -> ()
 ^bb1:
@@ -22,7 +21,6 @@ func.func @succ(%arg0: i32) {
 // CHECK-NEXT:   "tt.props_region"(%0) <{mode = #tt.mode<fast>}> ({
 // CHECK-NEXT:     "tt.inner"() <{x = 5.000000e-01 : f32}> : () -> ()
 // CHECK-NEXT:   }) {a = 2 : i64, z = 1 : i64} : (i32) -> ()
-// CHECK-NEXT:   "tt.empty_props"() <{}> : () -> ()
 // CHECK-NEXT:   func.func @succ(%arg0: i32) {
 // CHECK-NEXT:     "tt.br"(%arg0)[^bb1] <{weights = array<i32: 1, 2>}> {tag = "x"} : (i32) -> ()
 // CHECK-NEXT:   ^bb1:  // pred: ^bb0
@@ -36,7 +34,6 @@ func.func @succ(%arg0: i32) {
 // GENERIC-NEXT:   "tt.props_region"(%0) <{mode = #tt.mode<fast>}> ({
 // GENERIC-NEXT:     "tt.inner"() <{x = 5.000000e-01 : f32}> : () -> ()
 // GENERIC-NEXT:   }) {a = 2 : i64, z = 1 : i64} : (i32) -> ()
-// GENERIC-NEXT:   "tt.empty_props"() <{}> : () -> ()
 // GENERIC-NEXT:   "func.func"() <{function_type = (i32) -> (), sym_name = "succ"}> ({
 // GENERIC-NEXT:   ^bb0(%arg0: i32):
 // GENERIC-NEXT:     "tt.br"(%arg0)[^bb1] <{weights = array<i32: 1, 2>}> {tag = "x"} : (i32) -> ()

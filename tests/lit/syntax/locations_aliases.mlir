@@ -25,17 +25,11 @@
 // CHECK-NEXT:   }) : () -> ()
 // CHECK-NEXT: }
 
-// DEBUG: #loc2 = loc("arg.mlir":1:1)
-// DEBUG-NEXT: module {
-// DEBUG-NEXT:   "tt.op"() : () -> () loc(#loc1)
-// DEBUG-NEXT:   %0 = "tt.op"() : () -> i32 loc(#loc4)
+// DEBUG: module {
+// DEBUG-NEXT:   "tt.op"() : () -> () loc("aliased.mlir":7:8)
+// DEBUG-NEXT:   %0 = "tt.op"() : () -> i32 loc(fused["aliased.mlir":7:8, "name"("aliased.mlir":7:8)])
 // DEBUG-NEXT:   "tt.region"() ({
 // DEBUG-NEXT:   ^bb0(%arg0: i32 loc("arg.mlir":1:1)):
-// DEBUG-NEXT:     "tt.inner"(%arg0) : (i32) -> () loc(#loc5)
-// DEBUG-NEXT:   }) : () -> () loc(#loc1)
-// DEBUG-NEXT: } loc(#loc)
-// DEBUG-NEXT: #loc = loc("{{.*}}locations_aliases.mlir":0:0)
-// DEBUG-NEXT: #loc1 = loc("aliased.mlir":7:8)
-// DEBUG-NEXT: #loc3 = loc("name"(#loc1))
-// DEBUG-NEXT: #loc4 = loc(fused[#loc1, #loc3])
-// DEBUG-NEXT: #loc5 = loc(callsite(#loc3 at #loc1))
+// DEBUG-NEXT:     "tt.inner"(%arg0) : (i32) -> () loc(callsite("name"("aliased.mlir":7:8) at "aliased.mlir":7:8))
+// DEBUG-NEXT:   }) : () -> () loc("aliased.mlir":7:8)
+// DEBUG-NEXT: } loc("{{.*}}locations_aliases.mlir":0:0)

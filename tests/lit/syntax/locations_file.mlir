@@ -26,24 +26,14 @@ func.func @f(%x: i32 loc("sig.mlir":1:10)) -> i32 {
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 
-// DEBUG: #loc4 = loc("args.mlir":4:5)
-// DEBUG-NEXT: #loc5 = loc("args.mlir":4:20)
-// DEBUG-NEXT: #loc8 = loc("sig.mlir":1:10)
-// DEBUG-NEXT: module {
-// DEBUG-NEXT:   "tt.op"() : () -> () loc(#loc1)
-// DEBUG-NEXT:   %0 = "tt.op"() : () -> i32 loc(#loc2)
+// DEBUG: module {
+// DEBUG-NEXT:   "tt.op"() : () -> () loc("model.onnx":12:3)
+// DEBUG-NEXT:   %0 = "tt.op"() : () -> i32 loc("dir/with space/f.mlir":1:1)
 // DEBUG-NEXT:   "tt.region"() ({
 // DEBUG-NEXT:   ^bb0(%arg0: i32 loc("args.mlir":4:5), %arg1: f32 loc("args.mlir":4:20)):
-// DEBUG-NEXT:     "tt.inner"(%arg0) : (i32) -> () loc(#loc6)
-// DEBUG-NEXT:   }) : () -> () loc(#loc3)
+// DEBUG-NEXT:     "tt.inner"(%arg0) : (i32) -> () loc("inner.mlir":100:7)
+// DEBUG-NEXT:   }) : () -> () loc("outer.mlir":99:1)
 // DEBUG-NEXT:   func.func @f(%arg0: i32 loc("sig.mlir":1:10)) -> i32 {
-// DEBUG-NEXT:     return %arg0 : i32 loc(#loc9)
-// DEBUG-NEXT:   } loc(#loc7)
-// DEBUG-NEXT: } loc(#loc)
-// DEBUG-NEXT: #loc = loc("{{.*}}locations_file.mlir":0:0)
-// DEBUG-NEXT: #loc1 = loc("model.onnx":12:3)
-// DEBUG-NEXT: #loc2 = loc("dir/with space/f.mlir":1:1)
-// DEBUG-NEXT: #loc3 = loc("outer.mlir":99:1)
-// DEBUG-NEXT: #loc6 = loc("inner.mlir":100:7)
-// DEBUG-NEXT: #loc7 = loc("fn.mlir":1:1)
-// DEBUG-NEXT: #loc9 = loc("body.mlir":2:3)
+// DEBUG-NEXT:     return %arg0 : i32 loc("body.mlir":2:3)
+// DEBUG-NEXT:   } loc("fn.mlir":1:1)
+// DEBUG-NEXT: } loc("{{.*}}locations_file.mlir":0:0)

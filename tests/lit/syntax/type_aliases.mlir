@@ -6,7 +6,7 @@
 !tensor = tensor<1x3x224x224xf32>
 !elem = f16
 !vec = vector<4x!elem>
-!dial = !tt.buf<!tensor>
+!dial = !tt.buf<tensor<2xf32>>
 !tup = tuple<!tensor, !vec>
 "tt.op"() : () -> !tensor
 "tt.op"() : () -> (!vec, !dial, !tup)
@@ -14,6 +14,6 @@
 
 // CHECK: module {
 // CHECK-NEXT:   %0 = "tt.op"() : () -> tensor<1x3x224x224xf32>
-// CHECK-NEXT:   %1:3 = "tt.op"() : () -> (vector<4xf16>, !tt.buf<!tensor>, tuple<tensor<1x3x224x224xf32>, vector<4xf16>>)
+// CHECK-NEXT:   %1:3 = "tt.op"() : () -> (vector<4xf16>, !tt.buf<tensor<2xf32>>, tuple<tensor<1x3x224x224xf32>, vector<4xf16>>)
 // CHECK-NEXT:   %2 = "tt.op"() {t = tensor<1x3x224x224xf32>} : () -> tensor<2xf16>
 // CHECK-NEXT: }
