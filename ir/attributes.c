@@ -49,7 +49,9 @@ static uint32_t attr_hash(const SmAttr *a) {
     h = sm_hash_ptr(sm_hash_ptr(h, a->resource.name), a->resource.type);
     break;
   case SM_ATTR_AFFINE_MAP: h = sm_hash_ptr(h, a->map); break;
-  case SM_ATTR_OPAQUE: h = sm_hash_ptr(sm_hash_ptr(h, a->opaque.dialect), a->opaque.rest); break;
+  case SM_ATTR_OPAQUE:
+    h = sm_hash_ptr(sm_hash_ptr(sm_hash_ptr(h, a->opaque.dialect), a->opaque.rest), a->opaque.type);
+    break;
   default: break;
   }
   return sm_hash_fold(h);
@@ -90,7 +92,8 @@ static bool attr_eq(const void *obj, const void *key) {
     return a->resource.name == b->resource.name && a->resource.type == b->resource.type;
   case SM_ATTR_AFFINE_MAP: return a->map == b->map;
   case SM_ATTR_OPAQUE:
-    return a->opaque.dialect == b->opaque.dialect && a->opaque.rest == b->opaque.rest;
+    return a->opaque.dialect == b->opaque.dialect && a->opaque.rest == b->opaque.rest &&
+           a->opaque.type == b->opaque.type;
   default: return true;
   }
 }
@@ -240,13 +243,14 @@ static int dict_item_cmp(const void *pa, const void *pb) {
   return a->order < b->order ? -1 : a->order > b->order;
 }
 
-SmAttr *sm_attr_dict(SmContext *ctx, unsigned count, const SmNamedAttr *entries) {
+static SmAttr *make_dict(SmContext *ctx, unsigned count, const SmNamedAttr *entries,
+                         bool interned) {
   DictItem small[16];
   DictItem *items = count <= 16 ? small : malloc(count * sizeof *items);
   if (!items) abort();
   bool sorted = true;
   for (unsigned i = 0; i < count; i++) {
-    items[i].e.name = sm_intern_cstr(ctx, entries[i].name);
+    items[i].e.name = interned ? entries[i].name : sm_intern_cstr(ctx, entries[i].name);
     items[i].e.value = entries[i].value;
     items[i].order = i;
     if (i && strcmp(items[i - 1].e.name, items[i].e.name) >= 0) sorted = false;
@@ -268,6 +272,14 @@ SmAttr *sm_attr_dict(SmContext *ctx, unsigned count, const SmNamedAttr *entries)
   if (items != small) free(items);
   if (out != small_out) free(out);
   return a;
+}
+
+SmAttr *sm_attr_dict(SmContext *ctx, unsigned count, const SmNamedAttr *entries) {
+  return make_dict(ctx, count, entries, false);
+}
+
+SmAttr *sm_impl_dict_interned(SmContext *ctx, unsigned count, const SmNamedAttr *entries) {
+  return make_dict(ctx, count, entries, true);
 }
 
 SmAttr *sm_attr_symbol_ref(SmContext *ctx, const char *root, unsigned num_nested,
@@ -307,11 +319,16 @@ SmAttr *sm_attr_affine_map(SmContext *ctx, SmAffineMap *map) {
   return unique(ctx, &k);
 }
 
-SmAttr *sm_attr_opaque(SmContext *ctx, const char *dialect, const char *rest) {
+SmAttr *sm_attr_opaque_typed(SmContext *ctx, const char *dialect, const char *rest, SmType *type) {
   SmAttr k = make(SM_ATTR_OPAQUE);
   k.opaque.dialect = sm_intern_cstr(ctx, dialect);
   k.opaque.rest = sm_intern_cstr(ctx, rest);
+  k.opaque.type = type;
   return unique(ctx, &k);
+}
+
+SmAttr *sm_attr_opaque(SmContext *ctx, const char *dialect, const char *rest) {
+  return sm_attr_opaque_typed(ctx, dialect, rest, NULL);
 }
 
 /* ---- Dictionaries ------------------------------------------------------------- */

@@ -141,10 +141,15 @@ const char *sm_intern(SmContext *ctx, const char *s, size_t len) {
   cs = intern_cache_slot(r);
   ctx->intern_cache[cs].str = r;
   ctx->intern_cache[cs].len = len;
+  ctx->intern_cache[cs].cstr = memchr(r, '\0', len) == NULL;
   return r;
 }
 
-const char *sm_intern_cstr(SmContext *ctx, const char *s) { return sm_intern(ctx, s, strlen(s)); }
+const char *sm_intern_cstr(SmContext *ctx, const char *s) {
+  unsigned cs = intern_cache_slot(s);
+  if (ctx->intern_cache[cs].str == s && ctx->intern_cache[cs].cstr) return s;
+  return sm_intern(ctx, s, strlen(s));
+}
 
 /* ---- Create / destroy ----------------------------------------------------------- */
 
@@ -244,6 +249,7 @@ void sm_context_register_dialect(SmContext *ctx, SmDialect *dialect) {
     ctx->dialects_cap = ncap;
   }
   ctx->dialects[ctx->num_dialects++] = dialect;
+  memset(ctx->op_cache, 0, sizeof ctx->op_cache); /* cached "unregistered" answers may change */
   for (size_t i = 0; i < dialect->num_ops; i++) {
     SmOpDef *def = &dialect->ops[i];
     def->dialect = dialect;
@@ -267,6 +273,15 @@ const SmDialect *sm_context_lookup_dialect(SmContext *ctx, const char *name) {
 const SmOpDef *sm_context_lookup_op(SmContext *ctx, const char *name, size_t len) {
   if (!ctx->op_defs_count) return NULL;
   return ctx->op_defs[op_def_slot(ctx, name, len, name_hash(name, len))];
+}
+
+const SmOpDef *sm_impl_lookup_op_interned(SmContext *ctx, const char *name) {
+  unsigned slot = (unsigned)(sm_hash_ptr(0, name) >> 20) & 127u;
+  if (ctx->op_cache[slot].name == name) return ctx->op_cache[slot].def;
+  const SmOpDef *def = sm_context_lookup_op(ctx, name, strlen(name));
+  ctx->op_cache[slot].name = name;
+  ctx->op_cache[slot].def = def;
+  return def;
 }
 
 const SmDialect *sm_context_dialect_at(SmContext *ctx, size_t i) {

@@ -111,6 +111,7 @@ struct SmContext {
   struct {
     const char *str;
     size_t len;
+    bool cstr; /* no embedded NUL: also a hit for sm_intern_cstr(str) */
   } intern_cache[256];
   /* Arrays released by SmOpStates, reused by the next states so building an
    * op does not malloc/free its scratch arrays ([0]: 8-byte, [1]: 16-byte
@@ -120,6 +121,12 @@ struct SmContext {
     unsigned cap;
   } state_arrays[2][32];
   unsigned num_state_arrays[2];
+  /* Interned op name -> definition (NULL def: unregistered), by address;
+   * cleared when a dialect is registered. */
+  struct {
+    const char *name;
+    const SmOpDef *def;
+  } op_cache[128];
   SmAttr *a_unit, *a_true, *a_false;
   const char *s_sym_name;
 };
@@ -138,6 +145,13 @@ typedef struct SmOpHeader {
   SmContext *ctx;
   SmOp op;
 } SmOpHeader;
+
+/* sm_attr_dict for entries whose names are already interned (skips
+ * re-interning; ir/operations.c uses it for op states). */
+SmAttr *sm_impl_dict_interned(SmContext *ctx, unsigned count, const SmNamedAttr *entries);
+
+/* sm_context_lookup_op for an interned name, through a small cache. */
+const SmOpDef *sm_impl_lookup_op_interned(SmContext *ctx, const char *name);
 
 /* Internal helpers shared by operations.c and blocks.c. */
 /* Unlinks every operand use of op and of all ops nested in it. */

@@ -298,6 +298,7 @@ struct SmAttr {
     struct {
       const char *dialect; /* interned namespace */
       const char *rest;    /* interned text after the namespace */
+      SmType *type;        /* trailing ": type" as written, or NULL */
     } opaque;
   };
 };
@@ -324,6 +325,8 @@ SmAttr *sm_attr_dense(SmContext *ctx, SmType *type, bool splat, const void *data
 SmAttr *sm_attr_dense_resource(SmContext *ctx, const char *name, SmType *type);
 SmAttr *sm_attr_affine_map(SmContext *ctx, SmAffineMap *map);
 SmAttr *sm_attr_opaque(SmContext *ctx, const char *dialect, const char *rest);
+/* With a trailing type, as in `#d.a<...> : i64` (type may be NULL). */
+SmAttr *sm_attr_opaque_typed(SmContext *ctx, const char *dialect, const char *rest, SmType *type);
 
 /* Dictionary lookup by name (binary search); NULL when absent or dict NULL. */
 SmAttr *sm_dict_get(const SmAttr *dict, const char *name);

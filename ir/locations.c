@@ -1,4 +1,5 @@
 /* Locations, hash-consed in the context. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ir/context_impl.h"
@@ -88,14 +89,51 @@ SmLoc *sm_loc_name(SmContext *ctx, const char *name, SmLoc *child) {
   return unique(ctx, &key);
 }
 
+/* MLIR's FusedLoc::get: unknown members are dropped, nested fused locations
+ * with the same metadata are flattened, duplicates removed; zero members
+ * give unknown (or [unknown] with metadata), one member without metadata
+ * is that member. */
 SmLoc *sm_loc_fused(SmContext *ctx, unsigned count, SmLoc *const *locs, SmAttr *metadata) {
-  SmLoc key;
-  memset(&key, 0, sizeof key);
-  key.kind = SM_LOC_FUSED;
-  key.fused.count = count;
-  key.fused.locs = count ? locs : NULL;
-  key.fused.metadata = metadata;
-  return unique(ctx, &key);
+  SmLoc *small[16];
+  size_t cap = 0;
+  for (unsigned i = 0; i < count; i++)
+    cap += locs[i]->kind == SM_LOC_FUSED ? locs[i]->fused.count : 1;
+  SmLoc **buf = cap <= 16 ? small : malloc(cap * sizeof *buf);
+  if (!buf) abort();
+  unsigned n = 0;
+  for (unsigned i = 0; i < count; i++) {
+    SmLoc *l = locs[i];
+    SmLoc *const *items = &locs[i];
+    unsigned nitems = 1;
+    if (l->kind == SM_LOC_FUSED && l->fused.metadata == metadata) {
+      items = l->fused.locs;
+      nitems = l->fused.count;
+    }
+    for (unsigned j = 0; j < nitems; j++) {
+      SmLoc *m = items[j];
+      if (m->kind == SM_LOC_UNKNOWN) continue;
+      bool dup = false;
+      for (unsigned k = 0; k < n && !dup; k++) dup = buf[k] == m;
+      if (!dup) buf[n++] = m;
+    }
+  }
+  SmLoc *res;
+  if (n == 0 && !metadata) {
+    res = sm_loc_unknown(ctx);
+  } else if (n == 1 && !metadata) {
+    res = buf[0];
+  } else {
+    if (n == 0) buf[n++] = sm_loc_unknown(ctx);
+    SmLoc key;
+    memset(&key, 0, sizeof key);
+    key.kind = SM_LOC_FUSED;
+    key.fused.count = n;
+    key.fused.locs = buf;
+    key.fused.metadata = metadata;
+    res = unique(ctx, &key);
+  }
+  if (buf != small) free(buf);
+  return res;
 }
 
 SmLoc *sm_loc_callsite(SmContext *ctx, SmLoc *callee, SmLoc *caller) {

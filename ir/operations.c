@@ -26,7 +26,8 @@ static SmOp *op_alloc(SmContext *ctx, unsigned nres, unsigned nreg, unsigned nsu
                 nsucc * sizeof(SmBlock *) + nopnd * sizeof(SmUse);
   SmOpHeader *h = malloc(size);
   if (!h) abort(); /* out of memory */
-  memset(h, 0, size);
+  /* Zero the op struct only; the arrays after it are initialised below. */
+  memset(h, 0, sizeof *h);
   h->ctx = ctx;
   SmOp *op = &h->op;
   char *p = (char *)(h + 1);
@@ -41,16 +42,11 @@ static SmOp *op_alloc(SmContext *ctx, unsigned nres, unsigned nreg, unsigned nsu
   p += nsucc * sizeof(SmBlock *);
   op->operands = (SmUse *)p;
   op->operand_cap = nopnd;
-  for (unsigned i = 0; i < nres; i++) {
-    op->results[i].kind = SM_VALUE_RESULT;
-    op->results[i].index = i;
-    op->results[i].owner.op = op;
-  }
-  for (unsigned i = 0; i < nreg; i++) op->regions[i].op = op;
-  for (unsigned i = 0; i < nopnd; i++) {
-    op->operands[i].owner = op;
-    op->operands[i].index = i;
-  }
+  for (unsigned i = 0; i < nres; i++)
+    op->results[i] = (SmValue){.kind = SM_VALUE_RESULT, .index = i, .owner.op = op};
+  for (unsigned i = 0; i < nreg; i++) op->regions[i] = (SmRegion){op, NULL, NULL};
+  for (unsigned i = 0; i < nsucc; i++) op->successors[i] = NULL;
+  for (unsigned i = 0; i < nopnd; i++) op->operands[i] = (SmUse){.owner = op, .index = i};
   return op;
 }
 
@@ -166,12 +162,12 @@ static bool def_lists_prop(const SmOpDef *def, const char *name) {
 }
 
 static SmAttr *dict_or_null(SmContext *ctx, unsigned n, const SmNamedAttr *e) {
-  return n ? sm_attr_dict(ctx, n, e) : NULL;
+  return n ? sm_impl_dict_interned(ctx, n, e) : NULL; /* state names are interned */
 }
 
 SmOp *sm_op_create(SmOpState *st) {
   SmContext *ctx = st->ctx;
-  const SmOpDef *def = sm_context_lookup_op(ctx, st->name, strlen(st->name));
+  const SmOpDef *def = sm_impl_lookup_op_interned(ctx, st->name);
   SmOp *op = op_alloc(ctx, st->num_results, st->num_regions, st->num_successors, st->num_operands);
   op->def = def;
   op->name = st->name;

@@ -559,6 +559,19 @@ static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
     res = sm_attr_dense(p->ctx, type, false, NULL, 0);
     goto out;
   }
+  if (hex && elem->kind == SM_TYPE_INTEGER && elem->integer.width == 1) {
+    /* MLIR packs i1 hex data 8 elements per byte, least significant bit first;
+     * we store one byte per element. */
+    if (hex_len != ((size_t)num + 7) / 8) {
+      sm_p_error_tok(p, &lit_tok, "elements hex data size is invalid for provided type");
+      goto out;
+    }
+    uint8_t *bits = malloc(num ? (size_t)num : 1);
+    for (int64_t i = 0; i < num; i++) bits[i] = (hex_data[i / 8] >> (i % 8)) & 1;
+    res = sm_attr_dense(p->ctx, type, false, bits, (size_t)num);
+    free(bits);
+    goto out;
+  }
   if (hex) {
     bool splat = hex_len == esz && num != 1;
     if (!splat && hex_len != (size_t)num * esz) {
@@ -858,7 +871,14 @@ static SmAttr *parse_hash_attr(SmParser *p) {
   }
   const char *rest = sm_intern(p->ctx, rest_start, (size_t)(rest_end - rest_start));
   sm_p_consume(p);
-  return sm_attr_opaque(p->ctx, ns, rest);
+  /* Like MLIR, an extended attribute takes a trailing ": type". */
+  SmType *type = NULL;
+  if (p->tok.kind == SM_TOK_COLON) {
+    sm_p_consume(p);
+    if (!(type = sm_p_parse_type(p)))
+      return NULL;
+  }
+  return sm_attr_opaque_typed(p->ctx, ns, rest, type);
 }
 
 bool sm_p_at_attr(SmParser *p) {

@@ -8,9 +8,8 @@
 
 /* ---- SSA name table ------------------------------------------------------
  * Open addressing keyed by (interned name, result number, isolation level).
- * Names defined in a region are removed when the region ends; an
- * isolated-from-above op parses its regions at a new isolation level, so
- * outer names are invisible there. */
+ * Names defined in a region are removed when the region ends. The level
+ * stays 0: outer names are visible in every nested region (as in MLIR). */
 
 static inline size_t key_hash(const char *name, unsigned number, unsigned iso) {
   /* Interned pointers share their low bits (alignment): mix all bits. */
@@ -63,7 +62,7 @@ static SmValueEntry *val_insert(SmParser *p, const char *name, unsigned number, 
   memset(e, 0, sizeof *e);
   e->name = name;
   e->number = number;
-  e->iso = iso;
+  e->iso = (unsigned short)iso;
   p->vals_count++;
   return e;
 }
@@ -204,16 +203,20 @@ static bool region_scope_pop(SmParser *p) {
 static bool check_forward_refs(SmParser *p, unsigned iso) {
   if (!p->fwd_count)
     return true;
-  SmValueEntry *first = NULL;
+  SmLoc *first = NULL;
   for (size_t i = 0; i < p->vals_cap; i++) {
     SmValueEntry *e = &p->vals[i];
-    if (e->name && e->forward && e->iso == iso && (!first || e->use_pos < first->use_pos))
-      first = e;
+    if (!e->name || !e->forward || e->iso != iso)
+      continue;
+    SmLoc *l = e->value->owner.op->loc;
+    if (!first || l->file.line < first->file.line ||
+        (l->file.line == first->file.line && l->file.col < first->file.col))
+      first = l;
   }
   if (!first)
     return true;
   p->lx.failed = true;
-  return sm_emit_error(p->ctx, first->use_loc, "use of undeclared SSA value name");
+  return sm_emit_error(p->ctx, first, "use of undeclared SSA value name");
 }
 
 void sm_p_scope_push_top(SmParser *p) {
@@ -303,8 +306,6 @@ static bool define_value(SmParser *p, const char *name, unsigned number, unsigne
     e = val_insert(p, name, number, p->iso);
     e->value = v;
   }
-  if (number == 0)
-    e->def_count = group;
   SmNameKey k = {name, number, p->iso};
   sm_bs_push(&p->defs, &k, sizeof k);
   return true;
@@ -342,8 +343,7 @@ static SmValue *resolve_value(SmParser *p, const char *name, unsigned number, Sm
   e = val_insert(p, name, number, p->iso);
   e->value = sm_op_result(ph, 0);
   e->forward = true;
-  e->use_loc = loc;
-  e->use_pos = pos;
+  (void)pos;
   p->fwd_count++;
   return e->value;
 }
@@ -470,13 +470,12 @@ static bool parse_region(SmParser *p, SmRegion *r, const SmArgument *args, unsig
     return false;
   if (!sm_p_enter(p))
     return false;
+  /* Outer names stay visible even inside isolated-from-above ops, as in
+   * MLIR's parser: the verifier reports isolation violations with a better
+   * message than "undeclared". */
   const SmOpDef *owner = p->cur_def;
-  bool isolated = owner && (owner->traits & SM_TRAIT_ISOLATED_FROM_ABOVE);
   const SmOpDef *saved_owner = p->region_owner_def;
-  unsigned saved_iso = p->iso;
   p->region_owner_def = owner;
-  if (isolated)
-    p->iso = saved_iso + 1;
   region_scope_push(p);
   bool ok = true;
   if (p->tok.kind == SM_TOK_RBRACE) {
@@ -511,9 +510,6 @@ static bool parse_region(SmParser *p, SmRegion *r, const SmArgument *args, unsig
   }
   ok = ok && sm_p_expect(p, SM_TOK_RBRACE, "'}' to end region");
   ok = ok && region_scope_pop(p);
-  if (ok && isolated)
-    ok = check_forward_refs(p, p->iso);
-  p->iso = saved_iso;
   p->region_owner_def = saved_owner;
   sm_p_leave(p);
   return ok;

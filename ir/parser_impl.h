@@ -36,14 +36,11 @@ typedef struct SmScratchMark {
 /* SSA name table entry. key: (name, number, isolation level). */
 typedef struct SmValueEntry {
   const char *name; /* NULL: empty slot */
+  SmValue *value;   /* forward: a placeholder result whose op's loc is the first use */
   unsigned number;
-  unsigned iso;
-  SmValue *value;
-  bool forward;       /* value is a placeholder result */
-  unsigned def_count; /* number 0 entries: results in the defining group */
-  SmLoc *use_loc;     /* first forward use */
-  size_t use_pos;     /* its offset in the buffer (orders errors) */
-} SmValueEntry;
+  unsigned short iso;
+  bool forward;
+} SmValueEntry; /* 24 bytes: the table is large and probed on every use */
 
 /* Block label entry. key: (name, region scope id). */
 typedef struct SmBlockEntry {

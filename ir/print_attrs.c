@@ -57,6 +57,8 @@ uint64_t *sm_ptrtab_slot(SmPtrTab *t, const void *key, bool *inserted) {
 void sm_asm_state_free(SmAsmState *s) {
   sm_ptrtab_free(&s->res_seen);
   sm_ptrtab_free(&s->visited);
+  sm_ptrtab_free(&s->type_cache);
+  sm_strbuf_free(&s->type_text);
   free(s->res_names);
   free(s->alias_list);
   s->res_names = NULL;
@@ -159,7 +161,34 @@ static void print_dims(SmStrBuf *out, unsigned rank, const int64_t *dims) {
   }
 }
 
+static void print_type_uncached(SmAsmState *s, const SmType *t);
+
 void sm_asm_print_type(SmAsmState *s, const SmType *t) {
+  /* Nested types of a type being cached print straight into its text. */
+  if (!s->cache_types || !t || t->kind < SM_TYPE_TENSOR || s->out == &s->type_text) {
+    print_type_uncached(s, t);
+    return;
+  }
+  uint64_t *hit = sm_ptrtab_find(&s->type_cache, t);
+  if (hit) {
+    sm_out_write(s->out, s->type_text.data + (*hit >> 24), (size_t)(*hit & 0xffffff));
+    return;
+  }
+  /* Print into the side buffer, then copy. */
+  SmStrBuf *out = s->out;
+  size_t start = s->type_text.len;
+  s->out = &s->type_text;
+  print_type_uncached(s, t);
+  s->out = out;
+  size_t len = s->type_text.len - start;
+  sm_out_write(out, s->type_text.data + start, len);
+  if (len < 0xffffff) {
+    bool ins;
+    *sm_ptrtab_slot(&s->type_cache, t, &ins) = ((uint64_t)start << 24) | len;
+  }
+}
+
+static void print_type_uncached(SmAsmState *s, const SmType *t) {
   SmStrBuf *out = s->out;
   if (!t) {
     SM_OUT_LIT(out, "<<NULL TYPE>>");
@@ -875,6 +904,10 @@ static void print_attr_impl(SmAsmState *s, const SmAttr *a, int elide /* 0 never
     sm_out_char(out, '#');
     sm_out_str(out, a->opaque.dialect);
     sm_out_str(out, a->opaque.rest);
+    if (a->opaque.type) {
+      SM_OUT_LIT(out, " : ");
+      sm_asm_print_type(s, a->opaque.type);
+    }
     return;
   }
 }

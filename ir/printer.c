@@ -528,6 +528,7 @@ void sm_op_print(SmOp *op, SmStrBuf *out, const SmPrintFlags *flags) {
     p.as.aliases = &p.alias_tab;
   }
   p.as.record_resources = !p.flags.local_scope;
+  p.as.cache_types = true;
   print_op(&p, op);
   /* Like MLIR: only a top-level print (not local scope) ends with a newline
    * and the file metadata (the resource blobs). */

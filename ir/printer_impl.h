@@ -59,6 +59,11 @@ typedef struct SmAsmState {
   SmPtrTab visited;
   SmAttr **alias_list;
   size_t num_aliases, alias_cap;
+  /* cache_types: shaped and function types print once; later prints copy
+   * the text (type -> offset << 24 | length in type_text). */
+  bool cache_types;
+  SmPtrTab type_cache;
+  SmStrBuf type_text;
 } SmAsmState;
 
 void sm_asm_state_free(SmAsmState *s);

@@ -319,19 +319,19 @@ static bool check_use(Verifier *v, SmOp *user, unsigned k, bool use_reachable) {
   if (!use_reachable || above_root)
     return true; /* regions above the verified op are its verifier's business */
 
+  /* MLIR's hasSSADominance: registered ops' regions unless graph regions. */
   SmOp *parent = dr->op;
-  if (parent && parent->def && (parent->def->traits & SM_TRAIT_GRAPH_REGION))
-    return true;
+  bool ordered = parent && parent->def && !(parent->def->traits & SM_TRAIT_GRAPH_REGION);
   if (anc->block == db) {
     if (val->kind == SM_VALUE_BLOCK_ARG)
       return true;
-    SmOp *def = val->owner.op;
-    if (def == anc)
-      return dominance_error(v, user, k); /* an op's own result, even from inside it */
-    /* Unregistered parents: a block's ops are unordered (MLIR's DominanceInfo). */
-    if (parent && !parent->def)
+    /* Unordered: anything in the block goes, even an op's own results
+     * (MLIR's properlyDominates). Ordered: strictly before, so an op's own
+     * result is never in scope, not even inside its regions. */
+    if (!ordered)
       return true;
-    return def->scratch < anc->scratch ? true : dominance_error(v, user, k);
+    SmOp *def = val->owner.op;
+    return def != anc && def->scratch < anc->scratch ? true : dominance_error(v, user, k);
   }
   SmDomTree *t = domtree_of(v, dr);
   if (!t || sm_domtree_dominates(t, db, anc->block))

@@ -34,7 +34,7 @@ typedef struct Driver {
   SmPtrMap wl_index;   /* op -> index + 1 into wl */
   SmPtrMap by_name;    /* interned op name -> PatList* */
   PatList empty;
-  SmPtrMap const_by_attr; /* attr -> ConstEntry chain */
+  SmPtrMap const_by_attr; /* const_key(attr, scope) -> ConstEntry chain */
   SmPtrMap const_of_op;   /* op -> ConstEntry */
   void **allocs;          /* PatLists and ConstEntries, freed at the end */
   size_t allocs_len, allocs_cap;
@@ -103,25 +103,35 @@ static SmOp *wl_pop(Driver *d) {
 
 /* ---- Constants ----------------------------------------------------------- */
 
+/* Chains are keyed by (attr, scope) mixed into one pointer-sized key, so a
+ * chain holds only the few entries that collide (entries are still compared
+ * field by field); keying by attr alone made "0 : i32" in every function one
+ * long chain. */
+static const void *const_key(SmAttr *attr, SmRegion *scope) {
+  uintptr_t k = (uintptr_t)attr ^ ((uintptr_t)scope * (uintptr_t)0x9E3779B97F4A7C15ull);
+  return (const void *)(k | 1);
+}
+
 static void const_forget(Driver *d, SmOp *op) {
   ConstEntry *e = sm_ptrmap_get(&d->const_of_op, op);
   if (!e)
     return;
   sm_ptrmap_remove(&d->const_of_op, op);
-  ConstEntry *head = sm_ptrmap_get(&d->const_by_attr, e->attr), **pp = &head;
+  const void *key = const_key(e->attr, e->scope);
+  ConstEntry *head = sm_ptrmap_get(&d->const_by_attr, key), **pp = &head;
   while (*pp && *pp != e)
     pp = &(*pp)->next;
   if (*pp)
     *pp = e->next;
   if (head)
-    sm_ptrmap_put(&d->const_by_attr, e->attr, head);
+    sm_ptrmap_put(&d->const_by_attr, key, head);
   else
-    sm_ptrmap_remove(&d->const_by_attr, e->attr);
+    sm_ptrmap_remove(&d->const_by_attr, key);
 }
 
 static ConstEntry *const_find(Driver *d, SmRegion *scope, const SmDialect *dialect, SmAttr *attr,
                               SmType *type) {
-  for (ConstEntry *e = sm_ptrmap_get(&d->const_by_attr, attr); e; e = e->next)
+  for (ConstEntry *e = sm_ptrmap_get(&d->const_by_attr, const_key(attr, scope)); e; e = e->next)
     if (e->scope == scope && e->dialect == dialect && e->type == type)
       return e;
   return NULL;
@@ -138,8 +148,8 @@ static void const_record(Driver *d, SmRegion *scope, SmAttr *attr, SmOp *op) {
   e->type = op->results[0].type;
   e->attr = attr;
   e->op = op;
-  e->next = sm_ptrmap_get(&d->const_by_attr, attr);
-  sm_ptrmap_put(&d->const_by_attr, attr, e);
+  e->next = sm_ptrmap_get(&d->const_by_attr, const_key(attr, scope));
+  sm_ptrmap_put(&d->const_by_attr, const_key(attr, scope), e);
   sm_ptrmap_put(&d->const_of_op, op, e);
 }
 
@@ -273,7 +283,8 @@ static const PatList *patterns_for(Driver *d, const char *name) {
   for (unsigned i = 0; l->items && i < d->set->count; i++)
     if (!d->set->patterns[i].root || d->set->patterns[i].root == name)
       l->items[l->count++] = &d->set->patterns[i];
-  qsort(l->items, l->count, sizeof *l->items, cmp_benefit);
+  if (l->count > 1)
+    qsort(l->items, l->count, sizeof *l->items, cmp_benefit);
   sm_ptrmap_put(&d->by_name, name, l);
   return l;
 }

@@ -47,7 +47,8 @@ static void print_stats(SmOp *op, FILE *out, bool json) {
   Stats s = {0};
   sm_ptrmap_init(&s.index);
   sm_op_walk(op, SM_WALK_PRE, count_op, &s);
-  qsort(s.items, s.len, sizeof *s.items, cmp_stat);
+  if (s.len > 1)
+    qsort(s.items, s.len, sizeof *s.items, cmp_stat);
   if (json) {
     fputs("{\n", out);
     for (size_t i = 0; i < s.len; i++)

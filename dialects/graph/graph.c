@@ -115,6 +115,27 @@ static void type_str(const SmType *t, char *buf, size_t cap) {
   sm_strbuf_free(&sb);
 }
 
+/* Rank and element type of constant_of_shape's and range's results. */
+static bool value_dependent_ok(SmOp *op, const SmType *have) {
+  if (sm_op_name_is(op, "graph.constant_of_shape")) {
+    const SmType *shape = sm_op_operand(op, 0)->type;
+    SmAttr *v = sm_op_get_prop(op, "value");
+    SmType *elem = v && v->kind == SM_ATTR_DENSE_ELEMENTS ? sm_type_element(v->dense.type)
+                                                           : sm_type_f32(sm_op_context(op));
+    if ((int64_t)have->shaped.rank != shape->shaped.dims[0])
+      return sm_op_emit_error(op, "result must have rank %lld (the length of the shape operand)",
+                              (long long)shape->shaped.dims[0]);
+    if (have->shaped.elem != elem)
+      return sm_op_emit_error(op, "result element type must be that of 'value'");
+    return true;
+  }
+  if (sm_op_name_is(op, "graph.range")) {
+    if (have->shaped.rank != 1 || have->shaped.elem != sm_op_operand(op, 0)->type->shaped.elem)
+      return sm_op_emit_error(op, "result must be a 1-D tensor of the operands' element type");
+  }
+  return true;
+}
+
 /* Verifier of every graph op: inference must succeed and agree with the
  * declared result types. */
 static bool graph_verify(SmOp *op) {
@@ -134,10 +155,12 @@ static bool graph_verify(SmOp *op) {
   for (unsigned i = 0; i < nout; i++) {
     SmType *have = op->results[i].type;
     if (!out[i]) {
-      /* Value-dependent: a static ranked tensor is all that can be checked. */
+      /* Value-dependent: a static ranked tensor of the right rank and
+       * element type is all that can be checked. */
       bool ok = have && have->kind == SM_TYPE_TENSOR;
       for (unsigned d = 0; ok && d < have->shaped.rank; d++) ok = have->shaped.dims[d] != SM_DYNAMIC;
       if (!ok) return sm_op_emit_error(op, "result #%u must be a statically shaped ranked tensor", i);
+      if (!value_dependent_ok(op, have)) return false;
       continue;
     }
     if (have != out[i]) {
@@ -183,6 +206,7 @@ void sm_register_graph_dialect(SmContext *ctx) {
       defs[k].traits = SM_TRAIT_PURE | i->traits;
       defs[k].props = i->props;
       defs[k].verify = graph_verify;
+      g_install_folders(&defs[k]);
     }
   gd->dialect.name = "graph";
   gd->dialect.summary = "ONNX-level tensor ops with static shapes";

@@ -50,4 +50,7 @@ bool g_same_elem(GInfer *g, unsigned i, unsigned j);
 SmType *g_i1(GInfer *g);
 SmType *g_i64(GInfer *g);
 
+/* Sets def's fold and canonicalization_patterns hooks (graph_fold.c). */
+void g_install_folders(SmOpDef *def);
+
 #endif

@@ -107,7 +107,8 @@ static bool infer_concat(GInfer *g) {
   if (!g_axis(g, sm_graph_prop_int(g->props, "axis", 0), r, &axis)) return false;
   for (unsigned d = 0; d < r; d++) out[d] = g_dims(g, 0)[d];
   for (unsigned i = 1; i < g->nin; i++) {
-    if (g_rank(g, i) != r || !g_same_elem(g, 0, i)) return g_error(g, "operand #%u differs in rank or element type", i);
+    if (g_rank(g, i) != r) return g_error(g, "operand #%u differs in rank", i);
+    if (!g_same_elem(g, 0, i)) return false;
     for (unsigned d = 0; d < r; d++) {
       if ((int64_t)d == axis) out[d] += g_dims(g, i)[d];
       else if (g_dims(g, i)[d] != out[d]) return g_error(g, "operand #%u differs in dimension %u", i, d);
@@ -260,11 +261,29 @@ static bool infer_constant(GInfer *g) {
   return g_result(g, t->shaped.rank, t->shaped.dims, t->shaped.elem);
 }
 
-/* Value-dependent result: only the rank/element constraints are checked. */
+/* Value-dependent result: the verifier checks its rank and element type
+ * (graph.c); here only the operands. */
 static bool infer_value_dependent(GInfer *g) {
   if (g->nout >= g->max_out) return g_error(g, "too many results");
   g->out[g->nout++] = NULL;
   return true;
+}
+
+static bool infer_constant_of_shape(GInfer *g) {
+  if (g_rank(g, 0) != 1 || !g_require_int(g, 0))
+    return g_error(g, "operand must be a 1-D tensor of integers (the shape)");
+  SmAttr *v = sm_dict_get(g->props, "value");
+  if (v && (v->kind != SM_ATTR_DENSE_ELEMENTS || sm_attr_dense_num_elements(v) != 1))
+    return g_error(g, "'value' must be a one-element dense tensor");
+  return infer_value_dependent(g);
+}
+
+static bool infer_range(GInfer *g) {
+  for (unsigned i = 0; i < 3; i++) {
+    if (g_rank(g, i) != 0) return g_error(g, "operand #%u must be a scalar (rank-0) tensor", i);
+    if (!g_same_elem(g, 0, i)) return false;
+  }
+  return infer_value_dependent(g);
 }
 
 static const char *const no_props[] = {NULL};
@@ -303,7 +322,7 @@ const SmGraphOpInfo sm_graph_ops_shape[] = {
     {"graph.space_to_depth", "move space blocks into channels", 1, 1, 1, 0, s2d_props, infer_space_to_depth},
     {"graph.shape", "the operand's shape as i64", 1, 1, 1, 0, shape_op_props, infer_shape},
     {"graph.constant", "a constant tensor", 0, 0, 1, SM_TRAIT_CONSTANT_LIKE, value_prop, infer_constant},
-    {"graph.constant_of_shape", "tensor of shape (operand) filled with 'value'", 1, 1, 1, 0, value_prop, infer_value_dependent},
-    {"graph.range", "start, limit, delta scalars to a 1-D sequence", 3, 3, 1, 0, no_props, infer_value_dependent},
+    {"graph.constant_of_shape", "tensor of shape (operand) filled with 'value'", 1, 1, 1, 0, value_prop, infer_constant_of_shape},
+    {"graph.range", "start, limit, delta scalars to a 1-D sequence", 3, 3, 1, 0, no_props, infer_range},
     {NULL, NULL, 0, 0, 0, 0, NULL, NULL},
 };

@@ -19,4 +19,20 @@ if grep -q -E '"graph\.(shape|constant_of_shape|range)"' "$out"; then
   echo "FAIL: shape-computing ops remain in $out"
   exit 1
 fi
-"$bin/smrun" "$out" --backend=interp --test-data "$dir/test_data_set_0"
+"$bin/smrun" "$out" --backend=interp --test-data "$dir/test_data_set_0" || exit 1
+# Canonicalized: no shape arithmetic left (shape, constant_of_shape, range,
+# casts of constants), and the result still matches the reference.
+canon=$work/$name.canon.mlir
+rm -f "$canon"
+"$bin/smopt" --canonicalize "$out" -o "$canon" || exit 1
+if grep -q -E '"graph\.(shape|constant_of_shape|range)"' "$canon"; then
+  echo "FAIL: shape-computing ops remain in $canon"
+  exit 1
+fi
+if awk '/"graph\.constant"/ { c[$1] = 1 }
+        /"graph\.cast"\(/ { split($0, a, /[()]/); if (a[2] in c) bad = 1 }
+        END { exit bad ? 0 : 1 }' "$canon"; then
+  echo "FAIL: a cast of a constant remains in $canon"
+  exit 1
+fi
+"$bin/smrun" "$canon" --backend=interp --test-data "$dir/test_data_set_0"

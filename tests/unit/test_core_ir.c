@@ -110,6 +110,12 @@ Test(core_ir, intern_and_types_unique) {
   cr_assert_eq(sm_intern(ctx, buf, 5), sm_intern_cstr(ctx, "hello"));
   cr_assert_neq(sm_intern(ctx, buf, 4), sm_intern_cstr(ctx, "hello"));
   cr_assert_str_eq(sm_intern(ctx, buf, 4), "hell");
+  /* Re-interning an interned pointer: as a C string it stops at an embedded NUL. */
+  const char *withnul = sm_intern(ctx, "a\0b", 3);
+  cr_assert_eq(sm_intern(ctx, withnul, 3), withnul);
+  cr_assert_neq(sm_intern_cstr(ctx, withnul), withnul);
+  cr_assert_eq(sm_intern_cstr(ctx, withnul), sm_intern(ctx, "a", 1));
+  cr_assert_eq(sm_intern(ctx, withnul, 1), sm_intern_cstr(ctx, "a"));
   /* Enough strings to force growth. */
   char name[32];
   const char *first = NULL;

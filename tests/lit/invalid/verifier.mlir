@@ -81,8 +81,10 @@ func.func @f() {
 // -----
 
 %outer = "tt.def"() : () -> i32
+// Outer names are visible to the parser (as in MLIR); the verifier rejects the use.
+// expected-note@+1 {{required by region isolation constraints}}
 func.func @f() {
-  // expected-error@+1 {{use of undeclared SSA value name}}
+  // expected-error@+1 {{'tt.use' op using value defined outside the region}}
   "tt.use"(%outer) : (i32) -> ()
   return
 }
@@ -155,11 +157,11 @@ func.func @f() {
 // LOC: verifier.mlir:62:8: error: block with no terminator, has %0 = "arith.constant"() <{value = 1 : i32}> : () -> i32
 // LOC: verifier.mlir:69:3: error: 'func.return' op must be the last operation in the parent block
 // LOC: verifier.mlir:76:1: error: 'func.func' op entry block must have 2 arguments to match function signature
-// LOC: verifier.mlir:86:12: error: use of undeclared SSA value name
-// LOC: verifier.mlir:95:8: error: 'arith.extsi' op operand type 'i32' and result type 'i16' are cast incompatible
-// LOC: verifier.mlir:103:8: error: 'arith.select' op failed to verify that all of {true_value, false_value, result} have same type
-// LOC: verifier.mlir:110:1: error: 'func.func' op requires attribute 'function_type'
-// LOC: verifier.mlir:117:3: error: 'func.return' op requires zero regions
-// LOC: verifier.mlir:125:10: error: 'arith.addi' op requires one result
-// LOC: verifier.mlir:132:1: error: 'builtin.module' op requires one region
-// LOC: verifier.mlir:142:5: error: 'func.return' op expects parent op 'func.func'
+// LOC: verifier.mlir:88:3: error: 'tt.use' op using value defined outside the region
+// LOC: verifier.mlir:97:8: error: 'arith.extsi' op operand type 'i32' and result type 'i16' are cast incompatible
+// LOC: verifier.mlir:105:8: error: 'arith.select' op failed to verify that all of {true_value, false_value, result} have same type
+// LOC: verifier.mlir:112:1: error: 'func.func' op requires attribute 'function_type'
+// LOC: verifier.mlir:119:3: error: 'func.return' op requires zero regions
+// LOC: verifier.mlir:127:10: error: 'arith.addi' op requires one result
+// LOC: verifier.mlir:134:1: error: 'builtin.module' op requires one region
+// LOC: verifier.mlir:144:5: error: 'func.return' op expects parent op 'func.func'

@@ -27,3 +27,8 @@ func.func @f(%a: i32) -> i32 {
   %0 = arith.addi %c, %a : i32
   return %0 : i32
 }
+
+// A plugin built for another API version is refused with both versions named.
+// RUN: cc -std=c11 -shared -fPIC -I%sm_src -o %t.bad.so %S/Inputs/bad_version_plugin.c
+// RUN: not smopt --load-pass-plugin=%t.bad.so %s 2>&1 | FileCheck %s --check-prefix=VERSION
+// VERSION: error: pass plugin '{{.*}}.bad.so' was built for plugin API version 2, but this smartmem provides version 1; rebuild it against these headers

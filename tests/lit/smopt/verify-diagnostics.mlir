@@ -46,6 +46,14 @@ func.func @regex(%a: i32) -> i32 {
 
 // -----
 
+// A diagnostic without a file location matches @unknown.
+func.func @unknown_loc(%a: i32) {
+  // expected-error@unknown {{block with no terminator}}
+  %0 = arith.addi %a, %a : i32 loc(unknown)
+}
+
+// -----
+
 func.func @fine() {
   return
 }

@@ -38,7 +38,7 @@
 // DEBUG-NEXT:   "tt.op"() : () -> () loc("conv1/relu"("model.py":10:4))
 // DEBUG-NEXT:   "tt.op"() : () -> () loc("outer"("inner"))
 // DEBUG-NEXT:   "tt.op"() : () -> () loc(fused["a.mlir":1:1, "b.mlir":2:2])
-// DEBUG-NEXT:   "tt.op"() : () -> () loc(fused<"fusion">["a.mlir":1:1, unknown, "n"])
+// DEBUG-NEXT:   "tt.op"() : () -> () loc(fused<"fusion">["a.mlir":1:1, "n"])
 // DEBUG-NEXT:   "tt.op"() : () -> () loc(fused<#tt.meta<1>>["x":3:4])
 // DEBUG-NEXT:   "tt.op"() : () -> () loc(fused<{pass = "fuse"}>["x":3:4, "y":5:6])
 // DEBUG-NEXT:   "tt.op"() : () -> () loc(callsite("callee.mlir":1:2 at "caller.mlir":3:4))

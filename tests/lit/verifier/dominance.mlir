@@ -110,3 +110,37 @@ module {
   "foo.use"(%z) : (i32) -> ()
   %z = "foo.def"() : () -> i32
 }
+
+// -----
+
+// An op may use its own results in an unordered region (graph or
+// unregistered parent)...
+"foo.graph"() ({
+  %s:2 = "foo.self"(%s#1, %s#0) : (i16, i16) -> (i16, i16)
+}) : () -> ()
+%t = "foo.self"(%t) : (i8) -> i8
+
+// -----
+
+// ...even from inside its own regions; in an SSACFG region never.
+%r = "foo.op"() ({
+  "foo.use"(%r) : (i8) -> ()
+}) : () -> i8
+
+func.func @nested_self() {
+  // expected-note@+1 {{operand defined here (op in a parent region)}}
+  %q = "foo.op"() ({
+    // expected-error@+1 {{operand #0 does not dominate this use}}
+    "foo.use"(%q) : (i8) -> ()
+  }) : () -> i8
+  return
+}
+
+// -----
+
+func.func @self_in_ssacfg() {
+  // expected-error@+2 {{operand #0 does not dominate this use}}
+  // expected-note@+1 {{operand defined here (op in the same block)}}
+  %0 = "arith.addi"(%0, %0) : (i32, i32) -> i32
+  return
+}

@@ -1,0 +1,556 @@
+/* OpenCL C emission: one __kernel per kernel.func, statements in op order
+ * (one variable per SSA value), plus the plan text and weights blob of the
+ * kernel.host. Readability matters: value names follow the op (c for
+ * coordinates, x for loads, v for math), loops are plain for loops. */
+#include "backend/opencl/opencl.h"
+#include "dialects/kernel/kernel.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+typedef struct Em {
+  SmContext *ctx;
+  SmStrBuf *o;
+  SmPtrMap names;  /* value -> (uintptr) id + 1 */
+  SmPtrMap nonneg; /* value -> non-NULL when known >= 0 */
+  unsigned next;
+  int indent;
+  bool ok;
+} Em;
+
+static const char *ctype(SmType *t, bool storage) {
+  if (!t) return "void";
+  switch (t->kind) {
+  case SM_TYPE_F32: return "float";
+  case SM_TYPE_F64: return "double";
+  case SM_TYPE_F16: return "half";
+  case SM_TYPE_INDEX: return "long";
+  case SM_TYPE_INTEGER:
+    switch (t->integer.width) {
+    case 1: return storage ? "uchar" : "int";
+    case 8: return t->integer.sign == SM_UNSIGNED ? "uchar" : "char";
+    case 16: return "short";
+    case 32: return "int";
+    case 64: return "long";
+    default: return NULL;
+    }
+  default: return NULL;
+  }
+}
+
+static void ind(Em *e) {
+  for (int i = 0; i < e->indent; i++) sm_strbuf_puts(e->o, "  ");
+}
+
+static unsigned vid(Em *e, SmValue *v) {
+  uintptr_t id = (uintptr_t)sm_ptrmap_get(&e->names, v);
+  if (!id) {
+    id = ++e->next;
+    sm_ptrmap_put(&e->names, v, (void *)id);
+  }
+  return (unsigned)(id - 1);
+}
+static void alias(Em *e, SmValue *v, SmValue *to) { sm_ptrmap_put(&e->names, v, (void *)(uintptr_t)(vid(e, to) + 1)); }
+static void name(Em *e, SmValue *v) { sm_strbuf_printf(e->o, "v%u", vid(e, v)); }
+static bool known_nonneg(Em *e, SmValue *v) { return sm_ptrmap_get(&e->nonneg, v) != NULL; }
+
+/* Affine expression over named values; dims_nonneg: dims are known >= 0. */
+static bool expr_nonneg(const SmAffineExpr *x, const bool *dnn) {
+  switch (x->kind) {
+  case SM_AFFINE_CONST: return x->value >= 0;
+  case SM_AFFINE_DIM: return dnn[x->position];
+  case SM_AFFINE_SYMBOL: return false;
+  case SM_AFFINE_ADD: case SM_AFFINE_MUL: return expr_nonneg(x->bin.lhs, dnn) && expr_nonneg(x->bin.rhs, dnn);
+  default: return expr_nonneg(x->bin.lhs, dnn) && x->bin.rhs->kind == SM_AFFINE_CONST && x->bin.rhs->value > 0;
+  }
+}
+
+static void expr(Em *e, const SmAffineExpr *x, SmValue *const *dims, const bool *dnn) {
+  SmStrBuf *o = e->o;
+  switch (x->kind) {
+  case SM_AFFINE_CONST: sm_strbuf_printf(o, "%" PRId64, x->value); return;
+  case SM_AFFINE_DIM: name(e, dims[x->position]); return;
+  case SM_AFFINE_SYMBOL: e->ok = false; return;
+  case SM_AFFINE_ADD:
+    if (x->bin.rhs->kind == SM_AFFINE_CONST && x->bin.rhs->value < 0) {
+      sm_strbuf_puts(o, "(");
+      expr(e, x->bin.lhs, dims, dnn);
+      sm_strbuf_printf(o, " - %" PRId64 ")", -x->bin.rhs->value);
+      return;
+    }
+    sm_strbuf_puts(o, "(");
+    expr(e, x->bin.lhs, dims, dnn);
+    sm_strbuf_puts(o, " + ");
+    expr(e, x->bin.rhs, dims, dnn);
+    sm_strbuf_puts(o, ")");
+    return;
+  case SM_AFFINE_MUL:
+    sm_strbuf_puts(o, "(");
+    expr(e, x->bin.lhs, dims, dnn);
+    sm_strbuf_puts(o, " * ");
+    expr(e, x->bin.rhs, dims, dnn);
+    sm_strbuf_puts(o, ")");
+    return;
+  default: {
+    bool plain = x->kind != SM_AFFINE_CEILDIV && expr_nonneg(x, dnn);
+    const char *fn = x->kind == SM_AFFINE_MOD ? "sm_mod" : x->kind == SM_AFFINE_FLOORDIV ? "sm_floordiv" : "sm_ceildiv";
+    if (plain) {
+      sm_strbuf_puts(o, "(");
+      expr(e, x->bin.lhs, dims, dnn);
+      sm_strbuf_puts(o, x->kind == SM_AFFINE_MOD ? " % " : " / ");
+      expr(e, x->bin.rhs, dims, dnn);
+      sm_strbuf_puts(o, ")");
+    } else {
+      sm_strbuf_printf(o, "%s(", fn);
+      expr(e, x->bin.lhs, dims, dnn);
+      sm_strbuf_puts(o, ", ");
+      expr(e, x->bin.rhs, dims, dnn);
+      sm_strbuf_puts(o, ")");
+    }
+  }
+  }
+}
+
+static void literal(Em *e, SmAttr *a) {
+  SmStrBuf *o = e->o;
+  if (a->kind == SM_ATTR_FLOAT) {
+    double v = a->fp.value;
+    bool f32 = a->fp.type->kind == SM_TYPE_F32;
+    if (isnan(v)) {
+      sm_strbuf_puts(o, "NAN");
+    } else if (isinf(v)) {
+      sm_strbuf_puts(o, v > 0 ? "INFINITY" : "-INFINITY");
+    } else {
+      char buf[40];
+      snprintf(buf, sizeof buf, f32 ? "%.9g" : "%.17g", v);
+      sm_strbuf_puts(o, buf);
+      if (!strpbrk(buf, ".e")) sm_strbuf_puts(o, ".0"); /* "1f" is not a C literal */
+      if (f32) sm_strbuf_puts(o, "f");
+    }
+    return;
+  }
+  if (a->kind == SM_ATTR_INTEGER) {
+    sm_strbuf_printf(o, "%" PRId64 "%s", a->integer.value, sm_type_bitwidth(a->integer.type) > 32 ? "L" : "");
+    return;
+  }
+  if (a->kind == SM_ATTR_BOOL) {
+    sm_strbuf_puts(o, a->boolean ? "1" : "0");
+    return;
+  }
+  e->ok = false;
+}
+
+static void decl(Em *e, SmValue *v) {
+  ind(e);
+  sm_strbuf_printf(e->o, "%s ", ctype(v->type, false));
+  name(e, v);
+  sm_strbuf_puts(e->o, " = ");
+}
+
+static const char *binop(const char *n) {
+  static const char *const t[][2] = {
+      {"arith.addf", "+"}, {"arith.subf", "-"}, {"arith.mulf", "*"}, {"arith.divf", "/"},  {"arith.addi", "+"},
+      {"arith.subi", "-"}, {"arith.muli", "*"}, {"arith.divsi", "/"}, {"arith.remsi", "%"}, {"arith.andi", "&"},
+      {"arith.ori", "|"},  {"arith.xori", "^"}, {"arith.shli", "<<"}, {"arith.shrsi", ">>"}};
+  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+    if (!strcmp(n, t[i][0])) return t[i][1];
+  return NULL;
+}
+
+static const char *callop(const char *n) {
+  static const char *const t[][2] = {
+      {"arith.maximumf", "fmax"}, {"arith.minimumf", "fmin"}, {"arith.maxnumf", "fmax"}, {"arith.minnumf", "fmin"},
+      {"arith.maxsi", "max"},     {"arith.minsi", "min"},     {"arith.remf", "fmod"},    {"math.absf", "fabs"},
+      {"math.ceil", "ceil"},      {"math.cos", "cos"},        {"math.erf", "erf"},       {"math.exp", "exp"},
+      {"math.floor", "floor"},    {"math.log", "log"},        {"math.round", "round"},   {"math.rsqrt", "rsqrt"},
+      {"math.sin", "sin"},        {"math.sqrt", "sqrt"},      {"math.tanh", "tanh"},     {"math.powf", "pow"}};
+  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+    if (!strcmp(n, t[i][0])) return t[i][1];
+  return NULL;
+}
+
+static void emit_block(Em *e, SmBlock *b);
+
+static void emit_access(Em *e, SmOp *op, unsigned first, SmValue *buf) {
+  SmAffineMap *m = sm_op_get_prop(op, "map")->map;
+  bool dnn[16];
+  SmValue *co[16];
+  unsigned nc = op->num_operands - first;
+  for (unsigned i = 0; i < nc && i < 16; i++) co[i] = op->operands[first + i].value, dnn[i] = true;
+  sm_strbuf_printf(e->o, "b%u[", vid(e, buf));
+  expr(e, m->results[0], co, dnn);
+  sm_strbuf_puts(e->o, "]");
+}
+
+static void emit_op(Em *e, SmOp *op) {
+  SmStrBuf *o = e->o;
+  const char *n = op->name;
+  if (!strcmp(n, "kernel.global_id")) {
+    alias(e, &op->results[0], &op->results[0]);
+    decl(e, &op->results[0]);
+    sm_strbuf_puts(o, "get_global_id(0);\n");
+    sm_ptrmap_put(&e->nonneg, &op->results[0], (void *)1);
+    return;
+  }
+  if (!strcmp(n, "kernel.apply")) {
+    SmAffineMap *m = sm_op_get_prop(op, "map")->map;
+    SmValue *dims[32];
+    bool dnn[32];
+    if (op->num_operands > 32) {
+      e->ok = sm_op_emit_error(op, "too many operands to emit");
+      return;
+    }
+    for (unsigned i = 0; i < op->num_operands; i++) dims[i] = op->operands[i].value, dnn[i] = known_nonneg(e, dims[i]);
+    decl(e, &op->results[0]);
+    expr(e, m->results[0], dims, dnn);
+    sm_strbuf_puts(o, ";\n");
+    if (expr_nonneg(m->results[0], dnn)) sm_ptrmap_put(&e->nonneg, &op->results[0], (void *)1);
+    return;
+  }
+  if (!strcmp(n, "kernel.load")) {
+    SmValue *r = &op->results[0];
+    bool is_bool = r->type->kind == SM_TYPE_INTEGER && r->type->integer.width == 1;
+    decl(e, r);
+    SmAttr *pad = sm_op_get_prop(op, "pad");
+    if (pad) {
+      SmAttr *shape = sm_op_get_prop(op, "shape");
+      sm_strbuf_puts(o, "(");
+      for (unsigned i = 1; i < op->num_operands; i++) {
+        SmValue *c = op->operands[i].value;
+        if (i > 1) sm_strbuf_puts(o, " && ");
+        if (!known_nonneg(e, c)) {
+          name(e, c);
+          sm_strbuf_puts(o, " >= 0 && ");
+        }
+        name(e, c);
+        sm_strbuf_printf(o, " < %" PRId64, sm_attr_dense_array_get_i64(shape, i - 1));
+      }
+      sm_strbuf_puts(o, ") ? ");
+    }
+    if (is_bool) sm_strbuf_puts(o, "(int)(");
+    emit_access(e, op, 1, op->operands[0].value);
+    if (is_bool) sm_strbuf_puts(o, " != 0)");
+    if (pad) {
+      sm_strbuf_puts(o, " : ");
+      literal(e, pad);
+    }
+    sm_strbuf_puts(o, ";\n");
+    return;
+  }
+  if (!strcmp(n, "kernel.store")) {
+    SmValue *v = op->operands[0].value;
+    ind(e);
+    emit_access(e, op, 2, op->operands[1].value);
+    sm_strbuf_printf(o, " = (%s)", ctype(v->type, true));
+    name(e, v);
+    sm_strbuf_puts(o, ";\n");
+    return;
+  }
+  if (!strcmp(n, "kernel.for")) {
+    SmBlock *b = op->regions[0].first;
+    for (unsigned i = 0; i < op->num_results; i++) {
+      decl(e, &op->results[i]);
+      name(e, op->operands[i].value);
+      sm_strbuf_puts(o, ";\n");
+      alias(e, b->args[i + 1], &op->results[i]);
+    }
+    SmValue *iv = b->args[0];
+    sm_ptrmap_put(&e->nonneg, iv, (void *)1);
+    ind(e);
+    int64_t lo = sm_op_get_prop(op, "lower")->integer.value, hi = sm_op_get_prop(op, "upper")->integer.value,
+            st = sm_op_get_prop(op, "step")->integer.value;
+    sm_strbuf_puts(o, "for (long ");
+    name(e, iv);
+    sm_strbuf_printf(o, " = %" PRId64 "; ", lo);
+    name(e, iv);
+    sm_strbuf_printf(o, " < %" PRId64 "; ", hi);
+    name(e, iv);
+    sm_strbuf_printf(o, " += %" PRId64 ") {\n", st);
+    e->indent++;
+    emit_block(e, b);
+    SmOp *y = b->last;
+    for (unsigned i = 0; i < y->num_operands; i++) {
+      ind(e);
+      name(e, &op->results[i]);
+      sm_strbuf_puts(o, " = ");
+      name(e, y->operands[i].value);
+      sm_strbuf_puts(o, ";\n");
+    }
+    e->indent--;
+    ind(e);
+    sm_strbuf_puts(o, "}\n");
+    return;
+  }
+  if (!strcmp(n, "kernel.yield")) return; /* handled by kernel.for */
+  if (!strcmp(n, "arith.constant")) {
+    decl(e, &op->results[0]);
+    literal(e, sm_op_get_prop(op, "value"));
+    sm_strbuf_puts(o, ";\n");
+    return;
+  }
+  SmValue *r = op->num_results ? &op->results[0] : NULL;
+  const char *bo = binop(n), *co = callop(n);
+  if (r && (bo || co) && op->num_operands >= 1) {
+    decl(e, r);
+    if (bo) {
+      name(e, op->operands[0].value);
+      sm_strbuf_printf(o, " %s ", bo);
+      name(e, op->operands[1].value);
+    } else {
+      sm_strbuf_printf(o, "%s(", co);
+      for (unsigned i = 0; i < op->num_operands; i++) {
+        if (i) sm_strbuf_puts(o, ", ");
+        name(e, op->operands[i].value);
+      }
+      sm_strbuf_puts(o, ")");
+    }
+    sm_strbuf_puts(o, ";\n");
+    return;
+  }
+  if (r && !strcmp(n, "arith.negf")) {
+    decl(e, r);
+    sm_strbuf_puts(o, "-");
+    name(e, op->operands[0].value);
+    sm_strbuf_puts(o, ";\n");
+    return;
+  }
+  if (r && !strcmp(n, "arith.select")) {
+    decl(e, r);
+    name(e, op->operands[0].value);
+    sm_strbuf_puts(o, " ? ");
+    name(e, op->operands[1].value);
+    sm_strbuf_puts(o, " : ");
+    name(e, op->operands[2].value);
+    sm_strbuf_puts(o, ";\n");
+    return;
+  }
+  if (r && (!strcmp(n, "arith.cmpf") || !strcmp(n, "arith.cmpi"))) {
+    int64_t p = sm_op_get_prop(op, "predicate")->integer.value;
+    bool f = n[10] == 'f';
+    static const char *const fops[16] = {"0", "==", ">", ">=", "<", "<=", "!=", "ord", "==", ">", ">=", "<", "<=", "!=", "uno", "1"};
+    static const char *const iops[10] = {"==", "!=", "<", "<=", ">", ">=", "<", "<=", ">", ">="};
+    SmValue *a = op->operands[0].value, *b = op->operands[1].value;
+    decl(e, r);
+    if ((f && (p < 0 || p > 15)) || (!f && (p < 0 || p > 9))) {
+      e->ok = sm_op_emit_error(op, "unknown predicate");
+      return;
+    }
+    const char *s = f ? fops[p] : iops[p];
+    if (f && (p == 0 || p == 15)) sm_strbuf_puts(o, s);
+    else if (f && (p == 7 || p == 14)) {
+      sm_strbuf_puts(o, p == 7 ? "!(isnan(" : "(isnan(");
+      name(e, a);
+      sm_strbuf_puts(o, ") || isnan(");
+      name(e, b);
+      sm_strbuf_puts(o, "))");
+    } else {
+      bool unord = f && p >= 8 && p <= 13, uns = !f && p >= 6;
+      if (unord) {
+        sm_strbuf_puts(o, "(isnan(");
+        name(e, a);
+        sm_strbuf_puts(o, ") || isnan(");
+        name(e, b);
+        sm_strbuf_puts(o, ") || ");
+      } else {
+        sm_strbuf_puts(o, "(");
+      }
+      if (uns) sm_strbuf_puts(o, "(ulong)");
+      name(e, a);
+      sm_strbuf_printf(o, " %s ", s);
+      if (uns) sm_strbuf_puts(o, "(ulong)");
+      name(e, b);
+      sm_strbuf_puts(o, ")");
+    }
+    sm_strbuf_puts(o, ";\n");
+    return;
+  }
+  static const char *const casts[] = {"arith.sitofp", "arith.uitofp", "arith.fptosi", "arith.fptoui", "arith.extf",
+                                      "arith.truncf", "arith.extsi", "arith.extui", "arith.trunci", "arith.index_cast",
+                                      "arith.index_castui"};
+  for (size_t i = 0; r && i < sizeof casts / sizeof casts[0]; i++)
+    if (!strcmp(n, casts[i])) {
+      const char *ct = ctype(r->type, false);
+      decl(e, r);
+      if (r->type->kind == SM_TYPE_INTEGER && r->type->integer.width == 1) {
+        sm_strbuf_puts(o, "(");
+        name(e, op->operands[0].value);
+        sm_strbuf_puts(o, " & 1)");
+      } else {
+        sm_strbuf_printf(o, "(%s)", ct);
+        name(e, op->operands[0].value);
+      }
+      sm_strbuf_puts(o, ";\n");
+      return;
+    }
+  e->ok = sm_op_emit_error(op, "cannot be emitted as OpenCL C");
+}
+
+static void emit_block(Em *e, SmBlock *b) {
+  for (SmOp *op = b->first; op && e->ok; op = op->next) {
+    for (unsigned i = 0; i < op->num_results; i++)
+      if (!ctype(op->results[i].type, false)) {
+        e->ok = sm_op_emit_error(op, "result type is not supported by the OpenCL emitter");
+        return;
+      }
+    emit_op(e, op);
+  }
+}
+
+static bool emit_kernel(Em *e, SmOp *kf) {
+  SmStrBuf *o = e->o;
+  const char *nm = sm_op_symbol_name(kf);
+  SmBlock *b = kf->regions[0].first;
+  int64_t wi = sm_op_get_prop(kf, "work_items")->integer.value;
+  sm_strbuf_printf(o, "\n__kernel void %s(", nm);
+  /* The last argument is written; the others are read. */
+  for (unsigned i = 0; i < b->num_args; i++) {
+    SmType *et = sm_kernel_buffer_elem(e->ctx, b->args[i]->type);
+    const char *ct = ctype(et, true);
+    if (!ct) return sm_op_emit_error(kf, "buffer element type is not supported by the OpenCL emitter");
+    bool written = false;
+    for (SmUse *u = b->args[i]->uses; u; u = u->next)
+      if (sm_op_name_is(u->owner, "kernel.store")) written = true;
+    sm_strbuf_printf(o, "%s__global %s%s *restrict b%u", i ? ", " : "", written ? "" : "const ", ct, vid(e, b->args[i]));
+  }
+  sm_strbuf_puts(o, ") {\n");
+  e->indent = 1;
+  sm_strbuf_printf(o, "  if (get_global_id(0) >= %" PRId64 ") return;\n", wi);
+  emit_block(e, b);
+  sm_strbuf_puts(o, "}\n");
+  return e->ok;
+}
+
+static const char *dtype_name(SmType *et) {
+  SmDType dt;
+  if (!sm_dtype_from_type(et, &dt)) return NULL;
+  switch (dt) {
+  case SM_DT_F32: return "f32";
+  case SM_DT_F64: return "f64";
+  case SM_DT_I64: return "i64";
+  case SM_DT_I32: return "i32";
+  case SM_DT_I8: return "i8";
+  case SM_DT_U8: return "u8";
+  case SM_DT_BOOL: return "bool";
+  }
+  return NULL;
+}
+
+static void tensor_line(SmStrBuf *p, const char *what, unsigned buf, int64_t index, SmType *t) {
+  sm_strbuf_printf(p, "%s %u %" PRId64 " %s %u", what, buf, index, dtype_name(t->shaped.elem), t->shaped.rank);
+  for (unsigned d = 0; d < t->shaped.rank; d++) sm_strbuf_printf(p, " %" PRId64, t->shaped.dims[d]);
+  sm_strbuf_puts(p, "\n");
+}
+
+static bool emit_host(SmContext *ctx, SmOp *host, SmOpenCLProgram *out) {
+  SmStrBuf *p = &out->plan;
+  SmBlock *b = host->regions[0].first;
+  SmPtrMap ids;
+  sm_ptrmap_init(&ids);
+  unsigned next = 0;
+  bool ok = true;
+  sm_strbuf_puts(p, "smartmem-plan 1\n");
+  SmAttr *sb = sm_op_get_attr(host, "slot_bytes");
+  unsigned nslots = 0;
+  if (sb && sb->kind == SM_ATTR_DENSE_ARRAY) {
+    for (unsigned s = 0; s < sb->dense_array.count; s++)
+      sm_strbuf_printf(p, "slot %u %" PRId64 "\n", s, sm_attr_dense_array_get_i64(sb, s));
+    nslots = sb->dense_array.count;
+  } else {
+    /* No plan: one slot per alloc. */
+    for (SmOp *op = b ? b->first : NULL; op; op = op->next)
+      if (sm_op_name_is(op, "kernel.alloc")) {
+        SmType *t = sm_op_get_prop(op, "type")->type;
+        sm_strbuf_printf(p, "slot %u %" PRId64 "\n", nslots, sm_type_num_elements(t) * (int64_t)sm_kernel_elem_bytes(t->shaped.elem));
+        op->scratch = nslots++;
+      }
+  }
+  for (SmOp *op = b ? b->first : NULL; op && ok; op = op->next) {
+    if (op->num_results) sm_ptrmap_put(&ids, &op->results[0], (void *)(uintptr_t)(++next));
+    unsigned id = next - 1;
+    if (sm_op_name_is(op, "kernel.input")) {
+      SmType *t = sm_op_get_prop(op, "type")->type;
+      if (!dtype_name(t->shaped.elem)) ok = sm_op_emit_error(op, "unsupported element type");
+      else tensor_line(p, "input", id, sm_op_get_prop(op, "index")->integer.value, t);
+    } else if (sm_op_name_is(op, "kernel.weight")) {
+      SmTensor t;
+      if (!sm_tensor_from_attr(ctx, op->loc, sm_op_get_prop(op, "value"), &t)) {
+        ok = false;
+        break;
+      }
+      size_t nb = sm_tensor_nbytes(&t);
+      while (out->weights.len % 64) sm_strbuf_append(&out->weights, "", 1);
+      sm_strbuf_printf(p, "weight %u %zu %zu\n", id, out->weights.len, nb);
+      sm_strbuf_append(&out->weights, t.data, nb);
+      sm_tensor_free(&t);
+    } else if (sm_op_name_is(op, "kernel.alloc")) {
+      SmType *t = sm_op_get_prop(op, "type")->type;
+      SmAttr *slot = sm_op_get_prop(op, "slot");
+      int64_t s = slot ? slot->integer.value : (int64_t)op->scratch;
+      if (s < 0 || s >= (int64_t)nslots) ok = sm_op_emit_error(op, "slot %" PRId64 " is out of range", s);
+      sm_strbuf_printf(p, "alloc %u %" PRId64 " %" PRId64 "\n", id, s,
+                       sm_type_num_elements(t) * (int64_t)sm_kernel_elem_bytes(t->shaped.elem));
+    } else if (sm_op_name_is(op, "kernel.launch")) {
+      SmAttr *c = sm_op_get_prop(op, "callee");
+      sm_strbuf_printf(p, "launch %s %" PRId64 " %u", c->symref.root, sm_op_get_prop(op, "work_items")->integer.value,
+                       op->num_operands);
+      for (unsigned i = 0; i < op->num_operands; i++)
+        sm_strbuf_printf(p, " %u", (unsigned)(uintptr_t)sm_ptrmap_get(&ids, op->operands[i].value) - 1);
+      sm_strbuf_puts(p, "\n");
+      out->num_launches++;
+    } else if (sm_op_name_is(op, "kernel.output")) {
+      SmValue *v = op->operands[0].value;
+      SmOp *d = sm_value_defining_op(v);
+      SmAttr *ta = d ? sm_op_get_prop(d, "type") : NULL;
+      if (!ta) ok = sm_op_emit_error(op, "output buffer has no tensor type");
+      else tensor_line(p, "output", (unsigned)(uintptr_t)sm_ptrmap_get(&ids, v) - 1, sm_op_get_prop(op, "index")->integer.value, ta->type);
+    } else {
+      ok = sm_op_emit_error(op, "unexpected op in kernel.host");
+    }
+  }
+  sm_ptrmap_free(&ids);
+  return ok;
+}
+
+static const char preamble[] =
+    "/* Generated by smartmem (OpenCL C 1.2). */\n"
+    "static inline long sm_floordiv(long a, long b) { long q = a / b; return (q * b > a) ? q - 1 : q; }\n"
+    "static inline long sm_ceildiv(long a, long b) { return -sm_floordiv(-a, b); }\n"
+    "static inline long sm_mod(long a, long b) { long r = a % b; return r < 0 ? r + b : r; }\n";
+
+bool sm_opencl_emit(SmOp *module, SmOpenCLProgram *out) {
+  memset(out, 0, sizeof *out);
+  SmContext *ctx = sm_op_context(module);
+  SmBlock *b = module->regions[0].first;
+  Em e = {.ctx = ctx, .o = &out->source, .ok = true};
+  sm_ptrmap_init(&e.names);
+  sm_ptrmap_init(&e.nonneg);
+  sm_strbuf_puts(&out->source, preamble);
+  SmOp *host = NULL;
+  for (SmOp *op = b ? b->first : NULL; op && e.ok; op = op->next) {
+    if (sm_op_name_is(op, "kernel.func")) {
+      e.next = 0;
+      sm_ptrmap_clear(&e.names);
+      sm_ptrmap_clear(&e.nonneg);
+      if (!emit_kernel(&e, op)) e.ok = false;
+      out->num_kernels++;
+    } else if (sm_op_name_is(op, "kernel.host")) {
+      if (host) e.ok = sm_op_emit_error(op, "only one kernel.host per module is supported");
+      host = op;
+    }
+  }
+  sm_ptrmap_free(&e.names);
+  sm_ptrmap_free(&e.nonneg);
+  if (e.ok && !host) e.ok = sm_emit_error(ctx, module->loc, "module has no kernel.host plan (run convert-layout-to-kernel)");
+  if (e.ok) e.ok = emit_host(ctx, host, out);
+  if (!e.ok) sm_opencl_program_free(out);
+  return e.ok;
+}
+
+void sm_opencl_program_free(SmOpenCLProgram *p) {
+  sm_strbuf_free(&p->source);
+  sm_strbuf_free(&p->plan);
+  sm_strbuf_free(&p->weights);
+  memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,81 @@
+/* OpenCL backend: OpenCL C emission from the kernel dialect, the host plan
+ * text the runtime loads, and the runtime itself.
+ *
+ * Plan text (one directive per line, '#' starts a comment; docs/opencl-backend.md):
+ *   smartmem-plan 1
+ *   slot SLOT BYTES                  memory shared by planned buffers
+ *   input BUF INDEX DTYPE RANK DIMS.. model input INDEX, uploaded per run
+ *   weight BUF OFFSET BYTES          constant, BYTES at OFFSET of the weights blob
+ *   alloc BUF SLOT BYTES             intermediate buffer living in SLOT
+ *   launch KERNEL WORK_ITEMS N BUF.. kernel arguments in order
+ *   output BUF INDEX DTYPE RANK DIMS.. read back as model output INDEX
+ * DTYPE is f32, f64, i64, i32, i8, u8 or bool (one byte).
+ */
+#ifndef SM_BACKEND_OPENCL_H
+#define SM_BACKEND_OPENCL_H
+
+#include "backend/interp/interp.h"
+#include "ir/ir.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct SmOpenCLProgram {
+  SmStrBuf source;  /* OpenCL C 1.2 */
+  SmStrBuf plan;    /* plan text, above */
+  SmStrBuf weights; /* weights blob */
+  unsigned num_kernels, num_launches;
+} SmOpenCLProgram;
+
+/* Emits a module holding kernel.func ops and one kernel.host (after
+ * convert-layout-to-kernel and, optionally, kernel-plan-memory; without a
+ * plan every alloc gets its own slot). Diagnoses and returns false on ops it
+ * cannot emit. */
+bool sm_opencl_emit(SmOp *module, SmOpenCLProgram *out);
+void sm_opencl_program_free(SmOpenCLProgram *p);
+
+/* ---- runtime ------------------------------------------------------------------- */
+
+typedef struct SmOpenCLOptions {
+  int platform, device; /* indices, default 0 */
+  int repeat;           /* timed runs after one warm-up (0: a single run) */
+  bool profile;         /* per-kernel times from OpenCL events */
+} SmOpenCLOptions;
+
+typedef struct SmOpenCLKernelTime {
+  const char *name; /* points into the plan's storage */
+  double median_ms;
+} SmOpenCLKernelTime;
+
+typedef struct SmOpenCLStats {
+  char device_name[256], platform_name[256];
+  double build_ms, upload_ms;
+  double median_ms, min_ms; /* whole run: inputs up, launches, outputs down */
+  int runs;
+  unsigned num_launches;
+  SmOpenCLKernelTime *launch_times; /* num_launches entries (profile only), freed by stats_free */
+  char **launch_names;
+} SmOpenCLStats;
+
+void sm_opencl_stats_free(SmOpenCLStats *s);
+
+/* Builds the program on the chosen device, uploads the weights, runs it on
+ * inputs and fills outputs[0..*num_outputs) (the caller frees them). Errors
+ * (which call, which kernel, the build log) are diagnosed through ctx. */
+bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const SmOpenCLOptions *opt,
+                           unsigned num_inputs, const SmTensor *inputs, unsigned max_outputs,
+                           SmTensor *outputs, unsigned *num_outputs, SmOpenCLStats *stats);
+
+/* Lists platforms and devices to out. */
+bool sm_opencl_list_devices(SmContext *ctx, FILE *out);
+
+/* The whole path for tools: runs the named pipeline ("baseline") on a
+ * graph-level module (or takes an already lowered one), emits and runs it.
+ * compile_ms (may be NULL) receives the pipeline + emission time. */
+bool sm_opencl_compile(SmOp *module, const char *pipeline, SmOpenCLProgram *prog, double *compile_ms);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,229 @@
+/* kernel dialect: op definitions and verifiers, the buffer type. */
+#include "dialects/kernel/kernel.h"
+
+#include <stdio.h>
+#include <string.h>
+
+SmType *sm_kernel_buffer_type(SmContext *ctx, SmType *elem) {
+  SmStrBuf b = {0};
+  sm_strbuf_puts(&b, ".buffer<");
+  sm_type_print(elem, &b);
+  sm_strbuf_puts(&b, ">");
+  SmType *t = sm_type_opaque(ctx, sm_intern_cstr(ctx, "kernel"), sm_intern_cstr(ctx, b.data));
+  sm_strbuf_free(&b);
+  return t;
+}
+
+SmType *sm_kernel_buffer_elem(SmContext *ctx, const SmType *t) {
+  if (!t || t->kind != SM_TYPE_OPAQUE || strcmp(t->opaque.dialect, "kernel") != 0) return NULL;
+  const char *r = t->opaque.rest;
+  size_t n = strlen(r);
+  if (strncmp(r, ".buffer<", 8) != 0 || n < 10 || r[n - 1] != '>') return NULL;
+  char buf[64];
+  if (n - 9 >= sizeof buf) return NULL;
+  memcpy(buf, r + 8, n - 9);
+  buf[n - 9] = 0;
+  unsigned before = sm_context_error_count(ctx);
+  SmType *e = sm_parse_type(ctx, buf);
+  return sm_context_error_count(ctx) == before ? e : NULL;
+}
+
+size_t sm_kernel_elem_bytes(const SmType *elem) {
+  if (!elem) return 0;
+  if (elem->kind == SM_TYPE_INTEGER) return elem->integer.width <= 8 ? 1 : (elem->integer.width + 7) / 8;
+  switch (elem->kind) {
+  case SM_TYPE_F16: case SM_TYPE_BF16: return 2;
+  case SM_TYPE_F32: return 4;
+  case SM_TYPE_F64: case SM_TYPE_INDEX: return 8;
+  default: return 0;
+  }
+}
+
+static int64_t int_prop(const SmOp *op, const char *name, bool *ok) {
+  SmAttr *a = sm_op_get_prop(op, name);
+  if (!a || a->kind != SM_ATTR_INTEGER) {
+    *ok = false;
+    return 0;
+  }
+  return a->integer.value;
+}
+
+static bool is_buffer(SmOp *op, SmValue *v) {
+  return sm_kernel_buffer_elem(sm_op_context(op), v->type) != NULL;
+}
+
+static bool apply_verify(SmOp *op) {
+  SmAttr *m = sm_op_get_prop(op, "map");
+  if (!m || m->kind != SM_ATTR_AFFINE_MAP || m->map->num_results != 1 || m->map->num_symbols ||
+      m->map->num_dims != op->num_operands)
+    return sm_op_emit_error(op, "requires a 'map' with one result and one dim per operand");
+  for (unsigned i = 0; i < op->num_operands; i++)
+    if (op->operands[i].value->type->kind != SM_TYPE_INDEX) return sm_op_emit_error(op, "operands must be index");
+  return true;
+}
+
+static bool access_verify(SmOp *op, unsigned first_coord, SmValue *buf) {
+  if (!is_buffer(op, buf)) return sm_op_emit_error(op, "requires a !kernel.buffer operand");
+  SmAttr *m = sm_op_get_prop(op, "map");
+  unsigned nc = op->num_operands - first_coord;
+  if (!m || m->kind != SM_ATTR_AFFINE_MAP || m->map->num_results != 1 || m->map->num_dims != nc)
+    return sm_op_emit_error(op, "requires a 'map' from the %u coordinates to one offset", nc);
+  for (unsigned i = first_coord; i < op->num_operands; i++)
+    if (op->operands[i].value->type->kind != SM_TYPE_INDEX) return sm_op_emit_error(op, "coordinates must be index");
+  SmAttr *shape = sm_op_get_prop(op, "shape");
+  if (shape && (shape->kind != SM_ATTR_DENSE_ARRAY || shape->dense_array.count != nc))
+    return sm_op_emit_error(op, "'shape' must have one extent per coordinate");
+  return true;
+}
+
+static bool load_verify(SmOp *op) {
+  if (op->num_operands < 1) return sm_op_emit_error(op, "requires a buffer operand");
+  SmValue *buf = op->operands[0].value;
+  if (!access_verify(op, 1, buf)) return false;
+  if (sm_kernel_buffer_elem(sm_op_context(op), buf->type) != op->results[0].type)
+    return sm_op_emit_error(op, "result type must be the buffer's element type");
+  if (sm_op_get_prop(op, "pad") && !sm_op_get_prop(op, "shape"))
+    return sm_op_emit_error(op, "a padded load needs a 'shape'");
+  return true;
+}
+
+static bool store_verify(SmOp *op) {
+  if (op->num_operands < 2) return sm_op_emit_error(op, "requires a value and a buffer");
+  SmValue *buf = op->operands[1].value;
+  if (!access_verify(op, 2, buf)) return false;
+  if (sm_kernel_buffer_elem(sm_op_context(op), buf->type) != op->operands[0].value->type)
+    return sm_op_emit_error(op, "stored value must have the buffer's element type");
+  return true;
+}
+
+static bool for_verify(SmOp *op) {
+  bool ok = true;
+  int64_t lo = int_prop(op, "lower", &ok), hi = int_prop(op, "upper", &ok), st = int_prop(op, "step", &ok);
+  if (!ok || st <= 0 || hi < lo) return sm_op_emit_error(op, "requires integer lower <= upper and step > 0");
+  SmBlock *b = op->regions[0].first;
+  if (!b || b->next || b->num_args != op->num_operands + 1 || b->args[0]->type->kind != SM_TYPE_INDEX)
+    return sm_op_emit_error(op, "body must be one block taking the induction variable and the iteration values");
+  for (unsigned i = 0; i < op->num_operands; i++)
+    if (b->args[i + 1]->type != op->operands[i].value->type || op->results[i].type != op->operands[i].value->type)
+      return sm_op_emit_error(op, "iteration value #%u types must agree", i);
+  SmOp *y = b->last;
+  if (!y || !sm_op_name_is(y, "kernel.yield") || y->num_operands != op->num_results)
+    return sm_op_emit_error(op, "body must end with kernel.yield of %u values", op->num_results);
+  for (unsigned i = 0; i < y->num_operands; i++)
+    if (y->operands[i].value->type != op->results[i].type) return sm_op_emit_error(op, "yield #%u has the wrong type", i);
+  return true;
+}
+
+static bool func_verify(SmOp *op) {
+  SmAttr *ft = sm_op_get_prop(op, "function_type");
+  if (!ft || ft->kind != SM_ATTR_TYPE || ft->type->kind != SM_TYPE_FUNCTION || ft->type->func.num_results)
+    return sm_op_emit_error(op, "requires a 'function_type' with no results");
+  SmBlock *b = op->regions[0].first;
+  if (!b || b->num_args != ft->type->func.num_inputs) return sm_op_emit_error(op, "body arguments must match the function type");
+  for (unsigned i = 0; i < b->num_args; i++)
+    if (!is_buffer(op, b->args[i]) || b->args[i]->type != ft->type->func.inputs[i])
+      return sm_op_emit_error(op, "argument #%u must be the declared !kernel.buffer", i);
+  bool ok = true;
+  if (int_prop(op, "work_items", &ok) <= 0 || !ok) return sm_op_emit_error(op, "requires a positive 'work_items'");
+  return true;
+}
+
+static bool typed_buffer_verify(SmOp *op) {
+  SmAttr *t = sm_op_get_prop(op, "type");
+  if (!t || t->kind != SM_ATTR_TYPE || t->type->kind != SM_TYPE_TENSOR)
+    return sm_op_emit_error(op, "requires a 'type' tensor type");
+  if (sm_kernel_buffer_elem(sm_op_context(op), op->results[0].type) != t->type->shaped.elem)
+    return sm_op_emit_error(op, "result must be a !kernel.buffer of the tensor's element type");
+  return true;
+}
+
+static bool input_verify(SmOp *op) {
+  bool ok = true;
+  if (int_prop(op, "index", &ok) < 0 || !ok) return sm_op_emit_error(op, "requires an 'index'");
+  return typed_buffer_verify(op);
+}
+
+static bool weight_verify(SmOp *op) {
+  SmAttr *v = sm_op_get_prop(op, "value");
+  if (!v || (v->kind != SM_ATTR_DENSE_ELEMENTS && v->kind != SM_ATTR_DENSE_RESOURCE))
+    return sm_op_emit_error(op, "requires a dense or dense_resource 'value'");
+  return true;
+}
+
+static bool launch_verify(SmOp *op) {
+  SmAttr *c = sm_op_get_prop(op, "callee");
+  if (!c || c->kind != SM_ATTR_SYMBOL_REF) return sm_op_emit_error(op, "requires a 'callee' symbol");
+  SmOp *f = sm_symbol_lookup_from(op, c);
+  if (!f || !sm_op_name_is(f, "kernel.func")) return sm_op_emit_error(op, "callee @%s is not a kernel.func", c->symref.root);
+  SmType *ft = sm_op_get_prop(f, "function_type")->type;
+  if (ft->func.num_inputs != op->num_operands) return sm_op_emit_error(op, "passes %u buffers, @%s takes %u", op->num_operands, c->symref.root, ft->func.num_inputs);
+  for (unsigned i = 0; i < op->num_operands; i++)
+    if (op->operands[i].value->type != ft->func.inputs[i]) return sm_op_emit_error(op, "buffer #%u has the wrong type", i);
+  return true;
+}
+
+static bool output_verify(SmOp *op) {
+  bool ok = true;
+  if (int_prop(op, "index", &ok) < 0 || !ok) return sm_op_emit_error(op, "requires an 'index'");
+  if (!is_buffer(op, op->operands[0].value)) return sm_op_emit_error(op, "requires a !kernel.buffer operand");
+  return true;
+}
+
+static bool global_id_verify(SmOp *op) {
+  if (op->results[0].type->kind != SM_TYPE_INDEX) return sm_op_emit_error(op, "result must be index");
+  return true;
+}
+
+static const char *const func_props[] = {"function_type", "sym_name", "work_items", NULL};
+static const char *const map_props[] = {"map", NULL};
+static const char *const load_props[] = {"map", "pad", "shape", NULL};
+static const char *const for_props[] = {"lower", "step", "upper", NULL};
+static const char *const host_props[] = {"sym_name", NULL};
+static const char *const input_props[] = {"index", "type", NULL};
+static const char *const weight_props[] = {"type", "value", NULL};
+static const char *const alloc_props[] = {"slot", "type", NULL};
+static const char *const launch_props[] = {"callee", "work_items", NULL};
+static const char *const output_props[] = {"index", NULL};
+
+static SmOpDef kernel_ops[] = {
+    {.name = "kernel.func", .summary = "a device kernel over !kernel.buffer arguments", .num_regions = 1,
+     .traits = SM_TRAIT_SYMBOL | SM_TRAIT_ISOLATED_FROM_ABOVE | SM_TRAIT_NO_TERMINATOR | SM_TRAIT_SINGLE_BLOCK,
+     .props = func_props, .verify = func_verify},
+    {.name = "kernel.global_id", .summary = "work-item index", .num_results = 1, .traits = SM_TRAIT_PURE,
+     .verify = global_id_verify},
+    {.name = "kernel.apply", .summary = "affine map applied to index values", .num_operands = SM_VARIADIC,
+     .num_results = 1, .traits = SM_TRAIT_PURE, .props = map_props, .verify = apply_verify},
+    {.name = "kernel.for", .summary = "counted loop with iteration values", .num_operands = SM_VARIADIC,
+     .num_results = SM_VARIADIC, .num_regions = 1, .traits = SM_TRAIT_RECURSIVE_EFFECTS | SM_TRAIT_SINGLE_BLOCK,
+     .props = for_props, .verify = for_verify},
+    {.name = "kernel.yield", .summary = "ends a kernel.for body", .num_operands = SM_VARIADIC,
+     .traits = SM_TRAIT_PURE | SM_TRAIT_TERMINATOR | SM_TRAIT_RETURN_LIKE},
+    {.name = "kernel.load", .summary = "read a buffer element", .num_operands = SM_VARIADIC, .num_results = 1,
+     .props = load_props, .verify = load_verify},
+    {.name = "kernel.store", .summary = "write a buffer element", .num_operands = SM_VARIADIC,
+     .props = map_props, .verify = store_verify},
+    {.name = "kernel.host", .summary = "host plan: buffers and launches in order", .num_regions = 1,
+     .traits = SM_TRAIT_SYMBOL | SM_TRAIT_NO_TERMINATOR | SM_TRAIT_GRAPH_REGION | SM_TRAIT_SINGLE_BLOCK,
+     .props = host_props},
+    {.name = "kernel.input", .summary = "buffer holding a model input", .num_results = 1, .props = input_props,
+     .verify = input_verify},
+    {.name = "kernel.weight", .summary = "buffer holding a constant, uploaded once", .num_results = 1,
+     .props = weight_props, .verify = weight_verify},
+    {.name = "kernel.alloc", .summary = "intermediate buffer (slot: its memory after planning)",
+     .num_results = 1, .props = alloc_props, .verify = typed_buffer_verify},
+    {.name = "kernel.launch", .summary = "run a kernel", .num_operands = SM_VARIADIC, .props = launch_props,
+     .verify = launch_verify},
+    {.name = "kernel.output", .summary = "read a buffer back as a model output", .num_operands = 1,
+     .props = output_props, .verify = output_verify},
+};
+
+static SmDialect kernel_dialect = {
+    .name = "kernel",
+    .summary = "GPU kernels (work-items, loops, loads, stores) and the host plan",
+    .ops = kernel_ops,
+    .num_ops = sizeof kernel_ops / sizeof kernel_ops[0],
+};
+
+void sm_register_kernel_dialect(SmContext *ctx) {
+  if (!sm_context_lookup_dialect(ctx, "kernel")) sm_context_register_dialect(ctx, &kernel_dialect);
+}

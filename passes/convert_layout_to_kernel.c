@@ -1,0 +1,454 @@
+/* convert-layout-to-kernel: each layout.generic (and layout.convert) becomes
+ * one kernel.func, and each func.func becomes a kernel.host plan that
+ * allocates a buffer per intermediate tensor and launches the kernels in
+ * program order.
+ *
+ * Kernel shape: one work-item per point of the parallel domain (the global
+ * id is delinearised row-major over the parallel dims), reduction dims are
+ * nested kernel.for loops carrying the accumulator, the body is cloned into
+ * the innermost loop, the epilogue after the loops, and the result is
+ * stored through (layout ∘ result map). Every input access is a kernel.load
+ * whose coordinates are the input's indexing map applied to the domain
+ * values and whose `map` is the input's layout: the address algebra of
+ * DESIGN §5a, ready for SmartMem to compose differently. */
+#include "dialects/arith/arith.h"
+#include "dialects/kernel/kernel.h"
+#include "dialects/layout/layout.h"
+#include "passes/smartmem.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAXD 16
+
+typedef struct KGen {
+  SmContext *ctx;
+  SmOp *g;            /* the layout.generic */
+  SmBlock *kbody;     /* kernel.func body */
+  SmValue *dom[MAXD]; /* index value of each domain dim */
+  unsigned nd;
+  SmValue **bufs;     /* kernel arguments: inputs..., output */
+  SmPtrMap map;       /* generic region values -> kernel values */
+} KGen;
+
+static SmType *idx_t(SmContext *c) { return sm_type_index(c); }
+
+static SmValue *mk(SmBuilder *b, const char *name, unsigned n, SmValue **ops, unsigned nres, SmType *rt,
+                   const char **pn, SmAttr **pv, unsigned np) {
+  SmOpState st;
+  sm_op_state_init(&st, b->ctx, sm_intern_cstr(b->ctx, name), sm_loc_unknown(b->ctx));
+  if (n) sm_op_state_add_operands(&st, ops, n);
+  if (nres) sm_op_state_add_result(&st, rt);
+  for (unsigned i = 0; i < np; i++) sm_op_state_add_prop(&st, pn[i], pv[i]);
+  SmOp *op = sm_builder_create(b, &st);
+  sm_op_state_release(&st);
+  return nres ? sm_op_result(op, 0) : NULL;
+}
+
+static SmValue *apply(SmBuilder *b, SmAffineExpr *e, unsigned nd, SmValue **dims) {
+  SmContext *c = b->ctx;
+  if (e->kind == SM_AFFINE_DIM) return dims[e->position];
+  SmAffineMap *m = sm_affine_map(c, nd, 0, 1, &e);
+  const char *pn[] = {"map"};
+  SmAttr *pv[] = {sm_attr_affine_map(c, m)};
+  return mk(b, "kernel.apply", nd, dims, 1, idx_t(c), pn, pv, 1);
+}
+
+/* Layout map of a tensor type as a one-result (offset) map. */
+static SmAffineMap *buffer_layout(SmContext *c, SmOp *at, SmType *t) {
+  SmLayout l;
+  if (!sm_layout_of_type(c, t, &l)) {
+    sm_op_emit_error(at, "operand has a tensor encoding that is not a layout");
+    return NULL;
+  }
+  if (l.kind != SM_LAYOUT_BUFFER) {
+    sm_op_emit_error(at, "image layouts are not supported by the buffer lowering yet");
+    return NULL;
+  }
+  return l.map;
+}
+
+static SmValue *load(SmBuilder *b, SmOp *at, SmValue *buf, SmType *t, unsigned n, SmValue **coords, SmAttr *pad) {
+  SmContext *c = b->ctx;
+  SmAffineMap *lm = buffer_layout(c, at, t);
+  if (!lm) return NULL;
+  SmValue *ops[MAXD + 1];
+  ops[0] = buf;
+  for (unsigned i = 0; i < n; i++) ops[1 + i] = coords[i];
+  const char *pn[3] = {"map", "shape", "pad"};
+  SmAttr *pv[3] = {sm_attr_affine_map(c, lm), sm_attr_dense_array_i64(c, t->shaped.rank, t->shaped.dims), pad};
+  return mk(b, "kernel.load", n + 1, ops, 1, t->shaped.elem, pn, pv, pad ? 3 : 1);
+}
+
+/* Loads input i at the domain point (through its indexing map). */
+static SmValue *load_input(KGen *k, SmBuilder *b, unsigned i) {
+  SmAffineMap *m = sm_layout_generic_map(k->g, i);
+  SmType *t = k->g->operands[i].value->type;
+  SmValue *co[MAXD];
+  for (unsigned r = 0; r < m->num_results; r++) co[r] = apply(b, m->results[r], k->nd, k->dom);
+  return load(b, k->g, k->bufs[i], t, m->num_results, co, sm_layout_generic_pad(k->g, i));
+}
+
+/* Clones the ops of a generic region block into b, mapping args by argmap
+ * (NULL entries: load on first use is done by the caller beforehand).
+ * Returns the yielded value. */
+static SmValue *clone_region(KGen *k, SmBlock *src, SmBuilder *b, bool *ok) {
+  SmValue *y = NULL;
+  for (SmOp *o = src->first; o; o = o->next) {
+    if (sm_op_name_is(o, "layout.yield")) {
+      y = sm_ptrmap_get(&k->map, o->operands[0].value);
+      if (!y) y = o->operands[0].value;
+      continue;
+    }
+    if (sm_op_name_is(o, "layout.index")) {
+      int64_t d = sm_op_get_prop(o, "dim")->integer.value;
+      sm_ptrmap_put(&k->map, &o->results[0], k->dom[d]);
+      continue;
+    }
+    if (sm_op_name_is(o, "layout.extract")) {
+      unsigned in = (unsigned)sm_op_get_prop(o, "operand")->integer.value;
+      SmValue *co[MAXD];
+      for (unsigned i = 0; i < o->num_operands; i++) {
+        co[i] = sm_ptrmap_get(&k->map, o->operands[i].value);
+        if (!co[i]) co[i] = o->operands[i].value;
+      }
+      SmValue *v = load(b, k->g, k->bufs[in], k->g->operands[in].value->type, o->num_operands, co, NULL);
+      if (!v) {
+        *ok = false;
+        return NULL;
+      }
+      sm_ptrmap_put(&k->map, &o->results[0], v);
+      continue;
+    }
+    if (o->num_regions) {
+      *ok = sm_op_emit_error(o, "ops with regions are not supported in a layout.generic body");
+      return NULL;
+    }
+    SmOp *cl = sm_op_clone(o, &k->map);
+    sm_builder_insert(b, cl);
+    for (unsigned r = 0; r < o->num_results; r++) sm_ptrmap_put(&k->map, &o->results[r], &cl->results[r]);
+  }
+  return y;
+}
+
+/* Maps region args of inputs used in `blk` (starting at arg `first`) to loads. */
+static bool load_used_inputs(KGen *k, SmBlock *blk, unsigned first, SmBuilder *b) {
+  for (unsigned i = 0; i < k->g->num_operands; i++) {
+    SmValue *a = blk->args[first + i];
+    if (sm_value_use_empty(a)) continue;
+    if (!sm_layout_generic_map(k->g, i)) return sm_op_emit_error(k->g, "input #%u has no indexing map but its argument is used", i);
+    SmValue *v = load_input(k, b, i);
+    if (!v) return false;
+    sm_ptrmap_put(&k->map, a, v);
+  }
+  return true;
+}
+
+static SmValue *const_of(SmBuilder *b, SmAttr *a) {
+  return sm_op_result(sm_arith_build_constant(b, a, NULL), 0);
+}
+
+/* Emits the reduction loop nest from level on; returns the final accumulator. */
+static SmValue *loops(KGen *k, SmBuilder *b, const unsigned *red, unsigned nred, unsigned level, SmValue *acc, bool *ok) {
+  SmContext *c = k->ctx;
+  SmBlock *body = k->g->regions[0].first;
+  unsigned nin = k->g->num_operands;
+  if (level == nred) {
+    if (!load_used_inputs(k, body, 0, b)) {
+      *ok = false;
+      return NULL;
+    }
+    sm_ptrmap_put(&k->map, body->args[nin], acc);
+    return clone_region(k, body, b, ok);
+  }
+  const int64_t *dom;
+  sm_layout_generic_domain(k->g, &dom);
+  SmBlock *lb = sm_block_create();
+  SmValue *iv = sm_block_add_arg(lb, idx_t(c), sm_loc_unknown(c));
+  SmValue *la = sm_block_add_arg(lb, acc->type, sm_loc_unknown(c));
+  k->dom[red[level]] = iv;
+  SmBuilder ib;
+  sm_builder_init(&ib, c);
+  sm_builder_set_block_end(&ib, lb);
+  SmValue *nv = loops(k, &ib, red, nred, level + 1, la, ok);
+  if (!*ok) {
+    sm_block_destroy(lb);
+    return NULL;
+  }
+  mk(&ib, "kernel.yield", 1, &nv, 0, NULL, NULL, NULL, 0);
+  SmOpState st;
+  sm_op_state_init(&st, c, sm_intern_cstr(c, "kernel.for"), sm_loc_unknown(c));
+  sm_op_state_add_operand(&st, acc);
+  sm_op_state_add_result(&st, acc->type);
+  SmType *i64 = sm_type_integer(c, 64, SM_SIGNLESS);
+  sm_op_state_add_prop(&st, "lower", sm_attr_integer(c, i64, 0));
+  sm_op_state_add_prop(&st, "upper", sm_attr_integer(c, i64, dom[red[level]]));
+  sm_op_state_add_prop(&st, "step", sm_attr_integer(c, i64, 1));
+  sm_region_append_block(sm_op_state_add_region(&st), lb);
+  SmOp *f = sm_builder_create(b, &st);
+  sm_op_state_release(&st);
+  return sm_op_result(f, 0);
+}
+
+static void sanitize(char *s) {
+  for (; *s; s++)
+    if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9'))) *s = '_';
+}
+
+/* Builds kernel.func @name for generic g; returns it (detached) or NULL. */
+static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, int64_t *work_items) {
+  unsigned nin = g->num_operands;
+  if (g->num_results != 1) {
+    sm_op_emit_error(g, "kernel lowering supports one result per layout.generic");
+    return NULL;
+  }
+  SmType *argt[64];
+  if (nin + 1 > 64) {
+    sm_op_emit_error(g, "too many operands for one kernel");
+    return NULL;
+  }
+  for (unsigned i = 0; i < nin; i++) argt[i] = sm_kernel_buffer_type(c, g->operands[i].value->type->shaped.elem);
+  SmType *rt = g->results[0].type;
+  argt[nin] = sm_kernel_buffer_type(c, rt->shaped.elem);
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom);
+  if (nd > MAXD) {
+    sm_op_emit_error(g, "domain rank %u exceeds %d", nd, MAXD);
+    return NULL;
+  }
+  unsigned par[MAXD], red[MAXD], npar = 0, nred = 0;
+  int64_t wi = 1;
+  for (unsigned d = 0; d < nd; d++) {
+    if (sm_layout_generic_is_reduction(g, d)) red[nred++] = d;
+    else par[npar++] = d, wi *= dom[d];
+  }
+  *work_items = wi;
+  KGen k = {.ctx = c, .g = g, .nd = nd};
+  sm_ptrmap_init(&k.map);
+  SmBlock *kb = sm_block_create();
+  SmValue *bufs[64];
+  for (unsigned i = 0; i <= nin; i++) bufs[i] = sm_block_add_arg(kb, argt[i], g->loc);
+  k.bufs = bufs;
+  k.kbody = kb;
+  SmBuilder b;
+  sm_builder_init(&b, c);
+  sm_builder_set_block_end(&b, kb);
+  SmValue *gid = mk(&b, "kernel.global_id", 0, NULL, 1, idx_t(c), NULL, NULL, 0);
+  int64_t stride = 1;
+  for (unsigned j = npar; j-- > 0;) {
+    unsigned d = par[j];
+    SmAffineExpr *e = sm_affine_dim(c, 0);
+    if (stride > 1) e = sm_affine_floordiv(c, e, sm_affine_const(c, stride));
+    if (j > 0) e = sm_affine_mod(c, e, sm_affine_const(c, dom[d]));
+    k.dom[d] = apply(&b, e, 1, &gid);
+    stride *= dom[d];
+  }
+  bool ok = true;
+  SmAttr *init = sm_layout_generic_init(g, 0);
+  SmValue *acc0 = init ? const_of(&b, init) : NULL;
+  SmBlock *body = g->regions[0].first;
+  if (!acc0 && !sm_value_use_empty(body->args[nin])) {
+    SmType *et = rt->shaped.elem;
+    acc0 = const_of(&b, sm_type_is_float(et) ? sm_attr_float(c, et, 0) : sm_attr_integer(c, et, 0));
+  }
+  SmValue *acc = NULL;
+  if (!acc0) {
+    /* No accumulator needed: the body runs once per work-item. */
+    if (!load_used_inputs(&k, body, 0, &b)) ok = false;
+    else acc = clone_region(&k, body, &b, &ok);
+  } else {
+    acc = loops(&k, &b, red, nred, 0, acc0, &ok);
+  }
+  SmBlock *epi = g->regions[1].first;
+  if (ok && epi) {
+    sm_ptrmap_put(&k.map, epi->args[0], acc);
+    if (!load_used_inputs(&k, epi, 1, &b)) ok = false;
+    else acc = clone_region(&k, epi, &b, &ok);
+  }
+  if (ok) {
+    SmAffineMap *om = sm_layout_generic_map(g, nin);
+    SmAffineMap *lm = buffer_layout(c, g, rt);
+    if (!lm) ok = false;
+    else {
+      SmValue *ops[MAXD + 2];
+      ops[0] = acc;
+      ops[1] = bufs[nin];
+      for (unsigned r = 0; r < om->num_results; r++) ops[2 + r] = apply(&b, om->results[r], nd, k.dom);
+      const char *pn[] = {"map"};
+      SmAttr *pv[] = {sm_attr_affine_map(c, lm)};
+      mk(&b, "kernel.store", om->num_results + 2, ops, 0, NULL, pn, pv, 1);
+    }
+  }
+  sm_ptrmap_free(&k.map);
+  if (!ok) {
+    sm_block_destroy(kb);
+    return NULL;
+  }
+  SmOpState st;
+  sm_op_state_init(&st, c, sm_intern_cstr(c, "kernel.func"), g->loc);
+  sm_op_state_add_prop(&st, "sym_name", sm_attr_string(c, name, strlen(name)));
+  sm_op_state_add_prop(&st, "function_type", sm_attr_type(c, sm_type_function(c, nin + 1, argt, 0, NULL)));
+  sm_op_state_add_prop(&st, "work_items", sm_attr_integer(c, sm_type_integer(c, 64, SM_SIGNLESS), wi));
+  sm_region_append_block(sm_op_state_add_region(&st), kb);
+  SmOp *f = sm_op_create(&st);
+  sm_op_state_release(&st);
+  return f;
+}
+
+/* layout.convert as a generic copy (identity maps, different layouts). */
+static SmOp *convert_as_generic(SmContext *c, SmOp *cv) {
+  SmType *rt = cv->results[0].type;
+  unsigned r = rt->shaped.rank;
+  SmOpState st;
+  sm_op_state_init(&st, c, sm_intern_cstr(c, "layout.generic"), cv->loc);
+  sm_op_state_add_operand(&st, cv->operands[0].value);
+  sm_op_state_add_result(&st, rt);
+  sm_op_state_add_prop(&st, "domain", sm_attr_dense_array_i64(c, r, rt->shaped.dims));
+  SmAttr *its[MAXD], *maps[2];
+  for (unsigned d = 0; d < r; d++) its[d] = sm_attr_string(c, "parallel", 8);
+  sm_op_state_add_prop(&st, "iterator_types", sm_attr_array(c, r, its));
+  maps[0] = maps[1] = sm_attr_affine_map(c, sm_affine_map_identity(c, r));
+  sm_op_state_add_prop(&st, "indexing_maps", sm_attr_array(c, 2, maps));
+  SmBlock *b = sm_block_create();
+  SmValue *a = sm_block_add_arg(b, rt->shaped.elem, cv->loc);
+  sm_block_add_arg(b, rt->shaped.elem, cv->loc);
+  SmBuilder bb;
+  sm_builder_init(&bb, c);
+  sm_builder_set_block_end(&bb, b);
+  mk(&bb, "layout.yield", 1, &a, 0, NULL, NULL, NULL, 0);
+  sm_region_append_block(sm_op_state_add_region(&st), b);
+  sm_op_state_add_region(&st);
+  SmOp *g = sm_op_create(&st);
+  sm_op_state_release(&st);
+  return g;
+}
+
+static SmValue *host_op(SmBuilder *b, const char *name, SmType *rt, unsigned n, SmValue **ops, const char **pn,
+                        SmAttr **pv, unsigned np) {
+  return mk(b, name, n, ops, rt ? 1 : 0, rt, pn, pv, np);
+}
+
+static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount) {
+  SmContext *c = sm_op_context(fn);
+  SmBlock *body = fn->regions[0].first;
+  if (!body) return true;
+  SmType *i64 = sm_type_integer(c, 64, SM_SIGNLESS);
+  SmBlock *hb = sm_block_create();
+  SmBuilder hbld;
+  sm_builder_init(&hbld, c);
+  sm_builder_set_block_end(&hbld, hb);
+  SmPtrMap vals;
+  sm_ptrmap_init(&vals);
+  bool ok = true;
+  for (unsigned i = 0; i < body->num_args && ok; i++) {
+    SmType *t = body->args[i]->type;
+    if (t->kind != SM_TYPE_TENSOR) {
+      ok = sm_op_emit_error(fn, "argument #%u is not a ranked tensor", i);
+      break;
+    }
+    const char *pn[] = {"index", "type"};
+    SmAttr *pv[] = {sm_attr_integer(c, i64, i), sm_attr_type(c, t)};
+    sm_ptrmap_put(&vals, body->args[i], host_op(&hbld, "kernel.input", sm_kernel_buffer_type(c, t->shaped.elem), 0, NULL, pn, pv, 2));
+  }
+  for (SmOp *op = body->first; op && ok; op = op->next) {
+    if (sm_op_name_is(op, "graph.constant") || sm_op_name_is(op, "arith.constant")) {
+      SmAttr *v = sm_op_get_attr(op, "value");
+      SmType *t = op->results[0].type;
+      if (t->kind != SM_TYPE_TENSOR || !v) {
+        ok = sm_op_emit_error(op, "only tensor constants can become weights");
+        break;
+      }
+      const char *pn[] = {"value"};
+      SmAttr *pv[] = {v};
+      sm_ptrmap_put(&vals, &op->results[0], host_op(&hbld, "kernel.weight", sm_kernel_buffer_type(c, t->shaped.elem), 0, NULL, pn, pv, 1));
+      continue;
+    }
+    if (sm_op_name_is(op, "func.return")) {
+      for (unsigned i = 0; i < op->num_operands; i++) {
+        SmValue *v = op->operands[i].value;
+        SmOp *d = sm_value_defining_op(v);
+        if (!d || !sm_op_name_is(d, "layout.generic")) {
+          ok = sm_op_emit_error(op, "returned value #%u must be computed by a kernel", i);
+          break;
+        }
+        SmValue *buf = sm_ptrmap_get(&vals, v);
+        const char *pn[] = {"index"};
+        SmAttr *pv[] = {sm_attr_integer(c, i64, i)};
+        host_op(&hbld, "kernel.output", NULL, 1, &buf, pn, pv, 1);
+      }
+      continue;
+    }
+    SmOp *g = op, *tmp = NULL;
+    if (sm_op_name_is(op, "layout.convert")) g = tmp = convert_as_generic(c, op);
+    else if (!sm_op_name_is(op, "layout.generic")) {
+      ok = sm_op_emit_error(op, "has no lowering to the kernel dialect (run convert-graph-to-layout first)");
+      break;
+    }
+    SmAttr *kind = sm_op_get_prop(g, "kind");
+    char name[96];
+    snprintf(name, sizeof name, "k%u_%.60s", (*kcount)++, kind && kind->kind == SM_ATTR_STRING ? kind->string.data : "generic");
+    sanitize(name + 1);
+    int64_t wi;
+    SmOp *kf = build_kernel(c, g, name, &wi);
+    if (tmp) sm_op_destroy(tmp);
+    if (!kf) {
+      ok = false;
+      break;
+    }
+    sm_block_insert_op(module->regions[0].first, fn, kf);
+    SmValue *args[65];
+    for (unsigned i = 0; i < op->num_operands; i++) {
+      args[i] = sm_ptrmap_get(&vals, op->operands[i].value);
+      if (!args[i]) {
+        ok = sm_op_emit_error(op, "operand #%u is not available as a buffer", i);
+        break;
+      }
+    }
+    if (!ok) break;
+    SmType *rt = op->results[0].type;
+    const char *an[] = {"type"};
+    SmAttr *av[] = {sm_attr_type(c, rt)};
+    SmValue *out = host_op(&hbld, "kernel.alloc", sm_kernel_buffer_type(c, rt->shaped.elem), 0, NULL, an, av, 1);
+    sm_ptrmap_put(&vals, &op->results[0], out);
+    args[op->num_operands] = out;
+    const char *ln[] = {"callee", "work_items"};
+    SmAttr *lv[] = {sm_attr_symbol_ref(c, sm_intern_cstr(c, name), 0, NULL), sm_attr_integer(c, i64, wi)};
+    host_op(&hbld, "kernel.launch", NULL, op->num_operands + 1, args, ln, lv, 2);
+  }
+  sm_ptrmap_free(&vals);
+  if (!ok) {
+    sm_block_destroy(hb);
+    return false;
+  }
+  SmOpState st;
+  sm_op_state_init(&st, c, sm_intern_cstr(c, "kernel.host"), fn->loc);
+  const char *fname = sm_op_symbol_name(fn);
+  sm_op_state_add_prop(&st, "sym_name", sm_attr_string(c, fname, strlen(fname)));
+  sm_region_append_block(sm_op_state_add_region(&st), hb);
+  SmOp *host = sm_op_create(&st);
+  sm_op_state_release(&st);
+  sm_block_insert_op(module->regions[0].first, fn, host);
+  sm_op_erase(fn);
+  return true;
+}
+
+bool sm_convert_layout_to_kernel(SmOp *module) {
+  SmContext *c = sm_op_context(module);
+  sm_register_smartmem_dialects(c);
+  SmBlock *b = module->regions[0].first;
+  unsigned kcount = 0;
+  for (SmOp *op = b ? b->first : NULL, *next; op; op = next) {
+    next = op->next;
+    if (sm_op_name_is(op, "func.func") && !convert_func(module, op, &kcount)) return false;
+  }
+  return true;
+}
+
+static bool run_cl2k(SmOp *op, SmPassRun *run) { return sm_convert_layout_to_kernel(op); }
+
+const SmPassDef sm_convert_layout_to_kernel_pass = {
+    .argument = "convert-layout-to-kernel",
+    .summary = "Lower layout.generic ops to kernel.func and func.func to a kernel.host plan",
+    .anchor = "builtin.module",
+    .run = run_cl2k,
+};

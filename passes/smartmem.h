@@ -1,0 +1,55 @@
+/* SmartMem's passes and the baseline lowering path:
+ *   smartmem-classify         annotate graph ops with their SmartMem group
+ *   convert-graph-to-layout   graph -> layout.generic (baseline: row-major,
+ *                             every Fixed op a copy, trivial element-wise fusion)
+ *   convert-layout-to-kernel  layout.generic -> kernel.func + kernel.host plan
+ *   kernel-plan-memory        liveness-based buffer reuse (slots), peak bytes
+ * and the dialects they need. */
+#ifndef SM_PASSES_SMARTMEM_H
+#define SM_PASSES_SMARTMEM_H
+
+#include "passes/pass.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* SmartMem's operator groups (DESIGN §6): input-layout dependent or
+ * independent, output layout variable or fixed. */
+typedef enum SmMemGroup {
+  SM_GROUP_NONE,         /* not a compute op (constants, non-graph ops) */
+  SM_GROUP_ILD_VARIABLE, /* Conv, MatMul, LayerNorm, Softmax, reductions */
+  SM_GROUP_ILD_FIXED,    /* Reshape, Transpose, DepthToSpace, ... */
+  SM_GROUP_ILI_VARIABLE, /* element-wise on same-layout operands */
+  SM_GROUP_ILI_FIXED,    /* Gather, Slice, Concat, Split, Pad, ... */
+} SmMemGroup;
+
+/* Group of one op instance (depends on its operands for element-wise ops:
+ * a non-scalar broadcast operand makes the read layout-dependent). */
+SmMemGroup sm_smartmem_group(SmOp *op);
+/* "ILD_Variable", "ILD_Fixed", "ILI_Variable", "ILI_Fixed", "none". */
+const char *sm_smartmem_group_name(SmMemGroup g);
+
+extern const SmPassDef sm_smartmem_classify_pass;
+extern const SmPassDef sm_convert_graph_to_layout_pass;
+extern const SmPassDef sm_convert_layout_to_kernel_pass;
+extern const SmPassDef sm_kernel_plan_memory_pass;
+
+/* Registers the passes above (idempotent). */
+void sm_register_smartmem_passes(void);
+/* Registers graph, math, layout and kernel (idempotent per context). */
+void sm_register_smartmem_dialects(SmContext *ctx);
+/* Textual pipeline of a named pipeline ("baseline"), or NULL. */
+const char *sm_smartmem_pipeline(const char *name);
+
+/* Entry points without a pass manager (they diagnose and return false on error). */
+bool sm_convert_graph_to_layout(SmOp *module, bool fuse);
+bool sm_convert_layout_to_kernel(SmOp *module);
+/* Assigns slots; *peak_bytes (may be NULL) receives the planned peak and
+ * *naive_bytes (may be NULL) the sum of all intermediate buffers. */
+bool sm_kernel_plan_memory(SmOp *module, int64_t *peak_bytes, int64_t *naive_bytes);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

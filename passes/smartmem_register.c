@@ -1,0 +1,28 @@
+/* Registration of the SmartMem passes, their dialects and named pipelines. */
+#include "dialects/graph/graph.h"
+#include "dialects/kernel/kernel.h"
+#include "dialects/layout/layout.h"
+#include "dialects/math/math.h"
+#include "passes/smartmem.h"
+
+#include <string.h>
+
+void sm_register_smartmem_passes(void) {
+  sm_pass_register(&sm_smartmem_classify_pass);
+  sm_pass_register(&sm_convert_graph_to_layout_pass);
+  sm_pass_register(&sm_convert_layout_to_kernel_pass);
+  sm_pass_register(&sm_kernel_plan_memory_pass);
+}
+
+void sm_register_smartmem_dialects(SmContext *ctx) {
+  if (!sm_context_lookup_dialect(ctx, "graph")) sm_register_graph_dialect(ctx);
+  sm_register_math_dialect(ctx);
+  sm_register_layout_dialect(ctx);
+  sm_register_kernel_dialect(ctx);
+}
+
+const char *sm_smartmem_pipeline(const char *name) {
+  if (strcmp(name, "baseline") == 0)
+    return "builtin.module(convert-graph-to-layout,convert-layout-to-kernel,kernel-plan-memory)";
+  return NULL;
+}
