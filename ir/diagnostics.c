@@ -68,6 +68,10 @@ void sm_context_add_source(SmContext *ctx, const char *name, const char *text, s
   b->line_offset = line_offset;
 }
 
+void sm_context_forget_sources(SmContext *ctx) {
+  sm_context_diag_state(ctx)->num_sources = 0;
+}
+
 unsigned sm_context_error_count(const SmContext *ctx) {
   /* The accessor takes a mutable context; reading the count changes nothing. */
   return sm_context_diag_state((SmContext *)ctx)->num_errors;

@@ -418,6 +418,10 @@ void sm_context_set_diag_handler(SmContext *ctx, SmDiagHandler handler, void *us
  * printed). line_offset: line number of the buffer's first line minus 1. */
 void sm_context_add_source(SmContext *ctx, const char *name, const char *text, size_t len,
                            unsigned line_offset);
+/* Forgets every source buffer added so far (later diagnostics then show no
+ * source line): for a caller about to free its input while the context
+ * lives on. */
+void sm_context_forget_sources(SmContext *ctx);
 /* Print a diagnostic the way the default handler does:
  * "file:line:col: error: message", the source line, a caret, then notes. */
 void sm_diag_print(SmContext *ctx, const SmDiagnostic *diag, FILE *out);

@@ -22,45 +22,75 @@ static inline size_t key_hash(const char *name, unsigned number, unsigned iso) {
   return (size_t)h;
 }
 
-static SmValueEntry *val_find(SmParser *p, const char *name, unsigned number, unsigned iso) {
+/* Hash of an SSA name's text with its number and level. */
+static inline uint32_t name_hash(const char *name, size_t len, unsigned number, unsigned iso) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t w;
+    memcpy(&w, name + i, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    h ^= h >> 32;
+  }
+  uint64_t w = 0;
+  for (size_t k = 0; i < len; i++, k += 8)
+    w |= (uint64_t)(unsigned char)name[i] << k;
+  h = (h ^ w ^ ((uint64_t)number << 24) ^ ((uint64_t)iso << 48)) * 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 29;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 32;
+  return (uint32_t)h;
+}
+
+static SmValueEntry *val_find(SmParser *p, const char *name, size_t len, unsigned number,
+                              unsigned iso) {
   if (!p->vals_cap)
     return NULL;
-  size_t mask = p->vals_cap - 1, i = key_hash(name, number, iso) & mask;
+  uint32_t hash = name_hash(name, len, number, iso);
+  size_t mask = p->vals_cap - 1, i = hash & mask;
   for (;;) {
     SmValueEntry *e = &p->vals[i];
     if (!e->name)
       return NULL;
-    if (e->name == name && e->number == number && e->iso == iso)
+    if (e->hash == hash && e->len == len && e->number == number && e->iso == iso &&
+        memcmp(e->name, name, len) == 0)
       return e;
     i = (i + 1) & mask;
   }
 }
 
-static SmValueEntry *val_insert(SmParser *p, const char *name, unsigned number, unsigned iso);
+/* Slot for a new entry with this hash (the key must be absent). */
+static SmValueEntry *val_slot(SmParser *p, uint32_t hash) {
+  size_t mask = p->vals_cap - 1, i = hash & mask;
+  while (p->vals[i].name)
+    i = (i + 1) & mask;
+  return &p->vals[i];
+}
 
 static void val_grow(SmParser *p) {
   SmValueEntry *old = p->vals;
   size_t oldcap = p->vals_cap;
   p->vals_cap = oldcap ? oldcap * 2 : 1024;
   p->vals = calloc(p->vals_cap, sizeof *p->vals);
-  p->vals_count = 0;
+  if (!p->vals)
+    abort(); /* out of memory */
   for (size_t i = 0; i < oldcap; i++)
-    if (old[i].name) {
-      SmValueEntry *e = val_insert(p, old[i].name, old[i].number, old[i].iso);
-      *e = old[i];
-    }
+    if (old[i].name)
+      *val_slot(p, old[i].hash) = old[i];
   free(old);
 }
 
-static SmValueEntry *val_insert(SmParser *p, const char *name, unsigned number, unsigned iso) {
-  if ((p->vals_count + 1) * 2 > p->vals_cap)
+static SmValueEntry *val_insert(SmParser *p, const char *name, size_t len, unsigned number,
+                                unsigned iso) {
+  /* At most 3/4 full: the stored hashes keep probes cheap. */
+  if ((p->vals_count + 1) * 4 > p->vals_cap * 3)
     val_grow(p);
-  size_t mask = p->vals_cap - 1, i = key_hash(name, number, iso) & mask;
-  while (p->vals[i].name)
-    i = (i + 1) & mask;
-  SmValueEntry *e = &p->vals[i];
+  uint32_t hash = name_hash(name, len, number, iso);
+  SmValueEntry *e = val_slot(p, hash);
   memset(e, 0, sizeof *e);
   e->name = name;
+  e->len = (uint32_t)len;
+  e->hash = hash;
   e->number = number;
   e->iso = (unsigned short)iso;
   p->vals_count++;
@@ -75,7 +105,7 @@ static void val_remove(SmParser *p, SmValueEntry *e) {
     SmValueEntry *f = &p->vals[j];
     if (!f->name)
       break;
-    size_t k = key_hash(f->name, f->number, f->iso) & mask;
+    size_t k = f->hash & mask;
     /* f may move to i if its home k is not cyclically in (i, j]. */
     if (i <= j ? (i < k && k <= j) : (i < k || k <= j))
       continue;
@@ -190,7 +220,7 @@ static bool region_scope_pop(SmParser *p) {
   SmNameKey *vk = (SmNameKey *)(p->defs.data + vmark);
   size_t nv = (p->defs.len - vmark) / sizeof *vk;
   for (size_t i = 0; i < nv; i++) {
-    SmValueEntry *e = val_find(p, vk[i].name, vk[i].number, vk[i].iso);
+    SmValueEntry *e = val_find(p, vk[i].name, vk[i].len, vk[i].number, vk[i].iso);
     if (e && !e->forward)
       val_remove(p, e);
   }
@@ -280,22 +310,23 @@ static void print_type_to(SmType *t, char *buf, size_t cap) {
   sm_strbuf_free(&sb);
 }
 
-static bool define_value(SmParser *p, const char *name, unsigned number, unsigned group, SmValue *v,
-                         const SmToken *at) {
-  SmValueEntry *e = val_find(p, name, number, p->iso);
+static bool define_value(SmParser *p, const char *name, size_t len, unsigned number, unsigned group,
+                         SmValue *v, const SmToken *at) {
+  SmValueEntry *e = val_find(p, name, len, number, p->iso);
+  int n = (int)len;
   if (e) {
     if (!e->forward) {
       if (number == 0 && group <= 1)
-        return sm_p_error_tok(p, at, "redefinition of SSA value '%%%s'", name);
-      return sm_p_error_tok(p, at, "redefinition of SSA value '%%%s#%u'", name, number);
+        return sm_p_error_tok(p, at, "redefinition of SSA value '%%%.*s'", n, name);
+      return sm_p_error_tok(p, at, "redefinition of SSA value '%%%.*s#%u'", n, name, number);
     }
     SmValue *ph = e->value;
     if (ph->type != v->type) {
       char a[128], b[128];
       print_type_to(v->type, a, sizeof a);
       print_type_to(ph->type, b, sizeof b);
-      return sm_p_error_tok(p, at, "definition of SSA value '%%%s#%u' has type '%s' but was previously used with type '%s'",
-                            name, number, a, b);
+      return sm_p_error_tok(p, at, "definition of SSA value '%%%.*s#%u' has type '%s' but was previously used with type '%s'",
+                            n, name, number, a, b);
     }
     sm_value_replace_all_uses(ph, v);
     sm_op_destroy(ph->owner.op);
@@ -303,32 +334,32 @@ static bool define_value(SmParser *p, const char *name, unsigned number, unsigne
     e->value = v;
     p->fwd_count--;
   } else {
-    e = val_insert(p, name, number, p->iso);
+    e = val_insert(p, name, len, number, p->iso);
     e->value = v;
   }
-  SmNameKey k = {name, number, p->iso};
+  SmNameKey k = {name, number, p->iso, (uint32_t)len};
   sm_bs_push(&p->defs, &k, sizeof k);
   return true;
 }
 
 /* Value for a use of %name#number with the given type; creates a forward
  * reference placeholder when the name is not defined yet. */
-static SmValue *resolve_value(SmParser *p, const char *name, unsigned number, SmType *type,
-                              unsigned line, unsigned col, size_t pos) {
-  SmValueEntry *e = val_find(p, name, number, p->iso);
+static SmValue *resolve_value(SmParser *p, const char *name, size_t len, unsigned number,
+                              SmType *type, unsigned line, unsigned col, size_t pos) {
+  SmValueEntry *e = val_find(p, name, len, number, p->iso);
   if (e) {
     if (e->value->type != type) {
       char a[128], b[128];
       print_type_to(type, a, sizeof a);
       print_type_to(e->value->type, b, sizeof b);
-      sm_lexer_error_at(&p->lx, line, col, "use of value '%%%s' expects different type than prior uses: '%s' vs '%s'",
-                        name, a, b);
+      sm_lexer_error_at(&p->lx, line, col, "use of value '%%%.*s' expects different type than prior uses: '%s' vs '%s'",
+                        (int)len, name, a, b);
       return NULL;
     }
     return e->value;
   }
   if (number > 0) {
-    SmValueEntry *z = val_find(p, name, 0, p->iso);
+    SmValueEntry *z = val_find(p, name, len, 0, p->iso);
     if (z && !z->forward) {
       sm_lexer_error_at(&p->lx, line, col, "reference to invalid result number");
       return NULL;
@@ -340,7 +371,7 @@ static SmValue *resolve_value(SmParser *p, const char *name, unsigned number, Sm
   sm_op_state_add_result(&st, type);
   SmOp *ph = sm_op_create(&st);
   sm_op_state_release(&st);
-  e = val_insert(p, name, number, p->iso);
+  e = val_insert(p, name, len, number, p->iso);
   e->value = sm_op_result(ph, 0);
   e->forward = true;
   (void)pos;
@@ -358,7 +389,7 @@ static SmBlock *block_ref(SmParser *p, const SmToken *t) {
   e = blk_insert(p, name, p->block_scope);
   e->block = sm_block_create();
   e->ref_loc = sm_lexer_loc(&p->lx, t);
-  SmNameKey k = {name, 0, p->block_scope};
+  SmNameKey k = {name, 0, p->block_scope, 0};
   sm_bs_push(&p->block_names, &k, sizeof k);
   return e->block;
 }
@@ -377,7 +408,7 @@ static bool define_arg(SmParser *p, SmBlock *b, const char *name, SmType *type, 
   SmValue *v = sm_block_add_arg(b, type, loc);
   if (!name)
     return true;
-  return define_value(p, name, 0, 1, v, at);
+  return define_value(p, name, strlen(name), 0, 1, v, at);
 }
 
 /* "%name : type loc(...)?" (and "{attrs}" when allowed); ABSENT if not '%'. */
@@ -436,7 +467,7 @@ static bool parse_labeled_block(SmParser *p, SmRegion *r) {
     e = blk_insert(p, name, p->block_scope);
     e->defined = true;
     e->block = b = sm_block_create();
-    SmNameKey k = {name, 0, p->block_scope};
+    SmNameKey k = {name, 0, p->block_scope, 0};
     sm_bs_push(&p->block_names, &k, sizeof k);
   }
   sm_region_append_block(r, b);
@@ -518,13 +549,15 @@ static bool parse_region(SmParser *p, SmRegion *r, const SmArgument *args, unsig
 /* ---- Operations --------------------------------------------------------- */
 
 typedef struct ResultGroup {
-  const char *name;
+  const char *name; /* source text, len bytes */
+  uint32_t len;
   unsigned count;
   SmToken tok;
 } ResultGroup;
 
 typedef struct GenericOperand {
-  const char *name;
+  const char *name; /* source text, len bytes */
+  uint32_t len;
   unsigned number;
   unsigned line, col;
   size_t pos;
@@ -533,7 +566,8 @@ typedef struct GenericOperand {
 /* %name or %name#N into out; the current token must be PERCENT. */
 static bool parse_ssa_use(SmParser *p, GenericOperand *out) {
   SmToken t = p->tok;
-  out->name = sm_intern(p->ctx, t.ptr + 1, t.len - 1);
+  out->name = t.ptr + 1;
+  out->len = t.len - 1;
   out->number = 0;
   out->line = t.line;
   out->col = t.col;
@@ -560,7 +594,8 @@ static bool bind_results(SmParser *p, SmOp *op, size_t gmark, unsigned ngroups) 
   unsigned base = 0;
   for (unsigned g = 0; g < ngroups; g++) {
     for (unsigned i = 0; i < gs[g].count; i++)
-      if (!define_value(p, gs[g].name, i, gs[g].count, sm_op_result(op, base + i), &gs[g].tok))
+      if (!define_value(p, gs[g].name, gs[g].len, i, gs[g].count, sm_op_result(op, base + i),
+                        &gs[g].tok))
         return false;
     base += gs[g].count;
     gs = (ResultGroup *)sm_bs_at(&p->stk, gmark);
@@ -693,7 +728,8 @@ static bool parse_generic_body(SmParser *p, SmOpState *st, const SmOpDef *def, c
                           ft->func.num_inputs);
   GenericOperand *os = (GenericOperand *)sm_bs_at(&p->stk, omark);
   for (unsigned i = 0; i < nops; i++) {
-    SmValue *v = resolve_value(p, os[i].name, os[i].number, ft->func.inputs[i], os[i].line, os[i].col, os[i].pos);
+    SmValue *v = resolve_value(p, os[i].name, os[i].len, os[i].number, ft->func.inputs[i], os[i].line,
+                               os[i].col, os[i].pos);
     if (!v)
       return false;
     sm_op_state_add_operand(st, v);
@@ -713,7 +749,7 @@ bool sm_p_parse_op(SmParser *p, SmBlock *block) {
     for (;;) {
       if (p->tok.kind != SM_TOK_PERCENT)
         return sm_p_error(p, "expected SSA value name");
-      ResultGroup g = {sm_intern(p->ctx, p->tok.ptr + 1, p->tok.len - 1), 1, p->tok};
+      ResultGroup g = {p->tok.ptr + 1, p->tok.len - 1, 1, p->tok};
       sm_p_consume(p);
       if (sm_p_accept(p, SM_TOK_COLON)) {
         uint64_t c;
@@ -751,7 +787,11 @@ bool sm_p_parse_op(SmParser *p, SmBlock *block) {
     if (!def && !check_unregistered(p, &nt, name))
       return false;
     sm_p_consume(p);
-    sm_op_state_init(&st, p->ctx, name, sm_lexer_loc(&p->lx, &nt));
+    /* The name's file location is only made when no trailing loc(...)
+     * replaces it (st.loc stays NULL until then): most generated files
+     * carry explicit locations, and each default one is a uniqued object. */
+    sm_op_state_init(&st, p->ctx, name, NULL);
+    st.loc = NULL;
     p->cur_def = def;
     ok = parse_generic_body(p, &st, def, &nt);
   } else if (nt.kind == SM_TOK_BARE) {
@@ -777,6 +817,8 @@ bool sm_p_parse_op(SmParser *p, SmBlock *block) {
   }
   p->cur_def = saved_def;
   ok = ok && parse_trailing_loc(p, &st);
+  if (!st.loc)
+    st.loc = sm_lexer_loc(&p->lx, &nt);
   if (ok && ngroups && nres != st.num_results)
     ok = sm_p_error_tok(p, &first, "operation defines %u results but was provided %u to bind", st.num_results, nres);
   if (!ok) {
@@ -1007,7 +1049,7 @@ SmParseResult sm_parser_try_operand(SmParser *p, SmUnresolvedOperand *out) {
   GenericOperand o;
   if (!parse_ssa_use(p, &o))
     return SM_PARSE_ERROR;
-  out->name = o.name;
+  out->name = sm_intern(p->ctx, o.name, o.len); /* hooks get interned names */
   out->number = o.number;
   out->loc = loc;
   return SM_PARSE_OK;
@@ -1051,7 +1093,7 @@ bool sm_parser_resolve_operand(SmParser *p, const SmUnresolvedOperand *u, SmType
     /* Source order for error reporting: approximate by line/col. */
     pos = ((size_t)line << 20) | col;
   }
-  SmValue *v = resolve_value(p, u->name, u->number, type, line, col, pos);
+  SmValue *v = resolve_value(p, u->name, strlen(u->name), u->number, type, line, col, pos);
   if (!v)
     return false;
   sm_op_state_add_operand(st, v);

@@ -33,14 +33,18 @@ typedef struct SmScratchMark {
   size_t used;
 } SmScratchMark;
 
-/* SSA name table entry. key: (name, number, isolation level). */
+/* SSA name table entry. key: (name text, number, isolation level). The
+ * name points into the source buffer (alive while parsing) or at an
+ * interned string (custom-form hooks): names are not interned, so a large
+ * module does not fill the context's permanent string table with them. */
 typedef struct SmValueEntry {
-  const char *name; /* NULL: empty slot */
+  const char *name; /* NULL: empty slot; len bytes, not NUL-terminated */
   SmValue *value;   /* forward: a placeholder result whose op's loc is the first use */
+  uint32_t len, hash;
   unsigned number;
   unsigned short iso;
   bool forward;
-} SmValueEntry; /* 24 bytes: the table is large and probed on every use */
+} SmValueEntry; /* 32 bytes: the table is large and probed on every use */
 
 /* Block label entry. key: (name, region scope id). */
 typedef struct SmBlockEntry {
@@ -55,6 +59,7 @@ typedef struct SmNameKey {
   const char *name;
   unsigned number;
   unsigned iso;
+  uint32_t len; /* SSA names only */
 } SmNameKey;
 
 /* Memo of recently parsed type / attribute texts: generic-form files repeat

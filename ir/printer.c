@@ -42,7 +42,20 @@ struct SmPrinter {
   Edge *edges;
   size_t num_edges, edges_cap;
   SmPtrTab alias_tab;
+  /* sm_op_print_file: the output goes to sink in chunks of about
+   * SM_PRINT_CHUNK bytes (flushed between ops) instead of growing one
+   * string as large as the whole module. */
+  FILE *sink;
 };
+
+#define SM_PRINT_CHUNK ((size_t)1 << 16)
+
+static void flush_sink(SmPrinter *p) {
+  SmStrBuf *out = p->as.out;
+  if (out->len) fwrite(out->data, 1, out->len, p->sink);
+  out->len = 0;
+  out->data[0] = '\0';
+}
 
 static void *grow(void *p, size_t *cap, size_t elem) {
   *cap = *cap ? *cap * 2 : 16;
@@ -333,6 +346,7 @@ static void print_block(SmPrinter *p, SmBlock *b, bool header) {
   for (SmOp *op = b->first; op; op = op->next) {
     print_op(p, op);
     sm_out_char(out, '\n');
+    if (p->sink && out->len >= SM_PRINT_CHUNK) flush_sink(p);
   }
   p->indent -= 2;
 }
@@ -508,10 +522,10 @@ static void print_resources(SmPrinter *p) {
   if (any) SM_OUT_LIT(out, "\n    }\n  }\n#-}\n");
 }
 
-void sm_op_print(SmOp *op, SmStrBuf *out, const SmPrintFlags *flags) {
-  if (!op) return;
+static void print_top(SmOp *op, SmStrBuf *out, const SmPrintFlags *flags, FILE *sink) {
   SmPrinter p;
   printer_init(&p, op, out, flags);
+  p.sink = sink;
   p.ops_in_scratch = true;
   number_values(&p, op, p.flags.generic);
   if (!p.flags.local_scope) {
@@ -536,13 +550,20 @@ void sm_op_print(SmOp *op, SmStrBuf *out, const SmPrintFlags *flags) {
     sm_out_char(out, '\n');
     print_resources(&p);
   }
+  if (sink) flush_sink(&p);
   printer_free(&p);
 }
 
+void sm_op_print(SmOp *op, SmStrBuf *out, const SmPrintFlags *flags) {
+  if (!op) return;
+  print_top(op, out, flags, NULL);
+}
+
 void sm_op_print_file(SmOp *op, FILE *out, const SmPrintFlags *flags) {
+  if (!op) return;
   SmStrBuf buf = {0};
-  sm_op_print(op, &buf, flags);
-  if (buf.len) fwrite(buf.data, 1, buf.len, out);
+  sm_strbuf_append(&buf, "", 0); /* flush_sink needs a buffer */
+  print_top(op, &buf, flags, out);
   sm_strbuf_free(&buf);
 }
 

@@ -114,6 +114,34 @@ static bool verify_traits(SmOp *op) {
   return true;
 }
 
+/* MLIR's SymbolTable verifier: names of the symbols directly inside a
+ * symbol-table op are unique. String attributes are uniqued, so the
+ * sym_name attribute pointer identifies the name. */
+static bool verify_symbol_table(SmOp *op) {
+  SmPtrMap seen;
+  sm_ptrmap_init(&seen);
+  bool ok = true;
+  for (unsigned i = 0; ok && i < op->num_regions; i++)
+    for (SmBlock *b = op->regions[i].first; ok && b; b = b->next)
+      for (SmOp *o = b->first; ok && o; o = o->next) {
+        SmAttr *name = sm_op_get_attr(o, "sym_name");
+        if (!name || name->kind != SM_ATTR_STRING)
+          continue;
+        SmOp *prev = sm_ptrmap_get(&seen, name);
+        if (!prev) {
+          sm_ptrmap_put(&seen, name, o);
+          continue;
+        }
+        SmDiagBuilder *d = sm_diag_begin(sm_op_context(o), SM_SEV_ERROR, o->loc,
+                                         "redefinition of symbol named '%s'", name->string.data);
+        sm_diag_note(d, prev->loc, "see existing symbol definition here");
+        sm_diag_emit(d);
+        ok = false;
+      }
+  sm_ptrmap_free(&seen);
+  return ok;
+}
+
 static bool verify_unregistered(Verifier *v, SmOp *op) {
   if (sm_context_allows_unregistered(v->ctx))
     return true;
@@ -178,6 +206,8 @@ static bool verify_op_structure(Verifier *v, SmOp *op, unsigned depth) {
       return sm_emit_error(v->ctx, op->loc, "null operand found");
   if (op->def) {
     if (!verify_counts(op) || !verify_traits(op))
+      return false;
+    if ((op->def->traits & SM_TRAIT_SYMBOL_TABLE) && !verify_symbol_table(op))
       return false;
     if (op->def->verify && !op->def->verify(op))
       return false;

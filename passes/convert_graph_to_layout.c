@@ -1061,7 +1061,12 @@ static bool try_fuse(SmOp *c) {
     SmOp *p = sm_value_defining_op(v);
     if (!p || !sm_op_name_is(p, "layout.generic") || p->num_results != 1 || !sm_value_has_one_use(v)) continue;
     if (p->block != c->block) continue;
-    if (!sm_affine_map_is_identity(sm_layout_generic_map(c, i))) continue;
+    if (!sm_affine_map_is_identity(sm_layout_generic_map(c, i)) || sm_layout_generic_pad(c, i)) continue;
+    SmType *pt = p->results[0].type, *ct = c->results[0].type;
+    /* The accumulator has the result's element type: keep it unchanged. */
+    if (pt->shaped.elem != ct->shaped.elem || pt->shaped.rank != ct->shaped.rank ||
+        memcmp(pt->shaped.dims, ct->shaped.dims, pt->shaped.rank * sizeof(int64_t)) != 0)
+      continue;
     unsigned par[MAXD], npar;
     if (!parallel_result(p, par, &npar)) continue;
     if (p->num_operands + c->num_operands > MAXIN) continue;

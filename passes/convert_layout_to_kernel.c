@@ -45,13 +45,30 @@ static SmValue *mk(SmBuilder *b, const char *name, unsigned n, SmValue **ops, un
   return nres ? sm_op_result(op, 0) : NULL;
 }
 
+static void used_dims(const SmAffineExpr *e, bool *used) {
+  if (e->kind == SM_AFFINE_DIM) used[e->position] = true;
+  else if (e->kind != SM_AFFINE_CONST && e->kind != SM_AFFINE_SYMBOL) used_dims(e->bin.lhs, used), used_dims(e->bin.rhs, used);
+}
+
+/* kernel.apply of e over the dims it actually uses (so that values of
+ * loops that have ended never appear as operands). */
 static SmValue *apply(SmBuilder *b, SmAffineExpr *e, unsigned nd, SmValue **dims) {
   SmContext *c = b->ctx;
   if (e->kind == SM_AFFINE_DIM) return dims[e->position];
-  SmAffineMap *m = sm_affine_map(c, nd, 0, 1, &e);
+  bool used[MAXD] = {0};
+  used_dims(e, used);
+  SmAffineExpr *repl[MAXD];
+  SmValue *ops[MAXD];
+  unsigned n = 0;
+  for (unsigned d = 0; d < nd; d++) {
+    repl[d] = used[d] ? sm_affine_dim(c, n) : sm_affine_const(c, 0);
+    if (used[d]) ops[n++] = dims[d];
+  }
+  SmAffineExpr *ne = sm_affine_expr_replace(c, e, repl, NULL);
+  SmAffineMap *m = sm_affine_map(c, n, 0, 1, &ne);
   const char *pn[] = {"map"};
   SmAttr *pv[] = {sm_attr_affine_map(c, m)};
-  return mk(b, "kernel.apply", nd, dims, 1, idx_t(c), pn, pv, 1);
+  return mk(b, "kernel.apply", n, ops, 1, idx_t(c), pn, pv, 1);
 }
 
 /* Layout map of a tensor type as a one-result (offset) map. */

@@ -6,7 +6,8 @@
  * its block saw up to the op; an isolated-from-above (or unregistered) op
  * starts from nothing. Entries are removed in LIFO order when a scope
  * ends, so each hash chain's head is always the newest entry and popping
- * is O(1). */
+ * is O(1). Commutative ops compare their operands as a multiset (so
+ * `addi %a, %b` and `addi %b, %a` are one expression), as MLIR's CSE does. */
 #include "ir/dominance.h"
 #include "passes/passes.h"
 
@@ -33,23 +34,75 @@ static inline uint32_t mix(uint32_t h, uintptr_t v) {
   return h * 0x01000193u + 0x7F4A7C15u;
 }
 
+static bool commutative(const SmOp *op) {
+  return op->def && (op->def->traits & SM_TRAIT_COMMUTATIVE) && op->num_operands > 1;
+}
+
 static uint32_t hash_op(const SmOp *op) {
   uint32_t h = mix(0x811C9DC5u, (uintptr_t)op->name);
-  for (unsigned i = 0; i < op->num_operands; i++)
-    h = mix(h, (uintptr_t)op->operands[i].value);
+  if (commutative(op)) {
+    /* A sum of per-operand hashes does not depend on the order. */
+    uint32_t sum = 0;
+    for (unsigned i = 0; i < op->num_operands; i++)
+      sum += mix(0x2545F491u, (uintptr_t)op->operands[i].value);
+    h = mix(h, sum);
+  } else {
+    for (unsigned i = 0; i < op->num_operands; i++)
+      h = mix(h, (uintptr_t)op->operands[i].value);
+  }
   for (unsigned i = 0; i < op->num_results; i++)
     h = mix(h, (uintptr_t)op->results[i].type);
   h = mix(h, (uintptr_t)op->props);
   return mix(h, (uintptr_t)op->attrs);
 }
 
+static void sort_values(const SmValue **v, unsigned n) {
+  for (unsigned i = 1; i < n; i++) { /* insertion sort: operand lists are short */
+    const SmValue *x = v[i];
+    unsigned j = i;
+    for (; j > 0 && (uintptr_t)v[j - 1] > (uintptr_t)x; j--)
+      v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
+/* Same operands in any order (a and b have the same count). */
+static bool same_operand_multiset(const SmOp *a, const SmOp *b) {
+  unsigned n = a->num_operands;
+  if (n == 2) {
+    const SmValue *a0 = a->operands[0].value, *a1 = a->operands[1].value;
+    const SmValue *b0 = b->operands[0].value, *b1 = b->operands[1].value;
+    return (a0 == b0 && a1 == b1) || (a0 == b1 && a1 == b0);
+  }
+  const SmValue *small[16];
+  const SmValue **va = n <= 8 ? small : malloc(2 * (size_t)n * sizeof *va);
+  if (!va)
+    return false; /* no memory: treat as different (keeps both ops) */
+  const SmValue **vb = va + n;
+  for (unsigned i = 0; i < n; i++) {
+    va[i] = a->operands[i].value;
+    vb[i] = b->operands[i].value;
+  }
+  sort_values(va, n);
+  sort_values(vb, n);
+  bool same = memcmp(va, vb, n * sizeof *va) == 0;
+  if (va != small)
+    free(va);
+  return same;
+}
+
 static bool equal_ops(const SmOp *a, const SmOp *b) {
   if (a->name != b->name || a->num_operands != b->num_operands ||
       a->num_results != b->num_results || a->props != b->props || a->attrs != b->attrs)
     return false;
-  for (unsigned i = 0; i < a->num_operands; i++)
-    if (a->operands[i].value != b->operands[i].value)
+  if (commutative(a)) {
+    if (!same_operand_multiset(a, b))
       return false;
+  } else {
+    for (unsigned i = 0; i < a->num_operands; i++)
+      if (a->operands[i].value != b->operands[i].value)
+        return false;
+  }
   for (unsigned i = 0; i < a->num_results; i++)
     if (a->results[i].type != b->results[i].type)
       return false;

@@ -90,10 +90,10 @@ void sm_rewriter_replace_op(SmRewriter *rw, SmOp *op, SmValue *const *values) {
 
 void sm_rewriter_replace_op_with_op(SmRewriter *rw, SmOp *op, SmOp *new_op) {
   unsigned n = op->num_results;
-  SmValue *small[8];
+  SmValue *small[8] = {0};
   SmValue **vals = n <= 8 ? small : malloc(n * sizeof *vals);
   if (!vals)
-    return;
+    abort();
   for (unsigned i = 0; i < n; i++)
     vals[i] = i < new_op->num_results ? &new_op->results[i] : NULL;
   sm_rewriter_replace_op(rw, op, vals);

@@ -4,11 +4,16 @@
  * --verify-diagnostics checks the diagnostics against expected-* comments
  * the way mlir-opt does. */
 #include <errno.h>
+#include <fcntl.h>
 #include <regex.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "ir/ir.h"
 #include "passes/pass_cli.h"
@@ -330,13 +335,115 @@ static void checker_finish(Checker *c) {
 
 /* ---- Driver --------------------------------------------------------------- */
 
+/* The input text: mapped (regular files) or read into memory. */
+typedef struct Input {
+  char *data;
+  size_t len;
+  bool mapped;
+} Input;
+
+static void input_release(Input *in) {
+  if (in->mapped)
+    munmap(in->data, in->len);
+  else
+    free(in->data);
+  in->data = NULL;
+  in->len = 0;
+  in->mapped = false;
+}
+
+/* Where a successful single-chunk run streams its output: stdout, the -o
+ * file itself when it is not a regular file (a device, a pipe), or a
+ * temporary file beside it that is renamed over it at the end, so that a
+ * named output is never left half-written. */
+typedef struct Output {
+  const char *path; /* NULL: stdout */
+  FILE *f;
+  char *tmp; /* temporary name, or NULL when writing path directly */
+} Output;
+
 typedef struct Tool {
   SmContext *ctx;
   SmPassCli *cli;
   Options opt;
   const char *filename;
   Checker checker;
+  Input input;
+  /* Not splitting: print straight to the output as it is produced, after
+   * dropping the input (nothing quotes it any more). */
+  bool stream;
+  Output out;
 } Tool;
+
+static bool output_open(Output *o, const char *path) {
+  memset(o, 0, sizeof *o);
+  if (!path || strcmp(path, "-") == 0) {
+    o->f = stdout;
+    return true;
+  }
+  o->path = path;
+  struct stat st;
+  bool regular = lstat(path, &st) != 0 ? errno == ENOENT : S_ISREG(st.st_mode);
+  if (regular) {
+    size_t n = strlen(path);
+    o->tmp = malloc(n + 16);
+    if (o->tmp) {
+      memcpy(o->tmp, path, n);
+      memcpy(o->tmp + n, ".tmp.XXXXXX", 12);
+      int fd = mkstemp(o->tmp);
+      if (fd >= 0) {
+        /* The permissions fopen would have given a new file. */
+        mode_t mask = umask(0);
+        umask(mask);
+        fchmod(fd, 0666 & ~mask);
+        o->f = fdopen(fd, "wb");
+        if (o->f)
+          return true;
+        close(fd);
+        unlink(o->tmp);
+      }
+      free(o->tmp);
+      o->tmp = NULL;
+    }
+  }
+  o->f = fopen(path, "wb");
+  if (!o->f) {
+    fprintf(stderr, "smopt: cannot open output file '%s': %s\n", path, strerror(errno));
+    return false;
+  }
+  return true;
+}
+
+/* Closes the output; on success the temporary file replaces path, on
+ * failure it is removed. */
+static bool output_close(Output *o, bool ok) {
+  if (!o->f)
+    return ok;
+  if (o->f == stdout) {
+    if (fflush(stdout) != 0 || ferror(stdout))
+      ok = false;
+    o->f = NULL;
+    return ok;
+  }
+  bool wrote = !ferror(o->f);
+  if (fclose(o->f) != 0)
+    wrote = false;
+  o->f = NULL;
+  if (!wrote)
+    fprintf(stderr, "smopt: error writing '%s'\n", o->path);
+  ok = ok && wrote;
+  if (o->tmp) {
+    if (ok && rename(o->tmp, o->path) != 0) {
+      fprintf(stderr, "smopt: cannot write output file '%s': %s\n", o->path, strerror(errno));
+      ok = false;
+    }
+    if (!ok)
+      unlink(o->tmp);
+    free(o->tmp);
+    o->tmp = NULL;
+  }
+  return ok;
+}
 
 /* Parse, verify, run passes, verify, print into out. False on any error. */
 static bool process_chunk(Tool *t, const char *buf, size_t len, unsigned line_offset,
@@ -351,7 +458,19 @@ static bool process_chunk(Tool *t, const char *buf, size_t len, unsigned line_of
   if (ok)
     ok = sm_op_verify(module) && sm_pass_cli_run(t->cli, module) && sm_op_verify(module);
   ok = ok && sm_context_error_count(t->ctx) == errors;
-  if (ok) {
+  if (ok && t->stream) {
+    /* Printing emits no diagnostics: the input can go before the output
+     * grows (unless expected-* checks still quote it). */
+    if (!t->opt.verify_diagnostics) {
+      sm_context_forget_sources(t->ctx);
+      input_release(&t->input);
+    }
+    ok = output_open(&t->out, t->opt.output);
+    if (ok) {
+      sm_op_print_file(module, t->out.f, &t->opt.flags);
+      fputc('\n', t->out.f); /* mlir-opt ends each output with a newline */
+    }
+  } else if (ok) {
     sm_op_print(module, out, &t->opt.flags);
     sm_strbuf_append(out, "\n", 1); /* mlir-opt ends each output with a newline */
   }
@@ -405,7 +524,8 @@ static bool process_input(Tool *t, const char *buf, size_t len, SmStrBuf *out) {
   return ok;
 }
 
-static char *read_all(FILE *f, size_t *len) {
+/* Reads a stream to its end (pipes, terminals). */
+static char *read_all(int fd, size_t *len) {
   size_t cap = 1 << 16, n = 0;
   char *buf = malloc(cap);
   if (!buf)
@@ -420,17 +540,40 @@ static char *read_all(FILE *f, size_t *len) {
       buf = nb;
       cap *= 2;
     }
-    size_t got = fread(buf + n, 1, cap - n, f);
-    n += got;
+    ssize_t got = read(fd, buf + n, cap - n);
+    if (got < 0 && errno == EINTR)
+      continue;
+    if (got < 0) {
+      free(buf);
+      return NULL;
+    }
     if (got == 0)
       break;
-  }
-  if (ferror(f)) {
-    free(buf);
-    return NULL;
+    n += (size_t)got;
   }
   *len = n;
   return buf;
+}
+
+/* A regular file is mapped (no copy, and its pages can be dropped as a
+ * whole once parsed); anything else is read. */
+static bool read_input(int fd, Input *in) {
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+      (uintmax_t)st.st_size <= SIZE_MAX) {
+    size_t size = (size_t)st.st_size;
+    void *p = mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    if (p != MAP_FAILED) {
+      posix_madvise(p, size, POSIX_MADV_SEQUENTIAL);
+      in->data = p;
+      in->len = size;
+      in->mapped = true;
+      return true;
+    }
+  }
+  in->data = read_all(fd, &in->len);
+  in->mapped = false;
+  return in->data != NULL;
 }
 
 static void print_help(Tool *t, FILE *out) {
@@ -570,22 +713,11 @@ static int parse_options(Tool *t, int argc, char **argv, bool *help) {
 }
 
 static bool write_output(const char *path, const SmStrBuf *out) {
-  if (!path || strcmp(path, "-") == 0) {
-    if (out->len && fwrite(out->data, 1, out->len, stdout) != out->len)
-      return false;
-    return fflush(stdout) == 0;
-  }
-  FILE *f = fopen(path, "wb");
-  if (!f) {
-    fprintf(stderr, "smopt: cannot open output file '%s': %s\n", path, strerror(errno));
+  Output o;
+  if (!output_open(&o, path))
     return false;
-  }
-  bool ok = (out->len == 0 || fwrite(out->data, 1, out->len, f) == out->len);
-  if (fclose(f) != 0)
-    ok = false;
-  if (!ok)
-    fprintf(stderr, "smopt: error writing '%s'\n", path);
-  return ok;
+  bool ok = out->len == 0 || fwrite(out->data, 1, out->len, o.f) == out->len;
+  return output_close(&o, ok);
 }
 
 int main(int argc, char **argv) {
@@ -597,7 +729,6 @@ int main(int argc, char **argv) {
   sm_register_core_dialects(t.ctx);
   t.cli = sm_pass_cli_create(t.ctx);
   int rc = 1;
-  char *buf = NULL;
   SmStrBuf out = {0};
   bool help = false;
 
@@ -619,21 +750,21 @@ int main(int argc, char **argv) {
   sm_pass_cli_set_print_flags(t.cli, &t.opt.flags);
   sm_context_set_allow_unregistered(t.ctx, t.opt.allow_unregistered);
 
-  size_t len = 0;
   bool from_stdin = !t.opt.input || strcmp(t.opt.input, "-") == 0;
   t.filename = sm_intern_cstr(t.ctx, from_stdin ? "<stdin>" : t.opt.input);
+  bool read_ok;
   if (from_stdin) {
-    buf = read_all(stdin, &len);
+    read_ok = read_input(STDIN_FILENO, &t.input);
   } else {
-    FILE *f = fopen(t.opt.input, "rb");
-    if (!f) {
+    int fd = open(t.opt.input, O_RDONLY);
+    if (fd < 0) {
       fprintf(stderr, "cannot open input file '%s': %s\n", t.opt.input, strerror(errno));
       goto done;
     }
-    buf = read_all(f, &len);
-    fclose(f);
+    read_ok = read_input(fd, &t.input);
+    close(fd);
   }
-  if (!buf) {
+  if (!read_ok) {
     fprintf(stderr, "smopt: cannot read input '%s'\n", t.filename);
     goto done;
   }
@@ -643,13 +774,26 @@ int main(int argc, char **argv) {
     t.checker.filename = t.filename;
     sm_context_set_diag_handler(t.ctx, checker_handler, &t.checker);
   }
-  bool ok = process_input(&t, buf, len, &out);
-  /* mlir-opt prints what succeeded to stdout even when a chunk failed; a
-   * named output file is only written after complete success. */
-  bool to_stdout = !t.opt.output || strcmp(t.opt.output, "-") == 0;
-  if (ok || to_stdout) {
-    if (!write_output(t.opt.output, &out))
+  t.stream = !t.opt.split;
+  bool ok;
+  if (t.stream) {
+    ok = process_chunk(&t, t.input.data, t.input.len, 0, &out);
+    /* Nothing printed (an error, or an error expected by
+     * --verify-diagnostics): stdout is still flushed, and a named output is
+     * still created (empty) when the run succeeded, as before. */
+    bool to_stdout = !t.opt.output || strcmp(t.opt.output, "-") == 0;
+    if (!t.out.f && (ok || to_stdout) && !output_open(&t.out, t.opt.output))
       ok = false;
+    ok = output_close(&t.out, ok);
+  } else {
+    ok = process_input(&t, t.input.data, t.input.len, &out);
+    /* mlir-opt prints what succeeded to stdout even when a chunk failed; a
+     * named output file is only written after complete success. */
+    bool to_stdout = !t.opt.output || strcmp(t.opt.output, "-") == 0;
+    if (ok || to_stdout) {
+      if (!write_output(t.opt.output, &out))
+        ok = false;
+    }
   }
   rc = ok ? 0 : 1;
 
@@ -660,6 +804,6 @@ done:
   sm_strbuf_free(&out);
   sm_pass_cli_destroy(t.cli);
   sm_context_destroy(t.ctx);
-  free(buf);
+  input_release(&t.input);
   return rc;
 }

@@ -1,16 +1,20 @@
 /* smrun: runs a model's main function with the reference interpreter.
- *   smrun MODEL.(mlir|onnx) [--backend=interp] [--test-data DIR] [--rtol R] [--atol A]
+ *   smrun MODEL.(mlir|onnx|yaml) [--backend=interp] [--test-data DIR] [--rtol R] [--atol A]
  *         [--seed N] [--output-dir DIR]
  * With --test-data: reads DIR/input_<i>.pb, runs, compares every result with
  * DIR/output_<i>.pb and prints the maximum absolute and relative error per
  * output; exits 0 only when all elements satisfy |got - want| <= atol +
- * rtol * |want|. Without: seeded random inputs, outputs written as
- * output_<i>.pb into --output-dir (default "."). */
+ * rtol * |want|. Without: seeded random inputs, written with the outputs
+ * as input_<i>.pb and output_<i>.pb into --output-dir (default "."). */
 #include "backend/interp/interp.h"
 #include "dialects/graph/graph.h"
 #include "frontends/onnx/onnx_import.h"
 #include "frontends/onnx/tensor_pb.h"
+#include "frontends/yaml/yaml_import.h"
 #include "tools/tool_diag.h"
+#ifdef SM_HAVE_OPENCL
+#include "backend/opencl/smrun_opencl.h"
+#endif
 
 #include <math.h>
 #include <stdio.h>
@@ -20,7 +24,7 @@
 #define MAX_IO 64
 
 static int usage(void) {
-  fprintf(stderr, "usage: smrun MODEL.(mlir|onnx) [--backend=interp] [--test-data DIR] "
+  fprintf(stderr, "usage: smrun MODEL.(mlir|onnx|yaml) [--backend=interp] [--test-data DIR] "
                   "[--rtol R] [--atol A] [--seed N] [--output-dir DIR]\n");
   return 2;
 }
@@ -76,9 +80,20 @@ int main(int argc, char **argv) {
   const char *model = NULL, *data_dir = NULL, *out_dir = ".";
   double rtol = 1e-3, atol = 1e-4;
   uint64_t seed = 1;
+#ifdef SM_HAVE_OPENCL
+  SmSmrunOpenCL ocl = {0};
+#endif
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp(a, "--backend=interp") == 0) continue;
+#ifdef SM_HAVE_OPENCL
+    int used = sm_smrun_opencl_option(&ocl, argc, argv, i);
+    if (used < 0) return usage();
+    if (used > 0) {
+      i += used - 1;
+      continue;
+    }
+#endif
     if (strncmp(a, "--backend=", 10) == 0) {
       fprintf(stderr, "smrun: unknown backend '%s' (available: interp)\n", a + 10);
       return 2;
@@ -97,12 +112,17 @@ int main(int argc, char **argv) {
   sm_context_set_diag_handler(ctx, sm_tool_diag_handler, ctx);
   sm_register_core_dialects(ctx);
   sm_register_graph_dialect(ctx);
+#ifdef SM_HAVE_OPENCL
+  sm_smrun_opencl_register(ctx);
+#endif
   int rc = 1;
   SmOp *module = NULL;
   char *text = NULL;
   size_t len = strlen(model);
   if (len > 5 && strcmp(model + len - 5, ".onnx") == 0) {
     module = sm_onnx_import_file(ctx, model);
+  } else if (len > 5 && strcmp(model + len - 5, ".yaml") == 0) {
+    module = sm_yaml_import_file(ctx, model);
   } else {
     size_t n;
     text = read_file(model, &n);
@@ -135,8 +155,20 @@ int main(int argc, char **argv) {
       }
     }
   }
+#ifdef SM_HAVE_OPENCL
+  if (ocl.enabled) {
+    if (!sm_smrun_opencl_run(&ocl, module, nin, ins, MAX_IO, outs, &nout)) goto done;
+  } else
+#endif
   if (!sm_interp_run_func(fn, nin, ins, MAX_IO, outs, &nout)) goto done;
   rc = 0;
+  /* The random inputs too, so that out_dir is a test-data set for another
+   * run (e.g. of the canonicalized module). */
+  for (unsigned i = 0; !data_dir && i < nin; i++) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/input_%u.pb", out_dir, i);
+    if (!sm_tensor_pb_write(ctx, path, &ins[i], NULL)) rc = 1;
+  }
   for (unsigned o = 0; o < nout; o++) {
     char path[4096];
     if (!data_dir) {

@@ -118,7 +118,7 @@ static bool k_gather(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
   size_t esz = sm_dtype_size(x->dtype);
   for (int64_t o = 0; o < outer; o++)
     for (int64_t j = 0; j < ni; j++) {
-      int64_t v;
+      int64_t v = 0;
       if (!fix_index(k, sm_tensor_get_i64(idx, j), len, &v)) return false;
       memcpy((char *)out->data + ((o * ni + j) * inner) * esz,
              (const char *)x->data + ((o * len + v) * inner) * esz, (size_t)inner * esz);
@@ -134,7 +134,7 @@ static bool k_gather_elements(const SmKernelCtx *k, const SmAttr *props, unsigne
   sm_kernel_strides(x->rank, x->dims, xs);
   int64_t n = sm_tensor_numel(out);
   for (int64_t i = 0; i < n; i++) {
-    int64_t v, si = 0;
+    int64_t v = 0, si = 0;
     if (!fix_index(k, sm_tensor_get_i64(idx, i), x->dims[axis], &v)) return false;
     for (unsigned d = 0; d < x->rank; d++) si += ((int64_t)d == axis ? v : coord[d]) * xs[d];
     copy_elem(out, i, x, si);
@@ -157,7 +157,7 @@ static bool k_scatter_nd(const SmKernelCtx *k, const SmAttr *props, unsigned nin
   for (int64_t u = 0; u < nupd; u++) {
     int64_t base = 0;
     for (int64_t j = 0; j < q; j++) {
-      int64_t v;
+      int64_t v = 0;
       if (!fix_index(k, sm_tensor_get_i64(idx, u * q + j), x->dims[j], &v)) return false;
       base += v * xs[j];
     }

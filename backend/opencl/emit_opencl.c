@@ -328,7 +328,7 @@ static void emit_op(Em *e, SmOp *op) {
   }
   if (r && (!strcmp(n, "arith.cmpf") || !strcmp(n, "arith.cmpi"))) {
     int64_t p = sm_op_get_prop(op, "predicate")->integer.value;
-    bool f = n[10] == 'f';
+    bool f = n[9] == 'f'; /* arith.cmpf */
     static const char *const fops[16] = {"0", "==", ">", ">=", "<", "<=", "!=", "ord", "==", ">", ">=", "<", "<=", "!=", "uno", "1"};
     static const char *const iops[10] = {"==", "!=", "<", "<=", ">", ">=", "<", "<=", ">", ">="};
     SmValue *a = op->operands[0].value, *b = op->operands[1].value;

@@ -9,6 +9,7 @@
 
 #include "dialects/arith/arith_internal.h"
 #include "ir/fp16.h"
+#include "passes/rewrite.h"
 
 typedef struct Elem {
   uint64_t i; /* integer bits, masked to the width */
@@ -423,19 +424,37 @@ static SmOp *def_with_opcode(SmValue *v, ArithOpcode opc) {
   return di && di->opcode == opc ? d : NULL;
 }
 
+/* v is xori(x, all-ones) for this x (MLIR's "not(x)"). */
+static bool is_not_of(SmValue *v, SmValue *x) {
+  SmOp *n = def_with_opcode(v, OPC_XOR);
+  return n && sm_op_operand(n, 0) == x &&
+         is_int_const(sm_value_constant_attr(sm_op_operand(n, 1)), x->type, -1);
+}
+
 static bool fold_identity(SmOp *op, const ArithInfo *info, SmAttr *const *c, SmFoldResult *r) {
   SmType *t = op->results[0].type;
   SmValue *a = op->num_operands > 0 ? sm_op_operand(op, 0) : NULL;
   SmValue *b = op->num_operands > 1 ? sm_op_operand(op, 1) : NULL;
   switch (info->opcode) {
-  case OPC_ADD:
+  case OPC_ADD: {
     if (is_int_const(c[1], t, 0)) return give_value(r, a);
     if (is_int_const(c[0], t, 0)) return give_value(r, b);
+    /* (x - y) + y and y + (x - y) are x. */
+    SmOp *s = def_with_opcode(a, OPC_SUB);
+    if (s && sm_op_operand(s, 1) == b) return give_value(r, sm_op_operand(s, 0));
+    s = def_with_opcode(b, OPC_SUB);
+    if (s && sm_op_operand(s, 1) == a) return give_value(r, sm_op_operand(s, 0));
     return false;
-  case OPC_SUB:
+  }
+  case OPC_SUB: {
     if (is_int_const(c[1], t, 0)) return give_value(r, a);
     if (a == b) return give_int(op, r, 0);
+    /* (x + y) - y is x, (x + y) - x is y. */
+    SmOp *s = def_with_opcode(a, OPC_ADD);
+    if (s && sm_op_operand(s, 1) == b) return give_value(r, sm_op_operand(s, 0));
+    if (s && sm_op_operand(s, 0) == b) return give_value(r, sm_op_operand(s, 1));
     return false;
+  }
   case OPC_MUL:
     if (is_int_const(c[1], t, 1)) return give_value(r, a);
     if (is_int_const(c[0], t, 1)) return give_value(r, b);
@@ -453,17 +472,27 @@ static bool fold_identity(SmOp *op, const ArithInfo *info, SmAttr *const *c, SmF
     if (a == b || is_int_const(c[1], t, -1)) return give_value(r, a);
     if (is_int_const(c[0], t, -1)) return give_value(r, b);
     if (is_int_const(c[1], t, 0) || is_int_const(c[0], t, 0)) return give_int(op, r, 0);
+    if (is_not_of(b, a) || is_not_of(a, b)) return give_int(op, r, 0); /* x & ~x */
     return false;
   case OPC_OR:
     if (a == b || is_int_const(c[1], t, 0)) return give_value(r, a);
     if (is_int_const(c[0], t, 0)) return give_value(r, b);
     if (is_int_const(c[1], t, -1) || is_int_const(c[0], t, -1)) return give_int(op, r, -1);
+    if (is_not_of(b, a) || is_not_of(a, b)) return give_int(op, r, -1); /* x | ~x */
     return false;
-  case OPC_XOR:
+  case OPC_XOR: {
     if (a == b) return give_int(op, r, 0);
     if (is_int_const(c[1], t, 0)) return give_value(r, a);
     if (is_int_const(c[0], t, 0)) return give_value(r, b);
+    /* (x ^ y) ^ y, (y ^ x) ^ y, y ^ (x ^ y) and y ^ (y ^ x) are x. */
+    SmOp *x = def_with_opcode(a, OPC_XOR);
+    if (x && sm_op_operand(x, 1) == b) return give_value(r, sm_op_operand(x, 0));
+    if (x && sm_op_operand(x, 0) == b) return give_value(r, sm_op_operand(x, 1));
+    x = def_with_opcode(b, OPC_XOR);
+    if (x && sm_op_operand(x, 1) == a) return give_value(r, sm_op_operand(x, 0));
+    if (x && sm_op_operand(x, 0) == a) return give_value(r, sm_op_operand(x, 1));
     return false;
+  }
   case OPC_SHL:
   case OPC_SHRS:
   case OPC_SHRU:

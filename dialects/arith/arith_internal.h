@@ -110,6 +110,10 @@ extern const char *const sm_arith_cmpf_names[16];
 /* The one folder behind every arith op. */
 bool sm_arith_fold(SmOp *op, SmAttr *const *operands, SmFoldResult *results);
 
+/* The canonicalization_patterns hook of the named op ("arith.addi"), or
+ * NULL when it has no patterns (arith_canonicalize.c). */
+void (*sm_arith_canonicalization_hook(const char *op_name))(SmPatternSet *, SmContext *);
+
 /* An i1 scalar constant is always a bool attribute, so equal constants
  * unique to one pointer whichever way they were made. */
 SmAttr *sm_arith_int_attr(SmContext *ctx, SmType *type, int64_t value);

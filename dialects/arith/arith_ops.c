@@ -668,9 +668,14 @@ static SmDialect arith_dialect = {
 };
 
 SmDialect *sm_arith_dialect(void) {
-  /* Props lists depend on the row's kind/flags; fill them once. */
-  for (size_t i = 0; i < ARITH_COUNT; i++)
+  /* Props lists depend on the row's kind/flags, and the pattern hooks live
+   * in arith_canonicalize.c; fill them once. */
+  for (size_t i = 0; i < ARITH_COUNT; i++) {
     if (!sm_arith_op_defs[i].props)
       sm_arith_op_defs[i].props = props_for(arith_infos[i].kind, arith_infos[i].flags);
+    if (!sm_arith_op_defs[i].canonicalization_patterns)
+      sm_arith_op_defs[i].canonicalization_patterns =
+          sm_arith_canonicalization_hook(sm_arith_op_defs[i].name);
+  }
   return &arith_dialect;
 }

@@ -155,7 +155,7 @@ static SmType *dtype(Y *y, const yaml_node_t *n) {
 static SmType *tensor_type(Y *y, const yaml_node_t *m, const char *what) {
   yaml_node_t *sn = get(y, m, "shape");
   int64_t dims[8];
-  unsigned rank;
+  unsigned rank = 0;
   if (!sn) {
     err(y, m, "%s needs a 'shape'", what);
     return NULL;

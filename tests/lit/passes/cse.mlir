@@ -21,17 +21,49 @@ func.func @dups(%a: i32, %b: i32) -> i32 {
   return %5 : i32
 }
 
-// Different attributes, types or operand order are different expressions.
+// Different attributes, types or operand order (of a non-commutative op)
+// are different expressions.
 // CHECK-LABEL: func.func @distinct
 func.func @distinct(%a: i32, %b: i32) -> (i32, i32, i64, i64) {
-  // CHECK-COUNT-2: arith.addi
-  %0 = arith.addi %a, %b : i32
-  %1 = arith.addi %b, %a : i32
+  // CHECK-COUNT-2: arith.subi
+  %0 = arith.subi %a, %b : i32
+  %1 = arith.subi %b, %a : i32
   // CHECK-COUNT-2: arith.constant
   %c = arith.constant 1 : i64
   %d = arith.constant 2 : i64
   // CHECK-NEXT: return
   return %0, %1, %c, %d : i32, i32, i64, i64
+}
+
+// Commutative ops are one expression whatever their operand order (as in
+// MLIR's CSE): the first one stays. Their flags and types still count.
+// CHECK-LABEL: func.func @commutative
+func.func @commutative(%a: i32, %b: i32, %f: f32, %g: f32) -> (i32, i32, i32, i32, i32, i32, f32, f32, i32, i32, i64) {
+  // CHECK-NEXT: %[[ADD:.*]] = arith.addi %arg0, %arg1 : i32
+  // CHECK-NEXT: %[[MUL:.*]] = arith.muli %arg1, %arg0 : i32
+  // CHECK-NEXT: %[[MAX:.*]] = arith.maxsi %arg0, %arg1 : i32
+  // CHECK-NEXT: %[[MF:.*]] = arith.mulf %arg2, %arg3 : f32
+  // CHECK-NEXT: %[[NSW:.*]] = arith.addi %arg1, %arg0 overflow<nsw> : i32
+  // CHECK-NEXT: %[[SQ:.*]] = arith.addi %arg0, %arg0 : i32
+  // CHECK-NEXT: %[[C:.*]] = "foo.c"() : () -> i64
+  // CHECK-NEXT: %[[AC:.*]] = arith.andi %[[C]], %[[C]] : i64
+  // CHECK-NEXT: return %[[ADD]], %[[ADD]], %[[MUL]], %[[MUL]], %[[MAX]], %[[MAX]], %[[MF]], %[[MF]], %[[NSW]], %[[SQ]], %[[AC]]
+  %0 = arith.addi %a, %b : i32
+  %1 = arith.addi %b, %a : i32
+  %2 = arith.muli %b, %a : i32
+  %3 = arith.muli %a, %b : i32
+  %4 = arith.maxsi %a, %b : i32
+  %5 = arith.maxsi %b, %a : i32
+  %6 = arith.mulf %f, %g : f32
+  %7 = arith.mulf %g, %f : f32
+  // Different flags: a different expression.
+  %8 = arith.addi %b, %a overflow<nsw> : i32
+  // {a, a} is not {a, b}.
+  %9 = arith.addi %a, %a : i32
+  %c = "foo.c"() : () -> i64
+  %10 = arith.andi %c, %c : i64
+  %11 = arith.andi %c, %c : i64
+  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %11 : i32, i32, i32, i32, i32, i32, f32, f32, i32, i32, i64
 }
 
 // Values of an enclosing (non-isolated) scope are reused inside nested

@@ -1,0 +1,539 @@
+/* OpenCL host runtime: loads the plan text, builds the program, creates one
+ * cl_mem per slot / input / weight, uploads weights once, then per run
+ * writes inputs, enqueues the launches in order and reads outputs back.
+ * Every OpenCL failure becomes a diagnostic naming the call, the kernel and
+ * the error code (and the build log for build failures). */
+#ifndef CL_TARGET_OPENCL_VERSION
+#define CL_TARGET_OPENCL_VERSION 120
+#endif
+#include "backend/opencl/opencl.h"
+
+#include <CL/cl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef enum { PB_INPUT, PB_WEIGHT, PB_ALLOC } PBKind;
+
+typedef struct PBuf {
+  PBKind kind;
+  int64_t a, b, c; /* input: index; weight: offset, bytes; alloc: slot, bytes */
+  SmType *type;    /* input / output tensor type */
+  char dtype[8];
+  unsigned rank;
+  int64_t dims[SM_TENSOR_MAX_RANK];
+  cl_mem mem;
+} PBuf;
+
+typedef struct PLaunch {
+  char name[96];
+  int64_t work_items;
+  unsigned nargs;
+  unsigned *args;
+  cl_kernel kernel;
+} PLaunch;
+
+typedef struct POut {
+  unsigned buf;
+  int64_t index;
+  char dtype[8];
+  unsigned rank;
+  int64_t dims[SM_TENSOR_MAX_RANK];
+} POut;
+
+typedef struct Plan {
+  int64_t *slots;
+  unsigned nslots;
+  PBuf *bufs;
+  unsigned nbufs;
+  PLaunch *launches;
+  unsigned nlaunches;
+  POut *outs;
+  unsigned nouts;
+} Plan;
+
+static const char *cl_err(cl_int e) {
+  switch (e) {
+#define E(x) case x: return #x;
+    E(CL_DEVICE_NOT_FOUND) E(CL_DEVICE_NOT_AVAILABLE) E(CL_COMPILER_NOT_AVAILABLE) E(CL_MEM_OBJECT_ALLOCATION_FAILURE)
+    E(CL_OUT_OF_RESOURCES) E(CL_OUT_OF_HOST_MEMORY) E(CL_BUILD_PROGRAM_FAILURE) E(CL_INVALID_VALUE)
+    E(CL_INVALID_PLATFORM) E(CL_INVALID_DEVICE) E(CL_INVALID_CONTEXT) E(CL_INVALID_COMMAND_QUEUE)
+    E(CL_INVALID_MEM_OBJECT) E(CL_INVALID_BUFFER_SIZE) E(CL_INVALID_PROGRAM) E(CL_INVALID_PROGRAM_EXECUTABLE)
+    E(CL_INVALID_KERNEL_NAME) E(CL_INVALID_KERNEL) E(CL_INVALID_ARG_INDEX) E(CL_INVALID_ARG_VALUE)
+    E(CL_INVALID_ARG_SIZE) E(CL_INVALID_KERNEL_ARGS) E(CL_INVALID_WORK_DIMENSION) E(CL_INVALID_WORK_GROUP_SIZE)
+    E(CL_INVALID_GLOBAL_WORK_SIZE) E(CL_INVALID_EVENT) E(CL_INVALID_OPERATION) E(CL_INVALID_BUILD_OPTIONS)
+    E(CL_MISALIGNED_SUB_BUFFER_OFFSET) E(CL_EXEC_STATUS_ERROR_FOR_EVENTS_IN_WAIT_LIST)
+    case -1001: return "CL_PLATFORM_NOT_FOUND_KHR";
+#undef E
+  default: return "unknown OpenCL error";
+  }
+}
+
+static bool clfail(SmContext *ctx, const char *call, const char *what, cl_int e) {
+  return sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL: %s failed%s%s: %s (%d)", call, what ? " for " : "",
+                       what ? what : "", cl_err(e), (int)e);
+}
+
+static void plan_free(Plan *p) {
+  for (unsigned i = 0; i < p->nbufs; i++)
+    if (p->bufs[i].mem && p->bufs[i].kind != PB_ALLOC) clReleaseMemObject(p->bufs[i].mem);
+  for (unsigned i = 0; i < p->nlaunches; i++) {
+    free(p->launches[i].args);
+    if (p->launches[i].kernel) clReleaseKernel(p->launches[i].kernel);
+  }
+  free(p->slots);
+  free(p->bufs);
+  free(p->launches);
+  free(p->outs);
+  memset(p, 0, sizeof *p);
+}
+
+static bool grow(void **arr, unsigned n, size_t elem) {
+  if (n & (n - 1)) return true; /* capacity doubles at powers of two */
+  void *na = realloc(*arr, (n ? 2 * n : 1) * elem);
+  if (!na) return false;
+  *arr = na;
+  return true;
+}
+
+static bool read_dims(char **s, unsigned *rank, int64_t *dims) {
+  char *end;
+  long r = strtol(*s, &end, 10);
+  if (end == *s || r < 0 || r > SM_TENSOR_MAX_RANK) return false;
+  *s = end;
+  *rank = (unsigned)r;
+  for (long d = 0; d < r; d++) {
+    dims[d] = strtoll(*s, &end, 10);
+    if (end == *s) return false;
+    *s = end;
+  }
+  return true;
+}
+
+static bool plan_parse(SmContext *ctx, const char *text, size_t len, Plan *p) {
+  memset(p, 0, sizeof *p);
+  char *copy = malloc(len + 1);
+  if (!copy) return sm_emit_error(ctx, sm_loc_unknown(ctx), "out of memory");
+  memcpy(copy, text, len);
+  copy[len] = 0;
+  unsigned line = 0;
+  bool ok = true, header = false;
+  for (char *s = copy, *nl; ok && s && *s; s = nl ? nl + 1 : NULL) {
+    nl = strchr(s, '\n');
+    if (nl) *nl = 0;
+    line++;
+    while (*s == ' ') s++;
+    if (!*s || *s == '#') continue;
+    char kw[16];
+    int used = 0;
+    if (sscanf(s, "%15s%n", kw, &used) != 1) continue;
+    s += used;
+    char *end;
+    if (!strcmp(kw, "smartmem-plan")) {
+      header = strtol(s, &end, 10) == 1;
+      if (!header) ok = false;
+    } else if (!strcmp(kw, "slot")) {
+      long id = strtol(s, &end, 10);
+      long long bytes = strtoll(end, &end, 10);
+      if (id != (long)p->nslots || bytes < 0 || !grow((void **)&p->slots, p->nslots, sizeof *p->slots)) ok = false;
+      else p->slots[p->nslots++] = bytes;
+    } else if (!strcmp(kw, "input") || !strcmp(kw, "weight") || !strcmp(kw, "alloc")) {
+      long id = strtol(s, &end, 10);
+      s = end;
+      if (id != (long)p->nbufs || !grow((void **)&p->bufs, p->nbufs, sizeof *p->bufs)) {
+        ok = false;
+        break;
+      }
+      PBuf *b = &p->bufs[p->nbufs++];
+      memset(b, 0, sizeof *b);
+      b->kind = kw[0] == 'i' ? PB_INPUT : kw[0] == 'w' ? PB_WEIGHT : PB_ALLOC;
+      b->a = strtoll(s, &end, 10);
+      s = end;
+      if (b->kind == PB_INPUT) {
+        int n = 0;
+        if (sscanf(s, "%7s%n", b->dtype, &n) != 1) ok = false;
+        s += n;
+        if (ok && !read_dims(&s, &b->rank, b->dims)) ok = false;
+      } else {
+        b->b = strtoll(s, &end, 10);
+        if (end == s) ok = false;
+        if (b->kind == PB_ALLOC && (b->a < 0 || b->a >= (int64_t)p->nslots || b->b > p->slots[b->a])) ok = false;
+      }
+    } else if (!strcmp(kw, "launch")) {
+      if (!grow((void **)&p->launches, p->nlaunches, sizeof *p->launches)) {
+        ok = false;
+        break;
+      }
+      PLaunch *l = &p->launches[p->nlaunches];
+      memset(l, 0, sizeof *l);
+      int n = 0;
+      long long wi;
+      unsigned na;
+      if (sscanf(s, "%95s %lld %u%n", l->name, &wi, &na, &n) != 3 || wi <= 0 || na > 1024) {
+        ok = false;
+        break;
+      }
+      p->nlaunches++;
+      s += n;
+      l->work_items = wi;
+      l->nargs = na;
+      l->args = malloc((na ? na : 1) * sizeof *l->args);
+      if (!l->args) ok = false;
+      for (unsigned i = 0; ok && i < na; i++) {
+        long a = strtol(s, &end, 10);
+        if (end == s || a < 0 || a >= (long)p->nbufs) ok = false;
+        else l->args[i] = (unsigned)a;
+        s = end;
+      }
+    } else if (!strcmp(kw, "output")) {
+      if (!grow((void **)&p->outs, p->nouts, sizeof *p->outs)) {
+        ok = false;
+        break;
+      }
+      POut *o = &p->outs[p->nouts];
+      long b = strtol(s, &end, 10);
+      s = end;
+      o->index = strtoll(s, &end, 10);
+      s = end;
+      int n = 0;
+      if (b < 0 || b >= (long)p->nbufs || sscanf(s, "%7s%n", o->dtype, &n) != 1) {
+        ok = false;
+        break;
+      }
+      s += n;
+      o->buf = (unsigned)b;
+      if (!read_dims(&s, &o->rank, o->dims)) ok = false;
+      else p->nouts++;
+    } else {
+      ok = false;
+    }
+  }
+  free(copy);
+  if (!ok || !header) {
+    plan_free(p);
+    return sm_emit_error(ctx, sm_loc_unknown(ctx), "malformed OpenCL plan at line %u", line);
+  }
+  return true;
+}
+
+static bool dtype_parse(const char *s, SmDType *dt) {
+  static const struct {
+    const char *n;
+    SmDType d;
+  } t[] = {{"f32", SM_DT_F32}, {"f64", SM_DT_F64}, {"i64", SM_DT_I64}, {"i32", SM_DT_I32},
+           {"i8", SM_DT_I8},   {"u8", SM_DT_U8},   {"bool", SM_DT_BOOL}};
+  for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+    if (!strcmp(s, t[i].n)) {
+      *dt = t[i].d;
+      return true;
+    }
+  return false;
+}
+
+static double now_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return x < y ? -1 : x > y;
+}
+
+static bool pick_device(SmContext *ctx, const SmOpenCLOptions *opt, cl_platform_id *pf, cl_device_id *dev) {
+  cl_uint np = 0;
+  cl_int e = clGetPlatformIDs(0, NULL, &np);
+  if (e != CL_SUCCESS || np == 0)
+    return sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL: no platform found (clGetPlatformIDs: %s)", cl_err(e));
+  if (opt->platform < 0 || (cl_uint)opt->platform >= np)
+    return sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL: platform %d does not exist (%u available)", opt->platform, np);
+  cl_platform_id pfs[64];
+  clGetPlatformIDs(np > 64 ? 64 : np, pfs, NULL);
+  *pf = pfs[opt->platform];
+  cl_uint nd = 0;
+  e = clGetDeviceIDs(*pf, CL_DEVICE_TYPE_ALL, 0, NULL, &nd);
+  if (e != CL_SUCCESS || nd == 0) return clfail(ctx, "clGetDeviceIDs", NULL, e);
+  if (opt->device < 0 || (cl_uint)opt->device >= nd)
+    return sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL: device %d does not exist on platform %d (%u available)",
+                         opt->device, opt->platform, nd);
+  cl_device_id devs[64];
+  clGetDeviceIDs(*pf, CL_DEVICE_TYPE_ALL, nd > 64 ? 64 : nd, devs, NULL);
+  *dev = devs[opt->device];
+  return true;
+}
+
+bool sm_opencl_list_devices(SmContext *ctx, FILE *out) {
+  cl_uint np = 0;
+  if (clGetPlatformIDs(0, NULL, &np) != CL_SUCCESS || !np) return sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL: no platform found");
+  cl_platform_id pfs[64];
+  clGetPlatformIDs(np > 64 ? 64 : np, pfs, NULL);
+  for (cl_uint p = 0; p < np && p < 64; p++) {
+    char name[256] = "";
+    clGetPlatformInfo(pfs[p], CL_PLATFORM_NAME, sizeof name, name, NULL);
+    fprintf(out, "platform %u: %s\n", p, name);
+    cl_uint nd = 0;
+    cl_device_id devs[64];
+    if (clGetDeviceIDs(pfs[p], CL_DEVICE_TYPE_ALL, 64, devs, &nd) != CL_SUCCESS) continue;
+    for (cl_uint d = 0; d < nd && d < 64; d++) {
+      clGetDeviceInfo(devs[d], CL_DEVICE_NAME, sizeof name, name, NULL);
+      fprintf(out, "  device %u: %s\n", d, name);
+    }
+  }
+  return true;
+}
+
+void sm_opencl_stats_free(SmOpenCLStats *s) {
+  free(s->launch_times);
+  if (s->launch_names)
+    for (unsigned i = 0; i < s->num_launches; i++) free(s->launch_names[i]);
+  free(s->launch_names);
+  s->launch_times = NULL;
+  s->launch_names = NULL;
+}
+
+bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const SmOpenCLOptions *opt,
+                           unsigned num_inputs, const SmTensor *inputs, unsigned max_outputs,
+                           SmTensor *outputs, unsigned *num_outputs, SmOpenCLStats *stats) {
+  Plan p;
+  *num_outputs = 0;
+  if (!plan_parse(ctx, prog->plan.data ? prog->plan.data : "", prog->plan.len, &p)) return false;
+  unsigned nslots = p.nslots;
+  cl_platform_id pf;
+  cl_device_id dev;
+  cl_context clc = NULL;
+  cl_command_queue q = NULL;
+  cl_program pr = NULL;
+  cl_mem *slots = NULL;
+  double *times = NULL, *ktimes = NULL;
+  cl_event *events = NULL;
+  bool ok = false;
+  cl_int e;
+  int runs = opt->repeat > 0 ? opt->repeat : 1;
+  if (!pick_device(ctx, opt, &pf, &dev)) goto out;
+  if (stats) {
+    memset(stats, 0, sizeof *stats);
+    clGetDeviceInfo(dev, CL_DEVICE_NAME, sizeof stats->device_name, stats->device_name, NULL);
+    clGetPlatformInfo(pf, CL_PLATFORM_NAME, sizeof stats->platform_name, stats->platform_name, NULL);
+  }
+  clc = clCreateContext(NULL, 1, &dev, NULL, NULL, &e);
+  if (!clc) {
+    clfail(ctx, "clCreateContext", NULL, e);
+    goto out;
+  }
+  q = clCreateCommandQueue(clc, dev, opt->profile ? CL_QUEUE_PROFILING_ENABLE : 0, &e);
+  if (!q) {
+    clfail(ctx, "clCreateCommandQueue", NULL, e);
+    goto out;
+  }
+  double t0 = now_ms();
+  const char *src = prog->source.data ? prog->source.data : "";
+  size_t srclen = prog->source.len;
+  pr = clCreateProgramWithSource(clc, 1, &src, &srclen, &e);
+  if (!pr) {
+    clfail(ctx, "clCreateProgramWithSource", NULL, e);
+    goto out;
+  }
+  e = clBuildProgram(pr, 1, &dev, "-cl-std=CL1.2", NULL, NULL);
+  if (e != CL_SUCCESS) {
+    size_t n = 0;
+    clGetProgramBuildInfo(pr, dev, CL_PROGRAM_BUILD_LOG, 0, NULL, &n);
+    char *log = malloc(n + 1);
+    if (log) {
+      clGetProgramBuildInfo(pr, dev, CL_PROGRAM_BUILD_LOG, n, log, NULL);
+      log[n] = 0;
+    }
+    sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL: clBuildProgram failed: %s (%d); build log:\n%s", cl_err(e), (int)e,
+                  log ? log : "(unavailable)");
+    free(log);
+    goto out;
+  }
+  if (stats) stats->build_ms = now_ms() - t0;
+  for (unsigned i = 0; i < p.nlaunches; i++) {
+    p.launches[i].kernel = clCreateKernel(pr, p.launches[i].name, &e);
+    if (!p.launches[i].kernel) {
+      clfail(ctx, "clCreateKernel", p.launches[i].name, e);
+      goto out;
+    }
+  }
+  t0 = now_ms();
+  slots = calloc(p.nslots ? p.nslots : 1, sizeof *slots);
+  if (!slots) goto out;
+  for (unsigned s = 0; s < p.nslots; s++) {
+    slots[s] = clCreateBuffer(clc, CL_MEM_READ_WRITE, p.slots[s] ? (size_t)p.slots[s] : 1, NULL, &e);
+    if (!slots[s]) {
+      char what[32];
+      snprintf(what, sizeof what, "slot %u", s);
+      clfail(ctx, "clCreateBuffer", what, e);
+      goto out;
+    }
+  }
+  for (unsigned i = 0; i < p.nbufs; i++) {
+    PBuf *b = &p.bufs[i];
+    if (b->kind == PB_ALLOC) {
+      b->mem = slots[b->a];
+      continue;
+    }
+    size_t bytes;
+    if (b->kind == PB_WEIGHT) {
+      if (b->a < 0 || b->b < 0 || (size_t)(b->a + b->b) > prog->weights.len) {
+        sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL plan: weight %u lies outside the weights blob", i);
+        goto out;
+      }
+      bytes = (size_t)b->b;
+      b->mem = clCreateBuffer(clc, CL_MEM_READ_ONLY | (bytes ? CL_MEM_COPY_HOST_PTR : 0), bytes ? bytes : 1,
+                              bytes ? prog->weights.data + b->a : NULL, &e);
+    } else {
+      SmDType dt;
+      if (!dtype_parse(b->dtype, &dt)) {
+        sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL plan: unknown dtype '%s'", b->dtype);
+        goto out;
+      }
+      int64_t n = 1;
+      for (unsigned d = 0; d < b->rank; d++) n *= b->dims[d];
+      bytes = (size_t)n * sm_dtype_size(dt);
+      b->c = (int64_t)bytes;
+      b->mem = clCreateBuffer(clc, CL_MEM_READ_ONLY, bytes ? bytes : 1, NULL, &e);
+    }
+    if (!b->mem) {
+      char what[32];
+      snprintf(what, sizeof what, "buffer %u", i);
+      clfail(ctx, "clCreateBuffer", what, e);
+      goto out;
+    }
+  }
+  if (stats) stats->upload_ms = now_ms() - t0;
+  for (unsigned i = 0; i < p.nlaunches; i++) {
+    PLaunch *l = &p.launches[i];
+    for (unsigned a = 0; a < l->nargs; a++) {
+      e = clSetKernelArg(l->kernel, a, sizeof(cl_mem), &p.bufs[l->args[a]].mem);
+      if (e != CL_SUCCESS) {
+        clfail(ctx, "clSetKernelArg", l->name, e);
+        goto out;
+      }
+    }
+  }
+  /* Inputs: check them against the plan. */
+  for (unsigned i = 0; i < p.nbufs; i++) {
+    PBuf *b = &p.bufs[i];
+    if (b->kind != PB_INPUT) continue;
+    if (b->a < 0 || (unsigned)b->a >= num_inputs) {
+      sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL: the program needs input %lld, %u given", (long long)b->a, num_inputs);
+      goto out;
+    }
+    const SmTensor *t = &inputs[b->a];
+    SmDType dt;
+    dtype_parse(b->dtype, &dt);
+    if (t->dtype != dt || sm_tensor_nbytes(t) != (size_t)b->c) {
+      sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL: input %lld has the wrong type or shape (expected %s)", (long long)b->a, b->dtype);
+      goto out;
+    }
+  }
+  times = calloc((size_t)runs + 1, sizeof *times);
+  events = calloc(p.nlaunches ? p.nlaunches : 1, sizeof *events);
+  ktimes = calloc((size_t)(p.nlaunches ? p.nlaunches : 1) * (size_t)runs, sizeof *ktimes);
+  if (!times || !events || !ktimes) goto out;
+  /* One warm-up run, then `runs` timed ones (with repeat 0, just one). */
+  for (int r = -(opt->repeat > 0); r < runs; r++) {
+    double s = now_ms();
+    for (unsigned i = 0; i < p.nbufs; i++) {
+      PBuf *b = &p.bufs[i];
+      if (b->kind != PB_INPUT) continue;
+      e = clEnqueueWriteBuffer(q, b->mem, CL_FALSE, 0, (size_t)b->c, inputs[b->a].data, 0, NULL, NULL);
+      if (e != CL_SUCCESS) {
+        clfail(ctx, "clEnqueueWriteBuffer", "an input", e);
+        goto out;
+      }
+    }
+    for (unsigned i = 0; i < p.nlaunches; i++) {
+      PLaunch *l = &p.launches[i];
+      size_t global = (size_t)((l->work_items + 63) / 64 * 64);
+      size_t local = 64;
+      e = clEnqueueNDRangeKernel(q, l->kernel, 1, NULL, &global, &local, 0, NULL, opt->profile ? &events[i] : NULL);
+      if (e == CL_INVALID_WORK_GROUP_SIZE)
+        e = clEnqueueNDRangeKernel(q, l->kernel, 1, NULL, &global, NULL, 0, NULL, opt->profile ? &events[i] : NULL);
+      if (e != CL_SUCCESS) {
+        clfail(ctx, "clEnqueueNDRangeKernel", l->name, e);
+        goto out;
+      }
+    }
+    e = clFinish(q);
+    if (e != CL_SUCCESS) {
+      clfail(ctx, "clFinish", "the launches", e);
+      goto out;
+    }
+    if (r >= 0 && *num_outputs == 0) {
+      for (unsigned o = 0; o < p.nouts; o++) {
+        POut *po = &p.outs[o];
+        SmDType dt;
+        if (po->index < 0 || (unsigned)po->index >= max_outputs || !dtype_parse(po->dtype, &dt)) {
+          sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL plan: bad output %u", o);
+          goto out;
+        }
+        if (!sm_tensor_alloc(&outputs[po->index], dt, po->rank, po->dims)) goto out;
+        if (po->index + 1 > (int64_t)*num_outputs) *num_outputs = (unsigned)po->index + 1;
+      }
+    }
+    if (r >= 0) {
+      for (unsigned o = 0; o < p.nouts; o++) {
+        SmTensor *t = &outputs[p.outs[o].index];
+        e = clEnqueueReadBuffer(q, p.bufs[p.outs[o].buf].mem, CL_TRUE, 0, sm_tensor_nbytes(t), t->data, 0, NULL, NULL);
+        if (e != CL_SUCCESS) {
+          clfail(ctx, "clEnqueueReadBuffer", "an output", e);
+          goto out;
+        }
+      }
+      times[r] = now_ms() - s;
+    }
+    if (opt->profile) {
+      for (unsigned i = 0; i < p.nlaunches; i++) {
+        cl_ulong a = 0, b = 0;
+        clGetEventProfilingInfo(events[i], CL_PROFILING_COMMAND_START, sizeof a, &a, NULL);
+        clGetEventProfilingInfo(events[i], CL_PROFILING_COMMAND_END, sizeof b, &b, NULL);
+        if (r >= 0) ktimes[(size_t)i * runs + r] = (double)(b - a) / 1e6;
+        clReleaseEvent(events[i]);
+        events[i] = NULL;
+      }
+    }
+  }
+  if (stats) {
+    qsort(times, (size_t)runs, sizeof *times, cmp_double);
+    stats->median_ms = times[runs / 2];
+    stats->min_ms = times[0];
+    stats->runs = runs;
+    stats->num_launches = p.nlaunches;
+    if (opt->profile) {
+      stats->launch_times = calloc(p.nlaunches ? p.nlaunches : 1, sizeof *stats->launch_times);
+      stats->launch_names = calloc(p.nlaunches ? p.nlaunches : 1, sizeof *stats->launch_names);
+      if (!stats->launch_times || !stats->launch_names) goto out;
+      for (unsigned i = 0; i < p.nlaunches; i++) {
+        qsort(ktimes + (size_t)i * runs, (size_t)runs, sizeof(double), cmp_double);
+        stats->launch_names[i] = strdup(p.launches[i].name);
+        stats->launch_times[i].name = stats->launch_names[i];
+        stats->launch_times[i].median_ms = ktimes[(size_t)i * runs + runs / 2];
+      }
+    }
+  }
+  ok = true;
+out:
+  if (!ok) {
+    for (unsigned o = 0; o < *num_outputs; o++) sm_tensor_free(&outputs[o]);
+    *num_outputs = 0;
+  }
+  if (events)
+    for (unsigned i = 0; i < p.nlaunches; i++)
+      if (events[i]) clReleaseEvent(events[i]);
+  free(events);
+  free(times);
+  free(ktimes);
+  /* Alloc buffers alias slots: plan_free leaves them to this loop. */
+  for (unsigned s = 0; slots && s < nslots; s++)
+    if (slots[s]) clReleaseMemObject(slots[s]);
+  plan_free(&p);
+  free(slots);
+  if (pr) clReleaseProgram(pr);
+  if (q) clReleaseCommandQueue(q);
+  if (clc) clReleaseContext(clc);
+  return ok;
+}

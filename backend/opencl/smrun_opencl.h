@@ -1,0 +1,27 @@
+/* smrun's opencl backend branch: option parsing, compile + run, timing
+ * report. Kept here so that tools/smrun.c only gains a few hooks. */
+#ifndef SM_BACKEND_SMRUN_OPENCL_H
+#define SM_BACKEND_SMRUN_OPENCL_H
+
+#include "backend/opencl/opencl.h"
+
+typedef struct SmSmrunOpenCL {
+  bool enabled;         /* --backend=opencl */
+  const char *pipeline; /* --pipeline=NAME (default baseline) */
+  const char *json;     /* --json FILE */
+  const char *model;    /* for the JSON report */
+  SmOpenCLOptions opt;  /* --platform, --device, --repeat */
+} SmSmrunOpenCL;
+
+/* Consumes the option at argv[i] if it is one of ours: returns the number of
+ * argv entries used (0: not ours, -1: malformed). --list-devices prints and
+ * exits. */
+int sm_smrun_opencl_option(SmSmrunOpenCL *o, int argc, char **argv, int i);
+/* Registers the dialects a lowered module may contain. */
+void sm_smrun_opencl_register(SmContext *ctx);
+/* Compiles module with the pipeline, runs it, prints timings (stderr) and
+ * writes the JSON report. */
+bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmTensor *ins, unsigned max_out,
+                         SmTensor *outs, unsigned *nout);
+
+#endif
