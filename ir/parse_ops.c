@@ -22,8 +22,19 @@ static inline size_t key_hash(const char *name, unsigned number, unsigned iso) {
   return (size_t)h;
 }
 
-/* Hash of an SSA name's text with its number and level. */
-static inline uint32_t name_hash(const char *name, size_t len, unsigned number, unsigned iso) {
+/* ---- SSA names -------------------------------------------------------- */
+
+#define SM_NAME_LONG 0x80000000u
+
+typedef struct NameKey {
+  uint64_t key;
+  uint32_t hash, number;
+  const char *name; /* the text (long names are found by comparing it) */
+  size_t len;
+} NameKey;
+
+static inline NameKey name_key(const char *name, size_t len, unsigned number) {
+  NameKey k = {0, 0, number, name, len};
   uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
   size_t i = 0;
   for (; i + 8 <= len; i += 8) {
@@ -33,27 +44,48 @@ static inline uint32_t name_hash(const char *name, size_t len, unsigned number, 
     h ^= h >> 32;
   }
   uint64_t w = 0;
-  for (size_t k = 0; i < len; i++, k += 8)
-    w |= (uint64_t)(unsigned char)name[i] << k;
-  h = (h ^ w ^ ((uint64_t)number << 24) ^ ((uint64_t)iso << 48)) * 0xc4ceb9fe1a85ec53ull;
+  for (size_t s = 0; i < len; i++, s += 8)
+    w |= (uint64_t)(unsigned char)name[i] << s;
+  h = (h ^ w ^ ((uint64_t)number << 29)) * 0xc4ceb9fe1a85ec53ull;
   h ^= h >> 29;
   h *= 0xff51afd7ed558ccdull;
   h ^= h >> 32;
-  return (uint32_t)h;
+  k.hash = (uint32_t)h & ~SM_NAME_LONG;
+  if (len <= 8) {
+    k.key = w; /* names hold no NUL byte: the padding cannot be confused */
+  } else {
+    k.hash |= SM_NAME_LONG;
+    k.key = 0; /* set by val_insert (a copy) */
+  }
+  return k;
 }
 
-static SmValueEntry *val_find(SmParser *p, const char *name, size_t len, unsigned number,
-                              unsigned iso) {
+static inline SmValue *entry_value(const SmValueEntry *e) {
+  return (SmValue *)(e->val & ~(uintptr_t)1);
+}
+static inline bool entry_forward(const SmValueEntry *e) { return e->val & 1; }
+static inline void entry_set(SmValueEntry *e, SmValue *v, bool forward) {
+  e->val = (uintptr_t)v | (forward ? 1u : 0u);
+}
+
+static inline bool entry_matches(const SmValueEntry *e, const NameKey *k) {
+  if (e->hash != k->hash || e->number != k->number)
+    return false;
+  if (!(k->hash & SM_NAME_LONG))
+    return e->key == k->key;
+  const SmLongName *t = (const SmLongName *)(uintptr_t)e->key;
+  return t->len == k->len && memcmp(t->text, k->name, k->len) == 0;
+}
+
+static SmValueEntry *val_find(SmParser *p, const NameKey *k) {
   if (!p->vals_cap)
     return NULL;
-  uint32_t hash = name_hash(name, len, number, iso);
-  size_t mask = p->vals_cap - 1, i = hash & mask;
+  size_t mask = p->vals_cap - 1, i = k->hash & mask;
   for (;;) {
     SmValueEntry *e = &p->vals[i];
-    if (!e->name)
+    if (!e->val)
       return NULL;
-    if (e->hash == hash && e->len == len && e->number == number && e->iso == iso &&
-        memcmp(e->name, name, len) == 0)
+    if (entry_matches(e, k))
       return e;
     i = (i + 1) & mask;
   }
@@ -62,37 +94,39 @@ static SmValueEntry *val_find(SmParser *p, const char *name, size_t len, unsigne
 /* Slot for a new entry with this hash (the key must be absent). */
 static SmValueEntry *val_slot(SmParser *p, uint32_t hash) {
   size_t mask = p->vals_cap - 1, i = hash & mask;
-  while (p->vals[i].name)
+  while (p->vals[i].val)
     i = (i + 1) & mask;
   return &p->vals[i];
 }
 
-static void val_grow(SmParser *p) {
+static void val_rehash(SmParser *p, size_t cap) {
   SmValueEntry *old = p->vals;
   size_t oldcap = p->vals_cap;
-  p->vals_cap = oldcap ? oldcap * 2 : 1024;
+  p->vals_cap = cap;
   p->vals = calloc(p->vals_cap, sizeof *p->vals);
   if (!p->vals)
     abort(); /* out of memory */
   for (size_t i = 0; i < oldcap; i++)
-    if (old[i].name)
+    if (old[i].val)
       *val_slot(p, old[i].hash) = old[i];
   free(old);
 }
 
-static SmValueEntry *val_insert(SmParser *p, const char *name, size_t len, unsigned number,
-                                unsigned iso) {
+static SmValueEntry *val_insert(SmParser *p, const NameKey *k, SmValue *v, bool forward) {
   /* At most 3/4 full: the stored hashes keep probes cheap. */
   if ((p->vals_count + 1) * 4 > p->vals_cap * 3)
-    val_grow(p);
-  uint32_t hash = name_hash(name, len, number, iso);
-  SmValueEntry *e = val_slot(p, hash);
-  memset(e, 0, sizeof *e);
-  e->name = name;
-  e->len = (uint32_t)len;
-  e->hash = hash;
-  e->number = number;
-  e->iso = (unsigned short)iso;
+    val_rehash(p, p->vals_cap ? p->vals_cap * 2 : 1024);
+  SmValueEntry *e = val_slot(p, k->hash);
+  e->key = k->key;
+  if (k->hash & SM_NAME_LONG) {
+    SmLongName *c = sm_scratch_alloc(&p->name_chunks, sizeof *c + k->len);
+    c->len = (uint32_t)k->len;
+    memcpy(c->text, k->name, k->len);
+    e->key = (uint64_t)(uintptr_t)c;
+  }
+  e->hash = k->hash;
+  e->number = k->number;
+  entry_set(e, v, forward);
   p->vals_count++;
   return e;
 }
@@ -103,7 +137,7 @@ static void val_remove(SmParser *p, SmValueEntry *e) {
   for (;;) {
     j = (j + 1) & mask;
     SmValueEntry *f = &p->vals[j];
-    if (!f->name)
+    if (!f->val)
       break;
     size_t k = f->hash & mask;
     /* f may move to i if its home k is not cyclically in (i, j]. */
@@ -112,8 +146,44 @@ static void val_remove(SmParser *p, SmValueEntry *e) {
     p->vals[i] = *f;
     i = j;
   }
-  p->vals[i].name = NULL;
+  p->vals[i].val = 0;
   p->vals_count--;
+}
+
+/* Removes the definitions ds[0..n) (the names a region scope defined). */
+static void val_remove_defs(SmParser *p, const SmDefKey *ds, size_t n) {
+  if (!n)
+    return;
+  if (n + p->fwd_count >= p->vals_count && n * 4 >= p->vals_cap) {
+    /* Every definition in the table is one of these, and they fill much
+     * of it (a module's body ending): keep the forward references, drop
+     * the rest in one sequential pass instead of n random probes. */
+    size_t keep = 0;
+    for (size_t i = 0; i < p->vals_cap; i++) {
+      if (!p->vals[i].val)
+        continue;
+      if (entry_forward(&p->vals[i]))
+        keep++;
+      else
+        p->vals[i].val = 0;
+    }
+    p->vals_count = keep;
+    val_rehash(p, p->vals_cap);
+    return;
+  }
+  size_t mask = p->vals_cap - 1;
+  for (size_t d = 0; d < n; d++) {
+    for (size_t i = ds[d].hash & mask;; i = (i + 1) & mask) {
+      SmValueEntry *e = &p->vals[i];
+      if (!e->val)
+        break;
+      if (e->hash == ds[d].hash && e->number == ds[d].number && e->key == ds[d].key) {
+        if (!entry_forward(e))
+          val_remove(p, e);
+        break;
+      }
+    }
+  }
 }
 
 /* Block labels: same scheme keyed by (name, region scope). */
@@ -217,28 +287,22 @@ static bool region_scope_pop(SmParser *p) {
   }
   p->block_names.len = bmark;
   p->block_scope = saved;
-  SmNameKey *vk = (SmNameKey *)(p->defs.data + vmark);
-  size_t nv = (p->defs.len - vmark) / sizeof *vk;
-  for (size_t i = 0; i < nv; i++) {
-    SmValueEntry *e = val_find(p, vk[i].name, vk[i].len, vk[i].number, vk[i].iso);
-    if (e && !e->forward)
-      val_remove(p, e);
-  }
+  val_remove_defs(p, (const SmDefKey *)(p->defs.data + vmark),
+                  (p->defs.len - vmark) / sizeof(SmDefKey));
   p->defs.len = vmark;
   return true;
 }
 
-/* Reports the first (in source order) forward reference still unresolved
- * at isolation level iso. */
-static bool check_forward_refs(SmParser *p, unsigned iso) {
+/* Reports the first (in source order) forward reference still unresolved. */
+static bool check_forward_refs(SmParser *p) {
   if (!p->fwd_count)
     return true;
   SmLoc *first = NULL;
   for (size_t i = 0; i < p->vals_cap; i++) {
     SmValueEntry *e = &p->vals[i];
-    if (!e->name || !e->forward || e->iso != iso)
+    if (!e->val || !entry_forward(e))
       continue;
-    SmLoc *l = e->value->owner.op->loc;
+    SmLoc *l = entry_value(e)->owner.op->loc;
     if (!first || l->file.line < first->file.line ||
         (l->file.line == first->file.line && l->file.col < first->file.col))
       first = l;
@@ -255,7 +319,7 @@ void sm_p_scope_push_top(SmParser *p) {
 }
 
 bool sm_p_scope_pop_top(SmParser *p) {
-  return region_scope_pop(p) && check_forward_refs(p, 0);
+  return region_scope_pop(p) && check_forward_refs(p);
 }
 
 static SmWalkResult drop_uses(SmOp *op, void *user) {
@@ -280,14 +344,14 @@ static void release_failed_state(SmOpState *st) {
 void sm_p_destroy_pending(SmParser *p) {
   for (size_t i = 0; i < p->vals_cap; i++) {
     SmValueEntry *e = &p->vals[i];
-    if (e->name && e->forward) {
-      SmOp *ph = e->value->owner.op;
+    if (e->val && entry_forward(e)) {
+      SmOp *ph = entry_value(e)->owner.op;
       sm_op_drop_all_uses_of_operands(ph);
       /* Uses by ops of released states are gone; any left belong to
        * destroyed IR only if the IR kept them, which the drop walk
        * prevented. */
       sm_op_destroy(ph);
-      e->name = NULL;
+      e->val = 0;
     }
   }
   for (size_t i = 0; i < p->blocks_cap; i++) {
@@ -312,15 +376,16 @@ static void print_type_to(SmType *t, char *buf, size_t cap) {
 
 static bool define_value(SmParser *p, const char *name, size_t len, unsigned number, unsigned group,
                          SmValue *v, const SmToken *at) {
-  SmValueEntry *e = val_find(p, name, len, number, p->iso);
+  NameKey k = name_key(name, len, number);
+  SmValueEntry *e = val_find(p, &k);
   int n = (int)len;
   if (e) {
-    if (!e->forward) {
+    if (!entry_forward(e)) {
       if (number == 0 && group <= 1)
         return sm_p_error_tok(p, at, "redefinition of SSA value '%%%.*s'", n, name);
       return sm_p_error_tok(p, at, "redefinition of SSA value '%%%.*s#%u'", n, name, number);
     }
-    SmValue *ph = e->value;
+    SmValue *ph = entry_value(e);
     if (ph->type != v->type) {
       char a[128], b[128];
       print_type_to(v->type, a, sizeof a);
@@ -330,15 +395,13 @@ static bool define_value(SmParser *p, const char *name, size_t len, unsigned num
     }
     sm_value_replace_all_uses(ph, v);
     sm_op_destroy(ph->owner.op);
-    e->forward = false;
-    e->value = v;
+    entry_set(e, v, false);
     p->fwd_count--;
   } else {
-    e = val_insert(p, name, len, number, p->iso);
-    e->value = v;
+    e = val_insert(p, &k, v, false);
   }
-  SmNameKey k = {name, number, p->iso, (uint32_t)len};
-  sm_bs_push(&p->defs, &k, sizeof k);
+  SmDefKey d = {e->key, e->hash, e->number};
+  sm_bs_push(&p->defs, &d, sizeof d);
   return true;
 }
 
@@ -346,21 +409,24 @@ static bool define_value(SmParser *p, const char *name, size_t len, unsigned num
  * reference placeholder when the name is not defined yet. */
 static SmValue *resolve_value(SmParser *p, const char *name, size_t len, unsigned number,
                               SmType *type, unsigned line, unsigned col, size_t pos) {
-  SmValueEntry *e = val_find(p, name, len, number, p->iso);
+  NameKey k = name_key(name, len, number);
+  SmValueEntry *e = val_find(p, &k);
   if (e) {
-    if (e->value->type != type) {
+    SmValue *v = entry_value(e);
+    if (v->type != type) {
       char a[128], b[128];
       print_type_to(type, a, sizeof a);
-      print_type_to(e->value->type, b, sizeof b);
+      print_type_to(v->type, b, sizeof b);
       sm_lexer_error_at(&p->lx, line, col, "use of value '%%%.*s' expects different type than prior uses: '%s' vs '%s'",
                         (int)len, name, a, b);
       return NULL;
     }
-    return e->value;
+    return v;
   }
   if (number > 0) {
-    SmValueEntry *z = val_find(p, name, len, 0, p->iso);
-    if (z && !z->forward) {
+    NameKey k0 = name_key(name, len, 0);
+    SmValueEntry *z = val_find(p, &k0);
+    if (z && !entry_forward(z)) {
       sm_lexer_error_at(&p->lx, line, col, "reference to invalid result number");
       return NULL;
     }
@@ -371,12 +437,10 @@ static SmValue *resolve_value(SmParser *p, const char *name, size_t len, unsigne
   sm_op_state_add_result(&st, type);
   SmOp *ph = sm_op_create(&st);
   sm_op_state_release(&st);
-  e = val_insert(p, name, len, number, p->iso);
-  e->value = sm_op_result(ph, 0);
-  e->forward = true;
+  val_insert(p, &k, sm_op_result(ph, 0), true);
   (void)pos;
   p->fwd_count++;
-  return e->value;
+  return sm_op_result(ph, 0);
 }
 
 /* ---- Blocks ------------------------------------------------------------- */
@@ -389,7 +453,7 @@ static SmBlock *block_ref(SmParser *p, const SmToken *t) {
   e = blk_insert(p, name, p->block_scope);
   e->block = sm_block_create();
   e->ref_loc = sm_lexer_loc(&p->lx, t);
-  SmNameKey k = {name, 0, p->block_scope, 0};
+  SmNameKey k = {name, 0, p->block_scope};
   sm_bs_push(&p->block_names, &k, sizeof k);
   return e->block;
 }
@@ -467,7 +531,7 @@ static bool parse_labeled_block(SmParser *p, SmRegion *r) {
     e = blk_insert(p, name, p->block_scope);
     e->defined = true;
     e->block = b = sm_block_create();
-    SmNameKey k = {name, 0, p->block_scope, 0};
+    SmNameKey k = {name, 0, p->block_scope};
     sm_bs_push(&p->block_names, &k, sizeof k);
   }
   sm_region_append_block(r, b);

@@ -597,6 +597,7 @@ static void parser_free(SmParser *p) {
   sm_ptrmap_free(&p->type_aliases);
   sm_ptrmap_free(&p->deferred_locs);
   scratch_free(&p->scratch);
+  scratch_free(&p->name_chunks);
   free(p->strbuf);
   free(p->memo);
 }

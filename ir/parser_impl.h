@@ -33,18 +33,31 @@ typedef struct SmScratchMark {
   size_t used;
 } SmScratchMark;
 
-/* SSA name table entry. key: (name text, number, isolation level). The
- * name points into the source buffer (alive while parsing) or at an
- * interned string (custom-form hooks): names are not interned, so a large
- * module does not fill the context's permanent string table with them. */
+/* SSA name table entry. key: (name text, result number). Names are not
+ * interned (a large module would fill the context's permanent string table
+ * with them): a name of at most 8 bytes is kept inline, a longer one as a
+ * pointer to its text (the source buffer, alive while parsing, or an
+ * interned string from a custom-form hook). 24 bytes: the table is large
+ * and probed on every use. */
 typedef struct SmValueEntry {
-  const char *name; /* NULL: empty slot; len bytes, not NUL-terminated */
-  SmValue *value;   /* forward: a placeholder result whose op's loc is the first use */
-  uint32_t len, hash;
-  unsigned number;
-  unsigned short iso;
-  bool forward;
-} SmValueEntry; /* 32 bytes: the table is large and probed on every use */
+  uint64_t key;   /* short: the bytes, zero-padded; long: address of an
+                     SmLongName copy */
+  uintptr_t val;  /* SmValue *, bit 0 set for a forward reference; 0: empty slot */
+  uint32_t hash;  /* bit 31: long name */
+  uint32_t number;
+} SmValueEntry;
+
+/* Copy of a name longer than 8 bytes (parser-owned, in name_chunks). */
+typedef struct SmLongName {
+  uint32_t len;
+  char text[];
+} SmLongName;
+
+/* A definition made in the current region scope (to remove at its end). */
+typedef struct SmDefKey {
+  uint64_t key;
+  uint32_t hash, number;
+} SmDefKey;
 
 /* Block label entry. key: (name, region scope id). */
 typedef struct SmBlockEntry {
@@ -59,7 +72,6 @@ typedef struct SmNameKey {
   const char *name;
   unsigned number;
   unsigned iso;
-  uint32_t len; /* SSA names only */
 } SmNameKey;
 
 /* Memo of recently parsed type / attribute texts: generic-form files repeat
@@ -86,9 +98,10 @@ struct SmParser {
   SmValueEntry *vals;
   size_t vals_cap, vals_count;
   unsigned iso;       /* current isolation level */
-  SmByteStack defs;   /* SmNameKey of definitions, per region scope */
+  SmByteStack defs;   /* SmDefKey of definitions, per region scope */
   SmByteStack def_marks; /* size_t: start of each region scope in defs */
   unsigned fwd_count; /* unresolved forward references (all levels) */
+  SmScratch name_chunks; /* SmLongName copies (never released early) */
 
   /* Block labels. */
   SmBlockEntry *blocks;

@@ -165,7 +165,7 @@ bool sm_onnx_tensor_decode(const Onnx__TensorProto *tp, const char *base_dir,
                (unsigned long long)off, loc);
       goto fail;
     }
-    memcpy(out->data, f->data + off, nbytes);
+    if (nbytes) memcpy(out->data, f->data + off, nbytes); /* empty tensors have no data */
     return true;
   }
   if (tp->has_raw_data) {
@@ -173,7 +173,7 @@ bool sm_onnx_tensor_decode(const Onnx__TensorProto *tp, const char *base_dir,
       snprintf(err, errlen, "has %zu bytes of data, expected %zu", tp->raw_data.len, nbytes);
       goto fail;
     }
-    memcpy(out->data, tp->raw_data.data, nbytes);
+    if (nbytes) memcpy(out->data, tp->raw_data.data, nbytes); /* empty: data may be NULL */
     return true;
   }
   size_t count;
