@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Parse + verify + print benchmark: smopt against mlir-opt-22 on generated
 # generic-form modules (bench/gen_module.py), N = 50k, 200k, 800k ops by
-# default. Each tool runs 3 times per size; the table shows the median wall
-# time and the median peak RSS (from /usr/bin/time -v), and the ratios
-# mlir-opt-22 / smopt (higher is better for smopt).
+# default. Each tool runs 3 times per size, the two alternating; the table
+# shows the median wall time and the median peak RSS (from /usr/bin/time -v),
+# and the ratio mlir-opt-22 / smopt (higher is better for smopt).
 #
 #   bench/parse_print.sh [N...]
 #   SMOPT=path/to/smopt MLIR_OPT=mlir-opt-22 RUNS=3 bench/parse_print.sh 50000
@@ -21,23 +21,20 @@ command -v "$mlir_opt" >/dev/null || { echo "$mlir_opt not found" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "/usr/bin/time not found (Debian package 'time')" >&2; exit 1; }
 mkdir -p "$work"
 
-# measure CMD...: runs CMD $runs times (output discarded), prints
-# "median_seconds median_peak_kb".
-measure() {
-  local i log ts=() ms=()
+# run1 CMD...: runs CMD once (output discarded), prints "seconds peak_kb".
+run1() {
+  local log
   log=$(mktemp)
-  for ((i = 0; i < runs; i++)); do
-    if ! /usr/bin/time -v -o "$log" "$@" >/dev/null 2>"$log.err"; then
-      echo "failed: $*" >&2; cat "$log.err" >&2; rm -f "$log" "$log.err"; return 1
-    fi
-    ts+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {
-      n = split($2, p, ":"); s = 0; for (j = 1; j <= n; j++) s = s * 60 + p[j]; print s }' "$log")")
-    ms+=("$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$log")")
-  done
+  if ! /usr/bin/time -v -o "$log" "$@" >/dev/null 2>"$log.err"; then
+    echo "failed: $*" >&2; cat "$log.err" >&2; rm -f "$log" "$log.err"; return 1
+  fi
+  awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0
+      for (j = 1; j <= n; j++) s = s * 60 + p[j]; t = s }
+    /Maximum resident set size/ { m = $2 } END { print t, m }' "$log"
   rm -f "$log" "$log.err"
-  printf '%s %s\n' "$(printf '%s\n' "${ts[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')" \
-                   "$(printf '%s\n' "${ms[@]}" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
 }
+
+median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "| ops | input MB | smopt s | mlir-opt-22 s | speedup | smopt peak MB | mlir-opt-22 peak MB | memory ratio |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
@@ -45,8 +42,17 @@ for n in "${sizes[@]}"; do
   f=$work/module_$n.mlir
   [[ -s $f ]] || python3 "$root/bench/gen_module.py" "$n" -o "$f"
   mb=$(awk -v b="$(stat -c %s "$f")" 'BEGIN { printf "%.1f", b / 1e6 }')
-  read -r st sm < <(measure "$smopt" --allow-unregistered-dialect --print-op-generic "$f")
-  read -r mt mm < <(measure "$mlir_opt" --allow-unregistered-dialect --mlir-print-op-generic "$f")
+  # The two tools alternate run by run, so that a change in the machine's
+  # load hits both alike.
+  sts=() sms=() mts=() mms=()
+  for ((i = 0; i < runs; i++)); do
+    read -r t m < <(run1 "$smopt" --allow-unregistered-dialect --print-op-generic "$f")
+    sts+=("$t"); sms+=("$m")
+    read -r t m < <(run1 "$mlir_opt" --allow-unregistered-dialect --mlir-print-op-generic "$f")
+    mts+=("$t"); mms+=("$m")
+  done
+  st=$(printf '%s\n' "${sts[@]}" | median); sm=$(printf '%s\n' "${sms[@]}" | median)
+  mt=$(printf '%s\n' "${mts[@]}" | median); mm=$(printf '%s\n' "${mms[@]}" | median)
   awk -v n="$n" -v mb="$mb" -v st="$st" -v sm="$sm" -v mt="$mt" -v mm="$mm" 'BEGIN {
     printf "| %d | %s | %.3f | %.3f | %.1fx | %.1f | %.1f | %.2f |\n",
       n, mb, st, mt, (st > 0 ? mt / st : 0), sm / 1024, mm / 1024, (mm > 0 ? sm / mm : 0) }'

@@ -307,6 +307,23 @@ void sm_context_set_resource(SmContext *ctx, const char *name, const void *data,
   r->alignment = alignment;
 }
 
+void sm_context_take_resource(SmContext *ctx, const char *name, void *data, size_t size,
+                              uint32_t alignment) {
+  const char *key = sm_intern_cstr(ctx, name);
+  SmResource *r = sm_ptrmap_get(&ctx->resources, key);
+  if (!r) {
+    r = calloc(1, sizeof *r);
+    if (!r) abort();
+    sm_ptrmap_put(&ctx->resources, key, r);
+  }
+  if (r->data != data) free(r->data);
+  /* Keep data non-NULL for empty blobs, as sm_context_set_resource does. */
+  r->data = data ? data : malloc(1);
+  if (!r->data) abort();
+  r->size = size;
+  r->alignment = alignment;
+}
+
 const void *sm_context_get_resource(SmContext *ctx, const char *name, size_t *size,
                                     uint32_t *alignment) {
   const char *key = sm_intern_cstr(ctx, name);

@@ -346,6 +346,10 @@ size_t sm_dense_elem_size(const SmType *elem);
  * The context copies the data. Setting an existing key replaces it. */
 void sm_context_set_resource(SmContext *ctx, const char *name, const void *data, size_t size,
                              uint32_t alignment);
+/* As sm_context_set_resource, but takes ownership of data (malloc'ed; the
+ * context frees it) instead of copying it. */
+void sm_context_take_resource(SmContext *ctx, const char *name, void *data, size_t size,
+                              uint32_t alignment);
 /* NULL when unknown. */
 const void *sm_context_get_resource(SmContext *ctx, const char *name, size_t *size,
                                     uint32_t *alignment);

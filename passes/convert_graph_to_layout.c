@@ -535,7 +535,7 @@ static SmValue *reduce_generic(SmBuilder *ob, SmOp *op, SmValue *x, const bool *
   gen_init(&g, ob, op, kind, r, xt->shaped.dims);
   SmContext *c = g.ctx;
   SmType *ft = xt->shaped.elem;
-  int64_t rd[MAXD], cnt = 1;
+  int64_t rd[MAXD] = {0}, cnt = 1;
   SmAffineExpr *e[MAXD];
   for (unsigned d = 0; d < r; d++) {
     g.red[d] = mask[d];

@@ -11,6 +11,7 @@
 #include "frontends/onnx/onnx_import.h"
 #include "frontends/onnx/tensor_pb.h"
 #include "frontends/yaml/yaml_import.h"
+#include "passes/smartmem.h"
 #include "tools/tool_diag.h"
 #ifdef SM_HAVE_OPENCL
 #include "backend/opencl/smrun_opencl.h"
@@ -112,6 +113,8 @@ int main(int argc, char **argv) {
   sm_context_set_diag_handler(ctx, sm_tool_diag_handler, ctx);
   sm_register_core_dialects(ctx);
   sm_register_graph_dialect(ctx);
+  /* Layout- and kernel-level modules run too (stage-by-stage checks). */
+  sm_register_smartmem_dialects(ctx);
 #ifdef SM_HAVE_OPENCL
   sm_smrun_opencl_register(ctx);
 #endif
@@ -131,18 +134,25 @@ int main(int argc, char **argv) {
   }
   SmTensor ins[MAX_IO], outs[MAX_IO];
   unsigned nin = 0, nout = 0;
-  SmOp *fn = module && sm_op_verify(module) ? find_main(module) : NULL;
-  if (module && !fn) fprintf(stderr, "smrun: no valid func.func in '%s'\n", model);
+  bool valid = module && sm_op_verify(module);
+  SmOp *fn = valid ? find_main(module) : NULL;
+  /* No func.func: a kernel-level module runs its kernel.host plan. */
+  if (valid && !fn) fn = sm_interp_find_entry(module);
+  if (module && !fn) fprintf(stderr, "smrun: no valid func.func or kernel.host in '%s'\n", model);
   if (!fn) goto done;
-  SmBlock *body = fn->regions[0].first;
-  if (!body || body->num_args > MAX_IO) goto done;
-  for (; nin < body->num_args; nin++) {
+  SmType *arg_types[MAX_IO];
+  int num_args = sm_interp_entry_inputs(fn, MAX_IO, arg_types);
+  if (num_args < 0) {
+    fprintf(stderr, "smrun: cannot determine the inputs of '%s'\n", model);
+    goto done;
+  }
+  for (; nin < (unsigned)num_args; nin++) {
     if (data_dir) {
       char path[4096];
       snprintf(path, sizeof path, "%s/input_%u.pb", data_dir, nin);
       if (!sm_tensor_pb_read(ctx, path, &ins[nin])) goto done;
     } else {
-      if (!sm_tensor_alloc_for_type(&ins[nin], body->args[nin]->type)) {
+      if (!sm_tensor_alloc_for_type(&ins[nin], arg_types[nin])) {
         fprintf(stderr, "smrun: argument %u has an unsupported type\n", nin);
         goto done;
       }
@@ -160,7 +170,7 @@ int main(int argc, char **argv) {
     if (!sm_smrun_opencl_run(&ocl, module, nin, ins, MAX_IO, outs, &nout)) goto done;
   } else
 #endif
-  if (!sm_interp_run_func(fn, nin, ins, MAX_IO, outs, &nout)) goto done;
+  if (!sm_interp_run(fn, nin, ins, MAX_IO, outs, &nout)) goto done;
   rc = 0;
   /* The random inputs too, so that out_dir is a test-data set for another
    * run (e.g. of the canonicalized module). */

@@ -1,5 +1,6 @@
 /* The interpreter: kernel dispatch by op name, and execution of a func.func
  * of graph ops on host tensors. */
+#include "backend/interp/interp_levels.h"
 #include "backend/interp/kernels.h"
 
 #include <stdlib.h>
@@ -103,7 +104,9 @@ bool sm_interp_run_func(SmOp *func, unsigned num_inputs, const SmTensor *inputs,
       break;
     }
     Slot *s = calloc(1, sizeof *s);
-    if (!s || !sm_tensor_copy(&s->t, &inputs[i])) {
+    /* A layout-encoded argument is held in its physical form. */
+    if (!s || (sm_interp_type_encoded(arg->type) ? !sm_interp_to_storage(ctx, func->loc, arg->type, &inputs[i], &s->t)
+                                                 : !sm_tensor_copy(&s->t, &inputs[i]))) {
       free(s);
       ok = sm_op_emit_error(func, "interpreter: out of memory");
       break;
@@ -125,8 +128,10 @@ bool sm_interp_run_func(SmOp *func, unsigned num_inputs, const SmTensor *inputs,
         break;
       }
       for (unsigned i = 0; i < op->num_operands; i++) {
-        Slot *s = sm_ptrmap_get(&slots, sm_op_operand(op, i));
-        if (!s || !sm_tensor_copy(&outputs[i], &s->t)) {
+        SmValue *rv = sm_op_operand(op, i);
+        Slot *s = sm_ptrmap_get(&slots, rv);
+        if (!s || (sm_interp_type_encoded(rv->type) ? !sm_interp_from_storage(ctx, op->loc, rv->type, &s->t, &outputs[i])
+                                                    : !sm_tensor_copy(&outputs[i], &s->t))) {
           for (unsigned j = 0; j < i; j++) sm_tensor_free(&outputs[j]);
           ok = sm_op_emit_error(op, "interpreter: cannot produce result %u", i);
           break;
@@ -150,13 +155,25 @@ bool sm_interp_run_func(SmOp *func, unsigned num_inputs, const SmTensor *inputs,
       ins[i] = &s->t;
     }
     if (!ok) break;
+    /* Layout-level ops (interp_layout.c) work on stored, possibly
+     * layout-encoded tensors; graph kernels on row-major ones. */
+    bool layout_op = sm_interp_layout_has_op(op);
+    for (unsigned i = 0; i < op->num_operands && !layout_op && ok; i++)
+      if (sm_interp_type_encoded(sm_op_operand(op, i)->type))
+        ok = sm_op_emit_error(op, "interpreter: graph op on a tensor with a layout encoding");
+    for (unsigned i = 0; i < op->num_results && !layout_op && ok; i++)
+      if (sm_interp_type_encoded(op->results[i].type))
+        ok = sm_op_emit_error(op, "interpreter: graph op with a layout-encoded result");
+    if (!ok) break;
     unsigned made = 0;
     for (; made < op->num_results; made++)
-      if (!sm_tensor_alloc_for_type(&outs[made], op->results[made].type)) {
+      if (layout_op ? !sm_interp_value_alloc(ctx, op->loc, op->results[made].type, &outs[made])
+                    : !sm_tensor_alloc_for_type(&outs[made], op->results[made].type)) {
         ok = sm_op_emit_error(op, "interpreter: result %u has an unsupported type", made);
         break;
       }
-    if (ok)
+    if (ok && layout_op) ok = sm_interp_layout_eval(op, ins, outs);
+    else if (ok)
       ok = sm_interp_eval(ctx, op->loc, op->name, op->props, op->num_operands, ins,
                           op->num_results, outs);
     if (!ok) {

@@ -77,6 +77,27 @@ bool sm_interp_has_kernel(const char *name);
 bool sm_interp_run_func(SmOp *func, unsigned num_inputs, const SmTensor *inputs,
                         unsigned max_outputs, SmTensor *outputs, unsigned *num_outputs);
 
+/* The lower levels (interp_layout.c, interp_kernel.c). sm_interp_run_func
+ * also runs layout.generic / layout.convert ops, holding layout-encoded
+ * tensors in their physical form (arguments and results are row-major). */
+
+/* Runs a kernel.host plan: inputs by kernel.input index, weights, buffers
+ * in their planned memory slots (allocs sharing a slot share memory, so a
+ * wrong liveness plan gives wrong results), every launched kernel.func for
+ * each work-item id, outputs by kernel.output index. */
+bool sm_interp_run_host(SmOp *host, unsigned num_inputs, const SmTensor *inputs,
+                        unsigned max_outputs, SmTensor *outputs, unsigned *num_outputs);
+/* The entry of a module: func.func @main (else the first func.func), or for
+ * kernel-level modules kernel.host @main (else the first). NULL if none. */
+SmOp *sm_interp_find_entry(SmOp *module);
+/* Input types of an entry (function arguments, or kernel.input types in
+ * index order) into types[0..max); returns the count, or -1 when an index is
+ * missing, repeated or beyond max. */
+int sm_interp_entry_inputs(SmOp *entry, unsigned max, SmType **types);
+/* Runs an entry found by sm_interp_find_entry. */
+bool sm_interp_run(SmOp *entry, unsigned num_inputs, const SmTensor *inputs,
+                   unsigned max_outputs, SmTensor *outputs, unsigned *num_outputs);
+
 /* Tensor of a constant attribute: dense elements or dense_resource (blob from
  * the context). false with a diagnostic at loc when unsupported or missing. */
 bool sm_tensor_from_attr(SmContext *ctx, SmLoc *loc, const SmAttr *a, SmTensor *out);

@@ -1,15 +1,21 @@
 /* ONNX ModelProto -> graph dialect, with constant propagation. */
+#include "frontends/frontend_module.h"
 #include "frontends/onnx/onnx_import.h"
 
 #include "backend/interp/interp.h"
 #include "dialects/graph/graph.h"
 #include "frontends/onnx/onnx_internal.h"
 
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define MAX_IO 64
 /* Constants up to this many elements are written inline as dense<...>. */
@@ -21,6 +27,7 @@ typedef struct Val {
   SmType *type;
   SmValue *v;   /* materialised IR value, or NULL */
   bool is_const;
+  bool c_shared; /* c.data belongs to the context (a resource blob) */
   SmTensor c;   /* data when is_const */
 } Val;
 
@@ -29,6 +36,7 @@ typedef struct Imp {
   const char *path;
   char *base_dir;
   SmOnnxExtCache cache;
+  SmOnnxArena arena; /* owns the unpacked ModelProto */
   SmLoc *file_loc;
   SmPtrMap vals; /* interned name -> Val* */
   Val **all;
@@ -38,6 +46,8 @@ typedef struct Imp {
   int64_t opset;
   const Onnx__NodeProto *node; /* node being imported, for messages */
   SmPtrMap res_names;          /* interned resource names in use */
+  SmPtrMap handler_of;         /* interned ONNX op type -> const Handler * */
+  SmPtrMap kernel_of;          /* interned graph op name -> KERNEL_YES / KERNEL_NO */
   unsigned anon;
 } Imp;
 
@@ -135,8 +145,10 @@ static SmValue *materialize(Imp *im, Val *v) {
     value = sm_attr_dense(im->ctx, type, false, v->c.data, sm_tensor_nbytes(&v->c));
   } else {
     const char *key = resource_name(im, v->name);
-    sm_context_set_resource(im->ctx, key, v->c.data, sm_tensor_nbytes(&v->c),
-                            (uint32_t)sm_dtype_size(v->c.dtype));
+    /* The blob is the constant's own buffer; later folds still read it. */
+    sm_context_take_resource(im->ctx, key, v->c.data, sm_tensor_nbytes(&v->c),
+                             (uint32_t)sm_dtype_size(v->c.dtype));
+    v->c_shared = true;
     value = sm_attr_dense_resource(im->ctx, key, type);
   }
   SmOpState st;
@@ -259,6 +271,18 @@ static void p_str(Imp *im, Props *p, const char *name, const char *s) {
   p_add(im, p, name, sm_attr_string(im->ctx, s, strlen(s)));
 }
 
+/* sm_interp_has_kernel, remembered per op name (it scans the kernel tables). */
+static char KERNEL_YES, KERNEL_NO;
+static bool has_kernel(Imp *im, const char *name) {
+  const char *key = sm_intern_cstr(im->ctx, name);
+  void *known = sm_ptrmap_get(&im->kernel_of, key);
+  if (!known) {
+    known = sm_interp_has_kernel(name) ? &KERNEL_YES : &KERNEL_NO;
+    sm_ptrmap_put(&im->kernel_of, key, known);
+  }
+  return known == &KERNEL_YES;
+}
+
 /* Creates graph op `name` on the given inputs, binding node outputs
  * [0, nout). Folds when every input is constant. */
 static bool emit(Imp *im, const char *name, Props *p, Val **ins, unsigned nin, unsigned nout) {
@@ -279,14 +303,15 @@ static bool emit(Imp *im, const char *name, Props *p, Val **ins, unsigned nin, u
     if (!out_types[i]) return err(im, "result shape depends on runtime values: not supported");
   bool all_const = true;
   for (unsigned i = 0; i < nin; i++) all_const &= ins[i]->is_const;
-  if (all_const && sm_interp_has_kernel(name)) {
+  if (all_const && has_kernel(im, name)) {
     const SmTensor *tin[MAX_IO];
     SmTensor tout[MAX_IO];
     for (unsigned i = 0; i < nin; i++) tin[i] = &ins[i]->c;
     unsigned made = 0;
     for (; made < nres; made++)
       if (!sm_tensor_alloc_for_type(&tout[made], out_types[made])) break;
-    bool ok = made == nres && sm_interp_eval(ctx, im->file_loc, name, props, nin, tin, nres, tout);
+    bool ok = made == nres && (sm_onnx_fold_fast(name, nin, tin, nres, tout) ||
+                               sm_interp_eval(ctx, im->file_loc, name, props, nin, tin, nres, tout));
     if (!ok) {
       for (unsigned i = 0; i < made; i++) sm_tensor_free(&tout[i]);
       return err(im, "constant folding failed");
@@ -409,7 +434,7 @@ static bool h_constant(Imp *im) {
   const Onnx__AttributeProto *a;
   char e[256];
   if ((a = attr(im->node, "value")) && a->t) {
-    if (!sm_onnx_tensor_decode(a->t, im->base_dir, &im->cache, &t, e, sizeof e)) return err(im, "%s", e);
+    if (!sm_onnx_tensor_take(a->t, &im->arena, im->base_dir, &im->cache, &t, e, sizeof e)) return err(im, "%s", e);
   } else if ((a = attr(im->node, "value_float")) && a->has_f) {
     if (!sm_tensor_alloc(&t, SM_DT_F32, 0, NULL)) return err(im, "out of memory");
     ((float *)t.data)[0] = a->f;
@@ -844,9 +869,15 @@ static const Handler handlers[] = {
     {"Xor", h_generic},
 };
 
-static const Handler *find_handler(const char *op) {
+static const Handler *find_handler(Imp *im, const char *op) {
+  const char *key = sm_intern_cstr(im->ctx, op);
+  const Handler *h = sm_ptrmap_get(&im->handler_of, key);
+  if (h) return h;
   for (size_t i = 0; i < sizeof handlers / sizeof handlers[0]; i++)
-    if (strcmp(handlers[i].onnx, op) == 0) return &handlers[i];
+    if (strcmp(handlers[i].onnx, op) == 0) {
+      sm_ptrmap_put(&im->handler_of, key, (void *)&handlers[i]);
+      return &handlers[i];
+    }
   return NULL;
 }
 
@@ -887,7 +918,7 @@ static SmType *value_info_type(Imp *im, const Onnx__ValueInfoProto *vi) {
   return sm_type_tensor(im->ctx, (unsigned)tt->shape->n_dim, dims, sm_dtype_to_type(im->ctx, dt), NULL);
 }
 
-static SmOp *import_model(Imp *im, const Onnx__ModelProto *m) {
+static SmOp *import_model(Imp *im, Onnx__ModelProto *m) {
   SmContext *ctx = im->ctx;
   im->opset = -1;
   for (size_t i = 0; i < m->n_opset_import; i++) {
@@ -909,13 +940,13 @@ static SmOp *import_model(Imp *im, const Onnx__ModelProto *m) {
   }
   char e[256];
   for (size_t i = 0; i < g->n_initializer; i++) {
-    const Onnx__TensorProto *tp = g->initializer[i];
+    Onnx__TensorProto *tp = g->initializer[i];
     SmTensor t;
     if (!tp->name || !*tp->name) {
       err(im, "initializer #%zu has no name", i);
       return NULL;
     }
-    if (!sm_onnx_tensor_decode(tp, im->base_dir, &im->cache, &t, e, sizeof e)) {
+    if (!sm_onnx_tensor_take(tp, &im->arena, im->base_dir, &im->cache, &t, e, sizeof e)) {
       err(im, "initializer '%s': %s", tp->name, e);
       return NULL;
     }
@@ -942,7 +973,7 @@ static SmOp *import_model(Imp *im, const Onnx__ModelProto *m) {
   for (size_t i = 0; i < g->n_node; i++) {
     im->node = g->node[i];
     const char *dom = im->node->domain;
-    const Handler *h = im->node->op_type ? find_handler(im->node->op_type) : NULL;
+    const Handler *h = im->node->op_type ? find_handler(im, im->node->op_type) : NULL;
     if ((dom && *dom && strcmp(dom, "ai.onnx") != 0) || !h) {
       if (dom && *dom && strcmp(dom, "ai.onnx") != 0)
         err(im, "unsupported operator (domain '%s')", dom);
@@ -980,23 +1011,10 @@ static SmOp *import_model(Imp *im, const Onnx__ModelProto *m) {
   sm_op_state_release(&st);
 
   SmType *fty = sm_type_function(ctx, nargs, arg_types, nres, res_types);
-  sm_op_state_init(&st, ctx, sm_intern_cstr(ctx, "func.func"), sm_loc_name(ctx, sm_intern_cstr(ctx, g->name ? g->name : "main"), NULL));
-  sm_op_state_add_prop(&st, sm_intern_cstr(ctx, "sym_name"), sm_attr_string(ctx, "main", 4));
-  sm_op_state_add_prop(&st, sm_intern_cstr(ctx, "function_type"), sm_attr_type(ctx, fty));
-  SmRegion *r = sm_op_state_add_region(&st);
-  sm_region_append_block(r, im->body);
+  SmBlock *body = im->body;
   im->body = NULL;
-  SmOp *func = sm_op_create(&st);
-  sm_op_state_release(&st);
-
-  sm_op_state_init(&st, ctx, sm_intern_cstr(ctx, "builtin.module"), sm_loc_unknown(ctx));
-  r = sm_op_state_add_region(&st);
-  SmBlock *mb = sm_block_create();
-  sm_region_append_block(r, mb);
-  sm_block_append_op(mb, func);
-  SmOp *module = sm_op_create(&st);
-  sm_op_state_release(&st);
-  return module;
+  return sm_frontend_wrap_main(ctx, body, fty,
+                               sm_loc_name(ctx, sm_intern_cstr(ctx, g->name ? g->name : "main"), NULL));
 }
 
 SmOp *sm_onnx_import_buffer(SmContext *ctx, const void *data, size_t size, const char *path) {
@@ -1020,52 +1038,55 @@ SmOp *sm_onnx_import_buffer(SmContext *ctx, const void *data, size_t size, const
   }
   sm_ptrmap_init(&im.vals);
   sm_ptrmap_init(&im.res_names);
+  sm_ptrmap_init(&im.handler_of);
+  sm_ptrmap_init(&im.kernel_of);
   SmOp *module = NULL;
-  Onnx__ModelProto *m = onnx__model_proto__unpack(NULL, size, data);
+  sm_onnx_arena_init(&im.arena);
+  Onnx__ModelProto *m = onnx__model_proto__unpack(&im.arena.allocator, size, data);
   if (!m)
     err(&im, "not a valid ONNX model (truncated or corrupt protobuf)");
   else
     module = import_model(&im, m);
-  if (m) onnx__model_proto__free_unpacked(m, NULL);
+  sm_onnx_arena_free(&im.arena); /* frees m */
   if (im.body) sm_block_destroy(im.body);
   for (size_t i = 0; i < im.nall; i++) {
-    if (im.all[i]->is_const) sm_tensor_free(&im.all[i]->c);
+    if (im.all[i]->is_const && !im.all[i]->c_shared) sm_tensor_free(&im.all[i]->c);
     free(im.all[i]);
   }
   free(im.all);
   sm_ptrmap_free(&im.vals);
   sm_ptrmap_free(&im.res_names);
+  sm_ptrmap_free(&im.handler_of);
+  sm_ptrmap_free(&im.kernel_of);
   sm_onnx_ext_cache_free(&im.cache);
   free(im.base_dir);
   return module;
 }
 
 SmOp *sm_onnx_import_file(SmContext *ctx, const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
+  /* A regular file is mapped rather than read: protobuf-c copies what it
+   * keeps, so the bytes are only scanned once. */
+  int fd = open(path, O_RDONLY);
+  struct stat st;
+  if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+      (uintmax_t)st.st_size <= SIZE_MAX) {
+    size_t len = (size_t)st.st_size;
+    void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
+    close(fd);
+    if (map != MAP_FAILED) {
+      SmOp *m = sm_onnx_import_buffer(ctx, map, len, path);
+      munmap(map, len);
+      return m;
+    }
+  } else if (fd >= 0) {
+    close(fd);
+  }
+  unsigned char *buf;
+  size_t len;
+  if (!sm_onnx_read_file(path, &buf, &len)) {
     sm_emit_error(ctx, sm_loc_file(ctx, path, 0, 0), "cannot open '%s'", path);
     return NULL;
   }
-  unsigned char *buf = NULL;
-  size_t len = 0, cap = 0;
-  for (;;) {
-    if (len == cap) {
-      size_t nc = cap ? cap * 2 : 1 << 16;
-      unsigned char *nb = realloc(buf, nc);
-      if (!nb) {
-        free(buf);
-        fclose(f);
-        sm_emit_error(ctx, sm_loc_file(ctx, path, 0, 0), "out of memory");
-        return NULL;
-      }
-      buf = nb;
-      cap = nc;
-    }
-    size_t got = fread(buf + len, 1, cap - len, f);
-    len += got;
-    if (got == 0) break;
-  }
-  fclose(f);
   SmOp *m = sm_onnx_import_buffer(ctx, buf, len, path);
   free(buf);
   return m;

@@ -2,9 +2,14 @@
 #include "frontends/onnx/onnx_internal.h"
 #include "frontends/onnx/tensor_pb.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 bool sm_onnx_dtype(int32_t t, SmDType *out) {
   switch (t) {
@@ -42,29 +47,39 @@ void sm_onnx_ext_cache_free(SmOnnxExtCache *c) {
   memset(c, 0, sizeof *c);
 }
 
-static bool read_whole_file(const char *path, unsigned char **data, size_t *size) {
-  FILE *f = fopen(path, "rb");
-  if (!f) return false;
+/* One read of the size fstat reports when the file is regular; growing
+ * reads otherwise (pipes) or when the file changed size meanwhile. */
+bool sm_onnx_read_file(const char *path, unsigned char **data, size_t *size) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) return false;
+  struct stat st;
+  size_t cap = 1 << 16;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 && (uintmax_t)st.st_size < SIZE_MAX)
+    cap = (size_t)st.st_size + 1; /* + 1: a short read at cap - 1 proves EOF */
   unsigned char *buf = NULL;
-  size_t len = 0, cap = 0;
+  size_t len = 0;
+  bool ok = true;
   for (;;) {
-    if (len == cap) {
-      size_t ncap = cap ? cap * 2 : 1 << 16;
-      unsigned char *nb = realloc(buf, ncap);
+    if (!buf || len == cap) {
+      size_t ncap = buf ? cap * 2 : cap;
+      unsigned char *nb = ncap < cap ? NULL : realloc(buf, ncap);
       if (!nb) {
-        free(buf);
-        fclose(f);
-        return false;
+        ok = false;
+        break;
       }
       buf = nb;
       cap = ncap;
     }
-    size_t got = fread(buf + len, 1, cap - len, f);
-    len += got;
+    ssize_t got = read(fd, buf + len, cap - len);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      ok = false;
+      break;
+    }
     if (got == 0) break;
+    len += (size_t)got;
   }
-  bool ok = !ferror(f);
-  fclose(f);
+  close(fd);
   if (!ok) {
     free(buf);
     return false;
@@ -86,7 +101,7 @@ static const SmOnnxExtFile *ext_file(SmOnnxExtCache *c, const char *path) {
   }
   SmOnnxExtFile *f = &c->files[c->count];
   f->path = strdup(path);
-  if (!f->path || !read_whole_file(path, &f->data, &f->size)) {
+  if (!f->path || !sm_onnx_read_file(path, &f->data, &f->size)) {
     free(f->path);
     return NULL;
   }
@@ -105,8 +120,25 @@ static bool parse_u64(const char *s, uint64_t *out) {
   return true;
 }
 
-bool sm_onnx_tensor_decode(const Onnx__TensorProto *tp, const char *base_dir,
-                           SmOnnxExtCache *cache, SmTensor *out, char *err, size_t errlen) {
+/* The shape checks of sm_tensor_alloc without allocating the data. */
+static bool tensor_shape(SmTensor *t, SmDType dt, unsigned rank, const int64_t *dims) {
+  memset(t, 0, sizeof *t);
+  if (rank > SM_TENSOR_MAX_RANK) return false;
+  t->dtype = dt;
+  t->rank = rank;
+  int64_t n = 1;
+  for (unsigned i = 0; i < rank; i++) {
+    if (dims[i] < 0) return false;
+    t->dims[i] = dims[i];
+    if (dims[i] != 0 && n > (INT64_C(1) << 40) / dims[i]) return false; /* absurd size */
+    n *= dims[i];
+  }
+  return true;
+}
+
+static bool decode(Onnx__TensorProto *mut, SmOnnxArena *arena, const Onnx__TensorProto *tp,
+                   const char *base_dir, SmOnnxExtCache *cache, SmTensor *out, char *err,
+                   size_t errlen) {
   memset(out, 0, sizeof *out);
   SmDType dt;
   if (!sm_onnx_dtype(tp->data_type, &dt)) {
@@ -121,12 +153,28 @@ bool sm_onnx_tensor_decode(const Onnx__TensorProto *tp, const char *base_dir,
     snprintf(err, errlen, "segmented tensors are not supported");
     return false;
   }
+  SmTensor shape;
+  if (!tensor_shape(&shape, dt, (unsigned)tp->n_dims, tp->dims)) {
+    snprintf(err, errlen, "invalid or too large shape");
+    return false;
+  }
+  size_t nbytes = sm_tensor_nbytes(&shape);
+  /* raw_data of the right size is adopted rather than copied when it is a
+   * block of its own: weights are most of a model file. */
+  if (mut && tp->has_raw_data && tp->raw_data.len == nbytes && nbytes &&
+      !(tp->has_data_location && tp->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL) &&
+      sm_onnx_arena_adopt(arena, mut->raw_data.data)) {
+    *out = shape;
+    out->data = mut->raw_data.data;
+    mut->raw_data.data = NULL;
+    mut->raw_data.len = 0;
+    return true;
+  }
   if (!sm_tensor_alloc(out, dt, (unsigned)tp->n_dims, tp->dims)) {
     snprintf(err, errlen, "invalid or too large shape");
     return false;
   }
   int64_t n = sm_tensor_numel(out);
-  size_t nbytes = sm_tensor_nbytes(out);
   if (tp->has_data_location && tp->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL) {
     const char *loc = NULL;
     uint64_t off = 0, len = nbytes;
@@ -201,17 +249,27 @@ fail:
   return false;
 }
 
+bool sm_onnx_tensor_decode(const Onnx__TensorProto *tp, const char *base_dir,
+                           SmOnnxExtCache *cache, SmTensor *out, char *err, size_t errlen) {
+  return decode(NULL, NULL, tp, base_dir, cache, out, err, errlen);
+}
+
+bool sm_onnx_tensor_take(Onnx__TensorProto *tp, SmOnnxArena *arena, const char *base_dir,
+                         SmOnnxExtCache *cache, SmTensor *out, char *err, size_t errlen) {
+  return decode(tp, arena, tp, base_dir, cache, out, err, errlen);
+}
+
 bool sm_tensor_pb_read(SmContext *ctx, const char *path, SmTensor *out) {
   unsigned char *data;
   size_t size;
   memset(out, 0, sizeof *out);
   SmLoc *loc = sm_loc_file(ctx, path, 0, 0);
-  if (!read_whole_file(path, &data, &size)) return sm_emit_error(ctx, loc, "cannot read '%s'", path);
+  if (!sm_onnx_read_file(path, &data, &size)) return sm_emit_error(ctx, loc, "cannot read '%s'", path);
   Onnx__TensorProto *tp = onnx__tensor_proto__unpack(NULL, size, data);
   free(data);
   if (!tp) return sm_emit_error(ctx, loc, "'%s' is not a valid TensorProto (truncated or corrupt)", path);
   char err[256];
-  bool ok = sm_onnx_tensor_decode(tp, NULL, NULL, out, err, sizeof err);
+  bool ok = sm_onnx_tensor_take(tp, NULL, NULL, NULL, out, err, sizeof err);
   onnx__tensor_proto__free_unpacked(tp, NULL);
   if (!ok) return sm_emit_error(ctx, loc, "tensor in '%s': %s", path, err);
   return true;

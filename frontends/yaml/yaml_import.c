@@ -3,6 +3,7 @@
  * libyaml loads the whole document (nodes keep their line/column marks);
  * layers are then built in order, each op's result types inferred by the
  * graph dialect (so its shape errors point at the layer). */
+#include "frontends/frontend_module.h"
 #include "frontends/yaml/yaml_import.h"
 
 #include "dialects/graph/graph.h"
@@ -681,24 +682,10 @@ static SmOp *build(Y *y) {
 
   const char *fname = scalar(get(y, root, "name"));
   SmType *fty = sm_type_function(ctx, nargs, arg_types, nres, res_types);
-  sm_op_state_init(&st, ctx, sm_intern_cstr(ctx, "func.func"),
-                   sm_loc_name(ctx, sm_intern_cstr(ctx, fname ? fname : "main"), loc_of(y, root)));
-  sm_op_state_add_prop(&st, sm_intern_cstr(ctx, "sym_name"), sm_attr_string(ctx, "main", 4));
-  sm_op_state_add_prop(&st, sm_intern_cstr(ctx, "function_type"), sm_attr_type(ctx, fty));
-  SmRegion *r = sm_op_state_add_region(&st);
-  sm_region_append_block(r, y->body);
+  SmBlock *body = y->body;
   y->body = NULL;
-  SmOp *func = sm_op_create(&st);
-  sm_op_state_release(&st);
-
-  sm_op_state_init(&st, ctx, sm_intern_cstr(ctx, "builtin.module"), sm_loc_unknown(ctx));
-  r = sm_op_state_add_region(&st);
-  SmBlock *mb = sm_block_create();
-  sm_region_append_block(r, mb);
-  sm_block_append_op(mb, func);
-  SmOp *module = sm_op_create(&st);
-  sm_op_state_release(&st);
-  return module;
+  return sm_frontend_wrap_main(ctx, body, fty,
+                               sm_loc_name(ctx, sm_intern_cstr(ctx, fname ? fname : "main"), loc_of(y, root)));
 }
 
 SmOp *sm_yaml_import_buffer(SmContext *ctx, const char *data, size_t size, const char *path) {
