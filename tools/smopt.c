@@ -17,6 +17,7 @@
 
 #include "ir/ir.h"
 #include "passes/pass_cli.h"
+#include "passes/smartmem.h"
 
 #define SMOPT_VERSION "0.1.0"
 
@@ -726,7 +727,10 @@ int main(int argc, char **argv) {
   t.opt.split_marker = "// -----";
   t.opt.output_split_marker = "// -----";
   t.ctx = sm_context_create();
+  /* Every in-tree dialect and pass, so smopt can run any stage of a pipeline. */
   sm_register_core_dialects(t.ctx);
+  sm_register_smartmem_dialects(t.ctx);
+  sm_register_smartmem_passes();
   t.cli = sm_pass_cli_create(t.ctx);
   int rc = 1;
   SmStrBuf out = {0};
