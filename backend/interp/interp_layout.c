@@ -95,7 +95,7 @@ static bool convert_storage(SmContext *ctx, SmLoc *loc, const SmType *t, const S
   int64_t n;
   if (!sm_interp_phys_addr(ctx, loc, t, &phys, &n)) return false;
   if (to_storage) {
-    if (in->rank != t->shaped.rank || memcmp(in->dims, t->shaped.dims, in->rank * sizeof(int64_t)))
+    if (in->rank != t->shaped.rank || (in->rank && memcmp(in->dims, t->shaped.dims, in->rank * sizeof(int64_t))))
       return sm_emit_error(ctx, loc, "interpreter: tensor does not have the type's shape");
     if (!sm_interp_value_alloc(ctx, loc, t, out)) return false;
   } else if (!sm_tensor_alloc_for_type(out, t)) {
