@@ -199,6 +199,11 @@ void sm_context_set_allow_unregistered(SmContext *ctx, bool allow) {
 
 bool sm_context_allows_unregistered(const SmContext *ctx) { return ctx->allow_unregistered; }
 
+void sm_context_set_parse_progress(SmContext *ctx, SmParseProgressFn fn, void *user) {
+  ctx->parse_progress = fn;
+  ctx->parse_progress_user = user;
+}
+
 SmDiagState *sm_context_diag_state(SmContext *ctx) { return &ctx->diag; }
 
 /* ---- Dialect registry --------------------------------------------------------------- */

@@ -129,6 +129,9 @@ struct SmContext {
   } op_cache[128];
   SmAttr *a_unit, *a_true, *a_false;
   const char *s_sym_name;
+  /* sm_context_set_parse_progress. */
+  SmParseProgressFn parse_progress;
+  void *parse_progress_user;
 };
 
 /* Copies n bytes into the arena (NULL when n == 0 and src NULL is fine). */

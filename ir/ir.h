@@ -775,6 +775,15 @@ void sm_register_core_dialects(SmContext *ctx);
  * The buffer is registered with sm_context_add_source for diagnostics. */
 SmOp *sm_parse_source(SmContext *ctx, const char *buf, size_t len, const char *filename,
                       unsigned line_offset);
+/* Progress of sm_parse_source: called every few MB of input (and once at
+ * the end, before the parse returns) with the buffer and how many bytes at
+ * its start the parser has gone past. The parser may still read that text
+ * again (memoised spans, SSA names, diagnostics), so the callback may only
+ * do what keeps the bytes readable and unchanged: e.g. madvise(MADV_DONTNEED)
+ * on a read-only private file mapping, whose pages fault back in from the
+ * file. fn NULL: no calls (the default). */
+typedef void (*SmParseProgressFn)(const char *buf, size_t consumed, void *user);
+void sm_context_set_parse_progress(SmContext *ctx, SmParseProgressFn fn, void *user);
 /* Parses one type / attribute from a string (for tests and tools). */
 SmType *sm_parse_type(SmContext *ctx, const char *text);
 SmAttr *sm_parse_attr(SmContext *ctx, const char *text);

@@ -150,14 +150,10 @@ static void val_remove(SmParser *p, SmValueEntry *e) {
   p->vals_count--;
 }
 
-/* Removes the definitions ds[0..n) (the names a region scope defined). */
-static void val_remove_defs(SmParser *p, const SmDefKey *ds, size_t n) {
-  if (!n)
-    return;
-  if (n + p->fwd_count >= p->vals_count && n * 4 >= p->vals_cap) {
-    /* Every definition in the table is one of these, and they fill much
-     * of it (a module's body ending): keep the forward references, drop
-     * the rest in one sequential pass instead of n random probes. */
+/* Drops every definition in the table, keeping the forward references,
+ * in one sequential pass. */
+static void val_clear_defs(SmParser *p) {
+  {
     size_t keep = 0;
     for (size_t i = 0; i < p->vals_cap; i++) {
       if (!p->vals[i].val)
@@ -168,7 +164,23 @@ static void val_remove_defs(SmParser *p, const SmDefKey *ds, size_t n) {
         p->vals[i].val = 0;
     }
     p->vals_count = keep;
-    val_rehash(p, p->vals_cap);
+    /* Into a table sized for what is left, not a second full-size one:
+     * this runs when the module is complete, at the peak of memory use. */
+    size_t cap = 1024;
+    while (cap * 3 < (keep + 1) * 4)
+      cap *= 2;
+    val_rehash(p, cap < p->vals_cap ? cap : p->vals_cap);
+  }
+}
+
+/* Removes the definitions ds[0..n) (the names a region scope defined). */
+static void val_remove_defs(SmParser *p, const SmDefKey *ds, size_t n) {
+  if (!n)
+    return;
+  if (n + p->fwd_count >= p->vals_count && n * 4 >= p->vals_cap) {
+    /* Every definition in the table is one of these, and they fill much
+     * of it: one sequential pass instead of n random probes. */
+    val_clear_defs(p);
     return;
   }
   size_t mask = p->vals_cap - 1;
@@ -255,14 +267,22 @@ static void region_scope_push(SmParser *p) {
   sm_bs_push(&p->def_marks, &m, sizeof m);
   unsigned saved = p->block_scope;
   sm_bs_push(&p->def_marks, &saved, sizeof saved);
-  sm_bs_push(&p->def_marks, &saved, sizeof saved); /* keep 8-byte items */
+  unsigned untracked = p->defs_untracked;
+  sm_bs_push(&p->def_marks, &untracked, sizeof untracked);
   p->block_scope = ++p->next_block_scope;
+  /* Names are defined only in the innermost open scope (an op's results
+   * are bound after its regions), so when the table holds no definition
+   * now, every definition in it when this scope ends is this scope's: it
+   * then clears them in one pass and need not list them in defs (a
+   * module's body: one entry per value of the whole module). */
+  p->defs_untracked = p->vals_count == p->fwd_count;
 }
 
 static bool region_scope_pop(SmParser *p) {
   p->def_marks.len -= 2 * sizeof(unsigned);
-  unsigned saved;
+  unsigned saved, untracked;
   memcpy(&saved, p->def_marks.data + p->def_marks.len, sizeof saved);
+  memcpy(&untracked, p->def_marks.data + p->def_marks.len + sizeof saved, sizeof untracked);
   p->def_marks.len -= sizeof(size_t);
   size_t bmark;
   memcpy(&bmark, p->def_marks.data + p->def_marks.len, sizeof bmark);
@@ -287,9 +307,15 @@ static bool region_scope_pop(SmParser *p) {
   }
   p->block_names.len = bmark;
   p->block_scope = saved;
-  val_remove_defs(p, (const SmDefKey *)(p->defs.data + vmark),
-                  (p->defs.len - vmark) / sizeof(SmDefKey));
+  if (p->defs_untracked) {
+    if (p->vals_count > p->fwd_count)
+      val_clear_defs(p);
+  } else {
+    val_remove_defs(p, (const SmDefKey *)(p->defs.data + vmark),
+                    (p->defs.len - vmark) / sizeof(SmDefKey));
+  }
   p->defs.len = vmark;
+  p->defs_untracked = untracked != 0;
   return true;
 }
 
@@ -400,8 +426,10 @@ static bool define_value(SmParser *p, const char *name, size_t len, unsigned num
   } else {
     e = val_insert(p, &k, v, false);
   }
-  SmDefKey d = {e->key, e->hash, e->number};
-  sm_bs_push(&p->defs, &d, sizeof d);
+  if (!p->defs_untracked) {
+    SmDefKey d = {e->key, e->hash, e->number};
+    sm_bs_push(&p->defs, &d, sizeof d);
+  }
   return true;
 }
 
@@ -894,6 +922,7 @@ bool sm_p_parse_op(SmParser *p, SmBlock *block) {
   sm_block_append_op(block, op);
   ok = bind_results(p, op, gmark, ngroups);
   p->stk.len = gmark;
+  sm_p_maybe_report_progress(p);
   return ok;
 }
 

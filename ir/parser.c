@@ -4,6 +4,7 @@
  * regions and SSA names live in parse_ops.c; types and attributes in
  * parse_types.c and parse_attrs.c. */
 #include "ir/parser_impl.h"
+#include "ir/context_impl.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
@@ -646,6 +647,13 @@ static SmOp *parse_top(SmParser *p) {
   return mod;
 }
 
+void sm_p_report_progress(SmParser *p) {
+  const char *buf = p->lx.buf;
+  size_t done = (size_t)(p->prev_end - buf);
+  p->progress_next = p->prev_end + SM_PARSE_PROGRESS_STEP;
+  p->progress(buf, done, p->progress_user);
+}
+
 SmOp *sm_parse_source(SmContext *ctx, const char *buf, size_t len, const char *filename,
                       unsigned line_offset) {
   if (!filename)
@@ -653,8 +661,16 @@ SmOp *sm_parse_source(SmContext *ctx, const char *buf, size_t len, const char *f
   sm_context_add_source(ctx, filename, buf, len, line_offset);
   SmParser p;
   parser_init(&p, ctx, filename, buf, len, line_offset);
+  if (ctx->parse_progress) {
+    p.progress = ctx->parse_progress;
+    p.progress_user = ctx->parse_progress_user;
+    p.progress_next = buf + SM_PARSE_PROGRESS_STEP;
+  }
   SmOp *res = parse_top(&p);
   parser_free(&p);
+  /* The parse is over: all of the input is behind it. */
+  if (ctx->parse_progress)
+    ctx->parse_progress(buf, len, ctx->parse_progress_user);
   return res;
 }
 

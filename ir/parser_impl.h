@@ -100,6 +100,8 @@ struct SmParser {
   unsigned iso;       /* current isolation level */
   SmByteStack defs;   /* SmDefKey of definitions, per region scope */
   SmByteStack def_marks; /* size_t: start of each region scope in defs */
+  bool defs_untracked; /* the innermost scope's definitions are not in defs
+                          (it clears the whole table when it ends) */
   unsigned fwd_count; /* unresolved forward references (all levels) */
   SmScratch name_chunks; /* SmLongName copies (never released early) */
 
@@ -131,6 +133,12 @@ struct SmParser {
 
   /* Placeholder name for forward references. */
   const char *placeholder_name;
+
+  /* sm_context_set_parse_progress: the next report is due once the parser
+   * is past progress_next. */
+  SmParseProgressFn progress;
+  void *progress_user;
+  const char *progress_next;
 };
 
 typedef struct SmDeferredRef {
@@ -139,6 +147,14 @@ typedef struct SmDeferredRef {
 } SmDeferredRef;
 
 /* ---- parser.c: core helpers shared by the other parser files ---- */
+/* Input between two progress reports. */
+#define SM_PARSE_PROGRESS_STEP ((size_t)1 << 20)
+void sm_p_report_progress(SmParser *p);
+/* After each op: a progress report when one is due. */
+static inline void sm_p_maybe_report_progress(SmParser *p) {
+  if (p->progress && p->prev_end >= p->progress_next)
+    sm_p_report_progress(p);
+}
 void sm_p_consume(SmParser *p);
 bool sm_p_error(SmParser *p, const char *fmt, ...) SM_PRINTF(2, 3);
 bool sm_p_error_tok(SmParser *p, const SmToken *t, const char *fmt, ...) SM_PRINTF(3, 4);

@@ -10,16 +10,31 @@
  * stored through (layout ∘ result map). Every input access is a kernel.load
  * whose coordinates are the input's indexing map applied to the domain
  * values and whose `map` is the input's layout: the address algebra of
- * DESIGN §5a, ready for SmartMem to compose differently. */
+ * DESIGN §5a, ready for SmartMem to compose differently.
+ *
+ * Image layouts (#layout.image, DESIGN §6 "2.5D mapping"): an image-encoded
+ * input is read with kernel.image_read (one lane of a pixel). An image
+ * output must be written a whole pixel at a time, so such a kernel runs one
+ * work-item per pixel (y, x): it inverts the layout (lane = d_k mod 4 and
+ * y, x mixed-radix sums of the other dims and d_k floordiv 4), computes the
+ * four lanes' values (lanes past d_k's extent are zero) and writes the pixel
+ * once. Other image layouts of a kernel output are a located error, as is an
+ * image larger than the max-image-width/height options. */
 #include "dialects/arith/arith.h"
 #include "dialects/kernel/kernel.h"
 #include "dialects/layout/layout.h"
 #include "passes/smartmem.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAXD 16
+
+/* Image size limits checked at compile time (0: no limit). */
+typedef struct Limits {
+  int64_t max_w, max_h;
+} Limits;
 
 typedef struct KGen {
   SmContext *ctx;
@@ -71,30 +86,32 @@ static SmValue *apply(SmBuilder *b, SmAffineExpr *e, unsigned nd, SmValue **dims
   return mk(b, "kernel.apply", n, ops, 1, idx_t(c), pn, pv, 1);
 }
 
-/* Layout map of a tensor type as a one-result (offset) map. */
-static SmAffineMap *buffer_layout(SmContext *c, SmOp *at, SmType *t) {
+/* Layout of a tensor type (diagnosed at `at` when it has none). */
+static bool tensor_layout(SmContext *c, SmOp *at, SmType *t, SmLayout *l) {
+  if (!sm_layout_of_type(c, t, l)) return sm_op_emit_error(at, "operand has a tensor encoding that is not a layout");
+  if (l->kind == SM_LAYOUT_IMAGE && t->shaped.elem->kind != SM_TYPE_F32)
+    return sm_op_emit_error(at, "image layouts hold f32 tensors only (CL_RGBA / CL_FLOAT)");
+  return true;
+}
+
+/* Kernel argument / host value type of a tensor: image or buffer. */
+static SmType *storage_type(SmContext *c, SmType *t) {
   SmLayout l;
-  if (!sm_layout_of_type(c, t, &l)) {
-    sm_op_emit_error(at, "operand has a tensor encoding that is not a layout");
-    return NULL;
-  }
-  if (l.kind != SM_LAYOUT_BUFFER) {
-    sm_op_emit_error(at, "image layouts are not supported by the buffer lowering yet");
-    return NULL;
-  }
-  return l.map;
+  if (sm_layout_of_type(c, t, &l) && l.kind == SM_LAYOUT_IMAGE) return sm_kernel_image_type(c, t->shaped.elem);
+  return sm_kernel_buffer_type(c, t->shaped.elem);
 }
 
 static SmValue *load(SmBuilder *b, SmOp *at, SmValue *buf, SmType *t, unsigned n, SmValue **coords, SmAttr *pad) {
   SmContext *c = b->ctx;
-  SmAffineMap *lm = buffer_layout(c, at, t);
-  if (!lm) return NULL;
+  SmLayout l;
+  if (!tensor_layout(c, at, t, &l)) return NULL;
   SmValue *ops[MAXD + 1];
   ops[0] = buf;
   for (unsigned i = 0; i < n; i++) ops[1 + i] = coords[i];
   const char *pn[3] = {"map", "shape", "pad"};
-  SmAttr *pv[3] = {sm_attr_affine_map(c, lm), sm_attr_dense_array_i64(c, t->shaped.rank, t->shaped.dims), pad};
-  return mk(b, "kernel.load", n + 1, ops, 1, t->shaped.elem, pn, pv, pad ? 3 : 1);
+  SmAttr *pv[3] = {sm_attr_affine_map(c, l.map), sm_attr_dense_array_i64(c, t->shaped.rank, t->shaped.dims), pad};
+  const char *opname = l.kind == SM_LAYOUT_IMAGE ? "kernel.image_read" : "kernel.load";
+  return mk(b, opname, n + 1, ops, 1, t->shaped.elem, pn, pv, pad ? 3 : 1);
 }
 
 /* Loads input i at the domain point (through its indexing map). */
@@ -212,6 +229,198 @@ static void sanitize(char *s) {
     if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9'))) *s = '_';
 }
 
+/* Computes the result value of the generic at the current domain point
+ * (k->dom of the parallel dims set): reduction loops, body, epilogue. */
+static SmValue *compute(KGen *k, SmBuilder *b, const unsigned *red, unsigned nred, bool *ok) {
+  SmContext *c = k->ctx;
+  SmOp *g = k->g;
+  unsigned nin = g->num_operands;
+  SmAttr *init = sm_layout_generic_init(g, 0);
+  SmValue *acc0 = init ? const_of(b, init) : NULL;
+  SmBlock *body = g->regions[0].first;
+  if (!acc0 && !sm_value_use_empty(body->args[nin])) {
+    SmType *et = g->results[0].type->shaped.elem;
+    acc0 = const_of(b, sm_type_is_float(et) ? sm_attr_float(c, et, 0) : sm_attr_integer(c, et, 0));
+  }
+  SmValue *acc = NULL;
+  if (!acc0) {
+    /* No accumulator needed: the body runs once per work-item. */
+    if (!load_used_inputs(k, body, 0, b)) *ok = false;
+    else acc = clone_region(k, body, b, ok);
+  } else {
+    acc = loops(k, b, red, nred, 0, acc0, ok);
+  }
+  SmBlock *epi = g->regions[1].first;
+  if (*ok && epi) {
+    sm_ptrmap_put(&k->map, epi->args[0], acc);
+    if (!load_used_inputs(k, epi, 1, b)) *ok = false;
+    else acc = clone_region(k, epi, b, ok);
+  }
+  return *ok ? acc : NULL;
+}
+
+/* ---- image outputs: one work-item per pixel ------------------------------- */
+
+/* One term c * v of a pixel coordinate: v is logical dim `var` (var ==
+ * rank: d_k floordiv 4, the pixel index along the lane dim). */
+typedef struct ImgTerm {
+  unsigned var;
+  int64_t stride, extent;
+} ImgTerm;
+
+typedef struct ImgInv {
+  unsigned k;            /* logical dim whose `mod 4` is the lane */
+  ImgTerm t[2][MAXD + 1]; /* terms of y (0) and x (1), by increasing stride */
+  unsigned nt[2];
+  int64_t ext[2];        /* height, width */
+} ImgInv;
+
+static int cmp_term(const void *a, const void *b) {
+  const ImgTerm *x = a, *y = b;
+  return x->stride < y->stride ? -1 : x->stride > y->stride;
+}
+
+/* Collects the terms of a sum of (const *) dims / (d_k floordiv 4). */
+static bool img_terms(const SmAffineExpr *e, unsigned k, unsigned rank, const int64_t *dims, ImgInv *inv, unsigned coord,
+                      bool *seen) {
+  if (e->kind == SM_AFFINE_ADD)
+    return img_terms(e->bin.lhs, k, rank, dims, inv, coord, seen) && img_terms(e->bin.rhs, k, rank, dims, inv, coord, seen);
+  if (e->kind == SM_AFFINE_CONST) return e->value == 0;
+  int64_t stride = 1;
+  if (e->kind == SM_AFFINE_MUL) {
+    const SmAffineExpr *l = e->bin.lhs, *r = e->bin.rhs;
+    if (l->kind == SM_AFFINE_CONST) l = e->bin.rhs, r = e->bin.lhs;
+    if (r->kind != SM_AFFINE_CONST || r->value <= 0) return false;
+    stride = r->value;
+    e = l;
+  }
+  unsigned var;
+  if (e->kind == SM_AFFINE_DIM && e->position != k && e->position < rank) var = e->position;
+  else if (e->kind == SM_AFFINE_FLOORDIV && e->bin.lhs->kind == SM_AFFINE_DIM && e->bin.lhs->position == k &&
+           e->bin.rhs->kind == SM_AFFINE_CONST && e->bin.rhs->value == 4)
+    var = rank;
+  else return false;
+  if (seen[var]) return false;
+  seen[var] = true;
+  int64_t extent = var == rank ? (dims[k] + 3) / 4 : dims[var];
+  inv->t[coord][inv->nt[coord]++] = (ImgTerm){var, stride, extent};
+  return true;
+}
+
+/* Inverts an image layout of a kernel output: lane = d_k mod 4, y and x
+ * sums of c * d_i (i != k) and c * (d_k floordiv 4) whose strides form a
+ * mixed radix (so every pixel is one (d.., d_k floordiv 4) point). */
+static bool img_invert(const SmLayout *l, unsigned rank, const int64_t *dims, ImgInv *inv) {
+  SmAffineMap *m = l->map;
+  if (m->num_results != 3 || m->num_dims != rank || rank > MAXD) return false;
+  const SmAffineExpr *lane = m->results[2];
+  if (lane->kind != SM_AFFINE_MOD || lane->bin.lhs->kind != SM_AFFINE_DIM || lane->bin.rhs->kind != SM_AFFINE_CONST ||
+      lane->bin.rhs->value != 4)
+    return false;
+  memset(inv, 0, sizeof *inv);
+  inv->k = lane->bin.lhs->position;
+  bool seen[MAXD + 1] = {0};
+  for (unsigned co = 0; co < 2; co++) {
+    if (!img_terms(m->results[co], inv->k, rank, dims, inv, co, seen)) return false;
+    /* Drop extent-1 terms (always 0), then check the mixed radix. */
+    unsigned n = 0;
+    for (unsigned i = 0; i < inv->nt[co]; i++)
+      if (inv->t[co][i].extent > 1) inv->t[co][n++] = inv->t[co][i];
+    inv->nt[co] = n;
+    qsort(inv->t[co], n, sizeof(ImgTerm), cmp_term);
+    int64_t need = 1;
+    for (unsigned i = 0; i < n; i++) {
+      if (inv->t[co][i].stride != need) return false;
+      need *= inv->t[co][i].extent;
+    }
+    inv->ext[co] = need;
+  }
+  for (unsigned d = 0; d < rank; d++)
+    if (d != inv->k && dims[d] > 1 && !seen[d]) return false;
+  return dims[inv->k] <= 4 || seen[rank];
+}
+
+static SmValue *index_const(SmBuilder *b, int64_t v) {
+  return sm_op_result(sm_arith_build_constant_int(b, sm_type_index(b->ctx), v, NULL), 0);
+}
+
+/* Body of an image-output kernel: pixel (y, x) from the global id, the
+ * logical output index of each lane through the inverted layout, the
+ * parallel domain point through the (projection) result map, four values,
+ * one kernel.image_write. */
+static bool image_output_body(KGen *k, SmBuilder *b, const ImgInv *inv, const unsigned *red, unsigned nred,
+                              SmValue *gid, SmValue *img) {
+  SmContext *c = k->ctx;
+  SmOp *g = k->g;
+  SmType *rt = g->results[0].type;
+  unsigned rank = rt->shaped.rank;
+  SmAffineMap *om = sm_layout_generic_map(g, g->num_operands);
+  int64_t w = inv->ext[1];
+  SmAffineExpr *d0 = sm_affine_dim(c, 0);
+  SmValue *px[2];
+  px[0] = apply(b, w > 1 ? sm_affine_floordiv(c, d0, sm_affine_const(c, w)) : d0, 1, &gid);
+  px[1] = w > 1 ? apply(b, sm_affine_mod(c, d0, sm_affine_const(c, w)), 1, &gid) : index_const(b, 0);
+  SmValue *var[MAXD + 1];
+  for (unsigned v = 0; v <= rank; v++) var[v] = NULL;
+  for (unsigned co = 0; co < 2; co++)
+    for (unsigned i = 0; i < inv->nt[co]; i++) {
+      const ImgTerm *t = &inv->t[co][i];
+      SmAffineExpr *e = d0;
+      if (t->stride > 1) e = sm_affine_floordiv(c, e, sm_affine_const(c, t->stride));
+      if (i + 1 < inv->nt[co]) e = sm_affine_mod(c, e, sm_affine_const(c, t->extent));
+      var[t->var] = apply(b, e, 1, &px[co]);
+    }
+  SmValue *zero = NULL;
+  for (unsigned v = 0; v <= rank; v++)
+    if (!var[v]) var[v] = zero ? zero : (zero = index_const(b, 0));
+  int64_t dk = rt->shaped.dims[inv->k];
+  SmValue *lanes[4];
+  bool ok = true;
+  for (int64_t lane = 0; lane < 4 && ok; lane++) {
+    /* d_k = 4 q + lane; past d_k's extent it wraps (mod) so that reads stay
+     * in bounds, and the lane's value is replaced by 0 below. */
+    bool masked = lane > 0 && dk % 4 != 0;
+    SmAffineExpr *e = sm_affine_add(c, sm_affine_mul(c, d0, sm_affine_const(c, 4)), sm_affine_const(c, lane));
+    if (masked) e = sm_affine_mod(c, e, sm_affine_const(c, dk));
+    SmValue *idx[MAXD];
+    for (unsigned d = 0; d < rank; d++) idx[d] = d == inv->k ? apply(b, e, 1, &var[rank]) : var[d];
+    for (unsigned r = 0; r < om->num_results; r++) k->dom[om->results[r]->position] = idx[r];
+    SmValue *v = compute(k, b, red, nred, &ok);
+    if (!ok) break;
+    if (masked) {
+      SmAffineExpr *raw = sm_affine_add(c, sm_affine_mul(c, d0, sm_affine_const(c, 4)), sm_affine_const(c, lane));
+      SmValue *ops[2] = {apply(b, raw, 1, &var[rank]), index_const(b, dk)};
+      const char *pn[] = {"predicate"};
+      SmAttr *pv[] = {sm_attr_integer(c, sm_type_integer(c, 64, SM_SIGNLESS), 2)}; /* slt */
+      SmValue *in = mk(b, "arith.cmpi", 2, ops, 1, sm_type_integer(c, 1, SM_SIGNLESS), pn, pv, 1);
+      SmValue *sel[3] = {in, v, const_of(b, sm_attr_float(c, v->type, 0))};
+      v = mk(b, "arith.select", 3, sel, 1, v->type, NULL, NULL, 0);
+    }
+    lanes[lane] = v;
+  }
+  if (!ok) return false;
+  SmValue *ops[7] = {lanes[0], lanes[1], lanes[2], lanes[3], img, px[0], px[1]};
+  mk(b, "kernel.image_write", 7, ops, 0, NULL, NULL, NULL, 0);
+  return true;
+}
+
+/* The result map of g as a permutation of its parallel dims (each result a
+ * distinct parallel dim, each parallel dim a result): what lets an
+ * image-output kernel find its domain point from a logical output index. */
+static bool projection_of_parallel(SmOp *g, SmAffineMap *om, unsigned nd) {
+  bool seen[MAXD] = {0};
+  unsigned npar = 0;
+  for (unsigned d = 0; d < nd; d++) npar += !sm_layout_generic_is_reduction(g, d);
+  if (om->num_results != npar) return false;
+  for (unsigned r = 0; r < om->num_results; r++) {
+    SmAffineExpr *e = om->results[r];
+    if (e->kind != SM_AFFINE_DIM || e->position >= nd || seen[e->position] || sm_layout_generic_is_reduction(g, e->position))
+      return false;
+    seen[e->position] = true;
+  }
+  return true;
+}
+
 /* Builds kernel.func @name for generic g; returns it (detached) or NULL. */
 static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, int64_t *work_items) {
   unsigned nin = g->num_operands;
@@ -224,9 +433,11 @@ static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, int64_t *work
     sm_op_emit_error(g, "too many operands for one kernel");
     return NULL;
   }
-  for (unsigned i = 0; i < nin; i++) argt[i] = sm_kernel_buffer_type(c, g->operands[i].value->type->shaped.elem);
+  for (unsigned i = 0; i < nin; i++) argt[i] = storage_type(c, g->operands[i].value->type);
   SmType *rt = g->results[0].type;
-  argt[nin] = sm_kernel_buffer_type(c, rt->shaped.elem);
+  argt[nin] = storage_type(c, rt);
+  SmLayout ol;
+  if (!tensor_layout(c, g, rt, &ol)) return NULL;
   const int64_t *dom;
   unsigned nd = sm_layout_generic_domain(g, &dom);
   if (nd > MAXD) {
@@ -238,6 +449,17 @@ static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, int64_t *work
   for (unsigned d = 0; d < nd; d++) {
     if (sm_layout_generic_is_reduction(g, d)) red[nred++] = d;
     else par[npar++] = d, wi *= dom[d];
+  }
+  ImgInv inv;
+  SmAffineMap *om = sm_layout_generic_map(g, nin);
+  if (ol.kind == SM_LAYOUT_IMAGE) {
+    if (!projection_of_parallel(g, om, nd) || !img_invert(&ol, rt->shaped.rank, rt->shaped.dims, &inv)) {
+      sm_op_emit_error(g, "unsupported image layout for a kernel output: the result map must be a permutation of the "
+                          "parallel dims, the lane one dim's 'mod 4' and y, x mixed-radix sums of the other dims and "
+                          "that dim's 'floordiv 4'");
+      return NULL;
+    }
+    wi = inv.ext[0] * inv.ext[1];
   }
   *work_items = wi;
   KGen k = {.ctx = c, .g = g, .nd = nd};
@@ -251,48 +473,27 @@ static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, int64_t *work
   sm_builder_init(&b, c);
   sm_builder_set_block_end(&b, kb);
   SmValue *gid = mk(&b, "kernel.global_id", 0, NULL, 1, idx_t(c), NULL, NULL, 0);
-  int64_t stride = 1;
-  for (unsigned j = npar; j-- > 0;) {
-    unsigned d = par[j];
-    SmAffineExpr *e = sm_affine_dim(c, 0);
-    if (stride > 1) e = sm_affine_floordiv(c, e, sm_affine_const(c, stride));
-    if (j > 0) e = sm_affine_mod(c, e, sm_affine_const(c, dom[d]));
-    k.dom[d] = apply(&b, e, 1, &gid);
-    stride *= dom[d];
-  }
   bool ok = true;
-  SmAttr *init = sm_layout_generic_init(g, 0);
-  SmValue *acc0 = init ? const_of(&b, init) : NULL;
-  SmBlock *body = g->regions[0].first;
-  if (!acc0 && !sm_value_use_empty(body->args[nin])) {
-    SmType *et = rt->shaped.elem;
-    acc0 = const_of(&b, sm_type_is_float(et) ? sm_attr_float(c, et, 0) : sm_attr_integer(c, et, 0));
-  }
-  SmValue *acc = NULL;
-  if (!acc0) {
-    /* No accumulator needed: the body runs once per work-item. */
-    if (!load_used_inputs(&k, body, 0, &b)) ok = false;
-    else acc = clone_region(&k, body, &b, &ok);
+  if (ol.kind == SM_LAYOUT_IMAGE) {
+    ok = image_output_body(&k, &b, &inv, red, nred, gid, bufs[nin]);
   } else {
-    acc = loops(&k, &b, red, nred, 0, acc0, &ok);
-  }
-  SmBlock *epi = g->regions[1].first;
-  if (ok && epi) {
-    sm_ptrmap_put(&k.map, epi->args[0], acc);
-    if (!load_used_inputs(&k, epi, 1, &b)) ok = false;
-    else acc = clone_region(&k, epi, &b, &ok);
-  }
-  if (ok) {
-    SmAffineMap *om = sm_layout_generic_map(g, nin);
-    SmAffineMap *lm = buffer_layout(c, g, rt);
-    if (!lm) ok = false;
-    else {
+    int64_t stride = 1;
+    for (unsigned j = npar; j-- > 0;) {
+      unsigned d = par[j];
+      SmAffineExpr *e = sm_affine_dim(c, 0);
+      if (stride > 1) e = sm_affine_floordiv(c, e, sm_affine_const(c, stride));
+      if (j > 0) e = sm_affine_mod(c, e, sm_affine_const(c, dom[d]));
+      k.dom[d] = apply(&b, e, 1, &gid);
+      stride *= dom[d];
+    }
+    SmValue *acc = compute(&k, &b, red, nred, &ok);
+    if (ok) {
       SmValue *ops[MAXD + 2];
       ops[0] = acc;
       ops[1] = bufs[nin];
       for (unsigned r = 0; r < om->num_results; r++) ops[2 + r] = apply(&b, om->results[r], nd, k.dom);
       const char *pn[] = {"map"};
-      SmAttr *pv[] = {sm_attr_affine_map(c, lm)};
+      SmAttr *pv[] = {sm_attr_affine_map(c, ol.map)};
       mk(&b, "kernel.store", om->num_results + 2, ops, 0, NULL, pn, pv, 1);
     }
   }
@@ -345,7 +546,22 @@ static SmValue *host_op(SmBuilder *b, const char *name, SmType *rt, unsigned n, 
   return mk(b, name, n, ops, rt ? 1 : 0, rt, pn, pv, np);
 }
 
-static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount) {
+/* Checks the image a tensor of type t needs against the limits; diagnoses
+ * at `at` (the op whose result, or the function whose argument, it is). */
+static bool check_image(SmContext *c, SmOp *at, SmType *t, const Limits *lim, const char *what) {
+  int64_t w, h;
+  if (!sm_kernel_image_size(c, at->loc, t, &w, &h)) return false;
+  if (!w) return true;
+  if (t->shaped.elem->kind != SM_TYPE_F32)
+    return sm_op_emit_error(at, "image layouts hold f32 tensors only (CL_RGBA / CL_FLOAT)");
+  if ((lim->max_w && w > lim->max_w) || (lim->max_h && h > lim->max_h))
+    return sm_op_emit_error(at, "%s needs a %lld x %lld image (width x height), larger than the limit %lld x %lld "
+                                "(options max-image-width / max-image-height)",
+                            what, (long long)w, (long long)h, (long long)lim->max_w, (long long)lim->max_h);
+  return true;
+}
+
+static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits *lim) {
   SmContext *c = sm_op_context(fn);
   SmBlock *body = fn->regions[0].first;
   if (!body) return true;
@@ -363,9 +579,17 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount) {
       ok = sm_op_emit_error(fn, "argument #%u is not a ranked tensor", i);
       break;
     }
+    char what[48];
+    snprintf(what, sizeof what, "argument #%u", i);
+    if (!check_image(c, fn, t, lim, what)) {
+      ok = false;
+      break;
+    }
     const char *pn[] = {"index", "type"};
     SmAttr *pv[] = {sm_attr_integer(c, i64, i), sm_attr_type(c, t)};
-    sm_ptrmap_put(&vals, body->args[i], host_op(&hbld, "kernel.input", sm_kernel_buffer_type(c, t->shaped.elem), 0, NULL, pn, pv, 2));
+    SmValue *in = host_op(&hbld, "kernel.input", storage_type(c, t), 0, NULL, pn, pv, 2);
+    sm_value_defining_op(in)->loc = fn->loc;
+    sm_ptrmap_put(&vals, body->args[i], in);
   }
   for (SmOp *op = body->first; op && ok; op = op->next) {
     if (sm_op_name_is(op, "graph.constant") || sm_op_name_is(op, "arith.constant")) {
@@ -373,6 +597,11 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount) {
       SmType *t = op->results[0].type;
       if (t->kind != SM_TYPE_TENSOR || !v) {
         ok = sm_op_emit_error(op, "only tensor constants can become weights");
+        break;
+      }
+      SmLayout wl;
+      if (sm_layout_of_type(c, t, &wl) && wl.kind == SM_LAYOUT_IMAGE) {
+        ok = sm_op_emit_error(op, "image-layout weights are not supported (convert the weight with layout.convert)");
         break;
       }
       const char *pn[] = {"value"};
@@ -423,9 +652,16 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount) {
     }
     if (!ok) break;
     SmType *rt = op->results[0].type;
+    if (!check_image(c, op, rt, lim, "result")) {
+      ok = false;
+      break;
+    }
     const char *an[] = {"type"};
     SmAttr *av[] = {sm_attr_type(c, rt)};
-    SmValue *out = host_op(&hbld, "kernel.alloc", sm_kernel_buffer_type(c, rt->shaped.elem), 0, NULL, an, av, 1);
+    SmValue *out = host_op(&hbld, "kernel.alloc", storage_type(c, rt), 0, NULL, an, av, 1);
+    /* The alloc keeps the op's location: runtime errors about it (an image
+     * the device cannot hold) point at the source. */
+    sm_value_defining_op(out)->loc = op->loc;
     sm_ptrmap_put(&vals, &op->results[0], out);
     args[op->num_operands] = out;
     const char *ln[] = {"callee", "work_items"};
@@ -449,23 +685,43 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount) {
   return true;
 }
 
-bool sm_convert_layout_to_kernel(SmOp *module) {
+static bool convert_module(SmOp *module, const Limits *lim) {
   SmContext *c = sm_op_context(module);
   sm_register_smartmem_dialects(c);
   SmBlock *b = module->regions[0].first;
   unsigned kcount = 0;
   for (SmOp *op = b ? b->first : NULL, *next; op; op = next) {
     next = op->next;
-    if (sm_op_name_is(op, "func.func") && !convert_func(module, op, &kcount)) return false;
+    if (sm_op_name_is(op, "func.func") && !convert_func(module, op, &kcount, lim)) return false;
   }
   return true;
 }
 
-static bool run_cl2k(SmOp *op, SmPassRun *run) { return sm_convert_layout_to_kernel(op); }
+/* 16384: a common device limit for 2D images (CL_DEVICE_IMAGE2D_MAX_*). */
+#define DEFAULT_MAX_IMAGE 16384
+
+bool sm_convert_layout_to_kernel(SmOp *module) {
+  Limits lim = {DEFAULT_MAX_IMAGE, DEFAULT_MAX_IMAGE};
+  return convert_module(module, &lim);
+}
+
+static bool run_cl2k(SmOp *op, SmPassRun *run) {
+  Limits lim = {sm_pass_run_int(run, "max-image-width"), sm_pass_run_int(run, "max-image-height")};
+  if (lim.max_w < 0 || lim.max_h < 0)
+    return sm_emit_error(sm_op_context(op), op->loc, "max-image-width / max-image-height must be >= 0");
+  return convert_module(op, &lim);
+}
+
+static const SmPassOption cl2k_options[] = {
+    {"max-image-width", SM_PASS_OPT_INT, "16384", "largest image width a tensor may need (0: no limit)"},
+    {"max-image-height", SM_PASS_OPT_INT, "16384", "largest image height a tensor may need (0: no limit)"},
+};
 
 const SmPassDef sm_convert_layout_to_kernel_pass = {
     .argument = "convert-layout-to-kernel",
     .summary = "Lower layout.generic ops to kernel.func and func.func to a kernel.host plan",
     .anchor = "builtin.module",
+    .options = cl2k_options,
+    .num_options = 2,
     .run = run_cl2k,
 };

@@ -5,8 +5,11 @@
  * launch is still live while that launch writes its output, so a launch's
  * output never shares a slot with its inputs. Slots are chosen best-fit
  * (the smallest free slot that is large enough, else the largest free slot,
- * grown). Results: `slot` on each alloc; `slot_bytes` (array) and
- * `peak_bytes` on the kernel.host. With option report, prints a summary. */
+ * grown). Images (!kernel.image allocs) are not aliased with buffers: an
+ * image only reuses a free image slot of exactly its width and height
+ * (bytes: width * height * 16, RGBA f32 pixels), else gets a new slot.
+ * Results: `slot` on each alloc; `slot_bytes` (array) and `peak_bytes` on
+ * the kernel.host. With option report, prints a summary. */
 #include "dialects/kernel/kernel.h"
 #include "passes/smartmem.h"
 
@@ -16,11 +19,13 @@
 
 typedef struct Slot {
   int64_t bytes;
+  int64_t w, h; /* image slots: pixel size; 0 for buffer slots */
   long free_after; /* position of the last use of its current buffer */
 } Slot;
 
-static int64_t alloc_bytes(SmOp *a) {
+static int64_t alloc_bytes(SmOp *a, int64_t w, int64_t h) {
   SmType *t = sm_op_get_prop(a, "type")->type;
+  if (w) return w * h * 16;
   return sm_type_num_elements(t) * (int64_t)sm_kernel_elem_bytes(t->shaped.elem);
 }
 
@@ -35,7 +40,12 @@ static bool plan_host(SmOp *host, int64_t *peak, int64_t *naive) {
   SmType *i64 = sm_type_integer(c, 64, SM_SIGNLESS);
   for (SmOp *op = b ? b->first : NULL; op; op = op->next) {
     if (!sm_op_name_is(op, "kernel.alloc")) continue;
-    int64_t need = alloc_bytes(op);
+    int64_t w, h;
+    if (!sm_kernel_image_size(c, op->loc, sm_op_get_prop(op, "type")->type, &w, &h)) {
+      free(slots);
+      return false;
+    }
+    int64_t need = alloc_bytes(op, w, h);
     long last = (long)op->scratch;
     for (SmUse *u = op->results[0].uses; u; u = u->next) {
       long p = sm_op_name_is(u->owner, "kernel.output") ? pos + 1 : (long)u->owner->scratch;
@@ -44,7 +54,7 @@ static bool plan_host(SmOp *host, int64_t *peak, int64_t *naive) {
     long here = (long)op->scratch;
     size_t best = nslots, big = nslots;
     for (size_t s = 0; s < nslots; s++) {
-      if (slots[s].free_after >= here) continue;
+      if (slots[s].free_after >= here || slots[s].w != w || slots[s].h != h) continue;
       if (slots[s].bytes >= need && (best == nslots || slots[s].bytes < slots[best].bytes)) best = s;
       if (big == nslots || slots[s].bytes > slots[big].bytes) big = s;
     }
@@ -60,6 +70,8 @@ static bool plan_host(SmOp *host, int64_t *peak, int64_t *naive) {
         slots = ns;
       }
       slots[nslots].bytes = 0;
+      slots[nslots].w = w;
+      slots[nslots].h = h;
       best = nslots++;
     }
     if (slots[best].bytes < need) slots[best].bytes = need;

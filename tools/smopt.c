@@ -3,6 +3,7 @@
  * again and print. Pass options belong to the pass layer (passes/pass_cli.h).
  * --verify-diagnostics checks the diagnostics against expected-* comments
  * the way mlir-opt does. */
+#define _DEFAULT_SOURCE /* madvise(MADV_DONTNEED) */
 #include <errno.h>
 #include <fcntl.h>
 #include <regex.h>
@@ -342,6 +343,27 @@ typedef struct Input {
   size_t len;
   bool mapped;
 } Input;
+
+/* Parse progress (sm_context_set_parse_progress) on a mapped input: the
+ * whole pages the parser is past leave memory. The mapping is a read-only
+ * private file mapping, so a later read (a memoised span, a diagnostic's
+ * source line) faults the same bytes back in from the file. */
+typedef struct InputDrop {
+  char *data; /* the mapping */
+} InputDrop;
+
+static void input_drop_consumed(const char *buf, size_t consumed, void *user) {
+  InputDrop *d = user;
+  long page = sysconf(_SC_PAGESIZE);
+  if (page <= 0)
+    return;
+  size_t end = (size_t)(buf - d->data) + consumed;
+  end -= end % (size_t)page;
+  /* From the start each time: pages read again since (the parser's memo
+   * compares against earlier text) go too. */
+  if (end)
+    madvise(d->data, end, MADV_DONTNEED);
+}
 
 static void input_release(Input *in) {
   if (in->mapped)
@@ -772,6 +794,9 @@ int main(int argc, char **argv) {
     fprintf(stderr, "smopt: cannot read input '%s'\n", t.filename);
     goto done;
   }
+  InputDrop drop = {t.input.data};
+  if (t.input.mapped)
+    sm_context_set_parse_progress(t.ctx, input_drop_consumed, &drop);
 
   if (t.opt.verify_diagnostics) {
     t.checker.ctx = t.ctx;

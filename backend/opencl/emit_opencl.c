@@ -4,10 +4,12 @@
  * coordinates, x for loads, v for math), loops are plain for loops. */
 #include "backend/opencl/opencl.h"
 #include "dialects/kernel/kernel.h"
+#include "dialects/layout/layout.h"
 
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct Em {
@@ -184,9 +186,73 @@ static void emit_access(Em *e, SmOp *op, unsigned first, SmValue *buf) {
   sm_strbuf_puts(e->o, "]");
 }
 
+/* Bounds check of a padded access: "(c0 < n0 && ...) ? ". */
+static void bounds_check(Em *e, SmOp *op) {
+  SmAttr *shape = sm_op_get_prop(op, "shape");
+  sm_strbuf_puts(e->o, "(");
+  for (unsigned i = 1; i < op->num_operands; i++) {
+    SmValue *c = op->operands[i].value;
+    if (i > 1) sm_strbuf_puts(e->o, " && ");
+    if (!known_nonneg(e, c)) {
+      name(e, c);
+      sm_strbuf_puts(e->o, " >= 0 && ");
+    }
+    name(e, c);
+    sm_strbuf_printf(e->o, " < %" PRId64, sm_attr_dense_array_get_i64(shape, i - 1));
+  }
+  sm_strbuf_puts(e->o, ") ? ");
+}
+
+/* One lane of a pixel: sm_lane(read_imagef(img, sampler, (int2)(x, y)), lane). */
+static void emit_image_read(Em *e, SmOp *op) {
+  SmStrBuf *o = e->o;
+  SmAffineMap *m = sm_op_get_prop(op, "map")->map;
+  SmValue *co[16];
+  bool dnn[16];
+  unsigned nc = op->num_operands - 1;
+  if (nc > 16) {
+    e->ok = sm_op_emit_error(op, "too many coordinates to emit");
+    return;
+  }
+  for (unsigned i = 0; i < nc; i++) co[i] = op->operands[1 + i].value, dnn[i] = true;
+  SmAttr *pad = sm_op_get_prop(op, "pad");
+  decl(e, &op->results[0]);
+  if (pad) bounds_check(e, op);
+  sm_strbuf_printf(o, "sm_lane(read_imagef(b%u, sm_sampler, (int2)((int)", vid(e, op->operands[0].value));
+  expr(e, m->results[1], co, dnn);
+  sm_strbuf_puts(o, ", (int)");
+  expr(e, m->results[0], co, dnn);
+  sm_strbuf_puts(o, ")), ");
+  expr(e, m->results[2], co, dnn);
+  sm_strbuf_puts(o, ")");
+  if (pad) {
+    sm_strbuf_puts(o, " : ");
+    literal(e, pad);
+  }
+  sm_strbuf_puts(o, ";\n");
+}
+
 static void emit_op(Em *e, SmOp *op) {
   SmStrBuf *o = e->o;
   const char *n = op->name;
+  if (!strcmp(n, "kernel.image_read")) {
+    emit_image_read(e, op);
+    return;
+  }
+  if (!strcmp(n, "kernel.image_write")) {
+    ind(e);
+    sm_strbuf_printf(o, "write_imagef(b%u, (int2)((int)", vid(e, op->operands[4].value));
+    name(e, op->operands[6].value);
+    sm_strbuf_puts(o, ", (int)");
+    name(e, op->operands[5].value);
+    sm_strbuf_puts(o, "), (float4)(");
+    for (unsigned i = 0; i < 4; i++) {
+      if (i) sm_strbuf_puts(o, ", ");
+      name(e, op->operands[i].value);
+    }
+    sm_strbuf_puts(o, "));\n");
+    return;
+  }
   if (!strcmp(n, "kernel.global_id")) {
     alias(e, &op->results[0], &op->results[0]);
     decl(e, &op->results[0]);
@@ -406,6 +472,13 @@ static bool emit_kernel(Em *e, SmOp *kf) {
   sm_strbuf_printf(o, "\n__kernel void %s(", nm);
   /* The last argument is written; the others are read. */
   for (unsigned i = 0; i < b->num_args; i++) {
+    if (sm_kernel_image_elem(e->ctx, b->args[i]->type)) {
+      bool written = false;
+      for (SmUse *u = b->args[i]->uses; u; u = u->next)
+        if (sm_op_name_is(u->owner, "kernel.image_write")) written = true;
+      sm_strbuf_printf(o, "%s%s image2d_t b%u", i ? ", " : "", written ? "__write_only" : "__read_only", vid(e, b->args[i]));
+      continue;
+    }
     SmType *et = sm_kernel_buffer_elem(e->ctx, b->args[i]->type);
     const char *ct = ctype(et, true);
     if (!ct) return sm_op_emit_error(kf, "buffer element type is not supported by the OpenCL emitter");
@@ -443,6 +516,23 @@ static void tensor_line(SmStrBuf *p, const char *what, unsigned buf, int64_t ind
   sm_strbuf_puts(p, "\n");
 }
 
+/* " image W H LOC MAP" after the plan line of an image-layout tensor: the
+ * runtime checks W x H against the device, names LOC (file:line:col, "-"
+ * when unknown) in errors and converts through MAP on the host. */
+static bool image_suffix(SmContext *ctx, SmStrBuf *p, SmOp *op, SmType *t) {
+  int64_t w, h;
+  if (!sm_kernel_image_size(ctx, op->loc, t, &w, &h)) return false;
+  if (!w) return true;
+  SmLayout l;
+  sm_layout_of_type(ctx, t, &l);
+  sm_strbuf_printf(p, " image %" PRId64 " %" PRId64 " ", w, h);
+  SmLoc *fl = sm_loc_find_file(op->loc);
+  if (fl && !strpbrk(fl->file.file, " \t\n")) sm_strbuf_printf(p, "%s:%u:%u ", fl->file.file, fl->file.line, fl->file.col);
+  else sm_strbuf_puts(p, "- ");
+  sm_attr_print(sm_attr_affine_map(ctx, l.map), p);
+  return true;
+}
+
 static bool emit_host(SmContext *ctx, SmOp *host, SmOpenCLProgram *out) {
   SmStrBuf *p = &out->plan;
   SmBlock *b = host->regions[0].first;
@@ -453,26 +543,48 @@ static bool emit_host(SmContext *ctx, SmOp *host, SmOpenCLProgram *out) {
   sm_strbuf_puts(p, "smartmem-plan 1\n");
   SmAttr *sb = sm_op_get_attr(host, "slot_bytes");
   unsigned nslots = 0;
-  if (sb && sb->kind == SM_ATTR_DENSE_ARRAY) {
-    for (unsigned s = 0; s < sb->dense_array.count; s++)
-      sm_strbuf_printf(p, "slot %u %" PRId64 "\n", s, sm_attr_dense_array_get_i64(sb, s));
-    nslots = sb->dense_array.count;
-  } else {
-    /* No plan: one slot per alloc. */
+  bool planned = sb && sb->kind == SM_ATTR_DENSE_ARRAY;
+  if (planned) nslots = sb->dense_array.count;
+  else
     for (SmOp *op = b ? b->first : NULL; op; op = op->next)
-      if (sm_op_name_is(op, "kernel.alloc")) {
-        SmType *t = sm_op_get_prop(op, "type")->type;
-        sm_strbuf_printf(p, "slot %u %" PRId64 "\n", nslots, sm_type_num_elements(t) * (int64_t)sm_kernel_elem_bytes(t->shaped.elem));
-        op->scratch = nslots++;
-      }
+      if (sm_op_name_is(op, "kernel.alloc")) op->scratch = nslots++; /* no plan: one slot per alloc */
+  /* Per slot: bytes, and the pixel size of image slots (0 for buffers). */
+  int64_t *slot_info = calloc(nslots ? 3 * (size_t)nslots : 1, sizeof *slot_info);
+  if (!slot_info) return sm_op_emit_error(host, "out of memory");
+  for (unsigned s = 0; planned && s < nslots; s++) slot_info[3 * s] = sm_attr_dense_array_get_i64(sb, s);
+  for (SmOp *op = b ? b->first : NULL; op && ok; op = op->next) {
+    if (!sm_op_name_is(op, "kernel.alloc")) continue;
+    SmType *t = sm_op_get_prop(op, "type")->type;
+    SmAttr *slot = sm_op_get_prop(op, "slot");
+    int64_t s = slot ? slot->integer.value : (int64_t)op->scratch, w, h;
+    if (s < 0 || s >= (int64_t)nslots) {
+      ok = sm_op_emit_error(op, "slot %" PRId64 " is out of range", s);
+      break;
+    }
+    if (!sm_kernel_image_size(ctx, op->loc, t, &w, &h)) ok = false;
+    else if (w && slot_info[3 * s + 1] && (slot_info[3 * s + 1] != w || slot_info[3 * s + 2] != h))
+      ok = sm_op_emit_error(op, "image slot %" PRId64 " holds images of different sizes", s);
+    else if (w) slot_info[3 * s + 1] = w, slot_info[3 * s + 2] = h;
+    if (!planned) slot_info[3 * s] = w ? w * h * 16 : sm_type_num_elements(t) * (int64_t)sm_kernel_elem_bytes(t->shaped.elem);
   }
+  for (unsigned s = 0; ok && s < nslots; s++) {
+    sm_strbuf_printf(p, "slot %u %" PRId64, s, slot_info[3 * s]);
+    if (slot_info[3 * s + 1]) sm_strbuf_printf(p, " image %" PRId64 " %" PRId64, slot_info[3 * s + 1], slot_info[3 * s + 2]);
+    sm_strbuf_puts(p, "\n");
+  }
+  free(slot_info);
   for (SmOp *op = b ? b->first : NULL; op && ok; op = op->next) {
     if (op->num_results) sm_ptrmap_put(&ids, &op->results[0], (void *)(uintptr_t)(++next));
     unsigned id = next - 1;
     if (sm_op_name_is(op, "kernel.input")) {
       SmType *t = sm_op_get_prop(op, "type")->type;
       if (!dtype_name(t->shaped.elem)) ok = sm_op_emit_error(op, "unsupported element type");
-      else tensor_line(p, "input", id, sm_op_get_prop(op, "index")->integer.value, t);
+      else {
+        tensor_line(p, "input", id, sm_op_get_prop(op, "index")->integer.value, t);
+        p->len--; /* before the newline: the image suffix */
+        ok = image_suffix(ctx, p, op, t);
+        sm_strbuf_puts(p, "\n");
+      }
     } else if (sm_op_name_is(op, "kernel.weight")) {
       SmTensor t;
       if (!sm_tensor_from_attr(ctx, op->loc, sm_op_get_prop(op, "value"), &t)) {
@@ -488,9 +600,15 @@ static bool emit_host(SmContext *ctx, SmOp *host, SmOpenCLProgram *out) {
       SmType *t = sm_op_get_prop(op, "type")->type;
       SmAttr *slot = sm_op_get_prop(op, "slot");
       int64_t s = slot ? slot->integer.value : (int64_t)op->scratch;
-      if (s < 0 || s >= (int64_t)nslots) ok = sm_op_emit_error(op, "slot %" PRId64 " is out of range", s);
-      sm_strbuf_printf(p, "alloc %u %" PRId64 " %" PRId64 "\n", id, s,
-                       sm_type_num_elements(t) * (int64_t)sm_kernel_elem_bytes(t->shaped.elem));
+      int64_t w, h;
+      if (!sm_kernel_image_size(ctx, op->loc, t, &w, &h)) {
+        ok = false;
+        break;
+      }
+      sm_strbuf_printf(p, "alloc %u %" PRId64 " %" PRId64, id, s,
+                       w ? w * h * 16 : sm_type_num_elements(t) * (int64_t)sm_kernel_elem_bytes(t->shaped.elem));
+      ok = image_suffix(ctx, p, op, t);
+      sm_strbuf_puts(p, "\n");
     } else if (sm_op_name_is(op, "kernel.launch")) {
       SmAttr *c = sm_op_get_prop(op, "callee");
       sm_strbuf_printf(p, "launch %s %" PRId64 " %u", c->symref.root, sm_op_get_prop(op, "work_items")->integer.value,
@@ -519,6 +637,19 @@ static const char preamble[] =
     "static inline long sm_ceildiv(long a, long b) { return -sm_floordiv(-a, b); }\n"
     "static inline long sm_mod(long a, long b) { long r = a % b; return r < 0 ? r + b : r; }\n";
 
+static const char image_preamble[] =
+    "__constant sampler_t sm_sampler = CLK_NORMALIZED_COORDS_FALSE | CLK_ADDRESS_CLAMP_TO_EDGE | CLK_FILTER_NEAREST;\n"
+    "static inline float sm_lane(float4 p, long lane) { return lane == 0 ? p.x : lane == 1 ? p.y : lane == 2 ? p.z : p.w; }\n";
+
+static bool uses_images(SmContext *ctx, SmBlock *b) {
+  for (SmOp *op = b ? b->first : NULL; op; op = op->next) {
+    SmBlock *kb = sm_op_name_is(op, "kernel.func") ? op->regions[0].first : NULL;
+    for (unsigned i = 0; kb && i < kb->num_args; i++)
+      if (sm_kernel_image_elem(ctx, kb->args[i]->type)) return true;
+  }
+  return false;
+}
+
 bool sm_opencl_emit(SmOp *module, SmOpenCLProgram *out) {
   memset(out, 0, sizeof *out);
   SmContext *ctx = sm_op_context(module);
@@ -527,6 +658,7 @@ bool sm_opencl_emit(SmOp *module, SmOpenCLProgram *out) {
   sm_ptrmap_init(&e.names);
   sm_ptrmap_init(&e.nonneg);
   sm_strbuf_puts(&out->source, preamble);
+  if (uses_images(ctx, b)) sm_strbuf_puts(&out->source, image_preamble);
   SmOp *host = NULL;
   for (SmOp *op = b ? b->first : NULL; op && e.ok; op = op->next) {
     if (sm_op_name_is(op, "kernel.func")) {

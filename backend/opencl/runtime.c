@@ -2,7 +2,14 @@
  * cl_mem per slot / input / weight, uploads weights once, then per run
  * writes inputs, enqueues the launches in order and reads outputs back.
  * Every OpenCL failure becomes a diagnostic naming the call, the kernel and
- * the error code (and the build log for build failures). */
+ * the error code (and the build log for build failures).
+ *
+ * Images: plan lines of image-layout tensors carry "image W H LOC MAP"
+ * (slots: "image W H"). Before creating anything, every image is checked
+ * against CL_DEVICE_IMAGE2D_MAX_WIDTH/HEIGHT (an error at LOC naming the
+ * buffer and the limit); image slots and inputs are CL_RGBA/CL_FLOAT 2D
+ * images; inputs and outputs are converted between the row-major tensor
+ * and the pixels on the host through MAP (logical index -> (y, x, lane)). */
 #ifndef CL_TARGET_OPENCL_VERSION
 #define CL_TARGET_OPENCL_VERSION 120
 #endif
@@ -24,6 +31,10 @@ typedef struct PBuf {
   unsigned rank;
   int64_t dims[SM_TENSOR_MAX_RANK];
   cl_mem mem;
+  int64_t w, h;       /* image: pixel size (0: a buffer) */
+  char loc[256];      /* image: source location "file:line:col" or "-" */
+  SmAffineMap *map;   /* image: logical index -> (y, x, lane) */
+  float *pixels;      /* image input/output: host staging, w * h * 4 */
 } PBuf;
 
 typedef struct PLaunch {
@@ -44,6 +55,7 @@ typedef struct POut {
 
 typedef struct Plan {
   int64_t *slots;
+  int64_t (*slot_img)[2]; /* per slot: image width, height (0: a buffer) */
   unsigned nslots;
   PBuf *bufs;
   unsigned nbufs;
@@ -76,8 +88,11 @@ static bool clfail(SmContext *ctx, const char *call, const char *what, cl_int e)
 }
 
 static void plan_free(Plan *p) {
-  for (unsigned i = 0; i < p->nbufs; i++)
+  for (unsigned i = 0; i < p->nbufs; i++) {
     if (p->bufs[i].mem && p->bufs[i].kind != PB_ALLOC) clReleaseMemObject(p->bufs[i].mem);
+    free(p->bufs[i].pixels);
+  }
+  free(p->slot_img);
   for (unsigned i = 0; i < p->nlaunches; i++) {
     free(p->launches[i].args);
     if (p->launches[i].kernel) clReleaseKernel(p->launches[i].kernel);
@@ -111,6 +126,26 @@ static bool read_dims(char **s, unsigned *rank, int64_t *dims) {
   return true;
 }
 
+/* Optional " image W H LOC MAP" after a buffer's plan line. */
+static bool image_suffix(SmContext *ctx, char *s, PBuf *b) {
+  char kw[8];
+  int n = 0;
+  if (sscanf(s, "%7s%n", kw, &n) != 1) return true;
+  if (strcmp(kw, "image")) return false;
+  s += n;
+  long long w, h;
+  if (sscanf(s, "%lld %lld %255s%n", &w, &h, b->loc, &n) != 3 || w <= 0 || h <= 0) return false;
+  s += n;
+  b->w = w, b->h = h;
+  while (*s == ' ') s++;
+  unsigned before = sm_context_error_count(ctx);
+  SmAttr *m = sm_parse_attr(ctx, s);
+  if (!m || sm_context_error_count(ctx) != before || m->kind != SM_ATTR_AFFINE_MAP || m->map->num_results != 3)
+    return false;
+  b->map = m->map;
+  return true;
+}
+
 static bool plan_parse(SmContext *ctx, const char *text, size_t len, Plan *p) {
   memset(p, 0, sizeof *p);
   char *copy = malloc(len + 1);
@@ -136,8 +171,21 @@ static bool plan_parse(SmContext *ctx, const char *text, size_t len, Plan *p) {
     } else if (!strcmp(kw, "slot")) {
       long id = strtol(s, &end, 10);
       long long bytes = strtoll(end, &end, 10);
-      if (id != (long)p->nslots || bytes < 0 || !grow((void **)&p->slots, p->nslots, sizeof *p->slots)) ok = false;
-      else p->slots[p->nslots++] = bytes;
+      if (id != (long)p->nslots || bytes < 0 || !grow((void **)&p->slots, p->nslots, sizeof *p->slots) ||
+          !grow((void **)&p->slot_img, p->nslots, sizeof *p->slot_img)) {
+        ok = false;
+      } else {
+        long long w = 0, h = 0;
+        int n = 0;
+        char ikw[8] = "";
+        if (sscanf(end, "%7s %lld %lld%n", ikw, &w, &h, &n) == 3 && !strcmp(ikw, "image")) {
+          if (w <= 0 || h <= 0 || bytes < w * h * 16) ok = false;
+        } else {
+          w = h = 0;
+        }
+        p->slot_img[p->nslots][0] = w, p->slot_img[p->nslots][1] = h;
+        p->slots[p->nslots++] = bytes;
+      }
     } else if (!strcmp(kw, "input") || !strcmp(kw, "weight") || !strcmp(kw, "alloc")) {
       long id = strtol(s, &end, 10);
       s = end;
@@ -155,10 +203,13 @@ static bool plan_parse(SmContext *ctx, const char *text, size_t len, Plan *p) {
         if (sscanf(s, "%7s%n", b->dtype, &n) != 1) ok = false;
         s += n;
         if (ok && !read_dims(&s, &b->rank, b->dims)) ok = false;
+        if (ok && !image_suffix(ctx, s, b)) ok = false;
       } else {
         b->b = strtoll(s, &end, 10);
         if (end == s) ok = false;
         if (b->kind == PB_ALLOC && (b->a < 0 || b->a >= (int64_t)p->nslots || b->b > p->slots[b->a])) ok = false;
+        if (ok && b->kind == PB_ALLOC && !image_suffix(ctx, end, b)) ok = false;
+        if (ok && b->kind == PB_ALLOC && (b->w != p->slot_img[b->a][0] || b->h != p->slot_img[b->a][1])) ok = false;
       }
     } else if (!strcmp(kw, "launch")) {
       if (!grow((void **)&p->launches, p->nlaunches, sizeof *p->launches)) {
@@ -293,6 +344,75 @@ void sm_opencl_stats_free(SmOpenCLStats *s) {
   s->launch_names = NULL;
 }
 
+static SmLoc *plan_loc(SmContext *ctx, const char *text) {
+  const char *c2 = strrchr(text, ':');
+  if (!c2 || c2 == text) return sm_loc_unknown(ctx);
+  const char *c1 = c2 - 1;
+  while (c1 > text && *c1 != ':') c1--;
+  if (*c1 != ':' || c1 == text) return sm_loc_unknown(ctx);
+  char file[256];
+  size_t n = (size_t)(c1 - text);
+  memcpy(file, text, n);
+  file[n] = 0;
+  return sm_loc_file(ctx, file, (unsigned)strtoul(c1 + 1, NULL, 10), (unsigned)strtoul(c2 + 1, NULL, 10));
+}
+
+/* Every image of the plan fits the device (checked before anything is created). */
+static bool check_images(SmContext *ctx, const Plan *p, cl_device_id dev) {
+  bool any = false;
+  for (unsigned i = 0; i < p->nbufs; i++) any |= p->bufs[i].w > 0;
+  if (!any) return true;
+  cl_bool support = CL_FALSE;
+  size_t maxw = 0, maxh = 0;
+  clGetDeviceInfo(dev, CL_DEVICE_IMAGE_SUPPORT, sizeof support, &support, NULL);
+  clGetDeviceInfo(dev, CL_DEVICE_IMAGE2D_MAX_WIDTH, sizeof maxw, &maxw, NULL);
+  clGetDeviceInfo(dev, CL_DEVICE_IMAGE2D_MAX_HEIGHT, sizeof maxh, &maxh, NULL);
+  bool ok = true;
+  for (unsigned i = 0; i < p->nbufs; i++) {
+    const PBuf *b = &p->bufs[i];
+    if (!b->w) continue;
+    const char *what = b->kind == PB_INPUT ? "input" : "intermediate";
+    if (!support)
+      ok = sm_emit_error(ctx, plan_loc(ctx, b->loc), "OpenCL: the device has no image support, but %s buffer %u is an image", what, i);
+    else if ((size_t)b->w > maxw || (size_t)b->h > maxh)
+      ok = sm_emit_error(ctx, plan_loc(ctx, b->loc),
+                         "OpenCL: %s buffer %u needs a %lld x %lld image (width x height), larger than the device "
+                         "allows (CL_DEVICE_IMAGE2D_MAX_WIDTH %zu, CL_DEVICE_IMAGE2D_MAX_HEIGHT %zu)",
+                         what, i, (long long)b->w, (long long)b->h, maxw, maxh);
+  }
+  return ok;
+}
+
+static cl_mem create_image(cl_context clc, cl_mem_flags flags, int64_t w, int64_t h, cl_int *e) {
+  cl_image_format fmt = {CL_RGBA, CL_FLOAT};
+  cl_image_desc desc;
+  memset(&desc, 0, sizeof desc);
+  desc.image_type = CL_MEM_OBJECT_IMAGE2D;
+  desc.image_width = (size_t)w;
+  desc.image_height = (size_t)h;
+  return clCreateImage(clc, flags, &fmt, &desc, NULL, e);
+}
+
+/* Host conversion between a row-major f32 tensor and an image's pixels. */
+static void image_convert(const PBuf *b, unsigned rank, const int64_t *dims, float *tensor, bool to_pixels) {
+  int64_t idx[SM_TENSOR_MAX_RANK] = {0}, n = 1;
+  for (unsigned d = 0; d < rank; d++) n *= dims[d];
+  if (to_pixels) memset(b->pixels, 0, (size_t)(b->w * b->h * 4) * sizeof(float));
+  for (int64_t i = 0; i < n; i++) {
+    int64_t y = sm_affine_expr_eval(b->map->results[0], idx, NULL), x = sm_affine_expr_eval(b->map->results[1], idx, NULL),
+            lane = sm_affine_expr_eval(b->map->results[2], idx, NULL);
+    if (y >= 0 && y < b->h && x >= 0 && x < b->w && lane >= 0 && lane < 4) {
+      float *px = &b->pixels[(y * b->w + x) * 4 + lane];
+      if (to_pixels) *px = tensor[i];
+      else tensor[i] = *px;
+    }
+    for (unsigned d = rank; d-- > 0;) {
+      if (++idx[d] < dims[d]) break;
+      idx[d] = 0;
+    }
+  }
+}
+
 bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const SmOpenCLOptions *opt,
                            unsigned num_inputs, const SmTensor *inputs, unsigned max_outputs,
                            SmTensor *outputs, unsigned *num_outputs, SmOpenCLStats *stats) {
@@ -300,7 +420,7 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
   *num_outputs = 0;
   if (!plan_parse(ctx, prog->plan.data ? prog->plan.data : "", prog->plan.len, &p)) return false;
   unsigned nslots = p.nslots;
-  cl_platform_id pf;
+  cl_platform_id pf = NULL;
   cl_device_id dev;
   cl_context clc = NULL;
   cl_command_queue q = NULL;
@@ -312,6 +432,7 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
   cl_int e;
   int runs = opt->repeat > 0 ? opt->repeat : 1;
   if (!pick_device(ctx, opt, &pf, &dev)) goto out;
+  if (!check_images(ctx, &p, dev)) goto out;
   if (stats) {
     memset(stats, 0, sizeof *stats);
     clGetDeviceInfo(dev, CL_DEVICE_NAME, sizeof stats->device_name, stats->device_name, NULL);
@@ -361,11 +482,13 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
   slots = calloc(p.nslots ? p.nslots : 1, sizeof *slots);
   if (!slots) goto out;
   for (unsigned s = 0; s < p.nslots; s++) {
-    slots[s] = clCreateBuffer(clc, CL_MEM_READ_WRITE, p.slots[s] ? (size_t)p.slots[s] : 1, NULL, &e);
+    bool img = p.slot_img[s][0] > 0;
+    if (img) slots[s] = create_image(clc, CL_MEM_READ_WRITE, p.slot_img[s][0], p.slot_img[s][1], &e);
+    else slots[s] = clCreateBuffer(clc, CL_MEM_READ_WRITE, p.slots[s] ? (size_t)p.slots[s] : 1, NULL, &e);
     if (!slots[s]) {
       char what[32];
       snprintf(what, sizeof what, "slot %u", s);
-      clfail(ctx, "clCreateBuffer", what, e);
+      clfail(ctx, img ? "clCreateImage" : "clCreateBuffer", what, e);
       goto out;
     }
   }
@@ -394,12 +517,22 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
       for (unsigned d = 0; d < b->rank; d++) n *= b->dims[d];
       bytes = (size_t)n * sm_dtype_size(dt);
       b->c = (int64_t)bytes;
-      b->mem = clCreateBuffer(clc, CL_MEM_READ_ONLY, bytes ? bytes : 1, NULL, &e);
+      if (b->w && dt != SM_DT_F32) {
+        sm_emit_error(ctx, plan_loc(ctx, b->loc), "OpenCL plan: image input %u must be f32", i);
+        goto out;
+      }
+      if (b->w) {
+        b->pixels = malloc((size_t)(b->w * b->h * 4) * sizeof(float));
+        if (!b->pixels) goto out;
+        b->mem = create_image(clc, CL_MEM_READ_ONLY, b->w, b->h, &e);
+      } else {
+        b->mem = clCreateBuffer(clc, CL_MEM_READ_ONLY, bytes ? bytes : 1, NULL, &e);
+      }
     }
     if (!b->mem) {
       char what[32];
       snprintf(what, sizeof what, "buffer %u", i);
-      clfail(ctx, "clCreateBuffer", what, e);
+      clfail(ctx, b->w ? "clCreateImage" : "clCreateBuffer", what, e);
       goto out;
     }
   }
@@ -424,8 +557,7 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
     }
     const SmTensor *t = &inputs[b->a];
     SmDType dt;
-    dtype_parse(b->dtype, &dt);
-    if (t->dtype != dt || sm_tensor_nbytes(t) != (size_t)b->c) {
+    if (!dtype_parse(b->dtype, &dt) || t->dtype != dt || sm_tensor_nbytes(t) != (size_t)b->c) {
       sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL: input %lld has the wrong type or shape (expected %s)", (long long)b->a, b->dtype);
       goto out;
     }
@@ -440,7 +572,13 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
     for (unsigned i = 0; i < p.nbufs; i++) {
       PBuf *b = &p.bufs[i];
       if (b->kind != PB_INPUT) continue;
-      e = clEnqueueWriteBuffer(q, b->mem, CL_FALSE, 0, (size_t)b->c, inputs[b->a].data, 0, NULL, NULL);
+      if (b->w) {
+        size_t origin[3] = {0, 0, 0}, region[3] = {(size_t)b->w, (size_t)b->h, 1};
+        image_convert(b, b->rank, b->dims, inputs[b->a].data, true);
+        e = clEnqueueWriteImage(q, b->mem, CL_TRUE, origin, region, 0, 0, b->pixels, 0, NULL, NULL);
+      } else {
+        e = clEnqueueWriteBuffer(q, b->mem, CL_FALSE, 0, (size_t)b->c, inputs[b->a].data, 0, NULL, NULL);
+      }
       if (e != CL_SUCCESS) {
         clfail(ctx, "clEnqueueWriteBuffer", "an input", e);
         goto out;
@@ -478,7 +616,19 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
     if (r >= 0) {
       for (unsigned o = 0; o < p.nouts; o++) {
         SmTensor *t = &outputs[p.outs[o].index];
-        e = clEnqueueReadBuffer(q, p.bufs[p.outs[o].buf].mem, CL_TRUE, 0, sm_tensor_nbytes(t), t->data, 0, NULL, NULL);
+        PBuf *ob = &p.bufs[p.outs[o].buf];
+        if (ob->w) {
+          if (t->dtype != SM_DT_F32) {
+            sm_emit_error(ctx, plan_loc(ctx, ob->loc), "OpenCL plan: image output %u must be f32", o);
+            goto out;
+          }
+          if (!ob->pixels && !(ob->pixels = malloc((size_t)(ob->w * ob->h * 4) * sizeof(float)))) goto out;
+          size_t origin[3] = {0, 0, 0}, region[3] = {(size_t)ob->w, (size_t)ob->h, 1};
+          e = clEnqueueReadImage(q, ob->mem, CL_TRUE, origin, region, 0, 0, ob->pixels, 0, NULL, NULL);
+          if (e == CL_SUCCESS) image_convert(ob, p.outs[o].rank, p.outs[o].dims, t->data, false);
+        } else {
+          e = clEnqueueReadBuffer(q, ob->mem, CL_TRUE, 0, sm_tensor_nbytes(t), t->data, 0, NULL, NULL);
+        }
         if (e != CL_SUCCESS) {
           clfail(ctx, "clEnqueueReadBuffer", "an output", e);
           goto out;

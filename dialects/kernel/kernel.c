@@ -1,12 +1,13 @@
 /* kernel dialect: op definitions and verifiers, the buffer type. */
 #include "dialects/kernel/kernel.h"
+#include "dialects/layout/layout.h"
 
 #include <stdio.h>
 #include <string.h>
 
-SmType *sm_kernel_buffer_type(SmContext *ctx, SmType *elem) {
+static SmType *storage_type(SmContext *ctx, const char *kind, SmType *elem) {
   SmStrBuf b = {0};
-  sm_strbuf_puts(&b, ".buffer<");
+  sm_strbuf_printf(&b, ".%s<", kind);
   sm_type_print(elem, &b);
   sm_strbuf_puts(&b, ">");
   SmType *t = sm_type_opaque(ctx, sm_intern_cstr(ctx, "kernel"), sm_intern_cstr(ctx, b.data));
@@ -14,18 +15,41 @@ SmType *sm_kernel_buffer_type(SmContext *ctx, SmType *elem) {
   return t;
 }
 
-SmType *sm_kernel_buffer_elem(SmContext *ctx, const SmType *t) {
+/* Element type of !kernel.<kind><elem>; prefix is ".<kind><". */
+static SmType *storage_elem(SmContext *ctx, const SmType *t, const char *prefix) {
   if (!t || t->kind != SM_TYPE_OPAQUE || strcmp(t->opaque.dialect, "kernel") != 0) return NULL;
   const char *r = t->opaque.rest;
-  size_t n = strlen(r);
-  if (strncmp(r, ".buffer<", 8) != 0 || n < 10 || r[n - 1] != '>') return NULL;
+  size_t n = strlen(r), p = strlen(prefix);
+  if (strncmp(r, prefix, p) != 0 || n < p + 2 || r[n - 1] != '>') return NULL;
   char buf[64];
-  if (n - 9 >= sizeof buf) return NULL;
-  memcpy(buf, r + 8, n - 9);
-  buf[n - 9] = 0;
+  if (n - p - 1 >= sizeof buf) return NULL;
+  memcpy(buf, r + p, n - p - 1);
+  buf[n - p - 1] = 0;
   unsigned before = sm_context_error_count(ctx);
   SmType *e = sm_parse_type(ctx, buf);
   return sm_context_error_count(ctx) == before ? e : NULL;
+}
+
+SmType *sm_kernel_buffer_type(SmContext *ctx, SmType *elem) { return storage_type(ctx, "buffer", elem); }
+SmType *sm_kernel_buffer_elem(SmContext *ctx, const SmType *t) { return storage_elem(ctx, t, ".buffer<"); }
+SmType *sm_kernel_image_type(SmContext *ctx, SmType *elem) { return storage_type(ctx, "image", elem); }
+SmType *sm_kernel_image_elem(SmContext *ctx, const SmType *t) { return storage_elem(ctx, t, ".image<"); }
+
+SmType *sm_kernel_storage_elem(SmContext *ctx, const SmType *t) {
+  SmType *e = sm_kernel_buffer_elem(ctx, t);
+  return e ? e : sm_kernel_image_elem(ctx, t);
+}
+
+bool sm_kernel_image_size(SmContext *ctx, SmLoc *loc, const SmType *tensor, int64_t *width, int64_t *height) {
+  *width = *height = 0;
+  SmLayout l;
+  if (tensor->kind != SM_TYPE_TENSOR || !tensor->shaped.encoding) return true;
+  if (!sm_layout_from_attr(ctx, tensor->shaped.encoding, &l) || l.kind != SM_LAYOUT_IMAGE) return true;
+  int64_t ext[3];
+  if (!sm_layout_verify(ctx, loc, &l, tensor->shaped.rank, tensor->shaped.dims, ext)) return false;
+  *height = ext[0];
+  *width = ext[1];
+  return true;
 }
 
 size_t sm_kernel_elem_bytes(const SmType *elem) {
@@ -50,6 +74,10 @@ static int64_t int_prop(const SmOp *op, const char *name, bool *ok) {
 
 static bool is_buffer(SmOp *op, SmValue *v) {
   return sm_kernel_buffer_elem(sm_op_context(op), v->type) != NULL;
+}
+
+static bool is_image(SmOp *op, SmValue *v) {
+  return sm_kernel_image_elem(sm_op_context(op), v->type) != NULL;
 }
 
 static bool apply_verify(SmOp *op) {
@@ -96,6 +124,35 @@ static bool store_verify(SmOp *op) {
   return true;
 }
 
+static bool image_read_verify(SmOp *op) {
+  if (op->num_operands < 1 || !is_image(op, op->operands[0].value))
+    return sm_op_emit_error(op, "requires a !kernel.image operand");
+  SmAttr *m = sm_op_get_prop(op, "map");
+  unsigned nc = op->num_operands - 1;
+  if (!m || m->kind != SM_ATTR_AFFINE_MAP || m->map->num_results != 3 || m->map->num_dims != nc || m->map->num_symbols)
+    return sm_op_emit_error(op, "requires a 'map' from the %u coordinates to (y, x, lane)", nc);
+  for (unsigned i = 1; i < op->num_operands; i++)
+    if (op->operands[i].value->type->kind != SM_TYPE_INDEX) return sm_op_emit_error(op, "coordinates must be index");
+  if (sm_kernel_image_elem(sm_op_context(op), op->operands[0].value->type) != op->results[0].type)
+    return sm_op_emit_error(op, "result type must be the image's element type");
+  SmAttr *shape = sm_op_get_prop(op, "shape");
+  if (shape && (shape->kind != SM_ATTR_DENSE_ARRAY || shape->dense_array.count != nc))
+    return sm_op_emit_error(op, "'shape' must have one extent per coordinate");
+  if (sm_op_get_prop(op, "pad") && !shape) return sm_op_emit_error(op, "a padded read needs a 'shape'");
+  return true;
+}
+
+static bool image_write_verify(SmOp *op) {
+  if (op->num_operands != 7 || !is_image(op, op->operands[4].value))
+    return sm_op_emit_error(op, "requires 4 lane values, a !kernel.image and (y, x)");
+  SmType *et = sm_kernel_image_elem(sm_op_context(op), op->operands[4].value->type);
+  for (unsigned i = 0; i < 4; i++)
+    if (op->operands[i].value->type != et) return sm_op_emit_error(op, "lane value #%u must have the image's element type", i);
+  for (unsigned i = 5; i < 7; i++)
+    if (op->operands[i].value->type->kind != SM_TYPE_INDEX) return sm_op_emit_error(op, "pixel coordinates must be index");
+  return true;
+}
+
 static bool for_verify(SmOp *op) {
   bool ok = true;
   int64_t lo = int_prop(op, "lower", &ok), hi = int_prop(op, "upper", &ok), st = int_prop(op, "step", &ok);
@@ -120,9 +177,17 @@ static bool func_verify(SmOp *op) {
     return sm_op_emit_error(op, "requires a 'function_type' with no results");
   SmBlock *b = op->regions[0].first;
   if (!b || b->num_args != ft->type->func.num_inputs) return sm_op_emit_error(op, "body arguments must match the function type");
-  for (unsigned i = 0; i < b->num_args; i++)
-    if (!is_buffer(op, b->args[i]) || b->args[i]->type != ft->type->func.inputs[i])
-      return sm_op_emit_error(op, "argument #%u must be the declared !kernel.buffer", i);
+  for (unsigned i = 0; i < b->num_args; i++) {
+    if ((!is_buffer(op, b->args[i]) && !is_image(op, b->args[i])) || b->args[i]->type != ft->type->func.inputs[i])
+      return sm_op_emit_error(op, "argument #%u must be the declared !kernel.buffer or !kernel.image", i);
+    bool read = false, written = false;
+    for (SmUse *u = b->args[i]->uses; u; u = u->next) {
+      if (sm_op_name_is(u->owner, "kernel.image_read")) read = true;
+      if (sm_op_name_is(u->owner, "kernel.image_write")) written = true;
+    }
+    if (read && written)
+      return sm_op_emit_error(op, "image argument #%u is both read and written (OpenCL C 1.2 images are read-only or write-only in a kernel)", i);
+  }
   bool ok = true;
   if (int_prop(op, "work_items", &ok) <= 0 || !ok) return sm_op_emit_error(op, "requires a positive 'work_items'");
   return true;
@@ -132,7 +197,15 @@ static bool typed_buffer_verify(SmOp *op) {
   SmAttr *t = sm_op_get_prop(op, "type");
   if (!t || t->kind != SM_ATTR_TYPE || t->type->kind != SM_TYPE_TENSOR)
     return sm_op_emit_error(op, "requires a 'type' tensor type");
-  if (sm_kernel_buffer_elem(sm_op_context(op), op->results[0].type) != t->type->shaped.elem)
+  SmContext *ctx = sm_op_context(op);
+  int64_t w, h;
+  if (!sm_kernel_image_size(ctx, op->loc, t->type, &w, &h)) return false;
+  if (w) {
+    if (sm_kernel_image_elem(ctx, op->results[0].type) != t->type->shaped.elem)
+      return sm_op_emit_error(op, "result must be a !kernel.image of the tensor's element type (its layout is an image)");
+    return true;
+  }
+  if (sm_kernel_buffer_elem(ctx, op->results[0].type) != t->type->shaped.elem)
     return sm_op_emit_error(op, "result must be a !kernel.buffer of the tensor's element type");
   return true;
 }
@@ -165,7 +238,8 @@ static bool launch_verify(SmOp *op) {
 static bool output_verify(SmOp *op) {
   bool ok = true;
   if (int_prop(op, "index", &ok) < 0 || !ok) return sm_op_emit_error(op, "requires an 'index'");
-  if (!is_buffer(op, op->operands[0].value)) return sm_op_emit_error(op, "requires a !kernel.buffer operand");
+  if (!is_buffer(op, op->operands[0].value) && !is_image(op, op->operands[0].value))
+    return sm_op_emit_error(op, "requires a !kernel.buffer or !kernel.image operand");
   return true;
 }
 
@@ -202,6 +276,10 @@ static SmOpDef kernel_ops[] = {
      .props = load_props, .verify = load_verify},
     {.name = "kernel.store", .summary = "write a buffer element", .num_operands = SM_VARIADIC,
      .props = map_props, .verify = store_verify},
+    {.name = "kernel.image_read", .summary = "read one lane of an image pixel", .num_operands = SM_VARIADIC,
+     .num_results = 1, .props = load_props, .verify = image_read_verify},
+    {.name = "kernel.image_write", .summary = "write a whole image pixel (4 lanes)", .num_operands = SM_VARIADIC,
+     .verify = image_write_verify},
     {.name = "kernel.host", .summary = "host plan: buffers and launches in order", .num_regions = 1,
      .traits = SM_TRAIT_SYMBOL | SM_TRAIT_NO_TERMINATOR | SM_TRAIT_GRAPH_REGION | SM_TRAIT_SINGLE_BLOCK,
      .props = host_props},

@@ -8,12 +8,19 @@
  *   kernel.load %buf[%c..] {map, shape?, pad?}   (map: coords -> element offset;
  *                                   with pad: out-of-shape coords read pad)
  *   kernel.store %v, %buf[%c..] {map}
+ *   kernel.image_read %img[%c..] {map, shape?, pad?}  (map: coords -> (y, x, lane)
+ *                                   of a !kernel.image<f32>: one lane of a pixel)
+ *   kernel.image_write %v0, %v1, %v2, %v3, %img[%y, %x]  (one whole pixel)
  *   plus arith.* and math.* scalar ops.
+ * A kernel argument that is an image is either read or written, never both
+ * (OpenCL C 1.2 images are __read_only or __write_only).
  * Host side (inside kernel.host @main, in launch order):
  *   kernel.input {index, type}  kernel.weight {value}  kernel.alloc {type, slot?}
  *   kernel.launch {callee, work_items} (%buffers..)  kernel.output {index} (%buffer)
  * Buffers hold tensors row-major (or in their #layout.buffer encoding); i1
- * elements are stored as bytes.
+ * elements are stored as bytes. Tensors with a #layout.image encoding live in
+ * !kernel.image<f32> values: 2D images of RGBA float pixels, width = the
+ * layout's x extent, height = its y extent.
  */
 #ifndef SM_DIALECTS_KERNEL_H
 #define SM_DIALECTS_KERNEL_H
@@ -30,6 +37,16 @@ void sm_register_kernel_dialect(SmContext *ctx);
 SmType *sm_kernel_buffer_type(SmContext *ctx, SmType *elem);
 /* Element type of a !kernel.buffer<..> type, NULL for other types. */
 SmType *sm_kernel_buffer_elem(SmContext *ctx, const SmType *t);
+/* !kernel.image<elem> (elem: f32). */
+SmType *sm_kernel_image_type(SmContext *ctx, SmType *elem);
+/* Element type of a !kernel.image<..> type, NULL for other types. */
+SmType *sm_kernel_image_elem(SmContext *ctx, const SmType *t);
+/* Element type of a buffer or an image type, NULL for other types. */
+SmType *sm_kernel_storage_elem(SmContext *ctx, const SmType *t);
+/* Image size of a tensor type: *width and *height of its #layout.image
+ * encoding, both 0 when the tensor is not image-encoded. False (diagnosed
+ * at loc) when the encoding is not a valid layout. */
+bool sm_kernel_image_size(SmContext *ctx, SmLoc *loc, const SmType *tensor, int64_t *width, int64_t *height);
 /* Bytes of one stored element (i1: 1). 0 for unsupported types. */
 size_t sm_kernel_elem_bytes(const SmType *elem);
 

@@ -32,3 +32,26 @@ if os.path.isdir(config.shared_dir):
     config.available_features.add("shared-models")
 else:
     lit_config.note("../shared not found: model tests will be skipped")
+# OpenCL runs with image layouts: `REQUIRES: opencl-images` tests are
+# UNSUPPORTED (skipped, not passed) unless smrun was built with OpenCL, it
+# finds a device, and clinfo reports image support.
+import shutil, subprocess
+def _opencl_images():
+    smrun = os.path.join(config.sm_tools_dir, "smrun")
+    try:
+        if subprocess.run([smrun, "--backend=opencl", "--list-devices"], capture_output=True, timeout=60).returncode != 0:
+            return False, "smrun finds no OpenCL device"
+        if not shutil.which("clinfo"):
+            return False, "clinfo is missing"
+        out = subprocess.run(["clinfo"], capture_output=True, text=True, timeout=60).stdout
+    except (OSError, subprocess.SubprocessError) as e:
+        return False, str(e)
+    for line in out.splitlines():
+        if line.strip().startswith("Image support"):
+            return line.split()[-1] == "Yes", "the OpenCL device has no image support"
+    return False, "clinfo does not report image support"
+_ok, _why = _opencl_images()
+if _ok:
+    config.available_features.add("opencl-images")
+else:
+    lit_config.note("OpenCL image tests will be skipped: " + _why)
