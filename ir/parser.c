@@ -89,7 +89,8 @@ static void scratch_free(SmScratch *s) {
 /* ---- Token helpers ----------------------------------------------------- */
 
 void sm_p_consume(SmParser *p) {
-  p->prev_end = p->tok.ptr + p->tok.len;
+  if (p->tok.ptr) /* no token before the first one: NULL + 0 is UB */
+    p->prev_end = p->tok.ptr + p->tok.len;
   sm_lexer_next(&p->lx, &p->tok);
 }
 

@@ -174,7 +174,8 @@ static inline void sm_p_leave(SmParser *p) { p->depth--; }
 const char *sm_p_string_value(SmParser *p, const SmToken *t, size_t *len);
 
 void sm_bs_push(SmByteStack *s, const void *item, size_t size);
-static inline void *sm_bs_at(SmByteStack *s, size_t off) { return s->data + off; }
+/* NULL for an empty stack that never allocated (NULL + 0 is UB). */
+static inline void *sm_bs_at(SmByteStack *s, size_t off) { return s->data ? s->data + off : NULL; }
 void sm_bs_free(SmByteStack *s);
 
 SmScratchMark sm_scratch_mark(SmScratch *s);
