@@ -840,14 +840,11 @@ static SmAttr *parse_symref(SmParser *p) {
 }
 
 static SmAttr *parse_hash_attr(SmParser *p) {
-  SmToken t = p->tok;
-  const char *id = t.ptr + 1;
-  size_t idlen = t.len - 1;
-  const char *dot = memchr(id, '.', idlen);
-  const char *after = t.ptr + t.len;
-  bool body = after < p->lx.end && *after == '<';
-  if (!dot && !body) {
-    const char *name = sm_intern(p->ctx, id, idlen);
+  const char *name = NULL, *ns = NULL, *rest = NULL;
+  SmParseResult r = sm_p_dialect_token(p, &name, &ns, &rest);
+  if (r == SM_PARSE_ERROR)
+    return NULL;
+  if (r == SM_PARSE_ABSENT) {
     SmAttr *a = (SmAttr *)sm_ptrmap_get(&p->attr_aliases, name);
     if (!a) {
       if (sm_ptrmap_get(&p->loc_aliases, name))
@@ -857,19 +854,6 @@ static SmAttr *parse_hash_attr(SmParser *p) {
     sm_p_consume(p);
     return a;
   }
-  size_t nslen = dot ? (size_t)(dot - id) : idlen;
-  if (nslen == 0)
-    return sm_p_error(p, "expected dialect namespace"), NULL;
-  const char *ns = sm_intern(p->ctx, id, nslen);
-  const char *rest_start = id + nslen, *rest_end = after;
-  if (body) {
-    rest_end = sm_lexer_scan_body(&p->lx, after);
-    if (!rest_end) {
-      p->tok.kind = SM_TOK_ERROR;
-      return NULL;
-    }
-  }
-  const char *rest = sm_intern(p->ctx, rest_start, (size_t)(rest_end - rest_start));
   sm_p_consume(p);
   /* Like MLIR, an extended attribute takes a trailing ": type". */
   SmType *type = NULL;

@@ -214,36 +214,17 @@ SmType *sm_p_parse_function_type(SmParser *p) {
 
 /* !dialect.name<...>, !dialect<...>, !dialect.name, !alias */
 static SmType *parse_bang_type(SmParser *p) {
-  SmToken t = p->tok;
-  const char *id = t.ptr + 1;
-  size_t idlen = t.len - 1;
-  const char *dot = memchr(id, '.', idlen);
-  const char *after = t.ptr + t.len;
-  bool body = after < p->lx.end && *after == '<';
-  if (!dot && !body) {
-    const char *name = sm_intern(p->ctx, id, idlen);
+  const char *name = NULL, *ns = NULL, *rest = NULL;
+  SmParseResult r = sm_p_dialect_token(p, &name, &ns, &rest);
+  if (r == SM_PARSE_ERROR)
+    return NULL;
+  if (r == SM_PARSE_ABSENT) {
     SmType *ty = (SmType *)sm_ptrmap_get(&p->type_aliases, name);
     if (!ty)
       return sm_p_error(p, "undefined symbol alias id '%s'", name), NULL;
     sm_p_consume(p);
     return ty;
   }
-  size_t nslen = dot ? (size_t)(dot - id) : idlen;
-  if (nslen == 0)
-    return sm_p_error(p, "expected dialect namespace"), NULL;
-  const char *ns = sm_intern(p->ctx, id, nslen);
-  const char *rest_start = id + nslen;
-  const char *rest_end = after;
-  if (body) {
-    rest_end = sm_lexer_scan_body(&p->lx, after);
-    if (!rest_end) {
-      p->tok.kind = SM_TOK_ERROR;
-      return NULL;
-    }
-  }
-  const char *rest = sm_intern(p->ctx, rest_start, (size_t)(rest_end - rest_start));
-  if (body)
-    sm_lexer_reset(&p->lx, rest_end);
   sm_p_consume(p);
   return sm_type_opaque(p->ctx, ns, rest);
 }

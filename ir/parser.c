@@ -94,6 +94,30 @@ void sm_p_consume(SmParser *p) {
   sm_lexer_next(&p->lx, &p->tok);
 }
 
+SmParseResult sm_p_dialect_token(SmParser *p, const char **alias, const char **ns, const char **rest) {
+  const char *id = p->tok.ptr + 1;
+  size_t idlen = p->tok.len - 1;
+  const char *dot = memchr(id, '.', idlen);
+  const char *after = p->tok.ptr + p->tok.len;
+  bool body = after < p->lx.end && *after == '<';
+  if (!dot && !body) {
+    *alias = sm_intern(p->ctx, id, idlen);
+    return SM_PARSE_ABSENT;
+  }
+  size_t nslen = dot ? (size_t)(dot - id) : idlen;
+  if (nslen == 0)
+    return sm_p_error(p, "expected dialect namespace"), SM_PARSE_ERROR;
+  const char *rest_end = after;
+  /* On success the scan leaves the lexer just after the body. */
+  if (body && !(rest_end = sm_lexer_scan_body(&p->lx, after))) {
+    p->tok.kind = SM_TOK_ERROR;
+    return SM_PARSE_ERROR;
+  }
+  *ns = sm_intern(p->ctx, id, nslen);
+  *rest = sm_intern(p->ctx, id + nslen, (size_t)(rest_end - (id + nslen)));
+  return SM_PARSE_OK;
+}
+
 /* ---- Memo of parsed spans ---------------------------------------------- */
 
 static size_t memo_slot(const char *s, const char *end, int kind) {

@@ -156,6 +156,11 @@ static inline void sm_p_maybe_report_progress(SmParser *p) {
     sm_p_report_progress(p);
 }
 void sm_p_consume(SmParser *p);
+/* The current '!' or '#' token, after its sigil: an alias name (no dot and
+ * no <...> body; *alias interned, returns ABSENT, nothing consumed) or a
+ * dialect symbol (*ns interned namespace, *rest interned text after it with
+ * the balanced <...> body scanned; returns OK, the caller consumes). */
+SmParseResult sm_p_dialect_token(SmParser *p, const char **alias, const char **ns, const char **rest);
 bool sm_p_error(SmParser *p, const char *fmt, ...) SM_PRINTF(2, 3);
 bool sm_p_error_tok(SmParser *p, const SmToken *t, const char *fmt, ...) SM_PRINTF(3, 4);
 bool sm_p_expect(SmParser *p, SmTokKind k, const char *what);
