@@ -2,6 +2,8 @@
  * and layout/kernel access ops into instructions, and runs them. */
 #include "backend/interp/vm.h"
 
+#include "dialects/arith/arith.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -569,44 +571,6 @@ static double minimumf(double a, double b) {
   return a < b ? a : b;
 }
 
-static bool cmpf(int64_t pred, double a, double b) {
-  bool uno = a != a || b != b;
-  switch (pred) {
-  case 0: return false;
-  case 1: return !uno && a == b;
-  case 2: return !uno && a > b;
-  case 3: return !uno && a >= b;
-  case 4: return !uno && a < b;
-  case 5: return !uno && a <= b;
-  case 6: return !uno && a != b;
-  case 7: return !uno;
-  case 8: return uno || a == b;
-  case 9: return uno || a > b;
-  case 10: return uno || a >= b;
-  case 11: return uno || a < b;
-  case 12: return uno || a <= b;
-  case 13: return uno || a != b;
-  case 14: return uno;
-  default: return true;
-  }
-}
-
-static bool cmpi(int64_t pred, int64_t a, int64_t b, unsigned w) {
-  uint64_t ua = zext(a, w), ub = zext(b, w);
-  switch (pred) {
-  case 0: return a == b;
-  case 1: return a != b;
-  case 2: return a < b;
-  case 3: return a <= b;
-  case 4: return a > b;
-  case 5: return a >= b;
-  case 6: return ua < ub;
-  case 7: return ua <= ub;
-  case 8: return ua > ub;
-  default: return ua >= ub;
-  }
-}
-
 /* Float to integer like C's cast but saturating, NaN -> 0 (no UB on garbage). */
 static int64_t f2i(double v) {
   if (v != v) return 0;
@@ -667,8 +631,8 @@ static bool run_range(const SmVmProg *p, unsigned from, unsigned to, SmVmReg *R,
     case V_MINSI: d->i = A.i < B.i ? A.i : B.i; break;
     case V_MAXUI: d->i = zext(A.i, w) > zext(B.i, w) ? A.i : B.i; break;
     case V_MINUI: d->i = zext(A.i, w) < zext(B.i, w) ? A.i : B.i; break;
-    case V_CMPI: d->i = cmpi(in->imm, A.i, B.i, in->srcw); break;
-    case V_CMPF: d->i = cmpf(in->imm, A.f, B.f); break;
+    case V_CMPI: d->i = sm_arith_cmpi(in->imm, in->srcw, (uint64_t)A.i, (uint64_t)B.i); break;
+    case V_CMPF: d->i = sm_arith_cmpf(in->imm, A.f, B.f); break;
     case V_SELECT: *d = (A.i & 1) ? B : R[in->c]; break;
     case V_EXTSI: d->i = A.i; break; /* registers are already sign-extended */
     case V_EXTUI: d->i = (int64_t)zext(A.i, in->srcw); break;

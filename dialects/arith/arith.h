@@ -21,6 +21,12 @@ SmAttr *sm_arith_constant_value(const SmOp *op);
  * lhs's type. */
 SmOp *sm_arith_build_binary(SmBuilder *b, const char *name, SmValue *lhs, SmValue *rhs, SmLoc *loc);
 
+/* arith.cmpi / arith.cmpf predicate semantics (MLIR's predicate numbers), for
+ * the folders and for anything else that evaluates them (the interpreter).
+ * cmpi compares the low `width` bits of a and b (any extension of them). */
+bool sm_arith_cmpi(int64_t pred, unsigned width, uint64_t a, uint64_t b);
+bool sm_arith_cmpf(int64_t pred, double a, double b);
+
 /* Overflow / fastmath flag masks (MLIR's bit order) and their attributes. */
 enum {
   SM_ARITH_OVERFLOW_NSW = 1, SM_ARITH_OVERFLOW_NUW = 2,

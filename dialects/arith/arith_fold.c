@@ -176,7 +176,9 @@ static double eval_float(ArithOpcode opc, double a, double b) {
   }
 }
 
-static bool eval_cmpi(int64_t pred, unsigned w, uint64_t a, uint64_t b) {
+bool sm_arith_cmpi(int64_t pred, unsigned w, uint64_t a, uint64_t b) {
+  a &= width_mask(w);
+  b &= width_mask(w);
   int64_t sa = sext(a, w), sb = sext(b, w);
   switch (pred) {
   case 0: return a == b;
@@ -192,7 +194,7 @@ static bool eval_cmpi(int64_t pred, unsigned w, uint64_t a, uint64_t b) {
   }
 }
 
-static bool eval_cmpf(int64_t pred, double a, double b) {
+bool sm_arith_cmpf(int64_t pred, double a, double b) {
   bool uno = isnan(a) || isnan(b);
   switch (pred) {
   case 0: return false;
@@ -305,13 +307,13 @@ static bool eval_elem(SmOp *op, const ArithInfo *info, SmType *in, SmType *out, 
   case AK_CMPI: {
     SmAttr *p = sm_op_get_prop(op, "predicate");
     if (!p || p->kind != SM_ATTR_INTEGER || p->integer.value < 0 || p->integer.value > 9) return false;
-    r->i = eval_cmpi(p->integer.value, int_width(in), x[0].i, x[1].i);
+    r->i = sm_arith_cmpi(p->integer.value, int_width(in), x[0].i, x[1].i);
     return true;
   }
   case AK_CMPF: {
     SmAttr *p = sm_op_get_prop(op, "predicate");
     if (!p || p->kind != SM_ATTR_INTEGER || p->integer.value < 0 || p->integer.value > 15) return false;
-    r->i = eval_cmpf(p->integer.value, x[0].f, x[1].f);
+    r->i = sm_arith_cmpf(p->integer.value, x[0].f, x[1].f);
     return true;
   }
   case AK_SELECT: *r = (x[0].i & 1) ? x[1] : x[2]; return true;
