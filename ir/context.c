@@ -5,7 +5,8 @@
 
 #include "ir/context_impl.h"
 
-#define SM_ARENA_CHUNK (64u * 1024u)
+#define SM_ARENA_CHUNK ((size_t)64 << 10)
+#define SM_ARENA_MAX_CHUNK ((size_t)2 << 20)
 #define SM_ARENA_ALIGN 16u
 
 /* ---- Arena ---------------------------------------------------------------- */
@@ -19,9 +20,11 @@ static void *arena_alloc(SmArena *a, size_t size) {
   if (sz == 0) sz = 8;
   SmArenaChunk *c = a->head;
   if (!c || c->size - c->used < sz) {
-    size_t data = sz > SM_ARENA_CHUNK / 4 ? sz : SM_ARENA_CHUNK;
-    SmArenaChunk *n = malloc(header_size() + data);
-    if (!n) abort(); /* out of memory: nothing sensible to do */
+    /* Chunks double from 64 KiB to 2 MiB (huge pages, see ir/memory.c):
+     * small contexts stay small, large ones take few page faults. */
+    size_t chunk = a->next_chunk ? a->next_chunk : SM_ARENA_CHUNK;
+    size_t data = sz > chunk / 4 ? sz : chunk - header_size();
+    SmArenaChunk *n = sm_pages_alloc(header_size() + data);
     n->size = data;
     n->used = 0;
     if (c && data == sz && c->size - c->used >= 64) {
@@ -31,6 +34,7 @@ static void *arena_alloc(SmArena *a, size_t size) {
       n->used = sz;
       return (char *)n + header_size();
     }
+    if (data != sz && chunk < SM_ARENA_MAX_CHUNK) a->next_chunk = chunk * 2;
     n->next = c;
     a->head = n;
     c = n;
@@ -44,10 +48,11 @@ static void arena_free(SmArena *a) {
   SmArenaChunk *c = a->head;
   while (c) {
     SmArenaChunk *n = c->next;
-    free(c);
+    sm_pages_free(c, header_size() + c->size);
     c = n;
   }
   a->head = NULL;
+  a->next_chunk = 0;
 }
 
 void *sm_context_alloc(SmContext *ctx, size_t size) { return arena_alloc(&ctx->arena, size); }
@@ -158,6 +163,7 @@ SmContext *sm_context_create(void) {
   if (!ctx) return NULL;
   strings_grow(ctx);
   sm_ptrmap_init(&ctx->resources);
+  sm_ptrmap_init(&ctx->loc_files);
   ctx->s_sym_name = sm_intern_cstr(ctx, "sym_name");
   return ctx;
 }
@@ -184,12 +190,14 @@ void sm_context_destroy(SmContext *ctx) {
   uniq_free(&ctx->types);
   uniq_free(&ctx->attrs);
   uniq_free(&ctx->locs);
+  sm_impl_loc_files_free(ctx);
   uniq_free(&ctx->affine_exprs);
   uniq_free(&ctx->affine_maps);
   free(ctx->op_defs);
   free(ctx->op_def_hashes);
   free(ctx->dialects);
   arena_free(&ctx->arena);
+  sm_pool_destroy(&ctx->ops);
   free(ctx);
 }
 

@@ -55,7 +55,33 @@ typedef struct SmArenaChunk {
 
 typedef struct SmArena {
   SmArenaChunk *head;
+  size_t next_chunk; /* size of the next chunk: doubles up to 2 MiB */
 } SmArena;
+
+/* ---- Bulk memory (ir/memory.c) ------------------------------------------- */
+
+/* size bytes from the system; from 2 MiB up, a huge-page aligned mapping
+ * advised for transparent huge pages. Free with the same size. */
+void *sm_pages_alloc(size_t size);
+void sm_pages_free(void *p, size_t size);
+
+/* Slab allocator for ops: size classes of SM_POOL_GRAIN bytes up to
+ * SM_POOL_CLASSES * SM_POOL_GRAIN, a free list per class, blocks carved
+ * from page-backed chunks released with the context. */
+#define SM_POOL_GRAIN 16u
+#define SM_POOL_CLASSES 64u
+typedef struct SmOpPool {
+  void *free[SM_POOL_CLASSES];
+  char *cur, *end;
+  struct SmPoolChunk *chunks;
+  size_t next_chunk;
+} SmOpPool;
+
+/* A block of at least size bytes; *cls gets what sm_pool_free needs
+ * (0: the block came from malloc: too large, or a sanitizer build). */
+void *sm_pool_alloc(SmOpPool *pool, size_t size, uint32_t *cls);
+void sm_pool_free(SmOpPool *pool, void *p, uint32_t cls);
+void sm_pool_destroy(SmOpPool *pool);
 
 /* ---- Generic hash-consing table -------------------------------------------
  * Open addressing (linear probing) over object pointers, with the hashes kept
@@ -87,6 +113,7 @@ typedef struct SmInternEntry {
 
 struct SmContext {
   SmArena arena;
+  SmOpPool ops; /* every op of the context */
   /* Interned strings. */
   SmInternEntry *strings;
   uint32_t strings_cap, strings_count;
@@ -106,6 +133,13 @@ struct SmContext {
   SmType *t_index, *t_f16, *t_bf16, *t_f32, *t_f64, *t_none;
   SmType *t_int[65][3]; /* [width][signedness] for widths up to 64 */
   SmLoc *loc_unknown;
+  /* File locations by file and line (ir/locations.c): interned file name
+   * -> SmLocFile, the last one used, and how many file locations went to
+   * the generic table instead (lines far beyond a file's index). */
+  SmPtrMap loc_files;
+  struct SmLocFile *last_loc_file;
+  const char *last_loc_file_name;
+  uint32_t locs_file_overflow;
   /* Recently returned interned strings, by address: re-interning an
    * interned pointer (common: names passed along) skips hashing the text. */
   struct {
@@ -134,6 +168,9 @@ struct SmContext {
   void *parse_progress_user;
 };
 
+/* Frees the per-file location index (context teardown). */
+void sm_impl_loc_files_free(SmContext *ctx);
+
 /* Copies n bytes into the arena (NULL when n == 0 and src NULL is fine). */
 static inline void *sm_context_dup(SmContext *ctx, const void *src, size_t n) {
   if (n == 0) return NULL;
@@ -152,6 +189,16 @@ typedef struct SmOpHeader {
 /* sm_attr_dict for entries whose names are already interned (skips
  * re-interning; ir/operations.c uses it for op states). */
 SmAttr *sm_impl_dict_interned(SmContext *ctx, unsigned count, const SmNamedAttr *entries);
+
+/* sm_dict_get for an interned name: dictionary names are interned, so a
+ * small dictionary is searched by pointer alone (no strcmp). */
+static inline SmAttr *sm_impl_dict_get_interned(const SmAttr *dict, const char *iname) {
+  if (!dict || dict->kind != SM_ATTR_DICTIONARY) return NULL;
+  if (dict->dict.count > 16) return sm_dict_get(dict, iname);
+  for (unsigned i = 0; i < dict->dict.count; i++)
+    if (dict->dict.entries[i].name == iname) return dict->dict.entries[i].value;
+  return NULL;
+}
 
 /* sm_context_lookup_op for an interned name, through a small cache. */
 const SmOpDef *sm_impl_lookup_op_interned(SmContext *ctx, const char *name);

@@ -373,6 +373,7 @@ struct SmLoc {
     struct {
       const char *file; /* interned */
       unsigned line, col;
+      SmLoc *next; /* private: next location of the same file and line */
     } file;
     struct {
       const char *name; /* interned */
@@ -505,6 +506,7 @@ struct SmOp {
   SmAttr *props; /* dictionary of properties (inherent attrs), or NULL */
   SmAttr *attrs; /* dictionary of discardable attributes, or NULL */
   uint32_t scratch; /* free for analyses (e.g. order in block); not preserved */
+  uint32_t alloc_class; /* private to the allocator (ir/memory.c) */
 };
 
 static inline SmValue *sm_op_result(SmOp *op, unsigned i) { return &op->results[i]; }
@@ -532,6 +534,9 @@ typedef struct SmOpState {
   unsigned num_regions, regions_cap;
   SmBlock **successors;
   unsigned num_successors, successors_cap;
+  /* Attributes given as a whole dictionary (sm_op_state_set_attr_dict),
+   * kept as is instead of being rebuilt entry by entry; NULL otherwise. */
+  SmAttr *attr_dict;
 } SmOpState;
 
 void sm_op_state_init(SmOpState *st, SmContext *ctx, const char *name, SmLoc *loc);
@@ -541,6 +546,9 @@ void sm_op_state_add_result(SmOpState *st, SmType *t);
 void sm_op_state_add_results(SmOpState *st, SmType *const *ts, unsigned n);
 void sm_op_state_add_prop(SmOpState *st, const char *name, SmAttr *value);
 void sm_op_state_add_attr(SmOpState *st, const char *name, SmAttr *value);
+/* Adds every entry of a dictionary attribute; when the state has no
+ * attributes yet the dictionary itself becomes the op's (no rebuilding). */
+void sm_op_state_set_attr_dict(SmOpState *st, SmAttr *dict);
 /* A new empty region, owned by the state until sm_op_create moves its blocks. */
 SmRegion *sm_op_state_add_region(SmOpState *st);
 void sm_op_state_add_successor(SmOpState *st, SmBlock *b);

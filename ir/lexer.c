@@ -77,21 +77,41 @@ static unsigned utf8_len(const char *pc, const char *end) {
   return n;
 }
 
-static inline bool is_alpha(char c) {
-  return (unsigned)((c | 0x20) - 'a') < 26u;
-}
-static inline bool is_digit(char c) {
-  return (unsigned)(c - '0') < 10u;
-}
-static inline bool is_xdigit(char c) {
-  return is_digit(c) || (unsigned)((c | 0x20) - 'a') < 6u;
-}
-static inline bool is_bare_char(char c) {
-  return is_alpha(c) || is_digit(c) || c == '_' || c == '$' || c == '.';
-}
-static inline bool is_suffix_char(char c) {
-  return is_alpha(c) || is_digit(c) || c == '_' || c == '$' || c == '.' || c == '-';
-}
+/* Character classes, one table lookup per byte in the hot loops. */
+enum {
+  CC_ALPHA = 1,  /* a-z A-Z */
+  CC_DIGIT = 2,  /* 0-9 */
+  CC_BARE = 4,   /* identifier continuation: alnum _ $ . */
+  CC_SUFFIX = 8, /* SSA/alias name continuation: bare and - */
+  CC_XDIGIT = 16,
+  CC_SPACE = 32, /* ' ' \t \r (not \n: it moves the line) */
+  CC_STR = 64,   /* ends or interrupts a plain run in a string literal */
+};
+static const unsigned char cclass[256] = {
+    [' '] = CC_SPACE, ['\t'] = CC_SPACE, ['\r'] = CC_SPACE | CC_STR,
+    ['"'] = CC_STR, ['\\'] = CC_STR, ['\n'] = CC_STR, [0] = CC_STR,
+    ['_'] = CC_BARE | CC_SUFFIX, ['$'] = CC_BARE | CC_SUFFIX, ['.'] = CC_BARE | CC_SUFFIX,
+    ['-'] = CC_SUFFIX,
+#define D(c) [c] = CC_DIGIT | CC_BARE | CC_SUFFIX | CC_XDIGIT
+    D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
+#undef D
+#define X(c) [c] = CC_ALPHA | CC_BARE | CC_SUFFIX | CC_XDIGIT
+    X('a'), X('b'), X('c'), X('d'), X('e'), X('f'), X('A'), X('B'), X('C'), X('D'), X('E'), X('F'),
+#undef X
+#define A(c) [c] = CC_ALPHA | CC_BARE | CC_SUFFIX
+    A('g'), A('h'), A('i'), A('j'), A('k'), A('l'), A('m'), A('n'), A('o'), A('p'), A('q'),
+    A('r'), A('s'), A('t'), A('u'), A('v'), A('w'), A('x'), A('y'), A('z'),
+    A('G'), A('H'), A('I'), A('J'), A('K'), A('L'), A('M'), A('N'), A('O'), A('P'), A('Q'),
+    A('R'), A('S'), A('T'), A('U'), A('V'), A('W'), A('X'), A('Y'), A('Z'),
+#undef A
+};
+
+static inline bool cc_is(char c, unsigned cls) { return cclass[(unsigned char)c] & cls; }
+static inline bool is_alpha(char c) { return cc_is(c, CC_ALPHA); }
+static inline bool is_digit(char c) { return cc_is(c, CC_DIGIT); }
+static inline bool is_xdigit(char c) { return cc_is(c, CC_XDIGIT); }
+static inline bool is_bare_char(char c) { return cc_is(c, CC_BARE); }
+static inline bool is_suffix_char(char c) { return cc_is(c, CC_SUFFIX); }
 
 /* Skips a "// ..." comment starting at p; validates UTF-8. Returns the end
  * (the newline or buffer end) or NULL on error. */
@@ -126,6 +146,9 @@ static const char *lex_string(SmLexer *lx, const char *p) {
   const char *end = lx->end;
   p++;
   for (;;) {
+    /* Plain characters in one tight loop; the checks below see the rest. */
+    while (p < end && (unsigned char)*p < 0x80 && !cc_is(*p, CC_STR))
+      p++;
     if (p >= end || *p == '\n' || *p == '\r') {
       err_here(lx, p, "expected '\"' in string literal");
       return NULL;
@@ -198,7 +221,7 @@ void sm_lexer_next(SmLexer *lx, SmToken *tok) {
       return;
     }
     char c = *p;
-    if (c == ' ' || c == '\t' || c == '\r') {
+    if (cc_is(c, CC_SPACE)) {
       p++;
     } else if (c == '\n') {
       p++;

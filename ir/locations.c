@@ -70,6 +70,52 @@ SmLoc *sm_loc_unknown(SmContext *ctx) {
   return ctx->loc_unknown;
 }
 
+/* ---- File locations ----------------------------------------------------------
+ * A parsed module has one file:line:col location per op, nearly all of them
+ * distinct: hash-consing them in the generic table costs a cache miss per
+ * op and 16 bytes of table per location. Instead each file has an array
+ * indexed by line whose entries chain that line's locations (through the
+ * location's own `next` field): looking one up touches the array where the
+ * parser is, and costs 8 bytes per line. A line far beyond what the file's
+ * array covers (an adversarial `loc("f":4000000000:1)`) goes to the generic
+ * table instead, so memory stays proportional to the locations made. */
+
+typedef struct SmLocFile {
+  SmLoc **lines;
+  uint32_t cap;   /* lines covered: [0, cap) */
+  uint32_t count; /* locations in the index */
+} SmLocFile;
+
+#define SM_LOC_LINES_MIN 1024u
+#define SM_LOC_LINES_FREE 65536u /* lines any file may cover */
+
+static SmLocFile *loc_file_index(SmContext *ctx, const char *file) {
+  SmLocFile *f = sm_ptrmap_get(&ctx->loc_files, file);
+  if (!f) {
+    f = calloc(1, sizeof *f);
+    if (!f) abort(); /* out of memory */
+    sm_ptrmap_put(&ctx->loc_files, file, f);
+  }
+  return f;
+}
+
+/* Grows f->lines to cover line when that stays within the bound; false
+ * when the line is beyond it. */
+static bool loc_file_cover(SmLocFile *f, unsigned line) {
+  if (line < f->cap) return true;
+  uint64_t bound = (uint64_t)f->count * 4 > SM_LOC_LINES_FREE ? (uint64_t)f->count * 4
+                                                               : SM_LOC_LINES_FREE;
+  if (line >= bound) return false;
+  uint64_t ncap = f->cap ? f->cap : SM_LOC_LINES_MIN;
+  while (ncap <= line) ncap *= 2;
+  SmLoc **n = realloc(f->lines, ncap * sizeof *n);
+  if (!n) abort(); /* out of memory */
+  memset(n + f->cap, 0, (ncap - f->cap) * sizeof *n);
+  f->lines = n;
+  f->cap = (uint32_t)ncap;
+  return true;
+}
+
 SmLoc *sm_loc_file(SmContext *ctx, const char *file, unsigned line, unsigned col) {
   SmLoc key;
   memset(&key, 0, sizeof key);
@@ -77,7 +123,42 @@ SmLoc *sm_loc_file(SmContext *ctx, const char *file, unsigned line, unsigned col
   key.file.file = sm_intern_cstr(ctx, file);
   key.file.line = line;
   key.file.col = col;
-  return unique(ctx, &key);
+  SmLocFile *f = ctx->last_loc_file && ctx->last_loc_file_name == key.file.file
+                     ? ctx->last_loc_file
+                     : loc_file_index(ctx, key.file.file);
+  ctx->last_loc_file = f;
+  ctx->last_loc_file_name = key.file.file;
+  if (!loc_file_cover(f, line)) {
+    ctx->locs_file_overflow++;
+    return unique(ctx, &key);
+  }
+  for (SmLoc *l = f->lines[line]; l; l = l->file.next)
+    if (l->file.col == col) return l;
+  SmLoc *l = NULL;
+  if (ctx->locs_file_overflow) {
+    /* Made while this line was beyond the index. */
+    uint32_t slot;
+    l = sm_uniq_find(&ctx->locs, loc_hash(&key), loc_eq, &key, &slot);
+    if (l) return l;
+  }
+  l = sm_context_alloc(ctx, sizeof *l);
+  *l = key;
+  l->hash = loc_hash(&key);
+  l->file.next = f->lines[line];
+  f->lines[line] = l;
+  f->count++;
+  return l;
+}
+
+void sm_impl_loc_files_free(SmContext *ctx) {
+  for (size_t i = 0; i < ctx->loc_files.cap; i++) {
+    if (!ctx->loc_files.keys[i]) continue;
+    SmLocFile *f = ctx->loc_files.vals[i];
+    free(f->lines);
+    free(f);
+  }
+  sm_ptrmap_free(&ctx->loc_files);
+  ctx->last_loc_file = NULL;
 }
 
 SmLoc *sm_loc_name(SmContext *ctx, const char *name, SmLoc *child) {

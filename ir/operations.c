@@ -24,11 +24,12 @@ static SmOp *op_alloc(SmContext *ctx, unsigned nres, unsigned nreg, unsigned nsu
                       unsigned nopnd) {
   size_t size = sizeof(SmOpHeader) + nres * sizeof(SmValue) + nreg * sizeof(SmRegion) +
                 nsucc * sizeof(SmBlock *) + nopnd * sizeof(SmUse);
-  SmOpHeader *h = malloc(size);
-  if (!h) abort(); /* out of memory */
+  uint32_t cls;
+  SmOpHeader *h = sm_pool_alloc(&ctx->ops, size, &cls);
   /* Zero the op struct only; the arrays after it are initialised below. */
   memset(h, 0, sizeof *h);
   h->ctx = ctx;
+  h->op.alloc_class = cls;
   SmOp *op = &h->op;
   char *p = (char *)(h + 1);
   op->num_results = nres;
@@ -116,7 +117,31 @@ void sm_op_state_add_prop(SmOpState *st, const char *name, SmAttr *value) {
   st->props[st->num_props++] = (SmNamedAttr){sm_intern_cstr(st->ctx, name), value};
 }
 
+/* Moves a whole-dictionary attribute set into the entry array (before an
+ * entry is added, or when props must be split out). */
+static void flush_attr_dict(SmOpState *st) {
+  SmAttr *d = st->attr_dict;
+  if (!d) return;
+  st->attr_dict = NULL;
+  grow_array(st->ctx, (void **)&st->attrs, &st->attrs_cap, st->num_attrs + d->dict.count,
+             sizeof(SmNamedAttr));
+  memcpy(st->attrs + st->num_attrs, d->dict.entries, d->dict.count * sizeof(SmNamedAttr));
+  st->num_attrs += d->dict.count;
+}
+
+void sm_op_state_set_attr_dict(SmOpState *st, SmAttr *dict) {
+  if (!dict || dict->dict.count == 0) return;
+  if (st->num_attrs == 0 && !st->attr_dict) {
+    st->attr_dict = dict;
+    return;
+  }
+  flush_attr_dict(st);
+  for (unsigned i = 0; i < dict->dict.count; i++)
+    sm_op_state_add_attr(st, dict->dict.entries[i].name, dict->dict.entries[i].value);
+}
+
 void sm_op_state_add_attr(SmOpState *st, const char *name, SmAttr *value) {
+  flush_attr_dict(st);
   grow_array(st->ctx, (void **)&st->attrs, &st->attrs_cap, st->num_attrs + 1, sizeof(SmNamedAttr));
   st->attrs[st->num_attrs++] = (SmNamedAttr){sm_intern_cstr(st->ctx, name), value};
 }
@@ -173,8 +198,12 @@ SmOp *sm_op_create(SmOpState *st) {
   op->name = st->name;
   op->loc = st->loc ? st->loc : sm_loc_unknown(ctx);
 
+  if (def && def->props) flush_attr_dict(st);
   /* Attributes the definition declares as properties move into props. */
-  if (def && def->props && st->num_attrs) {
+  if (st->attr_dict) {
+    op->props = dict_or_null(ctx, st->num_props, st->props);
+    op->attrs = st->attr_dict; /* already a dictionary (names interned, sorted) */
+  } else if (def && def->props && st->num_attrs) {
     unsigned total = st->num_props + st->num_attrs;
     SmNamedAttr small[32];
     SmNamedAttr *buf = 2 * total <= 32 ? small : malloc(2 * total * sizeof *buf);
@@ -233,7 +262,8 @@ void sm_impl_free_op(SmOp *op) {
   for (unsigned i = 0; i < op->num_results; i++)
     while (op->results[i].uses) sm_use_unlink(op->results[i].uses);
   if (op->operands != inline_operands(op)) free(op->operands);
-  free(header_of(op));
+  SmOpHeader *h = header_of(op);
+  sm_pool_free(&h->ctx->ops, h, op->alloc_class);
 }
 
 void sm_op_destroy(SmOp *op) {

@@ -6,11 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- SSA name table ------------------------------------------------------
- * Open addressing keyed by (interned name, result number, isolation level).
- * Names defined in a region are removed when the region ends. The level
- * stays 0: outer names are visible in every nested region (as in MLIR). */
-
+/* Pointer hash (block labels are keyed by interned name and scope). */
 static inline size_t key_hash(const char *name, unsigned number, unsigned iso) {
   /* Interned pointers share their low bits (alignment): mix all bits. */
   uint64_t h = (uint64_t)(uintptr_t)name ^ ((uint64_t)number << 40) ^ ((uint64_t)iso << 52);
@@ -22,7 +18,125 @@ static inline size_t key_hash(const char *name, unsigned number, unsigned iso) {
   return (size_t)h;
 }
 
-/* ---- SSA names -------------------------------------------------------- */
+/* ---- SSA names ----------------------------------------------------------
+ * Two tables keyed by (name text, result number), with the same slot
+ * encoding (SmValue *, bit 0 set for a forward reference, 0 when empty):
+ * - the dense table: printed and generated IR names its values %0, %1, ...
+ *   and such a name with result number 0 is found by its number in a paged
+ *   array, with no hashing, at 8 bytes per value;
+ * - a hash table for every other name (%arg0, %x, %12#1, %007, ...).
+ * Which table holds a name depends only on (text, number) (dense_index),
+ * so a definition and its uses always meet. Names defined in a region are
+ * removed when the region ends; outer names stay visible in nested regions
+ * (as in MLIR). */
+
+static inline SmValue *slot_value(uintptr_t s) { return (SmValue *)(s & ~(uintptr_t)1); }
+static inline bool slot_forward(uintptr_t s) { return s & 1; }
+static inline uintptr_t slot_make(SmValue *v, bool forward) {
+  return (uintptr_t)v | (forward ? 1u : 0u);
+}
+
+/* ---- Dense table --------------------------------------------------------
+ * Pages of DENSE_PAGE slots, each allocated on first touch, under a
+ * directory grown (doubling) to cover the highest page touched. Numbers
+ * from DENSE_LIMIT up go to the hash table, so a stray %999999999 costs a
+ * hash entry, and any one name at most a page (1 KiB) plus a directory of
+ * at most 256 KiB. */
+#define DENSE_PAGE_BITS 7
+#define DENSE_PAGE ((size_t)1 << DENSE_PAGE_BITS)
+#define DENSE_LIMIT ((uint32_t)1 << 22)
+#define DENSE_MAX_PAGES ((size_t)DENSE_LIMIT >> DENSE_PAGE_BITS)
+
+/* True (index in *out) when %name#number lives in the dense table: result
+ * number 0 and a canonical decimal name (no leading zero but "0" itself)
+ * below DENSE_LIMIT. */
+static inline bool dense_index(const char *name, size_t len, unsigned number, uint32_t *out) {
+  if (number != 0 || len == 0 || len > 9 || (name[0] == '0' && len > 1))
+    return false;
+  uint32_t n = 0; /* 9 digits fit */
+  for (size_t i = 0; i < len; i++) {
+    unsigned d = (unsigned)(unsigned char)name[i] - '0';
+    if (d > 9)
+      return false;
+    n = n * 10 + d;
+  }
+  if (n >= DENSE_LIMIT)
+    return false;
+  *out = n;
+  return true;
+}
+
+/* Slot of index i, or NULL when its page was never touched. */
+static inline uintptr_t *dense_find(SmParser *p, uint32_t i) {
+  size_t pg = i >> DENSE_PAGE_BITS;
+  if (pg >= p->dense_pages || !p->dense[pg])
+    return NULL;
+  return &p->dense[pg][i & (DENSE_PAGE - 1)];
+}
+
+/* Slot of index i, allocating its page (and directory room) if needed. */
+static uintptr_t *dense_slot(SmParser *p, uint32_t i) {
+  size_t pg = i >> DENSE_PAGE_BITS;
+  if (pg >= p->dense_pages) {
+    size_t n = p->dense_pages ? p->dense_pages * 2 : 16;
+    while (n <= pg)
+      n *= 2;
+    if (n > DENSE_MAX_PAGES)
+      n = DENSE_MAX_PAGES;
+    uintptr_t **d = realloc(p->dense, n * sizeof *d);
+    if (!d)
+      abort(); /* out of memory */
+    memset(d + p->dense_pages, 0, (n - p->dense_pages) * sizeof *d);
+    p->dense = d;
+    p->dense_pages = n;
+  }
+  if (!p->dense[pg]) {
+    p->dense[pg] = calloc(DENSE_PAGE, sizeof **p->dense);
+    if (!p->dense[pg])
+      abort(); /* out of memory */
+  }
+  return &p->dense[pg][i & (DENSE_PAGE - 1)];
+}
+
+/* Releases the dense table (its slots must hold nothing still needed). */
+void sm_p_dense_names_free(SmParser *p) {
+  for (size_t pg = 0; pg < p->dense_pages; pg++)
+    free(p->dense[pg]);
+  free(p->dense);
+  p->dense = NULL;
+  p->dense_pages = 0;
+  p->dense_count = 0;
+  p->dense_fwd = 0;
+}
+
+/* Drops every dense definition, keeping the forward references, in one
+ * sequential pass; pages left empty are freed (all of them when a module's
+ * body ends: that is when the parse holds the most memory). */
+static void dense_clear_defs(SmParser *p) {
+  size_t keep = 0;
+  for (size_t pg = 0; pg < p->dense_pages; pg++) {
+    uintptr_t *s = p->dense[pg];
+    if (!s)
+      continue;
+    size_t fwd = 0;
+    for (size_t i = 0; i < DENSE_PAGE; i++) {
+      if (slot_forward(s[i]))
+        fwd++;
+      else
+        s[i] = 0;
+    }
+    if (!fwd) {
+      free(s);
+      p->dense[pg] = NULL;
+    }
+    keep += fwd;
+  }
+  p->dense_count = keep;
+  if (!keep)
+    sm_p_dense_names_free(p);
+}
+
+/* ---- Hash table ---------------------------------------------------------- */
 
 #define SM_NAME_LONG 0x80000000u
 
@@ -58,14 +172,6 @@ static inline NameKey name_key(const char *name, size_t len, unsigned number) {
     k.key = 0; /* set by val_insert (a copy) */
   }
   return k;
-}
-
-static inline SmValue *entry_value(const SmValueEntry *e) {
-  return (SmValue *)(e->val & ~(uintptr_t)1);
-}
-static inline bool entry_forward(const SmValueEntry *e) { return e->val & 1; }
-static inline void entry_set(SmValueEntry *e, SmValue *v, bool forward) {
-  e->val = (uintptr_t)v | (forward ? 1u : 0u);
 }
 
 static inline bool entry_matches(const SmValueEntry *e, const NameKey *k) {
@@ -126,7 +232,7 @@ static SmValueEntry *val_insert(SmParser *p, const NameKey *k, SmValue *v, bool 
   }
   e->hash = k->hash;
   e->number = k->number;
-  entry_set(e, v, forward);
+  e->val = slot_make(v, forward);
   p->vals_count++;
   return e;
 }
@@ -150,47 +256,81 @@ static void val_remove(SmParser *p, SmValueEntry *e) {
   p->vals_count--;
 }
 
-/* Drops every definition in the table, keeping the forward references,
- * in one sequential pass. */
-static void val_clear_defs(SmParser *p) {
-  {
-    size_t keep = 0;
-    for (size_t i = 0; i < p->vals_cap; i++) {
-      if (!p->vals[i].val)
-        continue;
-      if (entry_forward(&p->vals[i]))
-        keep++;
-      else
-        p->vals[i].val = 0;
-    }
-    p->vals_count = keep;
-    /* Into a table sized for what is left, not a second full-size one:
-     * this runs when the module is complete, at the peak of memory use. */
-    size_t cap = 1024;
-    while (cap * 3 < (keep + 1) * 4)
-      cap *= 2;
-    val_rehash(p, cap < p->vals_cap ? cap : p->vals_cap);
+/* Drops every definition of the hash table, keeping the forward
+ * references, in one sequential pass. */
+static void hash_clear_defs(SmParser *p) {
+  size_t keep = 0;
+  for (size_t i = 0; i < p->vals_cap; i++) {
+    if (!p->vals[i].val)
+      continue;
+    if (slot_forward(p->vals[i].val))
+      keep++;
+    else
+      p->vals[i].val = 0;
   }
+  p->vals_count = keep;
+  /* Into a table sized for what is left, not a second full-size one:
+   * this runs when the module is complete, at the peak of memory use. */
+  size_t cap = 1024;
+  while (cap * 3 < (keep + 1) * 4)
+    cap *= 2;
+  val_rehash(p, cap < p->vals_cap ? cap : p->vals_cap);
+}
+
+/* ---- Both tables ---------------------------------------------------------- */
+
+/* Slot contents for %name#number (0 when absent). */
+static uintptr_t name_lookup(SmParser *p, const char *name, size_t len, unsigned number) {
+  uint32_t di;
+  if (dense_index(name, len, number, &di)) {
+    const uintptr_t *s = dense_find(p, di);
+    return s ? *s : 0;
+  }
+  NameKey k = name_key(name, len, number);
+  const SmValueEntry *e = val_find(p, &k);
+  return e ? e->val : 0;
+}
+
+/* Drops every definition, keeping the forward references. */
+static void val_clear_defs(SmParser *p) {
+  if (p->vals_count > p->fwd_count - p->dense_fwd)
+    hash_clear_defs(p);
+  if (p->dense_count > p->dense_fwd)
+    dense_clear_defs(p);
 }
 
 /* Removes the definitions ds[0..n) (the names a region scope defined). */
 static void val_remove_defs(SmParser *p, const SmDefKey *ds, size_t n) {
-  if (!n)
+  size_t nhash = 0;
+  for (size_t d = 0; d < n; d++) {
+    if (ds[d].number != SM_DEF_DENSE) {
+      nhash++;
+      continue;
+    }
+    uintptr_t *s = dense_find(p, (uint32_t)ds[d].key);
+    if (s && *s && !slot_forward(*s)) {
+      *s = 0;
+      p->dense_count--;
+    }
+  }
+  if (!nhash)
     return;
-  if (n + p->fwd_count >= p->vals_count && n * 4 >= p->vals_cap) {
-    /* Every definition in the table is one of these, and they fill much
-     * of it: one sequential pass instead of n random probes. */
-    val_clear_defs(p);
+  if (nhash + (p->fwd_count - p->dense_fwd) >= p->vals_count && nhash * 4 >= p->vals_cap) {
+    /* Every definition in the hash table is one of these, and they fill
+     * much of it: one sequential pass instead of n random probes. */
+    hash_clear_defs(p);
     return;
   }
   size_t mask = p->vals_cap - 1;
   for (size_t d = 0; d < n; d++) {
+    if (ds[d].number == SM_DEF_DENSE)
+      continue;
     for (size_t i = ds[d].hash & mask;; i = (i + 1) & mask) {
       SmValueEntry *e = &p->vals[i];
       if (!e->val)
         break;
       if (e->hash == ds[d].hash && e->number == ds[d].number && e->key == ds[d].key) {
-        if (!entry_forward(e))
+        if (!slot_forward(e->val))
           val_remove(p, e);
         break;
       }
@@ -275,7 +415,7 @@ static void region_scope_push(SmParser *p) {
    * now, every definition in it when this scope ends is this scope's: it
    * then clears them in one pass and need not list them in defs (a
    * module's body: one entry per value of the whole module). */
-  p->defs_untracked = p->vals_count == p->fwd_count;
+  p->defs_untracked = p->vals_count + p->dense_count == p->fwd_count;
 }
 
 static bool region_scope_pop(SmParser *p) {
@@ -308,8 +448,7 @@ static bool region_scope_pop(SmParser *p) {
   p->block_names.len = bmark;
   p->block_scope = saved;
   if (p->defs_untracked) {
-    if (p->vals_count > p->fwd_count)
-      val_clear_defs(p);
+    val_clear_defs(p);
   } else {
     val_remove_defs(p, (const SmDefKey *)(p->defs.data + vmark),
                     (p->defs.len - vmark) / sizeof(SmDefKey));
@@ -319,20 +458,29 @@ static bool region_scope_pop(SmParser *p) {
   return true;
 }
 
+/* Keeps in *first the earlier (in source order) of it and the forward
+ * reference in slot s. */
+static void note_forward(SmLoc **first, uintptr_t s) {
+  if (!s || !slot_forward(s))
+    return;
+  SmLoc *l = slot_value(s)->owner.op->loc;
+  if (!*first || l->file.line < (*first)->file.line ||
+      (l->file.line == (*first)->file.line && l->file.col < (*first)->file.col))
+    *first = l;
+}
+
 /* Reports the first (in source order) forward reference still unresolved. */
 static bool check_forward_refs(SmParser *p) {
   if (!p->fwd_count)
     return true;
   SmLoc *first = NULL;
-  for (size_t i = 0; i < p->vals_cap; i++) {
-    SmValueEntry *e = &p->vals[i];
-    if (!e->val || !entry_forward(e))
-      continue;
-    SmLoc *l = entry_value(e)->owner.op->loc;
-    if (!first || l->file.line < first->file.line ||
-        (l->file.line == first->file.line && l->file.col < first->file.col))
-      first = l;
-  }
+  for (size_t i = 0; i < p->vals_cap; i++)
+    note_forward(&first, p->vals[i].val);
+  if (p->dense_fwd)
+    for (size_t pg = 0; pg < p->dense_pages; pg++)
+      if (p->dense[pg])
+        for (size_t i = 0; i < DENSE_PAGE; i++)
+          note_forward(&first, p->dense[pg][i]);
   if (!first)
     return true;
   p->lx.failed = true;
@@ -345,7 +493,12 @@ void sm_p_scope_push_top(SmParser *p) {
 }
 
 bool sm_p_scope_pop_top(SmParser *p) {
-  return region_scope_pop(p) && check_forward_refs(p);
+  if (!region_scope_pop(p) || !check_forward_refs(p))
+    return false; /* sm_p_destroy_pending releases the tables */
+  /* Both tables are empty now: release the dense one before the parse
+   * goes on (parser teardown frees the hash table). */
+  sm_p_dense_names_free(p);
+  return true;
 }
 
 static SmWalkResult drop_uses(SmOp *op, void *user) {
@@ -367,19 +520,27 @@ static void release_failed_state(SmOpState *st) {
   sm_op_state_release(st);
 }
 
+/* Destroys the forward reference placeholder in slot *s, if any. */
+static void destroy_forward(uintptr_t *s) {
+  if (!*s || !slot_forward(*s))
+    return;
+  SmOp *ph = slot_value(*s)->owner.op;
+  sm_op_drop_all_uses_of_operands(ph);
+  /* Uses by ops of released states are gone; any left belong to
+   * destroyed IR only if the IR kept them, which the drop walk
+   * prevented. */
+  sm_op_destroy(ph);
+  *s = 0;
+}
+
 void sm_p_destroy_pending(SmParser *p) {
-  for (size_t i = 0; i < p->vals_cap; i++) {
-    SmValueEntry *e = &p->vals[i];
-    if (e->val && entry_forward(e)) {
-      SmOp *ph = entry_value(e)->owner.op;
-      sm_op_drop_all_uses_of_operands(ph);
-      /* Uses by ops of released states are gone; any left belong to
-       * destroyed IR only if the IR kept them, which the drop walk
-       * prevented. */
-      sm_op_destroy(ph);
-      e->val = 0;
-    }
-  }
+  for (size_t i = 0; i < p->vals_cap; i++)
+    destroy_forward(&p->vals[i].val);
+  for (size_t pg = 0; pg < p->dense_pages; pg++)
+    if (p->dense[pg])
+      for (size_t i = 0; i < DENSE_PAGE; i++)
+        destroy_forward(&p->dense[pg][i]);
+  sm_p_dense_names_free(p);
   for (size_t i = 0; i < p->blocks_cap; i++) {
     SmBlockEntry *e = &p->blocks[i];
     if (e->name && !e->defined)
@@ -402,16 +563,31 @@ static void print_type_to(SmType *t, char *buf, size_t cap) {
 
 static bool define_value(SmParser *p, const char *name, size_t len, unsigned number, unsigned group,
                          SmValue *v, const SmToken *at) {
-  NameKey k = name_key(name, len, number);
-  SmValueEntry *e = val_find(p, &k);
-  int n = (int)len;
-  if (e) {
-    if (!entry_forward(e)) {
+  uint32_t di;
+  bool dense = dense_index(name, len, number, &di);
+  uintptr_t *s;
+  SmDefKey d;
+  if (dense) {
+    s = dense_slot(p, di);
+    if (!*s)
+      p->dense_count++;
+    d = (SmDefKey){di, 0, SM_DEF_DENSE};
+  } else {
+    NameKey k = name_key(name, len, number);
+    SmValueEntry *e = val_find(p, &k);
+    if (!e)
+      e = val_insert(p, &k, NULL, false); /* empty: set below */
+    s = &e->val;
+    d = (SmDefKey){e->key, e->hash, e->number};
+  }
+  if (*s) {
+    int n = (int)len;
+    if (!slot_forward(*s)) {
       if (number == 0 && group <= 1)
         return sm_p_error_tok(p, at, "redefinition of SSA value '%%%.*s'", n, name);
       return sm_p_error_tok(p, at, "redefinition of SSA value '%%%.*s#%u'", n, name, number);
     }
-    SmValue *ph = entry_value(e);
+    SmValue *ph = slot_value(*s);
     if (ph->type != v->type) {
       char a[128], b[128];
       print_type_to(v->type, a, sizeof a);
@@ -421,15 +597,13 @@ static bool define_value(SmParser *p, const char *name, size_t len, unsigned num
     }
     sm_value_replace_all_uses(ph, v);
     sm_op_destroy(ph->owner.op);
-    entry_set(e, v, false);
     p->fwd_count--;
-  } else {
-    e = val_insert(p, &k, v, false);
+    if (dense)
+      p->dense_fwd--;
   }
-  if (!p->defs_untracked) {
-    SmDefKey d = {e->key, e->hash, e->number};
+  *s = slot_make(v, false);
+  if (!p->defs_untracked)
     sm_bs_push(&p->defs, &d, sizeof d);
-  }
   return true;
 }
 
@@ -437,10 +611,9 @@ static bool define_value(SmParser *p, const char *name, size_t len, unsigned num
  * reference placeholder when the name is not defined yet. */
 static SmValue *resolve_value(SmParser *p, const char *name, size_t len, unsigned number,
                               SmType *type, unsigned line, unsigned col, size_t pos) {
-  NameKey k = name_key(name, len, number);
-  SmValueEntry *e = val_find(p, &k);
-  if (e) {
-    SmValue *v = entry_value(e);
+  uintptr_t s = name_lookup(p, name, len, number);
+  if (s) {
+    SmValue *v = slot_value(s);
     if (v->type != type) {
       char a[128], b[128];
       print_type_to(type, a, sizeof a);
@@ -452,9 +625,8 @@ static SmValue *resolve_value(SmParser *p, const char *name, size_t len, unsigne
     return v;
   }
   if (number > 0) {
-    NameKey k0 = name_key(name, len, 0);
-    SmValueEntry *z = val_find(p, &k0);
-    if (z && !entry_forward(z)) {
+    uintptr_t z = name_lookup(p, name, len, 0);
+    if (z && !slot_forward(z)) {
       sm_lexer_error_at(&p->lx, line, col, "reference to invalid result number");
       return NULL;
     }
@@ -465,7 +637,15 @@ static SmValue *resolve_value(SmParser *p, const char *name, size_t len, unsigne
   sm_op_state_add_result(&st, type);
   SmOp *ph = sm_op_create(&st);
   sm_op_state_release(&st);
-  val_insert(p, &k, sm_op_result(ph, 0), true);
+  uint32_t di;
+  if (dense_index(name, len, number, &di)) {
+    *dense_slot(p, di) = slot_make(sm_op_result(ph, 0), true);
+    p->dense_count++;
+    p->dense_fwd++;
+  } else {
+    NameKey k = name_key(name, len, number);
+    val_insert(p, &k, sm_op_result(ph, 0), true);
+  }
   (void)pos;
   p->fwd_count++;
   return sm_op_result(ph, 0);
@@ -1120,8 +1300,7 @@ bool sm_parser_parse_optional_attr_dict(SmParser *p, SmOpState *st) {
   SmAttr *dict = sm_p_parse_attr(p, NULL);
   if (!dict)
     return false;
-  for (unsigned i = 0; i < dict->dict.count; i++)
-    sm_op_state_add_attr(st, dict->dict.entries[i].name, dict->dict.entries[i].value);
+  sm_op_state_set_attr_dict(st, dict);
   return true;
 }
 

@@ -120,12 +120,56 @@ SmParseResult sm_p_dialect_token(SmParser *p, const char **alias, const char **n
 
 /* ---- Memo of parsed spans ---------------------------------------------- */
 
+/* End of the text the memo slot is hashed from. The span's own length is
+ * not known before parsing it, so the window is a guess at where it ends:
+ * the hash only picks the slot, a hit still needs the whole stored span to
+ * match and end at a boundary, so a bad guess costs hits, never
+ * correctness. An op's function type runs to the end of the line or its
+ * " loc(", an op's attribute dictionary to "} :", a bracketed type or
+ * attribute to its first '>' or ']'. A short fixed window would put every
+ * function type that starts "(tensor<1x64x56x56xf32>, " in one slot. */
+static const char *memo_window(const char *s, const char *end) {
+  const char *lim = end - s > 96 ? s + 96 : end, *q;
+  switch (*s) {
+  case '(':
+    if ((q = memchr(s, '\n', (size_t)(lim - s))))
+      lim = q;
+    for (q = s; (q = memchr(q + 1, 'l', (size_t)(lim - q - 1)));)
+      if (q[-1] == ' ' && lim - q >= 4 && memcmp(q, "loc(", 4) == 0)
+        return q - 1;
+    return lim;
+  case '{':
+    for (q = s; (q = memchr(q + 1, '}', (size_t)(lim - q - 1)));)
+      if (lim - q >= 3 && q[1] == ' ' && q[2] == ':')
+        return q + 1;
+    return lim;
+  case '[':
+    q = memchr(s, ']', (size_t)(lim - s));
+    return q ? q + 1 : lim;
+  default:
+    q = memchr(s, '>', (size_t)(lim - s));
+    return q ? q + 1 : lim;
+  }
+}
+
 static size_t memo_slot(const char *s, const char *end, int kind) {
-  size_t n = (size_t)(end - s) < 24 ? (size_t)(end - s) : 24;
-  uint64_t h = 1469598103934665603ull ^ (uint64_t)kind;
-  for (size_t i = 0; i < n; i++)
-    h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-  return (size_t)(h ^ (h >> 32)) & (SM_MEMO_SIZE / 2 - 1);
+  const char *we = memo_window(s, end);
+  size_t n = (size_t)(we - s);
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)kind ^ ((uint64_t)n << 40);
+  for (; n >= 8; n -= 8, s += 8) {
+    uint64_t w;
+    memcpy(&w, s, 8);
+    h = (h ^ w) * 0xff51afd7ed558ccdull;
+    h ^= h >> 29;
+  }
+  if (n) {
+    uint64_t w = 0;
+    memcpy(&w, s, n);
+    h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+  }
+  h ^= h >> 32;
+  h *= 0xff51afd7ed558ccdull;
+  return (size_t)(h ^ (h >> 29)) & (SM_MEMO_SIZE / 2 - 1);
 }
 
 /* A span may be reused only where the text after it cannot continue the
@@ -144,11 +188,14 @@ void *sm_p_memo_lookup(SmParser *p, int kind) {
     return NULL;
   const char *s = p->tok.ptr, *end = p->lx.end;
   SmMemoEntry *e = &p->memo[(size_t)kind * (SM_MEMO_SIZE / 2) + memo_slot(s, end, kind)];
-  if (!e->span || (size_t)(end - s) < e->len || memcmp(e->span, s, e->len) != 0 ||
+  if (!e->result || (size_t)(end - s) < e->len || memcmp(e->text, s, e->len) != 0 ||
       !memo_boundary(s + e->len, end))
     return NULL;
   sm_lexer_reset(&p->lx, s + e->len);
   sm_p_consume(p);
+  /* The span counts as the last consumed token (an enclosing memoised
+   * span's length is measured to it). */
+  p->prev_end = s + e->len;
   return e->result;
 }
 
@@ -156,10 +203,10 @@ void sm_p_memo_insert(SmParser *p, int kind, const char *start, void *result) {
   if (!p->memo || !result || p->prev_end <= start)
     return;
   size_t len = (size_t)(p->prev_end - start);
-  if (len > 4096 || memchr(start, '\n', len) || !memo_boundary(p->prev_end, p->lx.end))
+  if (len > SM_MEMO_TEXT || memchr(start, '\n', len) || !memo_boundary(p->prev_end, p->lx.end))
     return;
   SmMemoEntry *e = &p->memo[(size_t)kind * (SM_MEMO_SIZE / 2) + memo_slot(start, p->lx.end, kind)];
-  e->span = start;
+  memcpy(e->text, start, len);
   e->len = (uint32_t)len;
   e->result = result;
 }
@@ -612,6 +659,7 @@ static void parser_init(SmParser *p, SmContext *ctx, const char *file, const cha
 
 static void parser_free(SmParser *p) {
   free(p->vals);
+  sm_p_dense_names_free(p);
   free(p->blocks);
   sm_bs_free(&p->defs);
   sm_bs_free(&p->def_marks);

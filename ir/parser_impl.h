@@ -53,11 +53,15 @@ typedef struct SmLongName {
   char text[];
 } SmLongName;
 
-/* A definition made in the current region scope (to remove at its end). */
+/* A definition made in the current region scope (to remove at its end):
+ * the key of its hash entry, or for a name of the dense table (see
+ * parse_ops.c) its index in key and number SM_DEF_DENSE (a defined result
+ * number is below 65536). */
 typedef struct SmDefKey {
   uint64_t key;
   uint32_t hash, number;
 } SmDefKey;
+#define SM_DEF_DENSE UINT32_MAX
 
 /* Block label entry. key: (name, region scope id). */
 typedef struct SmBlockEntry {
@@ -76,13 +80,16 @@ typedef struct SmNameKey {
 
 /* Memo of recently parsed type / attribute texts: generic-form files repeat
  * the same function types and attribute dictionaries on every line, and
- * re-parsing identical text gives the same uniqued object. Entries point
- * into the source buffer; spans never contain a newline. */
-#define SM_MEMO_SIZE 1024
+ * re-parsing identical text gives the same uniqued object. Each entry keeps
+ * its own copy of the text (spans of at most SM_MEMO_TEXT bytes, never with
+ * a newline), so a hit does not read back source pages the caller may have
+ * dropped (smopt releases the input as parsing goes). */
+#define SM_MEMO_SIZE 8192
+#define SM_MEMO_TEXT 112
 typedef struct SmMemoEntry {
-  const char *span;
+  void *result; /* NULL: empty */
   uint32_t len;
-  void *result;
+  char text[SM_MEMO_TEXT];
 } SmMemoEntry;
 
 struct SmParser {
@@ -94,15 +101,21 @@ struct SmParser {
   const char *file;
   int depth;
 
-  /* SSA names. */
+  /* SSA names: "%<decimal>" with result number 0 in the dense table,
+   * every other name in the hash table vals. */
   SmValueEntry *vals;
   size_t vals_cap, vals_count;
+  uintptr_t **dense;   /* directory of pages (NULL until touched) of slots
+                          encoded as SmValueEntry.val */
+  size_t dense_pages;  /* directory length */
+  size_t dense_count;  /* non-empty dense slots (definitions + forward refs) */
+  size_t dense_fwd;    /* forward references among them */
   unsigned iso;       /* current isolation level */
   SmByteStack defs;   /* SmDefKey of definitions, per region scope */
   SmByteStack def_marks; /* size_t: start of each region scope in defs */
   bool defs_untracked; /* the innermost scope's definitions are not in defs
                           (it clears the whole table when it ends) */
-  unsigned fwd_count; /* unresolved forward references (all levels) */
+  unsigned fwd_count; /* unresolved forward references (both tables) */
   SmScratch name_chunks; /* SmLongName copies (never released early) */
 
   /* Block labels. */
@@ -191,6 +204,11 @@ void *sm_scratch_alloc(SmScratch *s, size_t size);
  * on a hit the parser skips the span and returns the result. */
 void *sm_p_memo_lookup(SmParser *p, int kind);
 void sm_p_memo_insert(SmParser *p, int kind, const char *start, void *result);
+
+/* ---- parse_ops.c ---- */
+/* Frees the dense SSA-name table (the parse's exits do; parser teardown
+ * calls it again as a backstop, which is harmless). */
+void sm_p_dense_names_free(SmParser *p);
 
 /* ---- parse_types.c ---- */
 /* True when the current token can start a type. */

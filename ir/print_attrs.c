@@ -71,12 +71,25 @@ void sm_asm_state_free(SmAsmState *s) {
 /* ===================================================================== */
 
 void sm_out_u64(SmStrBuf *b, uint64_t v) {
+  /* Two digits per division (SSA numbers and line:col run to six). */
+  static const char pairs[] = "00010203040506070809101112131415161718192021222324"
+                              "25262728293031323334353637383940414243444546474849"
+                              "50515253545556575859606162636465666768697071727374"
+                              "75767778798081828384858687888990919293949596979899";
   char buf[24];
   char *p = buf + sizeof buf;
-  do {
-    *--p = (char)('0' + v % 10);
-    v /= 10;
-  } while (v);
+  while (v >= 100) {
+    unsigned r = (unsigned)(v % 100);
+    v /= 100;
+    p -= 2;
+    memcpy(p, pairs + 2 * r, 2);
+  }
+  if (v >= 10) {
+    p -= 2;
+    memcpy(p, pairs + 2 * v, 2);
+  } else {
+    *--p = (char)('0' + v);
+  }
   sm_out_write(b, p, (size_t)(buf + sizeof buf - p));
 }
 

@@ -35,6 +35,9 @@ struct SmPrinter {
    * diagnostics may call while an analysis owns the scratch fields). */
   SmPtrTab ids;
   bool ops_in_scratch;
+  /* The block of the last op op_id found in the tree (operands mostly come
+   * from the same block: saves a table lookup per operand). */
+  const SmBlock *known_block;
   SmOp *top;
   BlockInfo *blocks;
   size_t num_blocks, blocks_cap;
@@ -106,10 +109,14 @@ static void name_op_results(SmPrinter *p, SmOp *op, uint32_t *next_value) {
 /* Number of op's first result + 1, or 0 when op is outside the printed tree.
  * With scratch numbering an op is in the tree iff it is the top op or its
  * block was numbered (every op of a numbered block is). */
-static uint64_t op_id(const SmPrinter *p, const SmOp *op) {
+static uint64_t op_id(SmPrinter *p, const SmOp *op) {
   if (p->ops_in_scratch) {
-    if (op == p->top || (op->block && sm_ptrtab_find(&p->ids, op->block))) return op->scratch;
-    return 0;
+    if (op == p->top) return op->scratch;
+    if (!op->block) return 0;
+    if (op->block == p->known_block) return op->scratch;
+    if (!sm_ptrtab_find(&p->ids, op->block)) return 0;
+    p->known_block = op->block;
+    return op->scratch;
   }
   uint64_t *id = sm_ptrtab_find(&p->ids, op);
   return id ? *id : 0;

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ir/context_impl.h"
 #include "ir/dominance.h"
 #include "ir/ir.h"
 
@@ -118,13 +119,15 @@ static bool verify_traits(SmOp *op) {
  * symbol-table op are unique. String attributes are uniqued, so the
  * sym_name attribute pointer identifies the name. */
 static bool verify_symbol_table(SmOp *op) {
+  const char *sym_name = sm_op_context(op)->s_sym_name;
   SmPtrMap seen;
   sm_ptrmap_init(&seen);
   bool ok = true;
   for (unsigned i = 0; ok && i < op->num_regions; i++)
     for (SmBlock *b = op->regions[i].first; ok && b; b = b->next)
       for (SmOp *o = b->first; ok && o; o = o->next) {
-        SmAttr *name = sm_op_get_attr(o, "sym_name");
+        SmAttr *name = sm_impl_dict_get_interned(o->props, sym_name);
+        if (!name) name = sm_impl_dict_get_interned(o->attrs, sym_name);
         if (!name || name->kind != SM_ATTR_STRING)
           continue;
         SmOp *prev = sm_ptrmap_get(&seen, name);

@@ -72,7 +72,7 @@ static SmValue *apply(SmBuilder *b, SmAffineExpr *e, unsigned nd, SmValue **dims
   if (e->kind == SM_AFFINE_DIM) return dims[e->position];
   bool used[MAXD] = {0};
   used_dims(e, used);
-  SmAffineExpr *repl[MAXD];
+  SmAffineExpr *repl[MAXD] = {0};
   SmValue *ops[MAXD];
   unsigned n = 0;
   for (unsigned d = 0; d < nd; d++) {
