@@ -263,6 +263,7 @@ static SmAttr *make_dict(SmContext *ctx, unsigned count, const SmNamedAttr *entr
   unsigned n = 0;
   for (unsigned i = 0; i < count; i++) {
     if (i + 1 < count && items[i + 1].e.name == items[i].e.name) continue;
+    if (items[i].e.name == ctx->s_sym_name) ctx->any_sym_name_dict = true;
     out[n++] = items[i].e;
   }
   SmAttr k = make(SM_ATTR_DICTIONARY);

@@ -163,6 +163,10 @@ struct SmContext {
   } op_cache[128];
   SmAttr *a_unit, *a_true, *a_false;
   const char *s_sym_name;
+  /* Some dictionary with a sym_name entry was made: until then no op can
+   * carry a symbol name, and the verifier skips the symbol-table scan (a
+   * pass over every op of a large module). */
+  bool any_sym_name_dict;
   /* sm_context_set_parse_progress. */
   SmParseProgressFn parse_progress;
   void *parse_progress_user;

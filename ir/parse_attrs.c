@@ -173,13 +173,13 @@ bool sm_p_parse_dict_entries(SmParser *p, size_t *mark, unsigned *n) {
       SmToken key = p->tok;
       const char *name;
       if (key.kind == SM_TOK_BARE) {
-        name = sm_intern(p->ctx, key.ptr, key.len);
+        name = sm_p_intern(p, key.ptr, key.len);
       } else if (key.kind == SM_TOK_STRING) {
         size_t len;
         const char *s = sm_p_string_value(p, &key, &len);
         if (len == 0)
           return sm_p_error(p, "expected valid attribute name");
-        name = sm_intern(p->ctx, s, len);
+        name = sm_p_intern(p, s, len);
       } else {
         return sm_p_error(p, "expected attribute name");
       }

@@ -1054,7 +1054,7 @@ bool sm_p_parse_op(SmParser *p, SmBlock *block) {
     const char *s = sm_p_string_value(p, &nt, &len);
     if (len == 0)
       return sm_p_error(p, "empty operation name is invalid");
-    name = sm_intern(p->ctx, s, len);
+    name = sm_p_intern(p, s, len);
     def = sm_context_lookup_op(p->ctx, name, len);
     if (!def && !check_unregistered(p, &nt, name))
       return false;

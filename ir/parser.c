@@ -94,6 +94,21 @@ void sm_p_consume(SmParser *p) {
   sm_lexer_next(&p->lx, &p->tok);
 }
 
+const char *sm_p_intern(SmParser *p, const char *s, size_t len) {
+  /* Slot from the length and the first and last (up to) 8 bytes. */
+  uint64_t a = 0, b = 0;
+  memcpy(&a, s, len < 8 ? len : 8);
+  if (len > 8)
+    memcpy(&b, s + len - 8, 8);
+  uint64_t h = (a ^ (b * 0x9E3779B97F4A7C15ull) ^ len) * 0xff51afd7ed558ccdull;
+  SmRecentName *e = &p->recent[(h >> 32) & (SM_RECENT_NAMES - 1)];
+  if (e->str && e->len == len && memcmp(e->str, s, len) == 0)
+    return e->str;
+  e->str = sm_intern(p->ctx, s, len);
+  e->len = len;
+  return e->str;
+}
+
 SmParseResult sm_p_dialect_token(SmParser *p, const char **alias, const char **ns, const char **rest) {
   const char *id = p->tok.ptr + 1;
   size_t idlen = p->tok.len - 1;
@@ -307,7 +322,30 @@ static SmLoc *parse_loc_inst_inner(SmParser *p) {
   if (t.kind == SM_TOK_STRING) {
     size_t len;
     const char *s = sm_p_string_value(p, &t, &len);
-    const char *str = sm_intern(ctx, s, len);
+    const char *str = sm_p_intern(p, s, len);
+    /* Fast path for the common `"file":line:col` written without spaces:
+     * read the numbers from the text and resume lexing at what follows.
+     * Anything else (spaces, comments, huge numbers) takes the token path
+     * below, which also reports the errors. */
+    {
+      const char *q = t.ptr + t.len, *end = p->lx.end;
+      uint64_t nums[2] = {0, 0};
+      int k = 0;
+      while (k < 2 && q < end && *q == ':') {
+        const char *d = ++q;
+        while (q < end && (unsigned)(*q - '0') < 10u && q - d < 10)
+          nums[k] = nums[k] * 10 + (uint64_t)(*q++ - '0');
+        if (q == d || (q < end && (unsigned)(*q - '0') < 10u))
+          break;
+        k++;
+      }
+      if (k == 2 && q < end && *q == ')' && nums[0] <= UINT32_MAX && nums[1] <= UINT32_MAX) {
+        sm_lexer_reset(&p->lx, q);
+        sm_p_consume(p);
+        p->prev_end = q; /* the column number was the last token read */
+        return sm_loc_file(ctx, str, (unsigned)nums[0], (unsigned)nums[1]);
+      }
+    }
     sm_p_consume(p);
     if (p->tok.kind == SM_TOK_COLON) {
       sm_p_consume(p);

@@ -92,8 +92,17 @@ typedef struct SmMemoEntry {
   char text[SM_MEMO_TEXT];
 } SmMemoEntry;
 
+/* Recently interned names (op names, dictionary keys, location files):
+ * these repeat on nearly every line of a large module. */
+#define SM_RECENT_NAMES 256
+typedef struct SmRecentName {
+  const char *str; /* interned, NUL-terminated; NULL: empty */
+  size_t len;
+} SmRecentName;
+
 struct SmParser {
   SmContext *ctx;
+  SmRecentName recent[SM_RECENT_NAMES];
   SmLexer lx;
   SmToken tok;
   const char *prev_end; /* end of the last consumed token */
@@ -169,6 +178,8 @@ static inline void sm_p_maybe_report_progress(SmParser *p) {
     sm_p_report_progress(p);
 }
 void sm_p_consume(SmParser *p);
+/* sm_intern through the parser's cache of recent names. */
+const char *sm_p_intern(SmParser *p, const char *s, size_t len);
 /* The current '!' or '#' token, after its sigil: an alias name (no dot and
  * no <...> body; *alias interned, returns ABSENT, nothing consumed) or a
  * dialect symbol (*ns interned namespace, *rest interned text after it with

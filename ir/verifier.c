@@ -119,7 +119,10 @@ static bool verify_traits(SmOp *op) {
  * symbol-table op are unique. String attributes are uniqued, so the
  * sym_name attribute pointer identifies the name. */
 static bool verify_symbol_table(SmOp *op) {
-  const char *sym_name = sm_op_context(op)->s_sym_name;
+  SmContext *ctx = sm_op_context(op);
+  if (!ctx->any_sym_name_dict)
+    return true;
+  const char *sym_name = ctx->s_sym_name;
   SmPtrMap seen;
   sm_ptrmap_init(&seen);
   bool ok = true;
@@ -384,11 +387,17 @@ static bool verify_region_dominance(Verifier *v, SmRegion *r) {
     t = &tree;
     sm_ptrmap_put(&v->domtrees, r, t);
   }
+  /* Same-block order matters only in SSA (non-graph) regions: only there
+   * does check_use compare the numbers (a pass less over a large module,
+   * whose body is a graph region). */
+  SmOp *parent = r->op;
+  bool ordered = parent && parent->def && !(parent->def->traits & SM_TRAIT_GRAPH_REGION);
   for (SmBlock *b = r->first; b; b = b->next) {
     bool reachable = !t || sm_domtree_is_reachable(t, b);
     uint32_t n = 0;
-    for (SmOp *o = b->first; o; o = o->next)
-      o->scratch = n++;
+    if (ordered)
+      for (SmOp *o = b->first; o; o = o->next)
+        o->scratch = n++;
     for (SmOp *o = b->first; o; o = o->next) {
       bool op_ok = true;
       for (unsigned k = 0; k < o->num_operands && op_ok; k++)
