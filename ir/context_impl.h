@@ -134,11 +134,11 @@ struct SmContext {
   SmType *t_int[65][3]; /* [width][signedness] for widths up to 64 */
   SmLoc *loc_unknown;
   /* File locations by file and line (ir/locations.c): interned file name
-   * -> SmLocFile, the last one used, and how many file locations went to
-   * the generic table instead (lines far beyond a file's index). */
+   * -> SmLocFile (which holds its name), the last one used, and how many
+   * file locations went to the generic table instead (lines far beyond a
+   * file's index). */
   SmPtrMap loc_files;
   struct SmLocFile *last_loc_file;
-  const char *last_loc_file_name;
   uint32_t locs_file_overflow;
   /* Recently returned interned strings, by address: re-interning an
    * interned pointer (common: names passed along) skips hashing the text. */

@@ -81,6 +81,7 @@ SmLoc *sm_loc_unknown(SmContext *ctx) {
  * table instead, so memory stays proportional to the locations made. */
 
 typedef struct SmLocFile {
+  const char *file; /* interned name */
   SmLoc **lines;
   uint32_t cap;   /* lines covered: [0, cap) */
   uint32_t count; /* locations in the index */
@@ -94,6 +95,7 @@ static SmLocFile *loc_file_index(SmContext *ctx, const char *file) {
   if (!f) {
     f = calloc(1, sizeof *f);
     if (!f) abort(); /* out of memory */
+    f->file = file;
     sm_ptrmap_put(&ctx->loc_files, file, f);
   }
   return f;
@@ -123,27 +125,24 @@ SmLoc *sm_loc_file(SmContext *ctx, const char *file, unsigned line, unsigned col
   key.file.file = sm_intern_cstr(ctx, file);
   key.file.line = line;
   key.file.col = col;
-  SmLocFile *f = ctx->last_loc_file && ctx->last_loc_file_name == key.file.file
-                     ? ctx->last_loc_file
-                     : loc_file_index(ctx, key.file.file);
-  ctx->last_loc_file = f;
-  ctx->last_loc_file_name = key.file.file;
+  SmLocFile *f = ctx->last_loc_file;
+  if (!f || f->file != key.file.file) f = ctx->last_loc_file = loc_file_index(ctx, key.file.file);
   if (!loc_file_cover(f, line)) {
     ctx->locs_file_overflow++;
     return unique(ctx, &key);
   }
   for (SmLoc *l = f->lines[line]; l; l = l->file.next)
     if (l->file.col == col) return l;
-  SmLoc *l = NULL;
+  uint32_t h = loc_hash(&key);
   if (ctx->locs_file_overflow) {
     /* Made while this line was beyond the index. */
     uint32_t slot;
-    l = sm_uniq_find(&ctx->locs, loc_hash(&key), loc_eq, &key, &slot);
-    if (l) return l;
+    SmLoc *old = sm_uniq_find(&ctx->locs, h, loc_eq, &key, &slot);
+    if (old) return old;
   }
-  l = sm_context_alloc(ctx, sizeof *l);
+  SmLoc *l = sm_context_alloc(ctx, sizeof *l);
   *l = key;
-  l->hash = loc_hash(&key);
+  l->hash = h;
   l->file.next = f->lines[line];
   f->lines[line] = l;
   f->count++;

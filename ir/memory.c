@@ -16,15 +16,12 @@
 #include <sys/mman.h>
 
 #include "ir/context_impl.h"
+#include "ir/sanitizer_internal.h"
 
 #define SM_HUGE_PAGE ((size_t)2 << 20)
 
-#if defined(__SANITIZE_ADDRESS__)
+#if SM_MEMORY_SANITIZED
 #define SM_POOL_DISABLED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SM_POOL_DISABLED 1
-#endif
 #endif
 
 /* ---- Page-backed chunks --------------------------------------------------- */

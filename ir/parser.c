@@ -94,6 +94,12 @@ void sm_p_consume(SmParser *p) {
   sm_lexer_next(&p->lx, &p->tok);
 }
 
+void sm_p_resume_at(SmParser *p, const char *ptr) {
+  sm_lexer_reset(&p->lx, ptr);
+  sm_lexer_next(&p->lx, &p->tok);
+  p->prev_end = ptr;
+}
+
 const char *sm_p_intern(SmParser *p, const char *s, size_t len) {
   /* Slot from the length and the first and last (up to) 8 bytes. */
   uint64_t a = 0, b = 0;
@@ -168,23 +174,8 @@ static const char *memo_window(const char *s, const char *end) {
 }
 
 static size_t memo_slot(const char *s, const char *end, int kind) {
-  const char *we = memo_window(s, end);
-  size_t n = (size_t)(we - s);
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)kind ^ ((uint64_t)n << 40);
-  for (; n >= 8; n -= 8, s += 8) {
-    uint64_t w;
-    memcpy(&w, s, 8);
-    h = (h ^ w) * 0xff51afd7ed558ccdull;
-    h ^= h >> 29;
-  }
-  if (n) {
-    uint64_t w = 0;
-    memcpy(&w, s, n);
-    h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
-  }
-  h ^= h >> 32;
-  h *= 0xff51afd7ed558ccdull;
-  return (size_t)(h ^ (h >> 29)) & (SM_MEMO_SIZE / 2 - 1);
+  uint64_t h = sm_hash_bytes((uint64_t)kind, s, (size_t)(memo_window(s, end) - s));
+  return (size_t)sm_hash_fold(h) & (SM_MEMO_SIZE / 2 - 1);
 }
 
 /* A span may be reused only where the text after it cannot continue the
@@ -206,11 +197,7 @@ void *sm_p_memo_lookup(SmParser *p, int kind) {
   if (!e->result || (size_t)(end - s) < e->len || memcmp(e->text, s, e->len) != 0 ||
       !memo_boundary(s + e->len, end))
     return NULL;
-  sm_lexer_reset(&p->lx, s + e->len);
-  sm_p_consume(p);
-  /* The span counts as the last consumed token (an enclosing memoised
-   * span's length is measured to it). */
-  p->prev_end = s + e->len;
+  sm_p_resume_at(p, s + e->len);
   return e->result;
 }
 
@@ -340,9 +327,7 @@ static SmLoc *parse_loc_inst_inner(SmParser *p) {
         k++;
       }
       if (k == 2 && q < end && *q == ')' && nums[0] <= UINT32_MAX && nums[1] <= UINT32_MAX) {
-        sm_lexer_reset(&p->lx, q);
-        sm_p_consume(p);
-        p->prev_end = q; /* the column number was the last token read */
+        sm_p_resume_at(p, q);
         return sm_loc_file(ctx, str, (unsigned)nums[0], (unsigned)nums[1]);
       }
     }

@@ -178,6 +178,10 @@ static inline void sm_p_maybe_report_progress(SmParser *p) {
     sm_p_report_progress(p);
 }
 void sm_p_consume(SmParser *p);
+/* Text up to ptr (on the current line, past the current token) counts as
+ * consumed, the parser's own scan having read it (a memoised span, a
+ * location's numbers): lexing resumes there. */
+void sm_p_resume_at(SmParser *p, const char *ptr);
 /* sm_intern through the parser's cache of recent names. */
 const char *sm_p_intern(SmParser *p, const char *s, size_t len);
 /* The current '!' or '#' token, after its sigil: an alias name (no dot and

@@ -176,29 +176,41 @@ static void print_dims(SmStrBuf *out, unsigned rank, const int64_t *dims) {
 
 static void print_type_uncached(SmAsmState *s, const SmType *t);
 
+bool sm_asm_cache_begin(SmAsmState *s, const void *key, SmAsmCacheMark *m) {
+  m->out = NULL;
+  if (!s->cache_types || s->out == &s->type_text) return false;
+  uint64_t *hit = sm_ptrtab_find(&s->type_cache, key);
+  if (hit) {
+    sm_out_write(s->out, s->type_text.data + (*hit >> 24), (size_t)(*hit & 0xffffff));
+    return true;
+  }
+  /* Print into the side buffer; sm_asm_cache_end copies it out. */
+  m->out = s->out;
+  m->start = s->type_text.len;
+  s->out = &s->type_text;
+  return false;
+}
+
+void sm_asm_cache_end(SmAsmState *s, const void *key, const SmAsmCacheMark *m) {
+  if (!m->out) return;
+  s->out = m->out;
+  size_t len = s->type_text.len - m->start;
+  sm_out_write(s->out, s->type_text.data + m->start, len);
+  if (len < 0xffffff) {
+    bool ins;
+    *sm_ptrtab_slot(&s->type_cache, key, &ins) = ((uint64_t)m->start << 24) | len;
+  }
+}
+
 void sm_asm_print_type(SmAsmState *s, const SmType *t) {
-  /* Nested types of a type being cached print straight into its text. */
-  if (!s->cache_types || !t || t->kind < SM_TYPE_TENSOR || s->out == &s->type_text) {
+  SmAsmCacheMark m;
+  if (!t || t->kind < SM_TYPE_TENSOR) {
     print_type_uncached(s, t);
     return;
   }
-  uint64_t *hit = sm_ptrtab_find(&s->type_cache, t);
-  if (hit) {
-    sm_out_write(s->out, s->type_text.data + (*hit >> 24), (size_t)(*hit & 0xffffff));
-    return;
-  }
-  /* Print into the side buffer, then copy. */
-  SmStrBuf *out = s->out;
-  size_t start = s->type_text.len;
-  s->out = &s->type_text;
+  if (sm_asm_cache_begin(s, t, &m)) return;
   print_type_uncached(s, t);
-  s->out = out;
-  size_t len = s->type_text.len - start;
-  sm_out_write(out, s->type_text.data + start, len);
-  if (len < 0xffffff) {
-    bool ins;
-    *sm_ptrtab_slot(&s->type_cache, t, &ins) = ((uint64_t)start << 24) | len;
-  }
+  sm_asm_cache_end(s, t, &m);
 }
 
 static void print_type_uncached(SmAsmState *s, const SmType *t) {

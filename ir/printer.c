@@ -381,31 +381,18 @@ static void print_region(SmPrinter *p, SmRegion *r, bool entry_args, bool empty_
 static void print_attr_dict_entries_uncached(SmPrinter *p, const SmAttr *dict,
                                             const char *const *elided);
 
-/* Generic-form files repeat attribute dictionaries: with cache_types, a
- * whole dictionary prints once and later prints copy its text (same table
- * and text buffer as the type cache; the key is the uniqued dictionary). */
+/* Generic-form files repeat attribute dictionaries: without elisions, a
+ * whole dictionary goes through the text cache (keyed by the uniqued
+ * dictionary, like types). */
 static void print_attr_dict_entries(SmPrinter *p, const SmAttr *dict, const char *const *elided) {
-  SmAsmState *s = &p->as;
-  if (elided || !s->cache_types || s->out == &s->type_text) {
+  SmAsmCacheMark m;
+  if (elided) {
     print_attr_dict_entries_uncached(p, dict, elided);
     return;
   }
-  uint64_t *hit = sm_ptrtab_find(&s->type_cache, dict);
-  if (hit) {
-    sm_out_write(s->out, s->type_text.data + (*hit >> 24), (size_t)(*hit & 0xffffff));
-    return;
-  }
-  SmStrBuf *out = s->out;
-  size_t start = s->type_text.len;
-  s->out = &s->type_text;
+  if (sm_asm_cache_begin(&p->as, dict, &m)) return;
   print_attr_dict_entries_uncached(p, dict, NULL);
-  s->out = out;
-  size_t len = s->type_text.len - start;
-  sm_out_write(out, s->type_text.data + start, len);
-  if (len < 0xffffff) {
-    bool ins;
-    *sm_ptrtab_slot(&s->type_cache, dict, &ins) = ((uint64_t)start << 24) | len;
-  }
+  sm_asm_cache_end(&p->as, dict, &m);
 }
 
 static void print_attr_dict_entries_uncached(SmPrinter *p, const SmAttr *dict,

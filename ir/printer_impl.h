@@ -59,14 +59,29 @@ typedef struct SmAsmState {
   SmPtrTab visited;
   SmAttr **alias_list;
   size_t num_aliases, alias_cap;
-  /* cache_types: shaped and function types print once; later prints copy
-   * the text (type -> offset << 24 | length in type_text). */
+  /* cache_types: shaped and function types, and whole attribute
+   * dictionaries of ops, print once; later prints copy the text (uniqued
+   * object -> offset << 24 | length in type_text). */
   bool cache_types;
   SmPtrTab type_cache;
   SmStrBuf type_text;
 } SmAsmState;
 
 void sm_asm_state_free(SmAsmState *s);
+
+/* The text cache (cache_types), around printing a uniqued object `key`:
+ *   SmAsmCacheMark m;
+ *   if (sm_asm_cache_begin(s, key, &m)) return; // copied from the cache
+ *   ...print into s->out...
+ *   sm_asm_cache_end(s, key, &m);
+ * When caching is off or already under way (nested objects) begin prints
+ * nothing and end does nothing. */
+typedef struct SmAsmCacheMark {
+  SmStrBuf *out; /* the real output while printing into type_text; NULL: not caching */
+  size_t start;
+} SmAsmCacheMark;
+bool sm_asm_cache_begin(SmAsmState *s, const void *key, SmAsmCacheMark *m);
+void sm_asm_cache_end(SmAsmState *s, const void *key, const SmAsmCacheMark *m);
 
 /* ---- Fast output --------------------------------------------------------- */
 

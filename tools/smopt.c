@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "ir/ir.h"
+#include "ir/sanitizer_internal.h"
 #include "passes/pass_cli.h"
 #include "passes/smartmem.h"
 
@@ -397,7 +398,7 @@ typedef struct Tool {
   bool stream;
   Output out;
   /* The streamed module, kept to the end of the run instead of destroyed
-   * (see free_at_exit). */
+   * (see SMOPT_FREE_AT_EXIT). */
   SmOp *kept;
 } Tool;
 
@@ -406,16 +407,7 @@ typedef struct Tool {
  * down op by op (unlinking every use touches memory all over the module:
  * ~4% of a 200k-op run). Sanitizer builds still free everything, so leak
  * checking keeps covering the whole tool. */
-#if defined(__SANITIZE_ADDRESS__)
-#define SMOPT_FREE_AT_EXIT 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
-#define SMOPT_FREE_AT_EXIT 1
-#endif
-#endif
-#ifndef SMOPT_FREE_AT_EXIT
-#define SMOPT_FREE_AT_EXIT 0
-#endif
+#define SMOPT_FREE_AT_EXIT SM_MEMORY_SANITIZED
 
 static bool output_open(Output *o, const char *path) {
   memset(o, 0, sizeof *o);
