@@ -5,7 +5,7 @@
 #define SM_PASSES_PASSES_H
 
 #include "passes/pass.h"
-#include "passes/rewrite.h"
+#include "ir/rewrite.h"
 
 #ifdef __cplusplus
 extern "C" {

@@ -18,7 +18,7 @@ endfunction()
 
 run(${CMAKE_COMMAND} --install ${SM_BUILD_DIR} --prefix ${prefix})
 foreach(f include/smartmem/ir/ir.h include/smartmem/passes/pass.h
-          include/smartmem/passes/rewrite.h lib/cmake/smartmem/smartmemConfig.cmake
+          include/smartmem/ir/rewrite.h lib/cmake/smartmem/smartmemConfig.cmake
           lib/pkgconfig/smartmem.pc bin/smopt)
   if(NOT EXISTS ${prefix}/${f})
     message(FATAL_ERROR "not installed: ${f}")

@@ -9,7 +9,7 @@
 #include "dialects/kernel/kernel.h"
 #include "dialects/graph/graph.h"
 #include "frontends/onnx/onnx_import.h"
-#include "passes/smartmem.h"
+#include "passes/smartmem/smartmem.h"
 #include "tools/tool_diag.h"
 
 #include <stdio.h>

@@ -19,7 +19,7 @@
 #include "ir/ir.h"
 #include "ir/sanitizer_internal.h"
 #include "passes/pass_cli.h"
-#include "passes/smartmem.h"
+#include "passes/smartmem/smartmem.h"
 
 #define SMOPT_VERSION "0.1.0"
 

@@ -11,7 +11,7 @@
 #include "frontends/onnx/onnx_import.h"
 #include "frontends/onnx/tensor_pb.h"
 #include "frontends/yaml/yaml_import.h"
-#include "passes/smartmem.h"
+#include "passes/smartmem/smartmem.h"
 #include "tools/tool_diag.h"
 #ifdef SM_HAVE_OPENCL
 #include "backend/opencl/smrun_opencl.h"

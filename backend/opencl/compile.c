@@ -1,7 +1,7 @@
 /* The whole compile path for tools: pipeline (when the module still holds
  * graph or layout ops), then OpenCL C + plan emission. */
 #include "backend/opencl/opencl.h"
-#include "passes/smartmem.h"
+#include "passes/smartmem/smartmem.h"
 
 #include <string.h>
 #include <time.h>

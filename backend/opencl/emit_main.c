@@ -1,7 +1,7 @@
 /* sm-translate --emit-opencl: see emit_main.h. */
 #include "backend/opencl/emit_main.h"
 #include "backend/opencl/opencl.h"
-#include "passes/smartmem.h"
+#include "passes/smartmem/smartmem.h"
 #include "tools/tool_diag.h"
 
 #include <stdio.h>

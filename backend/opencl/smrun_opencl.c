@@ -1,6 +1,6 @@
 /* smrun --backend=opencl: see smrun_opencl.h. */
 #include "backend/opencl/smrun_opencl.h"
-#include "passes/smartmem.h"
+#include "passes/smartmem/smartmem.h"
 
 #include <stdio.h>
 #include <stdlib.h>

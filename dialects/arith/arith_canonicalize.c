@@ -7,7 +7,7 @@
  *
  * Folds proper (x+0, x-x, select(c, x, x), ...) live in arith_fold.c; moving
  * constants to the right of commutative ops is done for every dialect by
- * the canonicalize pass (passes/canonicalize.c). Patterns match constants on
+ * the canonicalize pass (passes/transforms/canonicalize.c). Patterns match constants on
  * the right only, as MLIR's do: by the time they run the constants are there.
  *
  * Constants of the reassociation patterns are scalar integers only (MLIR's
@@ -18,7 +18,7 @@
 
 #include "dialects/arith/arith.h"
 #include "dialects/arith/arith_internal.h"
-#include "passes/rewrite.h"
+#include "ir/rewrite.h"
 
 /* ---- matching ----------------------------------------------------------- */
 

@@ -9,7 +9,7 @@
 
 #include "dialects/arith/arith_internal.h"
 #include "ir/fp16.h"
-#include "passes/rewrite.h"
+#include "ir/rewrite.h"
 
 typedef struct Elem {
   uint64_t i; /* integer bits, masked to the width */

@@ -10,7 +10,7 @@
  * retype without copying).
  */
 #include "dialects/graph/graph_internal.h"
-#include "passes/rewrite.h"
+#include "ir/rewrite.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -8,7 +8,7 @@
 /* Installed headers live in <prefix>/include/smartmem, which the smartmem
  * CMake target (and `pkg-config --cflags smartmem`) puts on the include path. */
 #include "passes/pass.h"
-#include "passes/rewrite.h"
+#include "ir/rewrite.h"
 
 /* ---- annotate-op-depth: a plain pass with an option ------------------------------ */
 

@@ -17,7 +17,7 @@ fi
 data=$dir/test_data_set_0
 work=$work/$name
 mkdir -p "$work" || exit 1
-# The baseline pipeline (passes/smartmem_register.c, "baseline"), one pass
+# The baseline pipeline (passes/smartmem/register.c, "baseline"), one pass
 # per stage.
 passes="convert-graph-to-layout convert-layout-to-kernel kernel-plan-memory"
 

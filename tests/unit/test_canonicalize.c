@@ -8,7 +8,7 @@
 #include "ir/ir.h"
 #include "passes/pass.h"
 #include "passes/passes.h"
-#include "passes/rewrite.h"
+#include "ir/rewrite.h"
 
 static SmOpDef cm_ops[] = {
     {.name = "cm.sum", .num_operands = SM_VARIADIC, .num_results = 1,

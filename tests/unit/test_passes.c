@@ -5,10 +5,10 @@
 #include <string.h>
 
 #include "ir/ir.h"
-#include "passes/conversion.h"
+#include "ir/conversion.h"
 #include "passes/pass.h"
 #include "passes/passes.h"
-#include "passes/rewrite.h"
+#include "ir/rewrite.h"
 
 typedef struct PFix {
   SmContext *ctx;

@@ -10,6 +10,6 @@
 //
 // Known difference, kept out of canonicalize.mlir: where a fold creates a
 // constant in a function that already has constants, the greedy driver
-// (passes/greedy.c) puts the new constant first while MLIR's
+// (ir/greedy.c) puts the new constant first while MLIR's
 // OperationFolder puts it after the existing ones; the IR is the same up to
 // the order of the constants at the top of the function.

@@ -11,7 +11,7 @@
  * Results: `slot` on each alloc; `slot_bytes` (array) and `peak_bytes` on
  * the kernel.host. With option report, prints a summary. */
 #include "dialects/kernel/kernel.h"
-#include "passes/smartmem.h"
+#include "passes/smartmem/smartmem.h"
 
 #include <inttypes.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* Pattern sets and the purity queries patterns and drivers share. */
-#include "passes/rewrite.h"
+#include "ir/rewrite.h"
 
 #include <stdlib.h>
 

@@ -3,7 +3,7 @@
 #include "dialects/kernel/kernel.h"
 #include "dialects/layout/layout.h"
 #include "dialects/math/math.h"
-#include "passes/smartmem.h"
+#include "passes/smartmem/smartmem.h"
 
 #include <string.h>
 

@@ -20,7 +20,7 @@
 #ifndef SM_PASSES_CONVERSION_H
 #define SM_PASSES_CONVERSION_H
 
-#include "passes/rewrite.h"
+#include "ir/rewrite.h"
 
 #ifdef __cplusplus
 extern "C" {

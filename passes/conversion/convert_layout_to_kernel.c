@@ -23,7 +23,7 @@
 #include "dialects/arith/arith.h"
 #include "dialects/kernel/kernel.h"
 #include "dialects/layout/layout.h"
-#include "passes/smartmem.h"
+#include "passes/smartmem/smartmem.h"
 
 #include <stdio.h>
 #include <stdlib.h>

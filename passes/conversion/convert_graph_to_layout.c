@@ -14,7 +14,7 @@
 #include "dialects/arith/arith.h"
 #include "dialects/graph/graph.h"
 #include "dialects/layout/layout.h"
-#include "passes/smartmem.h"
+#include "passes/smartmem/smartmem.h"
 
 #include <math.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * the discardable attribute `smartmem.group` (DESIGN §6). An analysis: it
  * changes nothing else. */
 #include "dialects/graph/graph.h"
-#include "passes/smartmem.h"
+#include "passes/smartmem/smartmem.h"
 
 #include <string.h>
 

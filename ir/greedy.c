@@ -4,7 +4,7 @@
  * Sweeps repeat until one changes nothing, at most max_iterations times;
  * each sweep has a change budget, so ping-ponging patterns end in a
  * "did not converge" instead of a hang. */
-#include "passes/rewrite.h"
+#include "ir/rewrite.h"
 
 #include <stdlib.h>
 #include <string.h>

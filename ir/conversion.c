@@ -1,5 +1,5 @@
 /* The dialect-conversion driver (see conversion.h for the design). */
-#include "passes/conversion.h"
+#include "ir/conversion.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* SmRewriter: IR mutations that tell a listener, so drivers see every change. */
-#include "passes/rewrite.h"
+#include "ir/rewrite.h"
 
 #include <stdlib.h>
 
