@@ -1,0 +1,28 @@
+/* SPIR-V backend: the kernel dialect as one binary SPIR-V module (OpenCL
+ * flavour: Addresses, Kernel, Int64, Physical64 addressing, the OpenCL
+ * memory model, OpenCL.std for math; Int8/Int16/Float16/Float64 and
+ * ImageBasic only when used). Every kernel.func becomes an OpEntryPoint
+ * Kernel of the same name taking its buffers as CrossWorkgroup pointers and
+ * its images as image2d_t, in argument order, so that the host plan of the
+ * OpenCL backend launches it unchanged. docs/spirv-backend.md has the
+ * mapping op by op. */
+#ifndef SM_BACKEND_SPIRV_H
+#define SM_BACKEND_SPIRV_H
+
+#include "ir/ir.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Appends the module's SPIR-V binary (SPIR-V 1.0, host byte order) for the
+ * kernel.func ops of module (other ops are ignored) to out. An op with no
+ * SPIR-V lowering, or an unsupported type, is a located error naming the
+ * op; then nothing is appended and the result is false. num_kernels (may be
+ * NULL) receives the number of entry points. */
+bool sm_spirv_emit(SmOp *module, SmStrBuf *out, unsigned *num_kernels);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
