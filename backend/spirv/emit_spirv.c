@@ -486,6 +486,11 @@ static const Lowering lowerings[] = {
     {"arith.xori", emit_binary, SpvOpBitwiseXor, SpvOpLogicalNotEqual},
     {"arith.shli", emit_binary, SpvOpShiftLeftLogical, 0},
     {"arith.shrsi", emit_binary, SpvOpShiftRightArithmetic, 0},
+    {"arith.divui", emit_binary, SpvOpUDiv, 0},
+    {"arith.remui", emit_binary, SpvOpUMod, 0},
+    {"arith.shrui", emit_binary, SpvOpShiftRightLogical, 0},
+    {"arith.maxui", emit_ext, OpenCLstd_UMax, 0},
+    {"arith.minui", emit_ext, OpenCLstd_UMin, 0},
     {"arith.negf", emit_unary, SpvOpFNegate, 0},
     {"arith.select", emit_select, 0, 0},
     {"arith.cmpf", emit_cmp, 1, 0},
@@ -521,6 +526,7 @@ static const Lowering lowerings[] = {
     {"arith.trunci", emit_cast, SpvOpUConvert, 0},
     {"arith.index_cast", emit_cast, SpvOpSConvert, 0},
     {"arith.index_castui", emit_cast, SpvOpUConvert, 0},
+    {"arith.bitcast", emit_unary, SpvOpBitcast, 0},
 };
 
 static const Lowering *find_lowering(Em *e, SmOp *op) {

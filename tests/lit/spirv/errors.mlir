@@ -1,0 +1,31 @@
+// What the SPIR-V emitter cannot lower is a located error naming the op,
+// the exit status is 1 and nothing is written.
+// RUN: rm -rf %t && split-file %s %t
+// RUN: not sm-translate --emit-spirv %t/op.mlir -o %t/out 2>&1 | FileCheck %s --check-prefix=OP
+// RUN: not ls %t/out
+// RUN: not sm-translate --emit-spirv %t/type.mlir -o - 2>&1 | FileCheck %s --check-prefix=TYPE
+// RUN: not sm-translate --emit-spirv %t/type.mlir -o - 2>/dev/null | count 0
+
+// OP: op.mlir:5:3: error: 'kernel.output' op has no SPIR-V lowering
+// OP-NOT: error
+// TYPE: type.mlir:4:8: error: 'arith.constant' op result type is not supported by the SPIR-V emitter
+
+//--- op.mlir
+"kernel.func"() <{function_type = (!kernel.buffer<f32>) -> (), sym_name = "k", work_items = 4 : i64}> ({
+^bb0(%in: !kernel.buffer<f32>):
+  %g = "kernel.global_id"() : () -> index
+  %v = "kernel.load"(%in, %g) <{map = affine_map<(d0) -> (d0)>}> : (!kernel.buffer<f32>, index) -> f32
+  "kernel.output"(%in) <{index = 0 : i64}> : (!kernel.buffer<f32>) -> ()
+}) : () -> ()
+"kernel.host"() <{sym_name = "main"}> ({
+}) : () -> ()
+
+//--- type.mlir
+"kernel.func"() <{function_type = (!kernel.buffer<f32>) -> (), sym_name = "k", work_items = 4 : i64}> ({
+^bb0(%in: !kernel.buffer<f32>):
+  %g = "kernel.global_id"() : () -> index
+  %h = arith.constant 1.0 : bf16
+  %s = arith.addf %h, %h : bf16
+}) : () -> ()
+"kernel.host"() <{sym_name = "main"}> ({
+}) : () -> ()
