@@ -6,6 +6,8 @@
  * a C comment, which is what the lit tests check. --emit-spirv writes
  * kernels.spv (a SPIR-V module, backend/spirv) instead of kernels.cl; with
  * -o - the binary module alone goes to stdout (for spirv-dis/spirv-val).
+ * --timing prints the compile time (pipeline as far as needed, then
+ * emission; on a kernel-level module: emission alone) to stderr.
  * Returns the exit status. */
 #ifndef SM_BACKEND_OPENCL_EMIT_MAIN_H
 #define SM_BACKEND_OPENCL_EMIT_MAIN_H

@@ -20,6 +20,7 @@ typedef struct Em {
   SmPtrMap ids;      /* value -> id */
   SmPtrMap nonneg;   /* value -> non-NULL when known >= 0 */
   SmPtrMap lowering; /* interned op name -> const Lowering * */
+  SmPtrMap elems;    /* !kernel.buffer / !kernel.image type -> element type (parsing it is slow) */
   uint32_t gid_var;  /* the GlobalInvocationId input variable */
   uint32_t block;    /* label of the block being written */
   bool ok;
@@ -114,6 +115,18 @@ static uint32_t c_attr(Em *e, SmOp *op, SmAttr *a, const SmType *t) {
   if (t->kind == SM_TYPE_INDEX) return c_i64(e, i);
   if (t->kind == SM_TYPE_INTEGER && vtype(e, t)) return c_int(e, t->integer.width, i);
   return e->ok = sm_op_emit_error(op, "has a value the SPIR-V emitter cannot encode"), 0;
+}
+
+/* Element type of a buffer or image type, NULL for others; cached. */
+static SmType *storage_elem(Em *e, SmType *t) {
+  SmType *el = sm_ptrmap_get(&e->elems, t);
+  if (!el && (el = sm_kernel_storage_elem(e->ctx, t))) sm_ptrmap_put(&e->elems, t, el);
+  return el;
+}
+
+/* !kernel.image<..> (checked on the type's text: no parse). */
+static bool is_image(Em *e, SmType *t) {
+  return storage_elem(e, t) && t->kind == SM_TYPE_OPAQUE && !strncmp(t->opaque.rest, ".image<", 7);
 }
 
 /* ---- values --------------------------------------------------------------- */
@@ -240,7 +253,7 @@ static uint32_t element_ptr(Em *e, SmOp *op, unsigned first, SmValue *buf, uint3
   if (!coords(e, op, first, co, dnn)) return 0;
   uint32_t off = aexpr(e, op, sm_op_get_prop(op, "map")->map->results[0], co, dnn);
   if (in_range) off = INST(e, SpvOpSelect, t_i64(e), in_range, off, c_i64(e, 0));
-  SmType *et = sm_kernel_buffer_elem(e->ctx, buf->type);
+  SmType *et = storage_elem(e, buf->type);
   return INST(e, SpvOpInBoundsPtrAccessChain, t_ptr(e, SpvStorageClassCrossWorkgroup, stype(e, et)), val(e, op, buf), off);
 }
 
@@ -574,13 +587,13 @@ static bool emit_kernel(Em *e, SmOp *kf) {
   ft[0] = t_void(e);
   for (unsigned i = 0; i < b->num_args; i++) {
     SmValue *a = b->args[i];
-    if (sm_kernel_image_elem(e->ctx, a->type)) {
-      if (sm_kernel_image_elem(e->ctx, a->type)->kind != SM_TYPE_F32)
+    if (is_image(e, a->type)) {
+      if (storage_elem(e, a->type)->kind != SM_TYPE_F32)
         return sm_op_emit_error(kf, "image argument #%u: only f32 images are supported by the SPIR-V emitter", i);
       ft[i + 1] = t_image(e, arg_written(a, "kernel.image_write"));
       continue;
     }
-    SmType *et = sm_kernel_buffer_elem(e->ctx, a->type);
+    SmType *et = storage_elem(e, a->type);
     uint32_t st = et ? stype(e, et) : 0;
     if (!st) return sm_op_emit_error(kf, "buffer element type of argument #%u is not supported by the SPIR-V emitter", i);
     ft[i + 1] = t_ptr(e, SpvStorageClassCrossWorkgroup, st);
@@ -594,7 +607,7 @@ static bool emit_kernel(Em *e, SmOp *kf) {
     params[i] = spv_id(m);
     SPV(m, FN, SpvOpFunctionParameter, ft[i + 1], params[i]);
     def(e, b->args[i], params[i]);
-    if (sm_kernel_buffer_elem(e->ctx, b->args[i]->type)) {
+    if (!is_image(e, b->args[i]->type)) {
       /* As the OpenCL C kernels: restrict, and const when never stored to. */
       SPV(m, SPV_SEC_ANNOTATION, SpvOpDecorate, params[i], SpvDecorationFuncParamAttr, SpvFunctionParameterAttributeNoAlias);
       if (!arg_written(b->args[i], "kernel.store"))
@@ -626,6 +639,7 @@ bool sm_spirv_emit(SmOp *module, SmStrBuf *out, unsigned *num_kernels) {
   sm_ptrmap_init(&e.ids);
   sm_ptrmap_init(&e.nonneg);
   sm_ptrmap_init(&e.lowering);
+  sm_ptrmap_init(&e.elems);
   spv_capability(&m, SpvCapabilityAddresses);
   spv_capability(&m, SpvCapabilityKernel);
   spv_capability(&m, SpvCapabilityInt64);
@@ -653,6 +667,7 @@ bool sm_spirv_emit(SmOp *module, SmStrBuf *out, unsigned *num_kernels) {
   sm_ptrmap_free(&e.ids);
   sm_ptrmap_free(&e.nonneg);
   sm_ptrmap_free(&e.lowering);
+  sm_ptrmap_free(&e.elems);
   spv_module_free(&m);
   return e.ok;
 }
