@@ -60,12 +60,13 @@ static bool write_all(const char *path, const char *data, size_t len) {
 
 /* llvm-spirv -r IN.spv -o OUT.bc; the bitcode, or NULL after a diagnostic. */
 static char *translate_to_spir(SmContext *ctx, const SmOpenCLProgram *prog, size_t *len) {
-  char dir[] = "/tmp/smartmem-spirv-XXXXXX";
+  const char *tmp = getenv("TMPDIR");
+  char dir[4096], spv[4200], bc[4200], log[4200];
+  snprintf(dir, sizeof dir, "%s/smartmem-spirv-XXXXXX", tmp && *tmp && strlen(tmp) < 3000 ? tmp : "/tmp");
   if (!mkdtemp(dir)) {
     sm_emit_error(ctx, sm_loc_unknown(ctx), "SPIR-V: cannot create a temporary directory");
     return NULL;
   }
-  char spv[64], bc[64], log[64];
   snprintf(spv, sizeof spv, "%s/kernels.spv", dir);
   snprintf(bc, sizeof bc, "%s/kernels.bc", dir);
   snprintf(log, sizeof log, "%s/log.txt", dir);

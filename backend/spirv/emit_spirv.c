@@ -582,20 +582,25 @@ static bool emit_kernel(Em *e, SmOp *kf) {
   const char *name = sm_op_symbol_name(kf);
   SmBlock *b = kf->regions[0].first;
   int64_t wi = sm_op_get_prop(kf, "work_items")->integer.value;
-  if (b->num_args > 60) return sm_op_emit_error(kf, "has too many arguments for the SPIR-V emitter");
-  uint32_t ft[64], params[64];
+  uint32_t *ft = malloc((b->num_args + 1) * sizeof *ft);
+  if (!ft) return sm_op_emit_error(kf, "out of memory");
   ft[0] = t_void(e);
   for (unsigned i = 0; i < b->num_args; i++) {
     SmValue *a = b->args[i];
     if (is_image(e, a->type)) {
-      if (storage_elem(e, a->type)->kind != SM_TYPE_F32)
+      if (storage_elem(e, a->type)->kind != SM_TYPE_F32) {
+        free(ft);
         return sm_op_emit_error(kf, "image argument #%u: only f32 images are supported by the SPIR-V emitter", i);
+      }
       ft[i + 1] = t_image(e, arg_written(a, "kernel.image_write"));
       continue;
     }
     SmType *et = storage_elem(e, a->type);
     uint32_t st = et ? stype(e, et) : 0;
-    if (!st) return sm_op_emit_error(kf, "buffer element type of argument #%u is not supported by the SPIR-V emitter", i);
+    if (!st) {
+      free(ft);
+      return sm_op_emit_error(kf, "buffer element type of argument #%u is not supported by the SPIR-V emitter", i);
+    }
     ft[i + 1] = t_ptr(e, SpvStorageClassCrossWorkgroup, st);
   }
   uint32_t fnty = spv_type(m, SpvOpTypeFunction, ft, b->num_args + 1), fn = spv_id(m);
@@ -604,17 +609,18 @@ static bool emit_kernel(Em *e, SmOp *kf) {
   spv_inst_str(m, SPV_SEC_DEBUG, SpvOpName, &fn, 1, name, NULL, 0);
   SPV(m, FN, SpvOpFunction, ft[0], fn, SpvFunctionControlMaskNone, fnty);
   for (unsigned i = 0; i < b->num_args; i++) {
-    params[i] = spv_id(m);
-    SPV(m, FN, SpvOpFunctionParameter, ft[i + 1], params[i]);
-    def(e, b->args[i], params[i]);
+    uint32_t param = spv_id(m);
+    SPV(m, FN, SpvOpFunctionParameter, ft[i + 1], param);
+    def(e, b->args[i], param);
     if (!is_image(e, b->args[i]->type)) {
       /* As the OpenCL C kernels: restrict, and const when never stored to. */
-      SPV(m, SPV_SEC_ANNOTATION, SpvOpDecorate, params[i], SpvDecorationFuncParamAttr, SpvFunctionParameterAttributeNoAlias);
+      SPV(m, SPV_SEC_ANNOTATION, SpvOpDecorate, param, SpvDecorationFuncParamAttr, SpvFunctionParameterAttributeNoAlias);
       if (!arg_written(b->args[i], "kernel.store"))
-        SPV(m, SPV_SEC_ANNOTATION, SpvOpDecorate, params[i], SpvDecorationFuncParamAttr, SpvFunctionParameterAttributeNoWrite);
+        SPV(m, SPV_SEC_ANNOTATION, SpvOpDecorate, param, SpvDecorationFuncParamAttr, SpvFunctionParameterAttributeNoWrite);
     }
   }
   /* if (get_global_id(0) < work_items) { body } return; */
+  free(ft);
   uint32_t entry = spv_id(m), body = spv_id(m), end = spv_id(m), i64 = t_i64(e);
   label(e, entry);
   uint32_t v3 = INST(e, SpvOpLoad, t_vec(e, i64, 3), e->gid_var, SpvMemoryAccessAlignedMask, 32);

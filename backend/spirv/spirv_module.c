@@ -101,35 +101,28 @@ static uint32_t find_key(SpvModule *m, const uint32_t *w, unsigned n, uint32_t h
 /* Interns an instruction of the global section whose result id is its
  * first operand (types) or second (constants: result_pos 1). */
 static uint32_t intern(SpvModule *m, SpvOp op, const uint32_t *operands, unsigned n, unsigned result_pos) {
-  uint32_t key[64];
-  if (n + 1 > sizeof key / sizeof key[0]) { /* very long function types: no dedup needed for correctness */
-    uint32_t id = spv_id(m), *all = malloc((n + 1) * sizeof *all);
-    if (!all) return m->oom = true, id;
-    memcpy(all, operands, result_pos * sizeof *operands);
-    all[result_pos] = id;
-    memcpy(all + result_pos + 1, operands + result_pos, (n - result_pos) * sizeof *operands);
-    spv_inst(m, SPV_SEC_GLOBAL, op, all, n + 1);
-    free(all);
-    return id;
-  }
+  uint32_t small[66], *key = n + 2 <= 66 ? small : malloc((n + 2) * sizeof *key); /* long function types */
+  if (!key) return m->oom = true, 0;
   key[0] = (uint32_t)op;
   memcpy(key + 1, operands, n * sizeof *operands);
-  uint32_t h = hash_words(key, n + 1);
-  if ((m->nkeys + 1) * 2 > m->capkeys && !grow_keys(m)) return 0;
+  uint32_t h = hash_words(key, n + 1), id = 0;
   size_t slot = 0;
-  uint32_t id = find_key(m, key, n + 1, h, &slot);
-  if (id) return id;
+  if ((m->nkeys + 1) * 2 > m->capkeys && !grow_keys(m)) goto out;
+  if ((id = find_key(m, key, n + 1, h, &slot))) goto out;
   id = spv_id(m);
-  if (!reserve(m, &m->keywords, n + 1)) return id;
+  if (!reserve(m, &m->keywords, n + 1)) goto out;
   m->keys[slot] = (SpvKey){.hash = h, .id = id, .off = (uint32_t)m->keywords.n, .len = n + 1};
   memcpy(m->keywords.w + m->keywords.n, key, (n + 1) * sizeof *key);
   m->keywords.n += n + 1;
   m->nkeys++;
-  uint32_t all[65];
-  memcpy(all, operands, result_pos * sizeof *operands);
-  all[result_pos] = id;
-  memcpy(all + result_pos + 1, operands + result_pos, (n - result_pos) * sizeof *operands);
-  spv_inst(m, SPV_SEC_GLOBAL, op, all, n + 1);
+  /* The instruction: operands with the result id inserted at result_pos
+   * (reusing key's storage, one word longer). */
+  memmove(key, operands, result_pos * sizeof *operands);
+  key[result_pos] = id;
+  memcpy(key + result_pos + 1, operands + result_pos, (n - result_pos) * sizeof *operands);
+  spv_inst(m, SPV_SEC_GLOBAL, op, key, n + 1);
+out:
+  if (key != small) free(key);
   return id;
 }
 

@@ -46,6 +46,20 @@ Test(spirv_module, types_and_constants_are_deduplicated) {
   spv_module_free(&m);
 }
 
+Test(spirv_module, long_function_types_are_deduplicated) {
+  SpvModule m;
+  spv_module_init(&m);
+  uint32_t ft[81];
+  ft[0] = spv_type(&m, SpvOpTypeVoid, NULL, 0);
+  for (unsigned i = 1; i < 81; i++) ft[i] = spv_type(&m, SpvOpTypeInt, SPV_ARGS(32, 0));
+  uint32_t a = spv_type(&m, SpvOpTypeFunction, ft, 81);
+  cr_expect_eq(spv_type(&m, SpvOpTypeFunction, ft, 81), a);
+  ft[80] = spv_type(&m, SpvOpTypeInt, SPV_ARGS(64, 0));
+  cr_expect_neq(spv_type(&m, SpvOpTypeFunction, ft, 81), a);
+  cr_expect_not(m.oom);
+  spv_module_free(&m);
+}
+
 Test(spirv_module, strings_are_nul_terminated_and_padded) {
   SpvModule m;
   spv_module_init(&m);
