@@ -5,6 +5,8 @@
 # that module alternately, RUNS times each, and the median of the emission
 # time each reports (--timing: kernels + host plan + weights blob, no
 # parsing, no file writing) is compared. Exits 1 when the target is missed.
+# The tools also validate every module in-process (SPIRV-Tools, not part of
+# the emission time); spirv-val's CPU time on the module is shown for scale.
 # usage: sh bench/spirv_emit.sh [BIN_DIR] [MODEL.onnx] [RUNS]
 set -eu
 bin=${1:-build/bin}
@@ -29,4 +31,8 @@ kernels=$(grep -c '^launch ' "$tmp/spirv/plan.txt" || true)
 echo "model: $model ($kernels launches), $runs runs each, median emission time"
 echo "  OpenCL C: $cl ms ($(wc -c < "$tmp/opencl/kernels.cl") bytes of source)"
 echo "  SPIR-V:   $spv ms ($(wc -c < "$tmp/spirv/kernels.spv") bytes of module)"
+if command -v spirv-val >/dev/null 2>&1; then
+  /usr/bin/time -f '%U %S' -o "$tmp/val.t" spirv-val --target-env opencl1.2 "$tmp/spirv/kernels.spv"
+  echo "  (spirv-val on the module: $(awk '{ printf "%.0f", ($1 + $2) * 1000 }' "$tmp/val.t") ms CPU)"
+fi
 awk -v a="$spv" -v b="$cl" 'BEGIN { printf "  SPIR-V / OpenCL C = %.2f: %s\n", a / b, a <= b ? "target met" : "TARGET MISSED"; exit !(a <= b) }'

@@ -2,6 +2,9 @@
  * graph or layout ops), then OpenCL C + plan emission. */
 #include "backend/opencl/opencl.h"
 #include "passes/smartmem/smartmem.h"
+#ifdef SM_HAVE_SPIRV
+#include "backend/spirv/spirv.h"
+#endif
 
 #include <string.h>
 #include <time.h>
@@ -51,6 +54,12 @@ bool sm_opencl_compile_format(SmOp *module, const char *pipeline, const char *ke
     double t0 = now_ms();
     if (!sm_opencl_lower(module, pipeline) || !sm_spirv_program_emit(module, prog)) return false;
     if (compile_ms) *compile_ms = now_ms() - t0;
+    /* Never hand out a module spirv-val rejects (not counted as emission
+     * time: bench/spirv_emit.sh reports it apart). */
+    if (!sm_spirv_validate(sm_op_context(module), module->loc, prog->source.data, prog->source.len)) {
+      sm_opencl_program_free(prog);
+      return false;
+    }
     return true;
 #else
     return sm_emit_error(sm_op_context(module), module->loc, "the SPIR-V backend is not built (spirv-headers missing)");

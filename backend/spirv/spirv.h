@@ -22,6 +22,13 @@ extern "C" {
  * NULL) receives the number of entry points. */
 bool sm_spirv_emit(SmOp *module, SmStrBuf *out, unsigned *num_kernels);
 
+/* Validates a module as `spirv-val --target-env opencl1.2` does, through
+ * SPIRV-Tools linked in; a rejected module is diagnosed at loc (an internal
+ * error: the emitter's bug) and the result is false. Without SPIRV-Tools at
+ * build time it accepts everything and sm_spirv_can_validate() is false. */
+bool sm_spirv_validate(SmContext *ctx, SmLoc *loc, const void *module, size_t bytes);
+bool sm_spirv_can_validate(void);
+
 #ifdef __cplusplus
 }
 #endif

@@ -135,8 +135,29 @@ Test(spirv_module, one_entry_point_per_kernel_func) {
   cr_expect_eq(i, n);
   cr_expect_eq(entries, 2);
   cr_expect_eq(imports, 1); /* OpenCL.std, for exp */
+  cr_expect(sm_spirv_validate(ctx, sm_loc_unknown(ctx), out.data, out.len));
   sm_strbuf_free(&out);
   sm_op_destroy(mod);
+  sm_context_destroy(ctx);
+}
+
+static unsigned diags;
+static void count_diag(const SmDiagnostic *d, void *user) { diags++; }
+
+Test(spirv_module, validation_rejects_an_invalid_module) {
+  if (!sm_spirv_can_validate()) cr_skip_test("built without SPIRV-Tools");
+  SmContext *ctx = sm_context_create();
+  sm_context_set_diag_handler(ctx, count_diag, NULL);
+  SpvModule m;
+  spv_module_init(&m);
+  spv_capability(&m, SpvCapabilityKernel); /* no OpMemoryModel: invalid */
+  size_t n;
+  uint32_t *w = finish(&m, &n);
+  diags = 0;
+  cr_expect_not(sm_spirv_validate(ctx, sm_loc_unknown(ctx), w, n * sizeof *w));
+  cr_expect_eq(diags, 1);
+  free(w);
+  spv_module_free(&m);
   sm_context_destroy(ctx);
 }
 #endif
