@@ -104,7 +104,7 @@ static uint32_t intern(SpvModule *m, SpvOp op, const uint32_t *operands, unsigne
   uint32_t small[66], *key = n + 2 <= 66 ? small : malloc((n + 2) * sizeof *key); /* long function types */
   if (!key) return m->oom = true, 0;
   key[0] = (uint32_t)op;
-  memcpy(key + 1, operands, n * sizeof *operands);
+  if (n) memcpy(key + 1, operands, n * sizeof *operands);
   uint32_t h = hash_words(key, n + 1), id = 0;
   size_t slot = 0;
   if ((m->nkeys + 1) * 2 > m->capkeys && !grow_keys(m)) goto out;
@@ -117,9 +117,9 @@ static uint32_t intern(SpvModule *m, SpvOp op, const uint32_t *operands, unsigne
   m->nkeys++;
   /* The instruction: operands with the result id inserted at result_pos
    * (reusing key's storage, one word longer). */
-  memmove(key, operands, result_pos * sizeof *operands);
+  if (result_pos) memmove(key, operands, result_pos * sizeof *operands);
   key[result_pos] = id;
-  memcpy(key + result_pos + 1, operands + result_pos, (n - result_pos) * sizeof *operands);
+  if (n > result_pos) memcpy(key + result_pos + 1, operands + result_pos, (n - result_pos) * sizeof *operands);
   spv_inst(m, SPV_SEC_GLOBAL, op, key, n + 1);
 out:
   if (key != small) free(key);
