@@ -50,7 +50,6 @@ static uint32_t t_int(Em *e, unsigned width) {
 }
 
 static uint32_t t_float(Em *e, unsigned width) {
-  if (width == 16) spv_capability(e->m, SpvCapabilityFloat16);
   if (width == 64) spv_capability(e->m, SpvCapabilityFloat64);
   return spv_type(e->m, SpvOpTypeFloat, SPV_ARGS(width));
 }
@@ -63,7 +62,7 @@ static uint32_t t_ptr(Em *e, SpvStorageClass sc, uint32_t elem) { return spv_typ
 static uint32_t vtype(Em *e, const SmType *t) {
   switch (t->kind) {
   case SM_TYPE_INDEX: return t_i64(e);
-  case SM_TYPE_F16: return t_float(e, 16);
+  case SM_TYPE_F16: return 0; /* Float16 needs cl_khr_fp16: not valid OpenCL 1.2 SPIR-V (diagnosed by callers) */
   case SM_TYPE_F32: return t_float(e, 32);
   case SM_TYPE_F64: return t_float(e, 64);
   case SM_TYPE_INTEGER:
@@ -97,8 +96,8 @@ static uint32_t c_float(Em *e, const SmType *t, double v) {
     uint32_t w[2] = {(uint32_t)u, (uint32_t)(u >> 32)};
     return spv_const(e->m, t_float(e, 64), w, 2);
   }
-  uint32_t w = t->kind == SM_TYPE_F16 ? sm_f32_to_f16_bits((float)v) : sm_f32_bits((float)v);
-  return spv_const(e->m, t_float(e, t->kind == SM_TYPE_F16 ? 16 : 32), &w, 1);
+  uint32_t w = sm_f32_bits((float)v); /* f32 (f16 values are refused before) */
+  return spv_const(e->m, t_float(e, 32), &w, 1);
 }
 
 /* A literal attribute (arith.constant's value, a padded read's pad) as a
@@ -562,7 +561,10 @@ static void emit_block(Em *e, SmBlock *b) {
     }
     for (unsigned i = 0; i < op->num_results; i++)
       if (!vtype(e, op->results[i].type)) {
-        e->ok = sm_op_emit_error(op, "result type is not supported by the SPIR-V emitter");
+        e->ok = op->results[i].type->kind == SM_TYPE_F16
+                    ? sm_op_emit_error(op, "has an f16 result: half arithmetic needs the Float16 capability, which "
+                                           "OpenCL 1.2 SPIR-V does not allow (cl_khr_fp16); not supported")
+                    : sm_op_emit_error(op, "result type is not supported by the SPIR-V emitter");
         return;
       }
     l->emit(e, op, l);
@@ -599,6 +601,9 @@ static bool emit_kernel(Em *e, SmOp *kf) {
     uint32_t st = et ? stype(e, et) : 0;
     if (!st) {
       free(ft);
+      if (et && et->kind == SM_TYPE_F16)
+        return sm_op_emit_error(kf, "argument #%u is an f16 buffer: half needs the Float16 capability, which OpenCL 1.2 "
+                                    "SPIR-V does not allow (cl_khr_fp16); not supported", i);
       return sm_op_emit_error(kf, "buffer element type of argument #%u is not supported by the SPIR-V emitter", i);
     }
     ft[i + 1] = t_ptr(e, SpvStorageClassCrossWorkgroup, st);
@@ -662,7 +667,8 @@ bool sm_spirv_emit(SmOp *module, SmStrBuf *out, unsigned *num_kernels) {
     if (!sm_op_name_is(op, "kernel.func")) continue;
     sm_ptrmap_clear(&e.ids);
     sm_ptrmap_clear(&e.nonneg);
-    if (emit_kernel(&e, op)) nk++;
+    if (!emit_kernel(&e, op)) e.ok = false;
+    else nk++;
   }
   uint32_t *words = NULL;
   size_t n = 0;

@@ -1,7 +1,8 @@
 /* SPIR-V backend: the kernel dialect as one binary SPIR-V module (OpenCL
  * flavour: Addresses, Kernel, Int64, Physical64 addressing, the OpenCL
- * memory model, OpenCL.std for math; Int8/Int16/Float16/Float64 and
- * ImageBasic only when used). Every kernel.func becomes an OpEntryPoint
+ * memory model, OpenCL.std for math; Int8/Int16/Float64 and ImageBasic
+ * only when used; f16 values are refused: Float16 is not valid OpenCL 1.2
+ * SPIR-V). Every kernel.func becomes an OpEntryPoint
  * Kernel of the same name taking its buffers as CrossWorkgroup pointers and
  * its images as image2d_t, in argument order, so that the host plan of the
  * OpenCL backend launches it unchanged. docs/spirv-backend.md has the
