@@ -10,6 +10,7 @@
 #include "dialects/kernel/kernel.h"
 #include "ir/fp16.h"
 
+#include <math.h>
 #include <spirv/unified1/OpenCL.std.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,7 +106,8 @@ static uint32_t c_float(Em *e, const SmType *t, double v) {
 static uint32_t c_attr(Em *e, SmOp *op, SmAttr *a, const SmType *t) {
   double d = 0;
   int64_t i = 0;
-  if (a->kind == SM_ATTR_FLOAT) d = a->fp.value, i = (int64_t)a->fp.value;
+  if (a->kind == SM_ATTR_FLOAT) /* (int64_t) of NaN, inf or out of range would be undefined */
+    d = a->fp.value, i = isfinite(d) && fabs(d) < 9.2e18 ? (int64_t)d : 0;
   else if (a->kind == SM_ATTR_INTEGER) d = (double)a->integer.value, i = a->integer.value;
   else if (a->kind == SM_ATTR_BOOL) d = i = a->boolean;
   else return e->ok = sm_op_emit_error(op, "has a value the SPIR-V emitter cannot encode"), 0;
