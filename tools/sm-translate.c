@@ -50,7 +50,7 @@ int main(int argc, char **argv) {
   SmPrintFlags flags = {0};
 #ifdef SM_HAVE_OPENCL
   for (int i = 1; i < argc; i++)
-    if (strcmp(argv[i], "--emit-opencl") == 0) return sm_emit_opencl_main(argc, argv);
+    if (strcmp(argv[i], "--emit-opencl") == 0 || strcmp(argv[i], "--emit-spirv") == 0) return sm_emit_opencl_main(argc, argv);
 #endif
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--import-onnx") == 0) import_onnx = true;

@@ -3,6 +3,8 @@
  *   smc MODEL --passes='builtin.module(...)' [-o OUT.mlir]     -> runs passes, prints the IR
  *   --stats: one JSON line on stdout (graph ops, kernels, layout-conversion
  *   kernels, peak and unplanned bytes, compile ms).
+ *   --kernel-format=spirv: OUT_DIR/kernels.spv (a SPIR-V module) instead of
+ *   kernels.cl (--kernel-format=opencl-c, the default).
  *   --mlir-print-op-generic, --mlir-print-debuginfo: IR printing flags.
  * Exit status 0 on success, 1 on a diagnosed error, 2 on usage errors. */
 #include "backend/opencl/opencl.h"
@@ -19,7 +21,7 @@
 #include <time.h>
 
 static int usage(void) {
-  fprintf(stderr, "usage: smc MODEL.(onnx|mlir) [--pipeline=baseline] [-o OUT_DIR] [--stats]\n"
+  fprintf(stderr, "usage: smc MODEL.(onnx|mlir) [--pipeline=baseline] [--kernel-format=opencl-c|spirv] [-o OUT_DIR] [--stats]\n"
                   "       smc MODEL.(onnx|mlir) --passes=PIPELINE [-o OUT.mlir] [--mlir-print-op-generic]\n");
   return 2;
 }
@@ -89,13 +91,14 @@ static double now_ms(void) {
 }
 
 int main(int argc, char **argv) {
-  const char *in = NULL, *out = NULL, *pipeline = "baseline", *passes = NULL;
+  const char *in = NULL, *out = NULL, *pipeline = "baseline", *passes = NULL, *format = "opencl-c";
   bool stats = false;
   SmPrintFlags flags = {0};
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strncmp(a, "--pipeline=", 11)) pipeline = a + 11;
     else if (!strncmp(a, "--passes=", 9)) passes = a + 9;
+    else if (!strcmp(a, "--kernel-format=opencl-c") || !strcmp(a, "--kernel-format=spirv")) format = a + 16;
     else if (!strcmp(a, "-o") && i + 1 < argc) out = argv[++i];
     else if (!strcmp(a, "--stats")) stats = true;
     else if (!strcmp(a, "--mlir-print-op-generic")) flags.generic = true;
@@ -143,7 +146,7 @@ int main(int argc, char **argv) {
   sm_op_walk(module, SM_WALK_PRE, count_graph, &c);
   SmOpenCLProgram prog;
   double ms = 0;
-  if (!sm_opencl_compile(module, pipeline, &prog, &ms)) goto done;
+  if (!sm_opencl_compile_format(module, pipeline, format, &prog, &ms)) goto done;
   sm_op_walk(module, SM_WALK_PRE, count_kernels, &c);
   int64_t peak = 0, naive = 0;
   for (SmOp *op = module->regions[0].first->first; op; op = op->next)
@@ -160,7 +163,7 @@ int main(int argc, char **argv) {
   rc = 0;
   if (out) {
     mkdir(out, 0777);
-    if (!write_file(out, "kernels.cl", &prog.source) || !write_file(out, "plan.txt", &prog.plan) ||
+    if (!write_file(out, prog.spirv ? "kernels.spv" : "kernels.cl", &prog.source) || !write_file(out, "plan.txt", &prog.plan) ||
         !write_file(out, "weights.bin", &prog.weights))
       rc = 1;
   }

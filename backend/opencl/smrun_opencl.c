@@ -25,6 +25,10 @@ int sm_smrun_opencl_option(SmSmrunOpenCL *o, int argc, char **argv, int i) {
     o->pipeline = a + 11;
     return 1;
   }
+  if (!strncmp(a, "--kernel-format=", 16)) {
+    o->format = a + 16;
+    return strcmp(o->format, "opencl-c") && strcmp(o->format, "spirv") ? -1 : 1;
+  }
   if (!strcmp(a, "--platform")) return int_arg(argc, argv, i, &o->opt.platform) ? 2 : -1;
   if (!strcmp(a, "--device")) return int_arg(argc, argv, i, &o->opt.device) ? 2 : -1;
   if (!strcmp(a, "--repeat")) return int_arg(argc, argv, i, &o->opt.repeat) ? 2 : -1;
@@ -58,13 +62,15 @@ bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmT
   SmContext *ctx = sm_op_context(module);
   SmOpenCLProgram prog;
   double compile_ms = 0;
-  if (!sm_opencl_compile(module, o->pipeline ? o->pipeline : "baseline", &prog, &compile_ms)) return false;
+  if (!sm_opencl_compile_format(module, o->pipeline ? o->pipeline : "baseline", o->format, &prog, &compile_ms))
+    return false;
   o->opt.profile = o->opt.repeat > 0;
   SmOpenCLStats st;
   bool ok = sm_opencl_run_program(ctx, &prog, &o->opt, nin, ins, max_out, outs, nout, &st);
   if (ok) {
-    fprintf(stderr, "opencl: %s / %s: %u kernels, %u launches, compile %.1f ms, build %.1f ms\n", st.platform_name,
-            st.device_name, prog.num_kernels, prog.num_launches, compile_ms, st.build_ms);
+    fprintf(stderr, "opencl: %s / %s: %u kernels (%s), %u launches, compile %.1f ms, build %.1f ms\n", st.platform_name,
+            st.device_name, prog.num_kernels, prog.spirv ? "SPIR-V" : "OpenCL C", prog.num_launches, compile_ms,
+            st.build_ms);
     if (o->opt.repeat > 0) {
       fprintf(stderr, "opencl: median %.3f ms, min %.3f ms over %d runs\n", st.median_ms, st.min_ms, st.runs);
       SmOpenCLKernelTime *sorted = malloc((st.num_launches ? st.num_launches : 1) * sizeof *sorted);
