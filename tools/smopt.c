@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ir/ir.h"
@@ -31,6 +32,7 @@ typedef struct Options {
   const char *split_marker;
   const char *output_split_marker;
   bool verify_diagnostics;
+  bool no_implicit_module;
   SmPrintFlags flags;
 } Options;
 
@@ -400,7 +402,38 @@ typedef struct Tool {
   /* The streamed module, kept to the end of the run instead of destroyed
    * (see SMOPT_FREE_AT_EXIT). */
   SmOp *kept;
+  double start_s, parse_s, output_s; /* --mlir-timing: accumulated over chunks */
 } Tool;
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* --no-implicit-module: the source's single top-level op is the top-level
+ * op. The parser wraps anything but one written module into an implicit
+ * module, which it locates at column 0 of the chunk (a written op has a
+ * real column). */
+static SmOp *unwrap_implicit_module(SmContext *ctx, SmOp *module) {
+  SmLoc *l = module->loc;
+  bool implicit = l && l->kind == SM_LOC_FILE && l->file.col == 0;
+  if (!implicit)
+    return module;
+  SmBlock *b = module->num_regions ? module->regions[0].first : NULL;
+  unsigned n = 0;
+  for (SmOp *op = b ? b->first : NULL; op; op = op->next)
+    n++;
+  if (n != 1) {
+    sm_emit_error(ctx, module->loc, "source must contain a single top-level operation, found: %u", n);
+    sm_op_destroy(module);
+    return NULL;
+  }
+  SmOp *top = b->first;
+  sm_op_detach(top);
+  sm_op_destroy(module);
+  return top;
+}
 
 /* Like clang's -disable-free: once the last output is written, a one-shot
  * tool can leave its memory to the exit instead of tearing a large module
@@ -487,7 +520,11 @@ static bool process_chunk(Tool *t, const char *buf, size_t len, unsigned line_of
     t->checker.failed = false;
     collect_expectations(&t->checker, buf, len, line_offset);
   }
+  double t0 = now_s();
   SmOp *module = sm_parse_source(t->ctx, buf, len, t->filename, line_offset);
+  if (module && t->opt.no_implicit_module)
+    module = unwrap_implicit_module(t->ctx, module);
+  t->parse_s += now_s() - t0;
   bool ok = module != NULL;
   if (ok)
     ok = sm_op_verify(module) && sm_pass_cli_run(t->cli, module) && sm_op_verify(module);
@@ -500,13 +537,17 @@ static bool process_chunk(Tool *t, const char *buf, size_t len, unsigned line_of
       input_release(&t->input);
     }
     ok = output_open(&t->out, t->opt.output);
+    double t1 = now_s();
     if (ok) {
       sm_op_print_file(module, t->out.f, &t->opt.flags);
       fputc('\n', t->out.f); /* mlir-opt ends each output with a newline */
     }
+    t->output_s += now_s() - t1;
   } else if (ok) {
+    double t1 = now_s();
     sm_op_print(module, out, &t->opt.flags);
     sm_strbuf_append(out, "\n", 1); /* mlir-opt ends each output with a newline */
+    t->output_s += now_s() - t1;
   }
   if (module && t->stream && !SMOPT_FREE_AT_EXIT)
     t->kept = module;
@@ -630,6 +671,9 @@ static void print_help(Tool *t, FILE *out) {
         "                                          elements (alias:\n"
         "                                          --elide-elementsattrs-if-larger=N)\n"
         "  --mlir-print-local-scope                Print without type/attribute aliases\n"
+        "  --no-implicit-module                    The input's single top-level op is the\n"
+        "                                          top-level op (no implicit builtin.module)\n"
+        "  --show-dialects                         Print the registered dialects and exit\n"
         "  -h, --help                              Show this help\n"
         "  --version                               Show the version\n\n",
         out);
@@ -671,6 +715,19 @@ static bool parse_int64(const char *s, int64_t *out) {
   *out = v;
   return true;
 }
+
+static int cmp_cstr(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* smopt's own option spellings, for "did you mean" (the pass layer offers
+ * its own). */
+static const char *const smopt_options[] = {
+    "--allow-unregistered-dialect", "--split-input-file", "--output-split-marker",
+    "--verify-diagnostics", "--mlir-print-op-generic", "--mlir-print-debuginfo",
+    "--mlir-elide-elementsattrs-if-larger", "--mlir-print-local-scope", "--no-implicit-module",
+    "--show-dialects", "--help", "--version",
+};
 
 /* 1: go on, 0: exit 0 now, -1: exit 1. */
 static int parse_options(Tool *t, int argc, char **argv, bool *help) {
@@ -728,6 +785,20 @@ static int parse_options(Tool *t, int argc, char **argv, bool *help) {
         return -1;
       }
       o->flags.elide_elements = n;
+    } else if (option_is(name, "no-implicit-module", NULL)) {
+      o->no_implicit_module = true;
+    } else if (option_is(name, "show-dialects", NULL)) {
+      /* Sorted, as mlir-opt prints them. */
+      const char *names[64];
+      size_t n = 0;
+      for (size_t d = 0; n < 64 && sm_context_dialect_at(t->ctx, d); d++)
+        names[n++] = sm_context_dialect_at(t->ctx, d)->name;
+      qsort(names, n, sizeof names[0], cmp_cstr);
+      printf("Available Dialects: ");
+      for (size_t d = 0; d < n; d++)
+        printf("%s%s", d ? "," : "", names[d]);
+      printf("\n");
+      return 0;
     } else if (strcmp(name, "h") == 0 || strcmp(name, "help") == 0) {
       *help = true;
     } else if (strcmp(name, "version") == 0) {
@@ -740,6 +811,12 @@ static int parse_options(Tool *t, int argc, char **argv, bool *help) {
       if (used == 0) {
         fprintf(stderr, "smopt: Unknown command line argument '%s'.  Try: 'smopt --help'\n",
                 arg);
+        size_t d = (size_t)-1;
+        const char *best = sm_pass_cli_suggest(t->cli, arg, &d);
+        for (size_t k = 0; k < sizeof smopt_options / sizeof smopt_options[0]; k++)
+          sm_option_suggest(arg, smopt_options[k], &best, &d);
+        if (best)
+          fprintf(stderr, "smopt: Did you mean '%s'?\n", best);
         return -1;
       }
       i += used - 1;
@@ -761,6 +838,7 @@ int main(int argc, char **argv) {
   memset(&t, 0, sizeof t);
   t.opt.split_marker = "// -----";
   t.opt.output_split_marker = "// -----";
+  t.start_s = now_s();
   t.ctx = sm_context_create();
   /* Every in-tree dialect and pass, so smopt can run any stage of a pipeline. */
   sm_register_core_dialects(t.ctx);
@@ -838,6 +916,7 @@ int main(int argc, char **argv) {
     }
   }
   rc = ok ? 0 : 1;
+  sm_pass_cli_print_reports(t.cli, stderr, t.parse_s, t.output_s, now_s() - t.start_s);
 
   if (t.kept) {
     /* Output complete (closed above): exit without tearing down. */
