@@ -650,9 +650,15 @@ static bool find_pass(SmPassManager *pm, const char *argument, SmPassManager **o
 bool sm_pass_manager_insert_after(SmPassManager *pm, const char *argument, const char *text) {
   SmPassManager *owner = NULL;
   unsigned at = 0;
-  if (!find_pass(pm, argument, &owner, &at))
-    return sm_emit_error(pm->ctx, sm_loc_unknown(pm->ctx),
-                         "cannot insert passes after '%s': the pipeline has no such pass", argument);
+  if (!find_pass(pm, argument, &owner, &at)) {
+    SmStrBuf s = {0};
+    sm_pass_manager_print(pm, &s);
+    sm_emit_error(pm->ctx, sm_loc_unknown(pm->ctx),
+                  "cannot insert passes after '%s': the pipeline has no such pass (it is %s)",
+                  argument, s.data ? s.data : "");
+    sm_strbuf_free(&s);
+    return false;
+  }
   /* Parsed as the body of a pipeline anchored like the pass's manager, so
    * op-specific passes must be nested explicitly, as in any pipeline. The
    * context may quote the text in diagnostics later: it is interned. */

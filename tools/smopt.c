@@ -20,6 +20,8 @@
 #include "ir/ir.h"
 #include "ir/sanitizer_internal.h"
 #include "passes/pass_cli.h"
+#include "passes/pass_output_file.h"
+#include "tools/tool_diag.h"
 #include "passes/smartmem/smartmem.h"
 
 #define SMOPT_VERSION "0.1.0"
@@ -378,15 +380,10 @@ static void input_release(Input *in) {
   in->mapped = false;
 }
 
-/* Where a successful single-chunk run streams its output: stdout, the -o
- * file itself when it is not a regular file (a device, a pipe), or a
- * temporary file beside it that is renamed over it at the end, so that a
- * named output is never left half-written. */
-typedef struct Output {
-  const char *path; /* NULL: stdout */
-  FILE *f;
-  char *tmp; /* temporary name, or NULL when writing path directly */
-} Output;
+/* Where a successful single-chunk run streams its output: the shared
+ * output-file helper (stdout, a device written in place, or a temporary file
+ * renamed over the target at the end). */
+typedef SmOutputFile Output;
 
 typedef struct Tool {
   SmContext *ctx;
@@ -442,74 +439,14 @@ static SmOp *unwrap_implicit_module(SmContext *ctx, SmOp *module) {
  * checking keeps covering the whole tool. */
 #define SMOPT_FREE_AT_EXIT SM_MEMORY_SANITIZED
 
-static bool output_open(Output *o, const char *path) {
-  memset(o, 0, sizeof *o);
-  if (!path || strcmp(path, "-") == 0) {
-    o->f = stdout;
-    return true;
-  }
-  o->path = path;
-  struct stat st;
-  bool regular = lstat(path, &st) != 0 ? errno == ENOENT : S_ISREG(st.st_mode);
-  if (regular) {
-    size_t n = strlen(path);
-    o->tmp = malloc(n + 16);
-    if (o->tmp) {
-      memcpy(o->tmp, path, n);
-      memcpy(o->tmp + n, ".tmp.XXXXXX", 12);
-      int fd = mkstemp(o->tmp);
-      if (fd >= 0) {
-        /* The permissions fopen would have given a new file. */
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-        o->f = fdopen(fd, "wb");
-        if (o->f)
-          return true;
-        close(fd);
-        unlink(o->tmp);
-      }
-      free(o->tmp);
-      o->tmp = NULL;
-    }
-  }
-  o->f = fopen(path, "wb");
-  if (!o->f) {
-    fprintf(stderr, "smopt: cannot open output file '%s': %s\n", path, strerror(errno));
-    return false;
-  }
-  return true;
+static bool output_open(Tool *t, Output *o, const char *path) {
+  return sm_output_file_open(o, t->ctx, path);
 }
 
-/* Closes the output; on success the temporary file replaces path, on
- * failure it is removed. */
-static bool output_close(Output *o, bool ok) {
-  if (!o->f)
-    return ok;
-  if (o->f == stdout) {
-    if (fflush(stdout) != 0 || ferror(stdout))
-      ok = false;
-    o->f = NULL;
-    return ok;
-  }
-  bool wrote = !ferror(o->f);
-  if (fclose(o->f) != 0)
-    wrote = false;
-  o->f = NULL;
-  if (!wrote)
-    fprintf(stderr, "smopt: error writing '%s'\n", o->path);
-  ok = ok && wrote;
-  if (o->tmp) {
-    if (ok && rename(o->tmp, o->path) != 0) {
-      fprintf(stderr, "smopt: cannot write output file '%s': %s\n", o->path, strerror(errno));
-      ok = false;
-    }
-    if (!ok)
-      unlink(o->tmp);
-    free(o->tmp);
-    o->tmp = NULL;
-  }
-  return ok;
+/* Closes the output: on success the temporary file replaces the target; on
+ * failure nothing of this run is left, nor an older output (mlir-opt). */
+static bool output_close(Tool *t, Output *o, bool ok) {
+  return sm_output_file_close(o, t->ctx, ok);
 }
 
 /* Parse, verify, run passes, verify, print into out. False on any error. */
@@ -536,7 +473,7 @@ static bool process_chunk(Tool *t, const char *buf, size_t len, unsigned line_of
       sm_context_forget_sources(t->ctx);
       input_release(&t->input);
     }
-    ok = output_open(&t->out, t->opt.output);
+    ok = output_open(t, &t->out, t->opt.output);
     double t1 = now_s();
     if (ok) {
       sm_op_print_file(module, t->out.f, &t->opt.flags);
@@ -825,12 +762,13 @@ static int parse_options(Tool *t, int argc, char **argv, bool *help) {
   return 1;
 }
 
-static bool write_output(const char *path, const SmStrBuf *out) {
+static bool write_output(Tool *t, const char *path, const SmStrBuf *out, bool ok) {
   Output o;
-  if (!output_open(&o, path))
+  if (!output_open(t, &o, path))
     return false;
-  bool ok = out->len == 0 || fwrite(out->data, 1, out->len, o.f) == out->len;
-  return output_close(&o, ok);
+  if (ok)
+    ok = out->len == 0 || fwrite(out->data, 1, out->len, o.f) == out->len;
+  return output_close(t, &o, ok) && ok;
 }
 
 int main(int argc, char **argv) {
@@ -840,6 +778,7 @@ int main(int argc, char **argv) {
   t.opt.output_split_marker = "// -----";
   t.start_s = now_s();
   t.ctx = sm_context_create();
+  sm_context_set_diag_handler(t.ctx, sm_tool_diag_handler, t.ctx);
   /* Every in-tree dialect and pass, so smopt can run any stage of a pipeline. */
   sm_register_core_dialects(t.ctx);
   sm_register_smartmem_dialects(t.ctx);
@@ -901,19 +840,17 @@ int main(int argc, char **argv) {
     /* Nothing printed (an error, or an error expected by
      * --verify-diagnostics): stdout is still flushed, and a named output is
      * still created (empty) when the run succeeded, as before. */
-    bool to_stdout = !t.opt.output || strcmp(t.opt.output, "-") == 0;
-    if (!t.out.f && (ok || to_stdout) && !output_open(&t.out, t.opt.output))
+    if (!t.out.f && !output_open(&t, &t.out, t.opt.output))
       ok = false;
-    ok = output_close(&t.out, ok);
+    /* On failure this removes an older file at -o too, as mlir-opt does. */
+    ok = output_close(&t, &t.out, ok);
   } else {
     ok = process_input(&t, t.input.data, t.input.len, &out);
     /* mlir-opt prints what succeeded to stdout even when a chunk failed; a
      * named output file is only written after complete success. */
     bool to_stdout = !t.opt.output || strcmp(t.opt.output, "-") == 0;
-    if (ok || to_stdout) {
-      if (!write_output(t.opt.output, &out))
-        ok = false;
-    }
+    if (!write_output(&t, t.opt.output, &out, ok || to_stdout))
+      ok = false;
   }
   rc = ok ? 0 : 1;
   sm_pass_cli_print_reports(t.cli, stderr, t.parse_s, t.output_s, now_s() - t.start_s);
@@ -926,7 +863,7 @@ int main(int argc, char **argv) {
 
 done:
   if (t.opt.verify_diagnostics)
-    sm_context_set_diag_handler(t.ctx, NULL, NULL);
+    sm_context_set_diag_handler(t.ctx, sm_tool_diag_handler, t.ctx);
   free(t.checker.exps);
   sm_strbuf_free(&out);
   sm_pass_cli_destroy(t.cli);
