@@ -20,6 +20,7 @@ struct SmPassCli {
   unsigned num_plugins, plugins_cap;
   bool list_passes;
   bool dump_pipeline;
+  char suggestion[96]; /* "did you mean" text for a pass flag */
   SmPassInstrumentation inst;
   char *print_before, *print_after;
   SmPassManager *pm;
@@ -339,21 +340,22 @@ void sm_option_suggest(const char *arg, const char *candidate, const char **best
   }
 }
 
-const char *sm_pass_cli_suggest(const SmPassCli *cli, const char *arg, size_t *distance) {
-  (void)cli;
+const char *sm_pass_cli_suggest(SmPassCli *cli, const char *arg, size_t *distance) {
   const char *best = NULL;
   size_t d = (size_t)-1;
   for (size_t k = 0; k < NUM_CLI_OPTIONS; k++)
     sm_option_suggest(arg, cli_options[k].name, &best, &d);
-  static char buf[8][96];
-  static unsigned slot;
+  /* Pass flags: "--<argument>", spelled into a scratch buffer; the best one
+   * is kept in cli->suggestion. */
   for (size_t i = 0; sm_pass_at(i); i++) {
-    char *b = buf[slot];
-    snprintf(b, sizeof buf[0], "--%s", sm_pass_at(i)->argument);
+    char flag[sizeof cli->suggestion];
+    snprintf(flag, sizeof flag, "--%s", sm_pass_at(i)->argument);
     const char *before = best;
-    sm_option_suggest(arg, b, &best, &d);
-    if (best != before)
-      slot = (slot + 1) % 8;
+    sm_option_suggest(arg, flag, &best, &d);
+    if (best != before) {
+      memcpy(cli->suggestion, flag, sizeof flag);
+      best = cli->suggestion;
+    }
   }
   if (distance)
     *distance = d;

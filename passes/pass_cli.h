@@ -37,7 +37,7 @@ void sm_pass_cli_print_reports(SmPassCli *cli, FILE *out, double parse_s, double
 /* The known spelling closest to arg (a pass-layer option or --<pass>), or
  * NULL when none is close enough to be a typo; *distance gets its edit
  * distance. */
-const char *sm_pass_cli_suggest(const SmPassCli *cli, const char *arg, size_t *distance);
+const char *sm_pass_cli_suggest(SmPassCli *cli, const char *arg, size_t *distance);
 /* One candidate for a "did you mean" hint: keeps the closest (arg's part
  * before '=' or '{' against candidate) in *best / *best_d. */
 void sm_option_suggest(const char *arg, const char *candidate, const char **best, size_t *best_d);
