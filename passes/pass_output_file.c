@@ -117,11 +117,14 @@ bool sm_output_file_close(SmOutputFile *o, SmContext *ctx, bool ok) {
     if (ok && !wrote)
       ok = fail(ctx, "error writing output file", o->path, err);
   }
+  if (!o->write_path) /* the open failed: nothing of this run exists */
+    ok = false;
   if (!o->in_place) {
     if (ok && rename(o->write_path, o->path) != 0)
       ok = fail(ctx, "cannot write output file", o->path, errno);
     if (!ok) {
-      unlink(o->write_path);
+      if (o->write_path)
+        unlink(o->write_path);
       /* No stale result from an earlier run (regular files only). */
       struct stat st;
       if (lstat(o->path, &st) == 0 && S_ISREG(st.st_mode))
