@@ -40,11 +40,6 @@ static bool canonicalize(SmContext *ctx, SmOp *module) {
   return ok;
 }
 
-static bool has_suffix(const char *s, const char *suffix) {
-  size_t n = strlen(s), m = strlen(suffix);
-  return n > m && strcmp(s + n - m, suffix) == 0;
-}
-
 int main(int argc, char **argv) {
   const char *in = NULL, *out = "-", *pipeline = NULL;
   bool import_onnx = false, import_yaml = false, emit_opencl = false, canon = false, timing = false;
@@ -89,11 +84,11 @@ int main(int argc, char **argv) {
     fprintf(stderr, "sm-translate: give one of --import-onnx and --import-yaml\n");
     return 2;
   }
-  bool looks_onnx = has_suffix(in, ".onnx"), looks_yaml = has_suffix(in, ".yaml") || has_suffix(in, ".yml");
+  bool looks_onnx = sm_tool_has_suffix(in, ".onnx"), looks_yaml = sm_tool_has_suffix(in, ".yaml") || sm_tool_has_suffix(in, ".yml");
   if (!import_onnx && !import_yaml) {
     if (!looks_onnx && !looks_yaml) {
       fprintf(stderr, "sm-translate: cannot tell what '%s' holds: give --import-onnx or --import-yaml%s\n",
-              in, has_suffix(in, ".mlir") ? " (IR files go to smopt, or to --emit-opencl)" : "");
+              in, sm_tool_has_suffix(in, ".mlir") ? " (IR files go to smopt, or to --emit-opencl)" : "");
       return 2;
     }
     import_onnx = looks_onnx;

@@ -115,11 +115,6 @@ static bool write_outputs(SmContext *ctx, const char *dir, const SmStrBuf *const
   return ok;
 }
 
-static bool has_suffix(const char *s, const char *suffix) {
-  size_t n = strlen(s), m = strlen(suffix);
-  return n > m && strcmp(s + n - m, suffix) == 0;
-}
-
 typedef struct Counts {
   long graph_ops, kernels, conversions;
 } Counts;
@@ -182,8 +177,8 @@ int main(int argc, char **argv) {
     fprintf(stderr, "smc: no model given\nTry 'smc --help'.\n");
     return 2;
   }
-  if (!has_suffix(in, ".onnx") && !has_suffix(in, ".yaml") && !has_suffix(in, ".yml") &&
-      !has_suffix(in, ".mlir")) {
+  if (!sm_tool_has_suffix(in, ".onnx") && !sm_tool_has_suffix(in, ".yaml") && !sm_tool_has_suffix(in, ".yml") &&
+      !sm_tool_has_suffix(in, ".mlir")) {
     fprintf(stderr, "smc: cannot tell what '%s' holds: name an ONNX (.onnx), YAML (.yaml, .yml) "
                     "or MLIR (.mlir) model\n", in);
     return 2;
@@ -210,9 +205,9 @@ int main(int argc, char **argv) {
     dir_ready = true;
   }
   if (!sm_tool_load_plugins(ctx, &plugins)) goto done;
-  if (has_suffix(in, ".onnx")) {
+  if (sm_tool_has_suffix(in, ".onnx")) {
     module = sm_onnx_import_file(ctx, in);
-  } else if (has_suffix(in, ".yaml") || has_suffix(in, ".yml")) {
+  } else if (sm_tool_has_suffix(in, ".yaml") || sm_tool_has_suffix(in, ".yml")) {
     module = sm_yaml_import_file(ctx, in);
   } else if ((text = slurp(in, &n))) {
     module = sm_parse_source(ctx, text, n, in, 0);

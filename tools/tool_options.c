@@ -1,49 +1,29 @@
 /* Table-driven option parsing for the model tools (see tool_options.h). */
 #include "tools/tool_options.h"
+#include "passes/pass_cli.h"
 
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Levenshtein distance of two short strings (typo hints). */
-static size_t distance(const char *a, size_t la, const char *b) {
-  size_t lb = strlen(b), row[96];
-  if (la >= 95 || lb >= 95)
-    return (size_t)-1;
-  for (size_t j = 0; j <= lb; j++)
-    row[j] = j;
-  for (size_t i = 1; i <= la; i++) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= lb; j++) {
-      size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-      if (up + 1 < best)
-        best = up + 1;
-      if (row[j - 1] + 1 < best)
-        best = row[j - 1] + 1;
-      row[j] = best;
-      diag = up;
-    }
-  }
-  return row[lb];
-}
-
+/* The closest spelling in the table (the pass layer's typo rule). */
 static const char *suggest(const SmToolSpec *spec, const char *arg) {
-  size_t n = strcspn(arg, "="), best_d = (size_t)-1;
   const char *best = NULL;
+  size_t best_d = (size_t)-1;
   for (size_t k = 0; k < spec->num_options; k++) {
-    const char *names[2] = {spec->options[k].name, spec->options[k].alias};
-    for (int j = 0; j < 2; j++) {
-      if (!names[j])
-        continue;
-      size_t d = distance(arg, n, names[j]), len = strlen(names[j]);
-      size_t limit = len / 3 > 2 ? len / 3 : 2;
-      if (d <= limit && d < best_d)
-        best = spec->options[k].name, best_d = d;
-    }
+    const char *before = best;
+    sm_option_suggest(arg, spec->options[k].name, &best, &best_d);
+    sm_option_suggest(arg, spec->options[k].alias, &best, &best_d);
+    if (best != before)
+      best = spec->options[k].name; /* suggest the primary spelling */
   }
   return best;
+}
+
+bool sm_tool_has_suffix(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n > m && strcmp(s + n - m, suffix) == 0;
 }
 
 static int usage_error(const SmToolSpec *spec, const char *fmt, const char *a, const char *b) {

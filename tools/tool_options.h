@@ -52,5 +52,7 @@ typedef struct SmToolSpec {
 /* 1: go on; 0: --help/--version printed, exit 0; 2: usage error (printed). */
 int sm_tool_parse(const SmToolSpec *spec, int argc, char **argv);
 void sm_tool_print_help(const SmToolSpec *spec, FILE *out);
+/* Whether s ends in suffix (and is longer): input kinds by file name. */
+bool sm_tool_has_suffix(const char *s, const char *suffix);
 
 #endif
