@@ -45,8 +45,9 @@ static char *slurp(const char *path, size_t *len) {
   return buf;
 }
 
-/* What smc writes into its output directory. A new output file is one row
- * here (and a buffer in write_outputs). */
+/* What smc may write into its output directory. A new output file is one
+ * row here and its buffer (or NULL when a run does not produce it) at the
+ * same index in the call of write_outputs. */
 static const char *const smc_outputs[] = {"kernels.cl", "plan.txt", "weights.bin"};
 #define NUM_SMC_OUTPUTS (sizeof smc_outputs / sizeof smc_outputs[0])
 
@@ -93,21 +94,32 @@ static void remove_outputs(const char *dir) {
   }
 }
 
-/* All outputs or none: each goes to a temporary file first; they replace
- * the directory's files only when every one was written. */
+/* All outputs or none: each produced file goes to a temporary file first;
+ * they replace the directory's files only when every one was written. An
+ * output this run does not produce (bufs[i] NULL, e.g. another kernel
+ * format's file) is removed, so no earlier run's file is left beside them. */
 static bool write_outputs(SmContext *ctx, const char *dir, const SmStrBuf *const bufs[NUM_SMC_OUTPUTS]) {
   SmOutputFile files[NUM_SMC_OUTPUTS];
   char *paths[NUM_SMC_OUTPUTS] = {0};
   bool opened[NUM_SMC_OUTPUTS] = {0}, ok = true;
   for (size_t i = 0; ok && i < NUM_SMC_OUTPUTS; i++) {
     paths[i] = sm_path_join(dir, smc_outputs[i]);
-    ok = opened[i] = paths[i] && sm_output_file_open(&files[i], ctx, paths[i]);
+    if (!paths[i]) {
+      ok = sm_emit_error(ctx, sm_loc_unknown(ctx), "out of memory");
+      break;
+    }
+    if (!bufs[i])
+      continue;
+    ok = opened[i] = sm_output_file_open(&files[i], ctx, paths[i]);
     if (ok && bufs[i]->len && fwrite(bufs[i]->data, 1, bufs[i]->len, files[i].f) != bufs[i]->len)
       ok = sm_emit_error(ctx, sm_loc_unknown(ctx), "error writing '%s'", paths[i]);
   }
   for (size_t i = 0; i < NUM_SMC_OUTPUTS; i++)
     if (opened[i] && !sm_output_file_close(&files[i], ctx, ok))
       ok = false;
+  for (size_t i = 0; ok && i < NUM_SMC_OUTPUTS; i++)
+    if (!bufs[i] && sm_path_is_regular_file(paths[i]))
+      unlink(paths[i]);
   if (!ok)
     remove_outputs(dir);
   for (size_t i = 0; i < NUM_SMC_OUTPUTS; i++)
