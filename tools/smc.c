@@ -1,5 +1,5 @@
 /* smc: the whole compile path in one command.
- *   smc MODEL.(onnx|mlir) [--pipeline=baseline] [-o OUT_DIR]   -> OUT_DIR/{kernels.cl,plan.txt,weights.bin}
+ *   smc MODEL.(onnx|mlir) [--pipeline=smartmem|baseline] [-o OUT_DIR]   -> OUT_DIR/{kernels.cl,plan.txt,weights.bin}
  *   smc MODEL --passes='builtin.module(...)' [-o OUT.mlir]     -> runs passes, prints the IR
  *   --stats: one JSON line on stdout (graph ops, kernels, layout-conversion
  *   kernels, peak and unplanned bytes, compile ms).
@@ -19,7 +19,7 @@
 #include <time.h>
 
 static int usage(void) {
-  fprintf(stderr, "usage: smc MODEL.(onnx|mlir) [--pipeline=baseline] [-o OUT_DIR] [--stats]\n"
+  fprintf(stderr, "usage: smc MODEL.(onnx|mlir) [--pipeline=smartmem|baseline] [-o OUT_DIR] [--stats]\n"
                   "       smc MODEL.(onnx|mlir) --passes=PIPELINE [-o OUT.mlir] [--mlir-print-op-generic]\n");
   return 2;
 }
@@ -89,7 +89,7 @@ static double now_ms(void) {
 }
 
 int main(int argc, char **argv) {
-  const char *in = NULL, *out = NULL, *pipeline = "baseline", *passes = NULL;
+  const char *in = NULL, *out = NULL, *pipeline = SM_DEFAULT_PIPELINE, *passes = NULL;
   bool stats = false;
   SmPrintFlags flags = {0};
   for (int i = 1; i < argc; i++) {

@@ -58,7 +58,7 @@ bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmT
   SmContext *ctx = sm_op_context(module);
   SmOpenCLProgram prog;
   double compile_ms = 0;
-  if (!sm_opencl_compile(module, o->pipeline ? o->pipeline : "baseline", &prog, &compile_ms)) return false;
+  if (!sm_opencl_compile(module, o->pipeline ? o->pipeline : SM_DEFAULT_PIPELINE, &prog, &compile_ms)) return false;
   o->opt.profile = o->opt.repeat > 0;
   SmOpenCLStats st;
   bool ok = sm_opencl_run_program(ctx, &prog, &o->opt, nin, ins, max_out, outs, nout, &st);
@@ -82,7 +82,7 @@ bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmT
         ok = sm_emit_error(ctx, sm_loc_unknown(ctx), "cannot write '%s'", o->json);
       } else {
         fprintf(f, "{\n  \"platform\": \"%s\",\n  \"device\": \"%s\",\n  \"pipeline\": \"%s\",\n", st.platform_name,
-                st.device_name, o->pipeline ? o->pipeline : "baseline");
+                st.device_name, o->pipeline ? o->pipeline : SM_DEFAULT_PIPELINE);
         fprintf(f, "  \"kernels\": %u,\n  \"launches\": %u,\n  \"compile_ms\": %.3f,\n  \"build_ms\": %.3f,\n",
                 prog.num_kernels, prog.num_launches, compile_ms, st.build_ms);
         fprintf(f, "  \"runs\": %d,\n  \"median_ms\": %.4f,\n  \"min_ms\": %.4f,\n  \"kernel_median_ms\": [", st.runs,

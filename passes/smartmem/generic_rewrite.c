@@ -65,11 +65,11 @@ bool sm_generic_is_padded_sum(const SmOp *g) {
   return adds + 1 == g->num_operands;
 }
 
-/* Out-of-bounds reads of g's result stay out of bounds of g's input i: some
- * result of the input map is d_j + c with c <= 0 and Y_j + c >= X_r, for
- * every domain dim j (so any coordinate outside [0, Y_j) lands outside
- * [0, X_r)). */
-static bool keeps_out_of_bounds(const SmOp *g, unsigned i) {
+/* Out-of-bounds reads of g's result (by c through operand k) stay out of
+ * bounds of g's input i: for every dim j of g's domain that c's read can
+ * take out of [0, Y_j), some result of the input map is d_j + c with c <= 0
+ * and Y_j + c >= X_r (so the coordinate lands outside [0, X_r)). */
+static bool keeps_out_of_bounds(const SmOp *cons, unsigned k, const SmOp *g, unsigned i) {
   const int64_t *Y;
   unsigned nd = sm_layout_generic_domain(g, &Y);
   SmAffineMap *m = sm_layout_generic_map(g, i);
@@ -83,8 +83,15 @@ static bool keeps_out_of_bounds(const SmOp *g, unsigned i) {
     if (e->kind != SM_AFFINE_DIM || c > 0) continue;
     if (Y[e->position] + c >= xt->shaped.dims[r]) covered[e->position] = true;
   }
-  for (unsigned j = 0; j < nd; j++)
-    if (!covered[j]) return false;
+  const int64_t *cdom;
+  unsigned cnd = sm_layout_generic_domain(cons, &cdom);
+  SmAffineMap *cm = sm_layout_generic_map(cons, k);
+  for (unsigned j = 0; j < nd; j++) {
+    int64_t lo, hi;
+    if (covered[j]) continue;
+    if (j >= cm->num_results || !sm_affine_expr_bounds(cm->results[j], cnd, cdom, &lo, &hi) || lo < 0 || hi >= Y[j])
+      return false;
+  }
   return true;
 }
 
@@ -101,7 +108,7 @@ bool sm_generic_can_inline(const SmOp *c, unsigned k, const SmOp *g, SmAttr **pa
       pads[i] = pg;
       continue;
     }
-    if ((pg && pg != pc) || !keeps_out_of_bounds(g, i)) return false;
+    if ((pg && pg != pc) || !keeps_out_of_bounds(c, k, g, i)) return false;
     pads[i] = pc;
   }
   return true;

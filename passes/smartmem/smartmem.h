@@ -43,6 +43,8 @@ extern const SmPassDef sm_smartmem_fuse_pass;
 void sm_register_smartmem_passes(void);
 /* Registers graph, math, layout and kernel (idempotent per context). */
 void sm_register_smartmem_dialects(SmContext *ctx);
+/* The pipeline smc, smrun and sm_opencl_compile use when none is named. */
+#define SM_DEFAULT_PIPELINE "smartmem"
 /* Textual pipeline of a named pipeline ("smartmem", "baseline"), or NULL. */
 const char *sm_smartmem_pipeline(const char *name);
 
