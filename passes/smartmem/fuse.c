@@ -83,7 +83,8 @@ static SmOp *try_prologue(SmOp *g) {
   SmBlock *b = g->block;
   while (g->results[0].uses) {
     SmUse *u = g->results[0].uses;
-    sm_generic_can_inline(u->owner, u->index, g, pads);
+    /* A rebuilt reader reads g through the same maps; re-checked all the same. */
+    if (!sm_generic_can_inline(u->owner, u->index, g, pads)) return prev ? prev->next : b->first;
     sm_generic_inline_producer(u->owner, u->index, g, pads);
   }
   sm_op_erase(g);

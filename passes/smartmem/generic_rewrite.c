@@ -242,6 +242,9 @@ SmOp *sm_generic_inline_producer(SmOp *c, unsigned k, SmOp *g, SmAttr *const *gp
   return nop;
 }
 
+static SmOp *finish_epilogue_fusion(SmOp *p, SmOp *e, unsigned n, SmValue **ins, SmAttr **maps, SmAttr **pads,
+                                    SmBlock *body, SmBlock *epi);
+
 SmOp *sm_generic_fuse_epilogue(SmOp *p, SmOp *e, unsigned k) {
   SmContext *ctx = sm_op_context(p);
   const int64_t *dom;
@@ -276,14 +279,29 @@ SmOp *sm_generic_fuse_epilogue(SmOp *p, SmOp *e, unsigned k) {
   sm_ptrmap_init(&map);
   /* Body: p's, with slots for e's inputs. */
   SmBlock *pb = body_of(p), *body = sm_block_create();
+  SmValue *bargs[SM_FUSE_MAX_INPUTS + 1];
   for (unsigned i = 0; i < n; i++) {
-    SmValue *a = sm_block_add_arg(body, ins[i]->type->shaped.elem, loc);
-    if (i < np) sm_ptrmap_put(&map, pb->args[i], a);
+    bargs[i] = sm_block_add_arg(body, ins[i]->type->shaped.elem, loc);
+    if (i < np) sm_ptrmap_put(&map, pb->args[i], bargs[i]);
   }
   for (unsigned a = np; a < pb->num_args; a++) sm_ptrmap_put(&map, pb->args[a], sm_block_add_arg(body, pb->args[a]->type, loc));
   sm_builder_set_block_end(&b, body);
-  yield(&b, clone_ops(pb, &b, &map));
+  SmValue *bv = clone_ops(pb, &b, &map);
   sm_ptrmap_clear(&map);
+  const int64_t *pdom;
+  unsigned pnd = sm_layout_generic_domain(p, &pdom);
+  bool all_parallel = !epi_of(p);
+  for (unsigned d = 0; d < pnd; d++) all_parallel &= !sm_layout_generic_is_reduction(p, d);
+  SmBlock *eb = body_of(e);
+  if (all_parallel) {
+    /* No reduction: e's body continues p's body, and the result stays a
+     * body-only (element-wise) op that later fusions can take. */
+    for (unsigned j = 0; j < ne; j++) sm_ptrmap_put(&map, eb->args[j], e->operands[j].value == pv0 ? bv : bargs[epos[j]]);
+    yield(&b, clone_ops(eb, &b, &map));
+    sm_ptrmap_free(&map);
+    return finish_epilogue_fusion(p, e, n, ins, maps, pads, body, NULL);
+  }
+  yield(&b, bv);
   /* Epilogue: p's epilogue (or the accumulator), then e's body on it. */
   SmBlock *epi = sm_block_create();
   SmValue *acc = sm_block_add_arg(epi, p->results[0].type->shaped.elem, loc), *eargs[SM_FUSE_MAX_INPUTS + 1];
@@ -297,10 +315,15 @@ SmOp *sm_generic_fuse_epilogue(SmOp *p, SmOp *e, unsigned k) {
     pv = clone_ops(pe, &b, &map);
     sm_ptrmap_clear(&map);
   }
-  SmBlock *eb = body_of(e);
   for (unsigned j = 0; j < ne; j++) sm_ptrmap_put(&map, eb->args[j], e->operands[j].value == pv0 ? pv : eargs[epos[j]]);
   yield(&b, clone_ops(eb, &b, &map));
   sm_ptrmap_free(&map);
+  return finish_epilogue_fusion(p, e, n, ins, maps, pads, body, epi);
+}
+
+static SmOp *finish_epilogue_fusion(SmOp *p, SmOp *e, unsigned n, SmValue **ins, SmAttr **maps, SmAttr **pads,
+                                    SmBlock *body, SmBlock *epi) {
+  SmContext *ctx = sm_op_context(p);
   SmAttr *pk = sm_op_get_prop(p, "kind"), *ek = sm_op_get_prop(e, "kind");
   SmStrBuf kb = {0};
   sm_strbuf_printf(&kb, "%s+%s", pk ? pk->string.data : "generic", ek ? ek->string.data : "generic");
