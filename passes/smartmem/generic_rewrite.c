@@ -98,6 +98,10 @@ static bool keeps_out_of_bounds(const SmOp *cons, unsigned k, const SmOp *g, uns
 bool sm_generic_can_inline(const SmOp *c, unsigned k, const SmOp *g, SmAttr **pads) {
   if (!sm_is_layout_generic(c) || k >= c->num_operands || c->operands[k].value != &g->results[0]) return false;
   if (!sm_layout_generic_map(c, k) || c->num_operands - 1 + g->num_operands > SM_FUSE_MAX_INPUTS) return false;
+  /* layout.extract names its operand by number: do not shift the numbers. */
+  if (g->num_operands != 1)
+    for (SmOp *o = body_of(c)->first; o; o = o->next)
+      if (sm_op_name_is(o, "layout.extract")) return false;
   SmAttr *pc = sm_layout_generic_pad(c, k);
   /* A padded read of a computed value would apply g's body to the pad. */
   bool moves_only = sm_generic_is_reindex(g) || sm_generic_is_padded_sum(g);
