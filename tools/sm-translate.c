@@ -53,7 +53,7 @@ int main(int argc, char **argv) {
       {"--emit-spirv", NULL, SM_TOOL_FLAG, &emit_spirv, NULL,
        "compile an IR module to one SPIR-V module + plan (-o DIR, or - for the raw module)"},
       {"--pipeline", NULL, SM_TOOL_STRING, &pipeline, "NAME",
-       "with --emit-opencl: the model pipeline (default baseline)"},
+       "with --emit-opencl/--emit-spirv: the model pipeline (default smartmem)"},
 #endif
       {"-o", NULL, SM_TOOL_STRING, &out, "OUT", "output file (default: stdout)"},
       {"--canonicalize", NULL, SM_TOOL_FLAG, &canon, NULL, "run canonicalize after the import"},

@@ -1,6 +1,6 @@
 /* smc: the whole compile path in one command (options: the table in main,
  * or `smc --help`).
- *   smc MODEL.(onnx|yaml|mlir) [--pipeline=baseline] -o OUT_DIR  -> OUT_DIR/{kernels.cl,plan.txt,weights.bin}
+ *   smc MODEL.(onnx|yaml|mlir) [--pipeline=smartmem|baseline] -o OUT_DIR  -> OUT_DIR/{kernels.cl,plan.txt,weights.bin}
  *   smc MODEL --passes='builtin.module(...)' [-o OUT.mlir]       -> runs passes, prints the IR
  * --kernel-format=spirv: OUT_DIR/kernels.spv (one SPIR-V module) instead of kernels.cl.
  * --stats: one JSON line on stdout (graph ops, kernels, layout-conversion
@@ -163,14 +163,14 @@ static double now_ms(void) {
 }
 
 int main(int argc, char **argv) {
-  const char *in = NULL, *out = NULL, *pipeline = "baseline", *passes = NULL, *format = "opencl-c";
+  const char *in = NULL, *out = NULL, *pipeline = SM_DEFAULT_PIPELINE, *passes = NULL, *format = "opencl-c";
   bool stats = false;
   SmPrintFlags flags = {0};
   SmToolList plugins = {0}, after = {0};
   const SmToolOption options[] = {
       {"-o", NULL, SM_TOOL_STRING, &out, "OUT",
        "output directory (kernels.cl, plan.txt, weights.bin); with --passes: the IR file"},
-      {"--pipeline", NULL, SM_TOOL_STRING, &pipeline, "NAME", "model pipeline (default baseline)"},
+      {"--pipeline", NULL, SM_TOOL_STRING, &pipeline, "NAME", "model pipeline: smartmem (default) or baseline"},
       {"--passes", "--pass-pipeline", SM_TOOL_STRING, &passes, "PIPELINE",
        "run this pass pipeline instead of compiling, and print the IR"},
       {"--stats", NULL, SM_TOOL_FLAG, &stats, NULL, "print one JSON line of compile statistics"},

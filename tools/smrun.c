@@ -139,7 +139,7 @@ int main(int argc, char **argv) {
       {"--output-dir", NULL, SM_TOOL_STRING, &out_dir, "DIR",
        "without --test-data: where input_<i>.pb and output_<i>.pb go (default .)"},
       {"--pipeline", NULL, SM_TOOL_STRING, &pipeline, "NAME",
-       "model pipeline for opencl or --pass-pipeline-after (default baseline)"},
+       "model pipeline for opencl or --pass-pipeline-after (default smartmem)"},
       {"--load-pass-plugin", NULL, SM_TOOL_LIST, &plugins, "LIB", "load a pass plugin (repeatable)"},
       {"--pass-pipeline-after", NULL, SM_TOOL_LIST, &after, "PASS=ELEMENTS",
        "insert pipeline elements after PASS of the model pipeline, then run the lowered module "

@@ -29,7 +29,7 @@ bool sm_tool_run_model_pipeline(SmOp *module, const char *pipeline, const SmTool
     return sm_emit_error(ctx, module->loc,
                          "--pass-pipeline-after needs a graph-level module (one with a func.func) "
                          "for the model pipeline to run on");
-  const char *name = pipeline ? pipeline : "baseline";
+  const char *name = pipeline ? pipeline : SM_DEFAULT_PIPELINE;
   const char *text = sm_smartmem_pipeline(name);
   if (!text)
     return sm_emit_error(ctx, module->loc, "unknown pipeline '%s'", name);

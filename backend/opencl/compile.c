@@ -30,8 +30,8 @@ bool sm_opencl_lower(SmOp *module, const char *pipeline) {
   bool has_func = false;
   sm_op_walk(module, SM_WALK_PRE, find_func, &has_func);
   if (!has_func) return true;
-  const char *text = sm_smartmem_pipeline(pipeline ? pipeline : "baseline");
-  if (!text) return sm_emit_error(ctx, module->loc, "unknown pipeline '%s' (available: baseline)", pipeline);
+  const char *text = sm_smartmem_pipeline(pipeline ? pipeline : SM_DEFAULT_PIPELINE);
+  if (!text) return sm_emit_error(ctx, module->loc, "unknown pipeline '%s' (available: smartmem, baseline)", pipeline);
   SmPassManager *pm = sm_pass_manager_create(ctx, "builtin.module");
   bool ok = sm_pass_pipeline_parse(pm, text, strlen(text)) && sm_pass_manager_run(pm, module);
   sm_pass_manager_destroy(pm);

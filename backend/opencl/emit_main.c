@@ -26,7 +26,7 @@ static bool write_file(const char *dir, const char *name, const SmStrBuf *b) {
 }
 
 int sm_emit_opencl_main(int argc, char **argv) {
-  const char *in = NULL, *out = "-", *pipeline = "baseline", *format = "opencl-c";
+  const char *in = NULL, *out = "-", *pipeline = SM_DEFAULT_PIPELINE, *format = "opencl-c";
   bool timing = false;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--emit-opencl")) continue;

@@ -71,7 +71,7 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
 /* Lists platforms and devices to out. */
 bool sm_opencl_list_devices(SmContext *ctx, FILE *out);
 
-/* The whole path for tools: runs the named pipeline ("baseline") on a
+/* The whole path for tools: runs the named pipeline ("smartmem", "baseline") on a
  * graph-level module (or takes an already lowered one), emits and runs it.
  * compile_ms (may be NULL) receives the pipeline + emission time. */
 bool sm_opencl_compile(SmOp *module, const char *pipeline, SmOpenCLProgram *prog, double *compile_ms);

@@ -62,7 +62,7 @@ bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmT
   SmContext *ctx = sm_op_context(module);
   SmOpenCLProgram prog;
   double compile_ms = 0;
-  if (!sm_opencl_compile_format(module, o->pipeline ? o->pipeline : "baseline", o->format, &prog, &compile_ms))
+  if (!sm_opencl_compile_format(module, o->pipeline ? o->pipeline : SM_DEFAULT_PIPELINE, o->format, &prog, &compile_ms))
     return false;
   o->opt.profile = o->opt.repeat > 0;
   SmOpenCLStats st;
@@ -88,7 +88,7 @@ bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmT
         ok = sm_emit_error(ctx, sm_loc_unknown(ctx), "cannot write '%s'", o->json);
       } else {
         fprintf(f, "{\n  \"platform\": \"%s\",\n  \"device\": \"%s\",\n  \"pipeline\": \"%s\",\n", st.platform_name,
-                st.device_name, o->pipeline ? o->pipeline : "baseline");
+                st.device_name, o->pipeline ? o->pipeline : SM_DEFAULT_PIPELINE);
         fprintf(f, "  \"kernels\": %u,\n  \"launches\": %u,\n  \"compile_ms\": %.3f,\n  \"build_ms\": %.3f,\n",
                 prog.num_kernels, prog.num_launches, compile_ms, st.build_ms);
         fprintf(f, "  \"runs\": %d,\n  \"median_ms\": %.4f,\n  \"min_ms\": %.4f,\n  \"kernel_median_ms\": [", st.runs,

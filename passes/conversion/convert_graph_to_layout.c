@@ -653,31 +653,10 @@ static SmValue *copy_generic(SmBuilder *ob, SmOp *op, const char *kind, SmValue 
   return gen_finish(&g, BI(&g, ix), NULL);
 }
 
-/* Reshape map: result index -> linear -> input index. */
+/* Reshape map: result index -> linear -> input index (shared with
+ * smartmem-eliminate, which recognises it to invert it). */
 static SmAffineMap *reshape_map(SmContext *c, SmType *rt, SmType *xt) {
-  unsigned r = rt->shaped.rank, ri = xt->shaped.rank;
-  SmAffineExpr *lin = C(c, 0);
-  int64_t s = 1;
-  for (unsigned d = r; d-- > 0;) {
-    if (rt->shaped.dims[d] != 1) lin = sm_affine_add(c, sm_affine_mul(c, D(c, d), C(c, s)), lin);
-    s *= rt->shaped.dims[d];
-  }
-  SmAffineExpr *e[MAXD];
-  s = 1;
-  for (unsigned j = ri; j-- > 0;) {
-    int64_t n = xt->shaped.dims[j];
-    e[j] = n == 1 ? C(c, 0) : sm_affine_mod(c, sm_affine_floordiv(c, lin, C(c, s)), C(c, n));
-    s *= n;
-  }
-  /* The outermost non-unit dim needs no mod. */
-  for (unsigned j = 0; j < ri; j++)
-    if (xt->shaped.dims[j] != 1) {
-      int64_t inner = 1;
-      for (unsigned k = j + 1; k < ri; k++) inner *= xt->shaped.dims[k];
-      e[j] = sm_affine_floordiv(c, lin, C(c, inner));
-      break;
-    }
-  return map_of(c, r, ri, e);
+  return sm_affine_map_reshape(c, rt->shaped.rank, rt->shaped.dims, xt->shaped.rank, xt->shaped.dims);
 }
 
 /* Diagnosed error as lower_fixed's -1. */
