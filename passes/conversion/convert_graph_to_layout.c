@@ -386,23 +386,6 @@ static bool lower_layer_norm(SmBuilder *ob, SmOp *op, SmValue **out) {
   return true;
 }
 
-static bool lower_reduce(SmBuilder *ob, SmOp *op, SmValue **out) {
-  SmValue *x = op->operands[0].value;
-  unsigned r = x->type->shaped.rank;
-  int64_t axes[MAXD];
-  int na = sm_graph_prop_ints(op->props, "axes", axes, MAXD);
-  bool mask[MAXD] = {0};
-  if (na <= 0)
-    for (unsigned d = 0; d < r; d++) mask[d] = true;
-  for (int i = 0; i < na; i++) mask[axes[i] < 0 ? axes[i] + r : axes[i]] = true;
-  const char *n = op->name + 6;
-  const char *how = !strcmp(n, "reduce_sum") ? "sum" : !strcmp(n, "reduce_mean") ? "mean" : !strcmp(n, "reduce_max") ? "max" : NULL;
-  if (!how || !sm_type_is_float(x->type->shaped.elem)) return sm_op_emit_error(op, "has no lowering to the layout dialect");
-  /* keepdims = 0 gives a type mismatch that the caller fixes with a reshape copy. */
-  *out = reduce_generic(ob, op, x, mask, how, n, NULL, false);
-  return true;
-}
-
 /* Diagnosed error as lower_fixed's -1. */
 static int fail(bool diagnosed) {
   (void)diagnosed;
@@ -619,12 +602,6 @@ static bool lower_op(SmOp *op) {
   else if (!strcmp(n, "layer_normalization")) {
     if (op->num_results != 1) return sm_op_emit_error(op, "lowering supports one result only");
     ok = lower_layer_norm(&b, op, outs);
-  } else if (!strncmp(n, "reduce_", 7)) {
-    ok = lower_reduce(&b, op, outs);
-    if (ok && outs[0]->type != op->results[0].type) {
-      SmType *rt = op->results[0].type;
-      outs[0] = copy_generic(&b, op, "reshape", outs[0], rt, reshape_map(sm_op_context(op), rt, outs[0]->type), NULL);
-    }
   } else {
     int handled = lower_fixed(&b, op, outs);
     if (handled == 0 && op->num_results == 1) ok = lower_elementwise(&b, op, outs);
