@@ -40,6 +40,8 @@ static SmValue *ew_body(SmBuilder *b, SmOp *op, const char *n, SmValue **x, SmTy
     if (hi != INFINITY) v = bin(b, "arith.minimumf", v, cstf(b, a->type, hi));
     return v;
   }
+  if (!strcmp(n, "abs") && !f && a->type->integer.width > 1)
+    return sel(b, cmpi(b, I_SLT, a, csti(b, a->type, 0)), bin(b, "arith.subi", csti(b, a->type, 0), a), a);
   if (!f && strcmp(n, "not") && strcmp(n, "neg") && strcmp(n, "cast") && strcmp(n, "equal") &&
       strcmp(n, "and") && strcmp(n, "or") && strcmp(n, "xor") && strcmp(n, "less") && strcmp(n, "greater") &&
       strcmp(n, "less_or_equal") && strcmp(n, "greater_or_equal") && strcmp(n, "where"))
@@ -60,7 +62,7 @@ static SmValue *ew_body(SmBuilder *b, SmOp *op, const char *n, SmValue **x, SmTy
     return sel(b, cmpf(b, F_OLT, a, cstf(b, a->type, 0)), bin(b, "arith.mulf", a, cstf(b, a->type, al)), a);
   }
   if (!strcmp(n, "hard_sigmoid") || !strcmp(n, "hard_swish")) {
-    bool sw = n[5] == 's';
+    bool sw = !strcmp(n, "hard_swish");
     double al = sw ? 1.0 / 6 : sm_graph_prop_float(p, "alpha", 0.2), be = sw ? 0.5 : sm_graph_prop_float(p, "beta", 0.5);
     SmValue *v = bin(b, "arith.addf", bin(b, "arith.mulf", a, cstf(b, a->type, al)), cstf(b, a->type, be));
     v = bin(b, "arith.minimumf", bin(b, "arith.maximumf", v, cstf(b, a->type, 0)), cstf(b, a->type, 1));
@@ -91,6 +93,10 @@ static SmValue *ew_body(SmBuilder *b, SmOp *op, const char *n, SmValue **x, SmTy
   if (!strcmp(n, "cast")) {
     SmType *from = a->type;
     if (from == rt) return a;
+    /* arith takes signless integers only. */
+    if ((sm_type_is_integer(from) && !sm_type_is_signless_int(from, from->integer.width)) ||
+        (sm_type_is_integer(rt) && !sm_type_is_signless_int(rt, rt->integer.width)))
+      return NULL;
     bool ff = sm_type_is_float(from), tf = sm_type_is_float(rt);
     if (ff && tf) return cvt(b, sm_type_bitwidth(rt) > sm_type_bitwidth(from) ? "arith.extf" : "arith.truncf", a, rt);
     if (!ff && tf) return cvt(b, from->integer.width == 1 ? "arith.uitofp" : "arith.sitofp", a, rt);
@@ -790,6 +796,8 @@ static bool convert_func(SmOp *fn, bool do_fuse) {
     if (!op->def || strncmp(op->name, "graph.", 6) != 0 || sm_op_name_is(op, "graph.constant")) continue;
     if (!lower_op(op)) return false;
   }
+  for (SmOp *op = b->first; op; op = op->next)
+    if (sm_op_name_is(op, "func.return")) sm_g2l_materialize_returns(op);
   if (!do_fuse) return true;
   for (SmOp *op = b->first, *next; op; op = next) {
     next = op->next;

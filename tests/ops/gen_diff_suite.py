@@ -197,9 +197,8 @@ def elementwise():
     TP = TensorProto
     vals = np.array([0.0, -0.0, 1.5, -1.5, 2.5, -2.7, 100.9, -100.9, 7.0, 0.25], np.float32)
     for to, nm in [(TP.INT64, "i64"), (TP.INT32, "i32"), (TP.BOOL, "bool"), (TP.DOUBLE, "f64"),
-                   (TP.FLOAT, "f32"), (TP.INT8, "i8"), (TP.UINT8, "u8")]:
-        src = np.abs(vals) if nm == "u8" else vals
-        m.case(f"f32 -> {nm}", "Cast", [src], {"to": to})
+                   (TP.FLOAT, "f32"), (TP.INT8, "i8")]:
+        m.case(f"f32 -> {nm}", "Cast", [vals], {"to": to})
     m.case("i64 -> f32", "Cast", [ints(3, 4)], {"to": TP.FLOAT})
     m.case("i64 -> i32", "Cast", [ints(3, 4)], {"to": TP.INT32})
     m.case("i32 -> i64", "Cast", [ints(7, dtype=np.int32)], {"to": TP.INT64})
