@@ -8,6 +8,7 @@
  *                                             verify, print, parse back, interpret
  *   diff_runner --backend=opencl  CASES_DIR   each pipeline, on the first OpenCL device
  *   diff_runner --check-coverage  CASES_DIR   every graph-dialect op appears in a case
+ *   diff_runner --list-ops        CASES_DIR   "group<TAB>graph ops it holds" per group
  * Options: --pipelines=a,b (default "baseline"), --only=GROUP[,GROUP],
  * --summary=FILE (appends "group<TAB>column<TAB>PASS|FAIL" lines).
  *
@@ -392,8 +393,9 @@ done:
   for (unsigned i = 0; i < keep.n; i++) free(keep.t[i]);
 }
 
-/* Every op of the graph dialect must appear in some case's imported IR. */
-static int check_coverage(Group *gs, unsigned ng) {
+/* Every op of the graph dialect must appear in some case's imported IR;
+ * list: print "group<TAB>op,op,..." per group instead. */
+static int check_coverage(Group *gs, unsigned ng, bool list) {
   SmContext *ctx = new_context();
   const SmDialect *gd = sm_context_lookup_dialect(ctx, "graph");
   bool *seen = calloc(gd->num_ops ? gd->num_ops : 1, sizeof *seen);
@@ -407,12 +409,20 @@ static int check_coverage(Group *gs, unsigned ng) {
       rc = 1;
     }
     SmBlock *b = m && m->num_regions ? m->regions[0].first : NULL;
-    for (SmOp *fn = b ? b->first : NULL; fn; fn = fn->next) {
+    bool *here = calloc(gd->num_ops ? gd->num_ops : 1, sizeof *here);
+    for (SmOp *fn = b ? b->first : NULL; fn && here; fn = fn->next) {
       SmBlock *body = fn->num_regions ? fn->regions[0].first : NULL;
       for (SmOp *op = body ? body->first : NULL; op; op = op->next)
         for (size_t k = 0; k < gd->num_ops; k++)
-          if (!strcmp(op->name, gd->ops[k].name)) seen[k] = true;
+          if (!strcmp(op->name, gd->ops[k].name)) seen[k] = here[k] = true;
     }
+    if (list && here) {
+      printf("%s\t", gs[i].name);
+      for (size_t k = 0, n = 0; k < gd->num_ops; k++)
+        if (here[k]) printf("%s%s", n++ ? "," : "", gd->ops[k].name);
+      printf("\n");
+    }
+    free(here);
     if (m) sm_op_destroy(m);
     sm_context_destroy(c2);
     for (unsigned t = 0; t < keep.n; t++) free(keep.t[t]);
@@ -424,14 +434,14 @@ static int check_coverage(Group *gs, unsigned ng) {
       missing++;
     }
   if (!seen || missing) rc = 1;
-  else printf("PASS: all %zu graph-dialect ops have cases (%u groups)\n", gd->num_ops, ng);
+  else if (!list) printf("PASS: all %zu graph-dialect ops have cases (%u groups)\n", gd->num_ops, ng);
   free(seen);
   sm_context_destroy(ctx);
   return rc;
 }
 
 static int usage(void) {
-  fprintf(stderr, "usage: diff_runner (--backend=interp|stages|opencl | --check-coverage) [--pipelines=a,b] "
+  fprintf(stderr, "usage: diff_runner (--backend=interp|stages|opencl | --check-coverage | --list-ops) [--pipelines=a,b] "
                   "[--only=GROUP,..] [--summary=FILE] CASES_DIR\n");
   return 2;
 }
@@ -440,11 +450,12 @@ int main(int argc, char **argv) {
   Run r = {0};
   const char *dir = NULL, *only = NULL, *summary = NULL;
   char pipes[512] = "baseline";
-  bool coverage = false;
+  bool coverage = false, list_ops = false;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strncmp(a, "--backend=", 10)) r.backend = a + 10;
     else if (!strcmp(a, "--check-coverage")) coverage = true;
+    else if (!strcmp(a, "--list-ops")) coverage = list_ops = true;
     else if (!strncmp(a, "--pipelines=", 12)) snprintf(pipes, sizeof pipes, "%s", a + 12);
     else if (!strncmp(a, "--only=", 7)) only = a + 7;
     else if (!strncmp(a, "--summary=", 10)) summary = a + 10;
@@ -469,7 +480,7 @@ int main(int argc, char **argv) {
   }
   int rc;
   if (coverage) {
-    rc = check_coverage(groups, ng);
+    rc = check_coverage(groups, ng, list_ops);
   } else {
     if (!strcmp(r.backend, "opencl")) {
 #ifdef SM_HAVE_OPENCL
