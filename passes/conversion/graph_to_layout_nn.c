@@ -86,72 +86,164 @@ static int64_t window_count(int64_t o, int64_t k, int64_t s, int64_t d, int64_t 
   return n;
 }
 
-/* 2-D average pooling: sum over the window (padding reads 0), then divide by
- * a per-output-position divisor read from a small f32 constant: the window
- * positions inside the input (count_include_pad=0) or inside the padded
- * extent (=1; ceil_mode windows may reach past it), as the interpreter and
- * onnxruntime count them. */
-static int lower_average_pool(SmBuilder *ob, SmOp *op, SmValue **outs) {
+/* Geometry of an N-D conv/pool window (spatial dims 2..rank-1). */
+typedef struct Win {
+  unsigned ns;
+  int64_t k[MAXD], s[MAXD], d[MAXD], pb[MAXD], pe[MAXD];
+} Win;
+
+static void win_of(SmOp *op, unsigned ns, const int64_t *k, Win *w) {
+  int64_t pads[2 * MAXD];
+  w->ns = ns;
+  memcpy(w->k, k, ns * sizeof *k);
+  ints(op, "strides", ns, 1, w->s);
+  ints(op, "dilations", ns, 1, w->d);
+  ints(op, "pads", 2 * ns, 0, pads);
+  for (unsigned i = 0; i < ns; i++) w->pb[i] = pads[i], w->pe[i] = pads[ns + i];
+}
+
+/* Input index along spatial dim i: o * s - pad + k * d, with o at domain dim
+ * od and k at domain dim kd. */
+static SmAffineExpr *win_expr(SmContext *c, const Win *w, unsigned i, unsigned od, unsigned kd) {
+  return sm_affine_add(c, sm_affine_add(c, sm_affine_mul(c, D(c, od), C(c, w->s[i])), sm_affine_mul(c, D(c, kd), C(c, w->d[i]))),
+                       C(c, -w->pb[i]));
+}
+
+/* True when some window read falls outside the input (reads need a pad value). */
+static bool win_reads_out(const Win *w, const int64_t *in, const int64_t *out) {
+  for (unsigned i = 0; i < w->ns; i++)
+    if (w->pb[i] > 0 || (out[i] - 1) * w->s[i] + (w->k[i] - 1) * w->d[i] - w->pb[i] >= in[i]) return true;
+  return false;
+}
+
+/* Convolution of any spatial rank (the 2-D one is in convert_graph_to_layout.c):
+ * domain (n, m, o..., c, k...). */
+static int lower_conv_nd(SmBuilder *ob, SmOp *op, SmValue **outs) {
+  SmType *xt = op->operands[0].value->type, *wt = op->operands[1].value->type, *rt = op->results[0].type;
+  unsigned r = xt->shaped.rank, ns = r - 2, nd = 2 + 2 * ns + 1;
+  if (r < 3 || nd > MAXD || !sm_type_is_float(rt->shaped.elem)) return sm_op_emit_error(op, "lowering needs a float convolution of rank 3 to 8"), -1;
+  Win w;
+  win_of(op, ns, wt->shaped.dims + 2, &w);
+  int64_t grp = sm_graph_prop_int(op->props, "group", 1), M = wt->shaped.dims[0], Cg = wt->shaped.dims[1];
+  int64_t dom[MAXD];
+  memcpy(dom, rt->shaped.dims, r * sizeof *dom);
+  dom[r] = Cg;
+  memcpy(dom + r + 1, w.k, ns * sizeof *dom);
+  Gen g;
+  gen_init(&g, ob, op, "conv", nd, dom);
+  SmContext *c = g.ctx;
+  for (unsigned i = r; i < nd; i++) g.red[i] = true;
+  g.res = rt;
+  g.res_map = map_prefix(c, nd, r);
+  SmAffineExpr *e[MAXD];
+  e[0] = D(c, 0);
+  e[1] = grp == 1 ? D(c, r) : sm_affine_add(c, sm_affine_mul(c, sm_affine_floordiv(c, D(c, 1), C(c, M / grp)), C(c, Cg)), D(c, r));
+  for (unsigned i = 0; i < ns; i++) e[2 + i] = win_expr(c, &w, i, 2 + i, r + 1 + i);
+  bool pad = win_reads_out(&w, xt->shaped.dims + 2, rt->shaped.dims + 2);
+  unsigned ix = gen_input(&g, op->operands[0].value, map_of(c, nd, r, e), pad ? zero_of(c, xt->shaped.elem) : NULL);
+  e[0] = D(c, 1), e[1] = D(c, r);
+  for (unsigned i = 0; i < ns; i++) e[2 + i] = D(c, r + 1 + i);
+  unsigned iw = gen_input(&g, op->operands[1].value, map_of(c, nd, r, e), NULL);
+  int ib = -1;
+  if (op->num_operands > 2) {
+    e[0] = D(c, 1);
+    ib = (int)gen_input(&g, op->operands[2].value, map_of(c, nd, 1, e), NULL);
+  }
+  SmValue *acc = gen_body(&g);
+  SmValue *bv = bin(&g.bb, "arith.addf", acc, bin(&g.bb, "arith.mulf", BI(&g, ix), BI(&g, iw)));
+  SmValue *ev = NULL;
+  if (ib >= 0) {
+    SmValue *ea = gen_epi(&g);
+    ev = bin(&g.eb, "arith.addf", ea, EI(&g, (unsigned)ib));
+  }
+  outs[0] = gen_finish(&g, bv, ev);
+  return 1;
+}
+
+/* Pooling of any spatial rank: domain (n, c, o..., k...). Max pooling reads
+ * -inf outside the input. Average pooling sums (0 outside) and divides by a
+ * per-output-position divisor from a small f32 constant: the window positions
+ * inside the input (count_include_pad=0) or inside the padded extent (=1;
+ * ceil_mode windows may reach past it), as the interpreter and onnxruntime
+ * count them. */
+static int lower_pool_nd(SmBuilder *ob, SmOp *op, SmValue **outs, bool is_max) {
   SmValue *x = op->operands[0].value;
   SmType *xt = x->type, *rt = op->results[0].type, *ft = rt->shaped.elem;
-  if (xt->shaped.rank != 4 || !sm_type_is_float(ft)) return sm_op_emit_error(op, "lowering supports 2-D float pooling only"), -1;
-  int64_t k[2], st[2], dl[2], pd[4];
-  ints(op, "kernel_shape", 2, 1, k);
-  ints(op, "strides", 2, 1, st);
-  ints(op, "dilations", 2, 1, dl);
-  ints(op, "pads", 4, 0, pd);
-  bool incl = sm_graph_prop_int(op->props, "count_include_pad", 0) != 0;
-  int64_t OH = rt->shaped.dims[2], OW = rt->shaped.dims[3], H = xt->shaped.dims[2], W = xt->shaped.dims[3];
+  unsigned r = xt->shaped.rank, ns = r - 2, nd = r + ns;
+  if (r < 3 || nd > MAXD || !sm_type_is_float(ft)) return sm_op_emit_error(op, "lowering needs float pooling of rank 3 to 8"), -1;
+  int64_t k[MAXD];
+  ints(op, "kernel_shape", ns, 1, k);
+  Win w;
+  win_of(op, ns, k, &w);
   SmContext *c = sm_op_context(op);
-  /* divisor table [OH, OW] */
-  int64_t tdims[2] = {OH, OW};
-  SmType *tt = sm_type_tensor(c, 2, tdims, sm_type_f32(c), NULL);
-  int64_t ntab = OH * OW > 0 ? OH * OW : 1;
-  float *tab = malloc((size_t)ntab * sizeof *tab);
-  if (!tab) return sm_op_emit_error(op, "out of memory"), -1;
-  for (int64_t y = 0; y < OH; y++)
-    for (int64_t xx = 0; xx < OW; xx++) {
-      int64_t cy = incl ? window_count(y, k[0], st[0], dl[0], pd[0], -pd[0], H + pd[2]) : window_count(y, k[0], st[0], dl[0], pd[0], 0, H);
-      int64_t cx = incl ? window_count(xx, k[1], st[1], dl[1], pd[1], -pd[1], W + pd[3]) : window_count(xx, k[1], st[1], dl[1], pd[1], 0, W);
-      tab[y * OW + xx] = (float)(cy * cx);
+  const int64_t *od = rt->shaped.dims + 2, *id = xt->shaped.dims + 2;
+  SmValue *cnt = NULL;
+  if (!is_max) {
+    bool incl = sm_graph_prop_int(op->props, "count_include_pad", 0) != 0;
+    int64_t n = 1, per[MAXD][64];
+    for (unsigned i = 0; i < ns; i++) {
+      if (od[i] > 64) return sm_op_emit_error(op, "lowering supports average pooling outputs up to 64 wide per axis"), -1;
+      n *= od[i];
+      for (int64_t o = 0; o < od[i]; o++)
+        per[i][o] = incl ? window_count(o, w.k[i], w.s[i], w.d[i], w.pb[i], -w.pb[i], id[i] + w.pe[i])
+                         : window_count(o, w.k[i], w.s[i], w.d[i], w.pb[i], 0, id[i]);
     }
-  SmOpState cs;
-  sm_op_state_init(&cs, c, sm_intern_cstr(c, "graph.constant"), op->loc);
-  sm_op_state_add_prop(&cs, "value", sm_attr_dense(c, tt, false, tab, (size_t)(OH * OW) * sizeof *tab));
-  sm_op_state_add_result(&cs, tt);
-  SmValue *cnt = sm_op_result(sm_builder_create(ob, &cs), 0);
-  sm_op_state_release(&cs);
-  free(tab);
-  int64_t dom[6] = {rt->shaped.dims[0], rt->shaped.dims[1], OH, OW, k[0], k[1]};
-  Gen g;
-  gen_init(&g, ob, op, "average_pool", 6, dom);
-  g.red[4] = g.red[5] = true;
-  g.res = rt;
-  g.res_map = map_prefix(c, 6, 4);
-  SmAffineExpr *e[4] = {D(c, 0), D(c, 1), NULL, NULL};
-  bool any_pad = false;
-  for (int s = 0; s < 2; s++) {
-    e[2 + s] = sm_affine_add(c, sm_affine_add(c, sm_affine_mul(c, D(c, 2 + s), C(c, st[s])),
-                                              sm_affine_mul(c, D(c, 4 + s), C(c, dl[s]))), C(c, -pd[s]));
-    any_pad |= pd[s] > 0 || (dom[2 + s] - 1) * st[s] + (k[s] - 1) * dl[s] - pd[s] >= xt->shaped.dims[2 + s];
+    float *tab = malloc((size_t)(n > 0 ? n : 1) * sizeof *tab);
+    if (!tab) return sm_op_emit_error(op, "out of memory"), -1;
+    int64_t co[MAXD] = {0};
+    for (int64_t j = 0; j < n; j++) {
+      int64_t v = 1;
+      for (unsigned i = 0; i < ns; i++) v *= per[i][co[i]];
+      tab[j] = (float)v;
+      for (int i = (int)ns - 1; i >= 0 && ++co[i] == od[i]; i--) co[i] = 0;
+    }
+    SmType *tt = sm_type_tensor(c, ns, od, sm_type_f32(c), NULL);
+    SmOpState cs;
+    sm_op_state_init(&cs, c, sm_intern_cstr(c, "graph.constant"), op->loc);
+    sm_op_state_add_prop(&cs, "value", sm_attr_dense(c, tt, false, tab, (size_t)n * sizeof *tab));
+    sm_op_state_add_result(&cs, tt);
+    cnt = sm_op_result(sm_builder_create(ob, &cs), 0);
+    sm_op_state_release(&cs);
+    free(tab);
   }
-  unsigned ix = gen_input(&g, x, map_of(c, 6, 4, e), any_pad ? sm_attr_float(c, ft, 0.0) : NULL);
-  SmAffineExpr *ce[2] = {D(c, 2), D(c, 3)};
-  unsigned ic = gen_input(&g, cnt, map_of(c, 6, 2, ce), NULL);
-  g.cst[ic] = NULL;
-  g.init = sm_attr_float(c, ft, 0.0);
+  int64_t dom[MAXD];
+  memcpy(dom, rt->shaped.dims, r * sizeof *dom);
+  memcpy(dom + r, w.k, ns * sizeof *dom);
+  Gen g;
+  gen_init(&g, ob, op, is_max ? "max_pool" : "average_pool", nd, dom);
+  for (unsigned i = r; i < nd; i++) g.red[i] = true;
+  g.res = rt;
+  g.res_map = map_prefix(c, nd, r);
+  SmAffineExpr *e[MAXD] = {D(c, 0), D(c, 1)};
+  for (unsigned i = 0; i < ns; i++) e[2 + i] = win_expr(c, &w, i, 2 + i, r + i);
+  SmAttr *pad = win_reads_out(&w, id, od) ? sm_attr_float(c, ft, is_max ? -INFINITY : 0.0) : NULL;
+  unsigned ix = gen_input(&g, x, map_of(c, nd, r, e), pad);
+  int ic = -1;
+  if (cnt) {
+    for (unsigned i = 0; i < ns; i++) e[i] = D(c, 2 + i);
+    ic = (int)gen_input(&g, cnt, map_of(c, nd, ns, e), NULL);
+    g.cst[ic] = NULL;
+  }
+  g.init = sm_attr_float(c, ft, is_max ? -INFINITY : 0.0);
   SmValue *acc = gen_body(&g);
-  SmValue *bv = bin(&g.bb, "arith.addf", acc, BI(&g, ix));
-  SmValue *ea = gen_epi(&g);
-  SmValue *dv = EI(&g, ic);
-  if (dv->type != ft) dv = cvt(&g.eb, sm_type_bitwidth(ft) > 32 ? "arith.extf" : "arith.truncf", dv, ft);
-  outs[0] = gen_finish(&g, bv, bin(&g.eb, "arith.divf", ea, dv));
+  SmValue *bv = bin(&g.bb, is_max ? "arith.maximumf" : "arith.addf", acc, BI(&g, ix));
+  SmValue *ev = NULL;
+  if (cnt) {
+    SmValue *ea = gen_epi(&g), *dv = EI(&g, (unsigned)ic);
+    if (dv->type != ft) dv = cvt(&g.eb, sm_type_bitwidth(ft) > 32 ? "arith.extf" : "arith.truncf", dv, ft);
+    ev = bin(&g.eb, "arith.divf", ea, dv);
+  }
+  outs[0] = gen_finish(&g, bv, ev);
   return 1;
 }
 
 int sm_g2l_lower_nn(SmBuilder *ob, SmOp *op, SmValue **outs) {
   const char *n = op->name + 6;
-  if (!strcmp(n, "average_pool")) return lower_average_pool(ob, op, outs);
+  unsigned rank = op->num_operands ? op->operands[0].value->type->shaped.rank : 0;
+  if (!strcmp(n, "average_pool")) return lower_pool_nd(ob, op, outs, false);
+  /* 2-D conv and max pooling: lower_conv / lower_pool of the main file. */
+  if (!strcmp(n, "max_pool") && rank != 4) return lower_pool_nd(ob, op, outs, true);
+  if (!strcmp(n, "conv") && rank != 4) return lower_conv_nd(ob, op, outs);
   if (!strcmp(n, "batch_normalization")) return lower_batch_norm(ob, op, outs);
   if (!strcmp(n, "mod")) return lower_mod(ob, op, outs);
   return 0;

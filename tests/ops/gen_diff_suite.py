@@ -278,6 +278,21 @@ def nn():
     m.case("ceil exclude", "AveragePool", [f32(1, 1, 6, 6)],
            {"kernel_shape": [3, 3], "strides": [2, 2], "ceil_mode": 1})
     m.save()
+    m = model("conv_1d_3d")
+    m.case("1-D stride 2 pads bias", "Conv", [f32(2, 3, 11)], {"strides": [2], "pads": [1, 2]}, [f32(4, 3, 3), f32(4)])
+    m.case("1-D group dilation", "Conv", [f32(1, 4, 9)], {"group": 2, "dilations": [2]}, [f32(6, 2, 3)])
+    m.case("3-D pads", "Conv", [f32(1, 2, 4, 5, 3)], {"pads": [1, 0, 1, 1, 0, 1]}, [f32(3, 2, 3, 2, 2), f32(3)])
+    m.case("3-D SAME_UPPER stride 2", "Conv", [f32(1, 1, 5, 4, 3)], {"auto_pad": "SAME_UPPER", "strides": [2, 2, 2]},
+           [f32(2, 1, 3, 3, 3)])
+    m.save()
+    m = model("pool_1d_3d")
+    m.case("max 1-D k3 s2 pads", "MaxPool", [f32(1, 2, 9)], {"kernel_shape": [3], "strides": [2], "pads": [1, 1]})
+    m.case("avg 1-D exclude pad", "AveragePool", [f32(2, 1, 7)], {"kernel_shape": [3], "pads": [1, 1]})
+    m.case("avg 1-D include pad ceil", "AveragePool", [f32(1, 1, 8)],
+           {"kernel_shape": [3], "strides": [2], "pads": [1, 1], "count_include_pad": 1, "ceil_mode": 1})
+    m.case("max 3-D k2 s2", "MaxPool", [f32(1, 2, 4, 4, 5)], {"kernel_shape": [2, 2, 2], "strides": [2, 2, 2]})
+    m.case("avg 3-D pads", "AveragePool", [f32(1, 1, 3, 4, 3)], {"kernel_shape": [2, 3, 2], "pads": [1, 1, 0, 0, 1, 1]})
+    m.save()
     m = model("global_average_pool")
     m.case("NCHW", "GlobalAveragePool", [f32(2, 3, 5, 4)])
     m.case("NCHW 1x1", "GlobalAveragePool", [f32(1, 7, 1, 1)])

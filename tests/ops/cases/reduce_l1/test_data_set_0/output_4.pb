@@ -1,1 +1,1 @@
-Bc4_out0J³ÊC
+Bc4_out0JgõC

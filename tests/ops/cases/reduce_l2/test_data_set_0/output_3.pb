@@ -1,1 +1,1 @@
-Bc3_out0Jin@
+Bc3_out0JKØI@

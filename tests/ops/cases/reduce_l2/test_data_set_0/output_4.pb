@@ -1,1 +1,1 @@
-Bc4_out0JÁõJA
+Bc4_out0JÕe_A

@@ -1,1 +1,1 @@
-Bc0_out0J¾WšA¾&_A`Ñ|A`xA
+Bc0_out0J–yAšYgAâç¦A½õRA

@@ -1,1 +1,1 @@
-Bc4_out0JºñVC
+Bc4_out0Jß[C
