@@ -593,6 +593,11 @@ def f16():
     m.case("relu f16", "Relu", [h(5)])
     m.case("cast f16 -> f32", "Cast", [h(4)], {"to": TensorProto.FLOAT})
     m.case("cast f32 -> f16", "Cast", [f32(4)], {"to": TensorProto.FLOAT16})
+    # Every kind of f16 bit pattern decodes exactly: zeros, subnormals,
+    # normals, the largest finite, infinities, NaN.
+    e16 = np.array([0.0, -0.0, 6e-8, -6e-8, 1e-5, 6.1e-5, 1.0, -2.5, 65504.0, -65504.0, np.inf, -np.inf, np.nan],
+                   np.float16)
+    m.case("f16 edge values (subnormal, max, inf, NaN) -> f32", "Cast", [e16], {"to": TensorProto.FLOAT})
     m.save(F16_TOL)
     m = model("f16_nn")
     m.case("matmul f16", "MatMul", [h(3, 8), h(8, 5)])
