@@ -40,6 +40,13 @@ static SmValue *ew_body(SmBuilder *b, SmOp *op, const char *n, SmValue **x, SmTy
     if (hi != INFINITY) v = bin(b, "arith.minimumf", v, cstf(b, a->type, hi));
     return v;
   }
+  if (!strcmp(n, "clip") && !f && a->type->integer.width > 1) {
+    double lo = sm_graph_prop_float(p, "min", -INFINITY), hi = sm_graph_prop_float(p, "max", INFINITY);
+    SmValue *v = a;
+    if (lo != -INFINITY) v = bin(b, "arith.maxsi", v, csti(b, a->type, (int64_t)lo));
+    if (hi != INFINITY) v = bin(b, "arith.minsi", v, csti(b, a->type, (int64_t)hi));
+    return v;
+  }
   if (!strcmp(n, "abs") && !f && a->type->integer.width > 1)
     return sel(b, cmpi(b, I_SLT, a, csti(b, a->type, 0)), bin(b, "arith.subi", csti(b, a->type, 0), a), a);
   if (!f && strcmp(n, "not") && strcmp(n, "neg") && strcmp(n, "cast") && strcmp(n, "equal") &&

@@ -1,2 +1,2 @@
 
-Bc2_out0JŒ8õG9îF<Û9C
+Bc2_out0J†.òD46eHZCV64:

@@ -1,1 +1,1 @@
-Bc0_out0J›½A¶©0A-DaA¸<}A
+Bc0_out0JR¹lA¤*kAxiAŒ"A

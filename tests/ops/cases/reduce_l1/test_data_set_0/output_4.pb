@@ -1,1 +1,1 @@
-Bc4_out0JgõC
+Bc4_out0J-C

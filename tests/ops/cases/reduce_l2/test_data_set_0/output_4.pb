@@ -1,1 +1,1 @@
-Bc4_out0JÕe_A
+Bc4_out0J“Ó_A

@@ -1,1 +1,1 @@
-Bc0_out0JЦyAЪYgAвз¶AљхRA
+Bc0_out0Jjl4ArчѓAґ?РAт‘A

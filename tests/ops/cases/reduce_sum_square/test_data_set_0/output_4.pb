@@ -1,1 +1,1 @@
-Bc4_out0Jß[C
+Bc4_out0JäªMC
