@@ -595,6 +595,9 @@ static bool lower_op(SmOp *op) {
     if (op->operands[i].value->type->kind != SM_TYPE_TENSOR || op->operands[i].value->type->shaped.rank > MAXD)
       return sm_op_emit_error(op, "lowering needs ranked tensor operands of rank <= %d", MAXD);
   if (op->num_operands > MAXIN) return sm_op_emit_error(op, "has too many operands to lower");
+  for (unsigned i = 0; i < op->num_results; i++)
+    if (sm_type_num_elements(op->results[i].type) == 0)
+      return sm_op_emit_error(op, "lowering does not support empty tensors (result #%u has no elements)", i);
   /* Lowerings kept in graph_to_layout_*.c first: 1 lowered, -1 diagnosed. */
   int more = sm_g2l_lower_reduce(&b, op, outs);
   if (!more) more = sm_g2l_lower_nn(&b, op, outs);

@@ -237,10 +237,44 @@ static int lower_pool_nd(SmBuilder *ob, SmOp *op, SmValue **outs, bool is_max) {
   return 1;
 }
 
+/* MatMul with a 1-D operand (ONNX: a vector is a row on the left, a column on
+ * the right, and that dim is dropped from the result): domain (result..., k). */
+static int lower_matmul_vec(SmBuilder *ob, SmOp *op, SmValue **outs) {
+  SmValue *a = op->operands[0].value, *bv = op->operands[1].value;
+  SmType *at = a->type, *bt = bv->type, *rt = op->results[0].type;
+  unsigned ra = at->shaped.rank, rb = bt->shaped.rank, r = rt->shaped.rank, nd = r + 1;
+  if (!sm_type_is_float(rt->shaped.elem) || nd > MAXD) return sm_op_emit_error(op, "lowering needs float operands"), -1;
+  int64_t dom[MAXD];
+  memcpy(dom, rt->shaped.dims, r * sizeof *dom);
+  dom[r] = at->shaped.dims[ra - 1];
+  Gen g;
+  gen_init(&g, ob, op, "matmul", nd, dom);
+  SmContext *c = g.ctx;
+  g.red[r] = true;
+  g.res = rt;
+  g.res_map = map_prefix(c, nd, r);
+  SmAffineExpr *e[MAXD];
+  /* A: [k] or [batch..., m, k] (rb == 1: result is batch..., m) */
+  for (unsigned j = 0; j + 1 < ra; j++) e[j] = D(c, j);
+  e[ra - 1] = D(c, r);
+  unsigned ia = gen_input(&g, a, map_of(c, nd, ra, e), NULL);
+  /* B: [k] or [batch..., k, n] (ra == 1: result is batch..., n) */
+  for (unsigned j = 0; j + 2 < rb; j++) e[j] = D(c, j);
+  if (rb == 1) e[0] = D(c, r);
+  else e[rb - 2] = D(c, r), e[rb - 1] = D(c, r - 1);
+  unsigned ib = gen_input(&g, bv, map_of(c, nd, rb, e), NULL);
+  SmValue *acc = gen_body(&g);
+  outs[0] = gen_finish(&g, bin(&g.bb, "arith.addf", acc, bin(&g.bb, "arith.mulf", BI(&g, ia), BI(&g, ib))), NULL);
+  return 1;
+}
+
 int sm_g2l_lower_nn(SmBuilder *ob, SmOp *op, SmValue **outs) {
   const char *n = op->name + 6;
   unsigned rank = op->num_operands ? op->operands[0].value->type->shaped.rank : 0;
   if (!strcmp(n, "average_pool")) return lower_pool_nd(ob, op, outs, false);
+  if (!strcmp(n, "matmul") && op->num_operands == 2 &&
+      (rank == 1 || op->operands[1].value->type->shaped.rank == 1))
+    return lower_matmul_vec(ob, op, outs);
   /* 2-D conv and max pooling: lower_conv / lower_pool of the main file. */
   if (!strcmp(n, "max_pool") && rank != 4) return lower_pool_nd(ob, op, outs, true);
   if (!strcmp(n, "conv") && rank != 4) return lower_conv_nd(ob, op, outs);

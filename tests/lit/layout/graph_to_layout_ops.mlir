@@ -162,3 +162,11 @@ func.func @returns_arg(%x: tensor<3xf32>) -> (tensor<3xf32>, tensor<3xf32>) {
   %0 = "graph.relu"(%x) : (tensor<3xf32>) -> tensor<3xf32>
   return %x, %0 : tensor<3xf32>, tensor<3xf32>
 }
+
+// MatMul with a vector operand: the vector's dim is the reduction only.
+// CHECK-LABEL: func.func @matmul_vec
+// CHECK: "layout.generic"(%arg0, %arg1) <{domain = array<i64: 2, 3, 4>, indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>, affine_map<(d0, d1, d2) -> (d2)>, affine_map<(d0, d1, d2) -> (d0, d1)>], init = [0.000000e+00 : f32], iterator_types = ["parallel", "parallel", "reduction"], kind = "matmul"}>
+func.func @matmul_vec(%a: tensor<2x3x4xf32>, %b: tensor<4xf32>) -> tensor<2x3xf32> {
+  %0 = "graph.matmul"(%a, %b) : (tensor<2x3x4xf32>, tensor<4xf32>) -> tensor<2x3xf32>
+  return %0 : tensor<2x3xf32>
+}

@@ -1,2 +1,2 @@
 
-Bc2_out0JÜ.ÚD46eHZCV64:
+Bc2_out0Jﬂ?«4 AbAÖ@O<Ê9

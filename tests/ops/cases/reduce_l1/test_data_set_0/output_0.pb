@@ -1,1 +1,1 @@
-Bc0_out0JR¹lA¤*kAxiAŒ"A
+Bc0_out0Jcþ@$EA‘÷@{{A

@@ -1,1 +1,1 @@
-Bc4_out0J“Ó_A
+Bc4_out0JĞ(eA

@@ -1,1 +1,1 @@
-Bc0_out0Jjl4Ar÷¯A¶?AòÔA
+Bc0_out0J`(¢A>±8AŒÉvA'æ†A

@@ -1,1 +1,1 @@
-Bc4_out0JäªMC
+Bc4_out0JƒÔSC
