@@ -117,7 +117,7 @@ static inline void gen_init(Gen *g, SmBuilder *outer, SmOp *op, const char *kind
   g->outer = outer;
   g->kind = kind;
   g->nd = nd;
-  memcpy(g->dom, dom, nd * sizeof(int64_t));
+  if (nd) memcpy(g->dom, dom, nd * sizeof(int64_t)); /* rank 0: dims may be NULL */
 }
 
 /* Single-element constant operand: its value as a scalar attribute. */

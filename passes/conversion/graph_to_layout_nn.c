@@ -245,7 +245,7 @@ static int lower_matmul_vec(SmBuilder *ob, SmOp *op, SmValue **outs) {
   unsigned ra = at->shaped.rank, rb = bt->shaped.rank, r = rt->shaped.rank, nd = r + 1;
   if (!sm_type_is_float(rt->shaped.elem) || nd > MAXD) return sm_op_emit_error(op, "lowering needs float operands"), -1;
   int64_t dom[MAXD];
-  memcpy(dom, rt->shaped.dims, r * sizeof *dom);
+  if (r) memcpy(dom, rt->shaped.dims, r * sizeof *dom);
   dom[r] = at->shaped.dims[ra - 1];
   Gen g;
   gen_init(&g, ob, op, "matmul", nd, dom);
