@@ -126,14 +126,11 @@ static bool tensor_shape(SmTensor *t, SmDType dt, unsigned rank, const int64_t *
   if (rank > SM_TENSOR_MAX_RANK) return false;
   t->dtype = dt;
   t->rank = rank;
-  int64_t n = 1;
   for (unsigned i = 0; i < rank; i++) {
     if (dims[i] < 0) return false;
     t->dims[i] = dims[i];
-    if (dims[i] != 0 && n > (INT64_C(1) << 40) / dims[i]) return false; /* absurd size */
-    n *= dims[i];
   }
-  return true;
+  return sm_tensor_numel_ok(rank, dims, NULL);
 }
 
 static bool decode(Onnx__TensorProto *mut, SmOnnxArena *arena, const Onnx__TensorProto *tp,
@@ -141,6 +138,10 @@ static bool decode(Onnx__TensorProto *mut, SmOnnxArena *arena, const Onnx__Tenso
                    size_t errlen) {
   memset(out, 0, sizeof *out);
   SmDType dt;
+  if (!tp->has_data_type || tp->data_type == 0) {
+    snprintf(err, errlen, "tensor has no data type (empty or not a TensorProto)");
+    return false;
+  }
   if (!sm_onnx_dtype(tp->data_type, &dt)) {
     snprintf(err, errlen, "unsupported data type %d", (int)tp->data_type);
     return false;
@@ -155,10 +156,27 @@ static bool decode(Onnx__TensorProto *mut, SmOnnxArena *arena, const Onnx__Tenso
   }
   SmTensor shape;
   if (!tensor_shape(&shape, dt, (unsigned)tp->n_dims, tp->dims)) {
-    snprintf(err, errlen, "invalid or too large shape");
+    snprintf(err, errlen, "negative dimension or more elements than the limit %s=%lld",
+             sm_limit_name(SM_LIMIT_TENSOR_ELEMENTS), (long long)sm_limit_get(SM_LIMIT_TENSOR_ELEMENTS));
     return false;
   }
   size_t nbytes = sm_tensor_nbytes(&shape);
+  bool external = tp->has_data_location && tp->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL;
+  /* The data the message holds must match the declared shape before
+   * anything of that size is allocated. */
+  if (!external && tp->has_raw_data && tp->raw_data.len != nbytes) {
+    snprintf(err, errlen, "has %zu bytes of data, expected %zu", tp->raw_data.len, nbytes);
+    return false;
+  }
+  if (!external && !tp->has_raw_data) {
+    size_t have = dt == SM_DT_F32 ? tp->n_float_data : dt == SM_DT_F64 ? tp->n_double_data
+                : dt == SM_DT_I64 ? tp->n_int64_data : tp->n_int32_data;
+    if (have != (size_t)sm_tensor_numel(&shape)) {
+      snprintf(err, errlen, "has %zu elements of data, expected %lld", have,
+               (long long)sm_tensor_numel(&shape));
+      return false;
+    }
+  }
   /* raw_data of the right size is adopted rather than copied when it is a
    * block of its own: weights are most of a model file. */
   if (mut && tp->has_raw_data && tp->raw_data.len == nbytes && nbytes &&
@@ -171,7 +189,7 @@ static bool decode(Onnx__TensorProto *mut, SmOnnxArena *arena, const Onnx__Tenso
     return true;
   }
   if (!sm_tensor_alloc(out, dt, (unsigned)tp->n_dims, tp->dims)) {
-    snprintf(err, errlen, "invalid or too large shape");
+    snprintf(err, errlen, "out of memory for %zu bytes", nbytes);
     return false;
   }
   int64_t n = sm_tensor_numel(out);
@@ -265,6 +283,10 @@ bool sm_tensor_pb_read(SmContext *ctx, const char *path, SmTensor *out) {
   memset(out, 0, sizeof *out);
   SmLoc *loc = sm_loc_file(ctx, path, 0, 0);
   if (!sm_onnx_read_file(path, &data, &size)) return sm_emit_error(ctx, loc, "cannot read '%s'", path);
+  if (size == 0) {
+    free(data);
+    return sm_emit_error(ctx, loc, "'%s' is empty, not a TensorProto", path);
+  }
   Onnx__TensorProto *tp = onnx__tensor_proto__unpack(NULL, size, data);
   free(data);
   if (!tp) return sm_emit_error(ctx, loc, "'%s' is not a valid TensorProto (truncated or corrupt)", path);
