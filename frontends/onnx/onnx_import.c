@@ -6,6 +6,7 @@
 #include "dialects/graph/graph.h"
 #include "frontends/onnx/onnx_internal.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
@@ -1191,7 +1192,7 @@ SmOp *sm_onnx_import_file(SmContext *ctx, const char *path) {
   int fd = open(path, O_RDONLY);
   struct stat st;
   if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-      (uintmax_t)st.st_size <= SIZE_MAX) {
+      st.st_size <= sm_limit_get(SM_LIMIT_MODULE_BYTES) && (uintmax_t)st.st_size <= SIZE_MAX) {
     size_t len = (size_t)st.st_size;
     void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd);
@@ -1206,7 +1207,11 @@ SmOp *sm_onnx_import_file(SmContext *ctx, const char *path) {
   unsigned char *buf;
   size_t len;
   if (!sm_onnx_read_file(path, &buf, &len)) {
-    sm_emit_error(ctx, sm_loc_file(ctx, path, 0, 0), "cannot open '%s'", path);
+    if (errno == EFBIG)
+      sm_emit_error(ctx, sm_loc_file(ctx, path, 0, 0), "'%s' is larger than the limit %s=%lld bytes", path,
+                    sm_limit_name(SM_LIMIT_MODULE_BYTES), (long long)sm_limit_get(SM_LIMIT_MODULE_BYTES));
+    else
+      sm_emit_error(ctx, sm_loc_file(ctx, path, 0, 0), "cannot open '%s'", path);
     return NULL;
   }
   SmOp *m = sm_onnx_import_buffer(ctx, buf, len, path);

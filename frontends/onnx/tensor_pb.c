@@ -54,6 +54,11 @@ bool sm_onnx_read_file(const char *path, unsigned char **data, size_t *size) {
   if (fd < 0) return false;
   struct stat st;
   size_t cap = 1 << 16;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > sm_limit_get(SM_LIMIT_MODULE_BYTES)) {
+    close(fd);
+    errno = EFBIG; /* checked before allocating */
+    return false;
+  }
   if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 && (uintmax_t)st.st_size < SIZE_MAX)
     cap = (size_t)st.st_size + 1; /* + 1: a short read at cap - 1 proves EOF */
   unsigned char *buf = NULL;
@@ -78,6 +83,12 @@ bool sm_onnx_read_file(const char *path, unsigned char **data, size_t *size) {
     }
     if (got == 0) break;
     len += (size_t)got;
+    if (len > (uint64_t)sm_limit_get(SM_LIMIT_MODULE_BYTES)) {
+      /* A device or a growing pipe: refuse instead of filling memory. */
+      errno = EFBIG;
+      ok = false;
+      break;
+    }
   }
   close(fd);
   if (!ok) {
@@ -282,7 +293,12 @@ bool sm_tensor_pb_read(SmContext *ctx, const char *path, SmTensor *out) {
   size_t size;
   memset(out, 0, sizeof *out);
   SmLoc *loc = sm_loc_file(ctx, path, 0, 0);
-  if (!sm_onnx_read_file(path, &data, &size)) return sm_emit_error(ctx, loc, "cannot read '%s'", path);
+  if (!sm_onnx_read_file(path, &data, &size)) {
+    if (errno == EFBIG)
+      return sm_emit_error(ctx, loc, "'%s' is larger than the limit %s=%lld bytes", path,
+                           sm_limit_name(SM_LIMIT_MODULE_BYTES), (long long)sm_limit_get(SM_LIMIT_MODULE_BYTES));
+    return sm_emit_error(ctx, loc, "cannot read '%s'", path);
+  }
   if (size == 0) {
     free(data);
     return sm_emit_error(ctx, loc, "'%s' is empty, not a TensorProto", path);
