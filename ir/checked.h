@@ -45,6 +45,15 @@ static inline bool sm_checked_f64_to_i64(double v, int64_t *out) {
   return true;
 }
 
+/* Saturating conversion for values computed from data (coordinates, casts):
+ * NaN -> 0, out of range -> INT64_MIN/INT64_MAX, never undefined. */
+static inline int64_t sm_sat_f64_to_i64(double v) {
+  if (v != v) return 0;
+  if (v >= 9223372036854775808.0) return INT64_MAX;
+  if (v < -9223372036854775808.0) return INT64_MIN;
+  return (int64_t)v;
+}
+
 /* Limits a user can raise. Defaults are generous for real models and small
  * enough that hostile input fails fast instead of exhausting memory. Each is
  * read once from the environment variable named in its comment (a decimal

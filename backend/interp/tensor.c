@@ -95,12 +95,7 @@ double sm_tensor_get_f64(const SmTensor *t, int64_t i) {
 
 /* Float to integer the way C casts do, but saturating and NaN -> 0 so that
  * garbage data cannot trigger undefined behaviour. */
-static int64_t f64_to_i64(double v) {
-  if (v != v) return 0;
-  if (v >= 9.2233720368547758e18) return INT64_MAX;
-  if (v <= -9.2233720368547758e18) return INT64_MIN;
-  return (int64_t)v;
-}
+static int64_t f64_to_i64(double v) { return sm_sat_f64_to_i64(v); }
 
 int64_t sm_tensor_get_i64(const SmTensor *t, int64_t i) {
   switch (t->dtype) {

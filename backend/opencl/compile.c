@@ -1,6 +1,7 @@
 /* The whole compile path for tools: pipeline (when the module still holds
  * graph or layout ops), then OpenCL C + plan emission. */
 #include "backend/opencl/opencl.h"
+#include "backend/opencl/plan_check.h"
 #include "passes/smartmem/smartmem.h"
 
 #include <string.h>
@@ -35,7 +36,7 @@ bool sm_opencl_compile(SmOp *module, const char *pipeline, SmOpenCLProgram *prog
     sm_pass_manager_destroy(pm);
     if (!ok) return false;
   }
-  if (!sm_opencl_emit(module, prog)) return false;
+  if (!sm_opencl_plan_check(module, 0, NULL) || !sm_opencl_emit(module, prog)) return false;
   if (compile_ms) *compile_ms = now_ms() - t0;
   return true;
 }

@@ -299,17 +299,22 @@ bool sm_tensor_pb_read(SmContext *ctx, const char *path, SmTensor *out) {
                            sm_limit_name(SM_LIMIT_MODULE_BYTES), (long long)sm_limit_get(SM_LIMIT_MODULE_BYTES));
     return sm_emit_error(ctx, loc, "cannot read '%s'", path);
   }
-  if (size == 0) {
-    free(data);
-    return sm_emit_error(ctx, loc, "'%s' is empty, not a TensorProto", path);
-  }
-  Onnx__TensorProto *tp = onnx__tensor_proto__unpack(NULL, size, data);
+  bool ok = sm_tensor_pb_read_buffer(ctx, data, size, path, out);
   free(data);
-  if (!tp) return sm_emit_error(ctx, loc, "'%s' is not a valid TensorProto (truncated or corrupt)", path);
+  return ok;
+}
+
+bool sm_tensor_pb_read_buffer(SmContext *ctx, const void *data, size_t size, const char *name,
+                              SmTensor *out) {
+  memset(out, 0, sizeof *out);
+  SmLoc *loc = sm_loc_file(ctx, name, 0, 0);
+  if (size == 0) return sm_emit_error(ctx, loc, "'%s' is empty, not a TensorProto", name);
+  Onnx__TensorProto *tp = onnx__tensor_proto__unpack(NULL, size, data);
+  if (!tp) return sm_emit_error(ctx, loc, "'%s' is not a valid TensorProto (truncated or corrupt)", name);
   char err[256];
   bool ok = sm_onnx_tensor_take(tp, NULL, NULL, NULL, out, err, sizeof err);
   onnx__tensor_proto__free_unpacked(tp, NULL);
-  if (!ok) return sm_emit_error(ctx, loc, "tensor in '%s': %s", path, err);
+  if (!ok) return sm_emit_error(ctx, loc, "tensor in '%s': %s", name, err);
   return true;
 }
 

@@ -40,6 +40,7 @@ typedef struct Y {
   bool expansion_reported;
   SmPtrMap weights_used; /* weight spec nodes already turned into data */
   int64_t weight_bytes;  /* against SM_LIMIT_WEIGHT_BYTES */
+  bool has_path;         /* imported from a file: weight files may be read */
 } Y;
 
 /* What a name refers to: an op (its results, "name#i") or a value. */
@@ -450,6 +451,8 @@ static SmAttr *weight_attr(Y *y, const yaml_node_t *m, const char *res_base) {
     char *buf = NULL;
     if (!fname || !*fname) {
       ok = err(y, file, "'file' must be a path");
+    } else if (!y->has_path) {
+      ok = err(y, file, "weight files need a model path (the description was given from memory)");
     } else {
       snprintf(path, sizeof path, "%s%s", fname[0] == '/' ? "" : y->dir, fname);
       /* Read no more than the weight can hold (plus a .npy header): a
@@ -747,6 +750,7 @@ SmOp *sm_yaml_import_buffer(SmContext *ctx, const char *data, size_t size, const
   memset(&y, 0, sizeof y);
   y.ctx = ctx;
   y.path = sm_intern_cstr(ctx, path ? path : "<yaml>");
+  y.has_path = path != NULL;
   /* The context keeps the text for diagnostics (carets) after we return. */
   char *text = sm_context_alloc(ctx, size + 1);
   memcpy(text, data, size);

@@ -69,3 +69,12 @@ model("node_name_escapes.onnx", [h.make_node("Relu", ["nosuch"], ["y"], name="\x
 open(os.path.join(HERE, "empty.onnx"), "wb").close()
 os.makedirs(os.path.join(HERE, "empty-test-data"), exist_ok=True)
 open(os.path.join(HERE, "empty-test-data", "input_0.pb"), "wb").close()
+
+# Token ids for tests/lit/invalid/harden-opencl-plan-check.test: one past a
+# 4-row table, and all in range.
+from onnx import numpy_helper
+import numpy as np
+for d, ids in (("gather-ids-oob", [0, 4]), ("gather-ids-ok", [3, 0])):
+    os.makedirs(os.path.join(HERE, d), exist_ok=True)
+    with open(os.path.join(HERE, d, "input_0.pb"), "wb") as f:
+        f.write(numpy_helper.from_array(np.array(ids, dtype=np.int64), "ids").SerializeToString())
