@@ -78,3 +78,6 @@ for d, ids in (("gather-ids-oob", [0, 4]), ("gather-ids-ok", [3, 0])):
     os.makedirs(os.path.join(HERE, d), exist_ok=True)
     with open(os.path.join(HERE, d, "input_0.pb"), "wb") as f:
         f.write(numpy_helper.from_array(np.array(ids, dtype=np.int64), "ids").SerializeToString())
+# Expected output of the in-range run: table[2 * id] with table = 0..7.
+with open(os.path.join(HERE, "gather-ids-ok", "output_0.pb"), "wb") as f:
+    f.write(numpy_helper.from_array(np.array([6.0, 0.0], dtype=np.float32), "y").SerializeToString())
