@@ -24,9 +24,12 @@ seeds() { # name, then files
   local d=$work/seeds/$1; shift
   rm -rf "$d"; mkdir -p "$d"
   local i=0
-  for f in "$@"; do [ -f "$f" ] && cp "$f" "$d/$i-$(basename "$f")" && i=$((i + 1)); done
+  for f in "$@"; do
+    if [ -f "$f" ]; then cp "$f" "$d/$i-$(basename "$f")"; i=$((i + 1)); fi
+  done
 }
-seeds parser "$src"/tests/lit/syntax/*.mlir "$src"/tests/lit/invalid/*.mlir "$src"/tests/lit/graph/*.mlir \
+# tests/fuzz/regressions/<target>/: inputs that once failed (run first, as seeds).
+seeds parser "$src"/tests/fuzz/regressions/fuzz_parser/* "$src"/tests/lit/syntax/*.mlir "$src"/tests/lit/invalid/*.mlir "$src"/tests/lit/graph/*.mlir \
   "$src"/tests/lit/layout/*.mlir "$src"/tests/lit/interp/*.mlir
 seeds onnx "$src"/tests/models/ops/*/model.onnx "$src"/tests/bad-inputs/*.onnx
 seeds yaml "$src"/examples/yaml/*.yaml "$src"/tests/bad-inputs/*.yaml
