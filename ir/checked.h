@@ -60,7 +60,7 @@ static inline int64_t sm_sat_f64_to_i64(double v) {
  * count; docs/hardening.md), so a user with a bigger model raises it without
  * rebuilding. */
 typedef enum SmLimit {
-  SM_LIMIT_TENSOR_ELEMENTS, /* SM_LIMIT_TENSOR_ELEMENTS: elements in one tensor (2^28) */
+  SM_LIMIT_TENSOR_ELEMENTS, /* SM_LIMIT_TENSOR_ELEMENTS: elements in one tensor (2^26) */
   SM_LIMIT_WEIGHT_BYTES,    /* SM_LIMIT_WEIGHT_BYTES: total constant bytes of a model (2 GiB) */
   SM_LIMIT_YAML_EXPANSION,  /* SM_LIMIT_YAML_EXPANSION: YAML nodes after alias expansion (10^6) */
   SM_LIMIT_MODULE_BYTES,    /* SM_LIMIT_MODULE_BYTES: size of an input file (4 GiB) */

@@ -202,6 +202,22 @@ static Iv scalar_op(Checker *c, SmOp *op) {
   if (!strcmp(n, "arith.muli")) return iv_mul(a, b);
   if (!strcmp(n, "arith.floordivsi") || (!strcmp(n, "arith.divsi") && a.lo >= 0)) return iv_floordiv(a, b);
   if (!strcmp(n, "arith.remsi") && a.lo >= 0) return iv_mod(a, b);
+  if (!strcmp(n, "arith.divui") && a.lo >= 0) return iv_floordiv(a, b);
+  if ((!strcmp(n, "arith.ceildivsi") || !strcmp(n, "arith.ceildivui")) && a.lo >= 0) return iv_ceildiv(a, b);
+  if (!strcmp(n, "arith.remui") && a.lo >= 0) return iv_mod(a, b);
+  if (!strcmp(n, "arith.andi") && ((b.lo == b.hi && b.lo >= 0) || (a.lo == a.hi && a.lo >= 0))) {
+    double mask = b.lo == b.hi && b.lo >= 0 ? b.lo : a.lo; /* x & c lies in [0, c] for c >= 0 */
+    return iv(0, mask, false, a.input || b.input);
+  }
+  if ((!strcmp(n, "arith.shrui") || !strcmp(n, "arith.shrsi")) && a.lo >= 0 && b.lo == b.hi && b.lo >= 0 && b.lo < 63)
+    return iv_floordiv(a, iv_point(ldexp(1, (int)b.lo)));
+  if (!strcmp(n, "arith.shli") && b.lo == b.hi && b.lo >= 0 && b.lo < 63) return iv_mul(a, iv_point(ldexp(1, (int)b.lo)));
+  if (!strcmp(n, "arith.extui") && a.lo >= 0) return a;
+  if (!strcmp(n, "arith.trunci") && op->num_results == 1 && sm_type_is_integer(op->results[0].type)) {
+    /* Identity while the value fits the narrower signed type. */
+    double lim = ldexp(1, (int)op->results[0].type->integer.width - 1);
+    if (a.lo >= -lim && a.hi < lim) return a;
+  }
   if (!strcmp(n, "arith.minsi")) return iv_min(a, b);
   if (!strcmp(n, "arith.maxsi")) return iv_max(a, b);
   if (!strcmp(n, "arith.select") && op->num_operands == 3) return select_iv(c, op);

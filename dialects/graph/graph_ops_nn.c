@@ -43,7 +43,8 @@ static bool window_out(GInfer *g, int64_t in, int64_t k, int64_t s, int64_t d, i
   int64_t o = (ceil_mode ? span / s + (span % s != 0) : span / s) + 1;
   /* The last window must start inside the input or left padding (in + pb
    * did not overflow above). */
-  if (ceil_mode && (o - 1) * s >= in + pb) o--;
+  int64_t start;
+  if (ceil_mode && (!sm_checked_mul(o - 1, s, &start) || start >= in + pb)) o--;
   *out = o;
   return true;
 }

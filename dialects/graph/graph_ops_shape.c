@@ -113,7 +113,9 @@ static bool infer_concat(GInfer *g) {
     if (g_rank(g, i) != r) return g_error(g, "operand #%u differs in rank", i);
     if (!g_same_elem(g, 0, i)) return false;
     for (unsigned d = 0; d < r; d++) {
-      if ((int64_t)d == axis) out[d] += g_dims(g, i)[d];
+      if ((int64_t)d == axis) {
+        if (!sm_checked_add(out[d], g_dims(g, i)[d], &out[d])) return G_OVERFLOW(g);
+      }
       else if (g_dims(g, i)[d] != out[d]) return g_error(g, "operand #%u differs in dimension %u", i, d);
     }
   }
@@ -129,7 +131,7 @@ static bool infer_split(GInfer *g) {
   int64_t total = 0;
   for (int i = 0; i < n; i++) {
     if (sizes[i] < 0) return g_error(g, "negative split size");
-    total += sizes[i];
+    if (!sm_checked_add(total, sizes[i], &total)) return G_OVERFLOW(g);
   }
   if (total != g_dims(g, 0)[axis])
     return g_error(g, "split sizes sum to %lld, dimension is %lld", (long long)total, (long long)g_dims(g, 0)[axis]);

@@ -893,7 +893,7 @@ typedef struct Handler {
 #define VAR 1, MAX_IO, 1, 1
 static const Handler handlers[] = {
     {"Abs", h_generic, U1}, {"Add", h_generic, B2}, {"And", h_generic, B2},
-    {"AveragePool", h_window, 1, 1, 1, 1}, {"BatchNormalization", h_norm, 5, 5, 1, 3},
+    {"AveragePool", h_window, 1, 1, 1, 1}, {"BatchNormalization", h_norm, 5, 5, 1, 5},
     {"Cast", h_cast, U1}, {"Ceil", h_generic, U1}, {"Clip", h_clip, 1, 3, 1, 1},
     {"Concat", h_generic, VAR}, {"Constant", h_constant, 0, 0, 1, 1},
     {"ConstantOfShape", h_constant_of_shape, 1, 1, 1, 1}, {"Conv", h_window, 2, 3, 1, 1},

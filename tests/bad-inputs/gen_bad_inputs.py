@@ -60,11 +60,11 @@ model("tile_overflow.onnx", [h.make_node("Tile", ["x", "r"], ["y"])], [vi("x", [
 model("flatten_overflow.onnx", [h.make_node("Flatten", ["x"], ["y"], axis=1)], [vi("x", [2**32, 2**32])], Y)
 model("maxpool_overflow.onnx",
       [h.make_node("MaxPool", ["x"], ["y"], kernel_shape=[2**62, 1], dilations=[4, 1])], X4, Y)
-# Declares 2^20 x 100 floats (400 MB), holds 4 bytes: must fail before allocating.
-init = TensorProto(name="w", data_type=F, dims=[2**20, 100], raw_data=b"\0\0\0\0")
+# Declares 2^20 x 50 floats (200 MB), holds 4 bytes: must fail before allocating.
+init = TensorProto(name="w", data_type=F, dims=[2**20, 50], raw_data=b"\0\0\0\0")
 model("initializer_size_mismatch.onnx", [h.make_node("Add", ["x", "w"], ["y"])], X4, Y, [init])
 model("constant_of_shape_2_28.onnx", [h.make_node("ConstantOfShape", ["s"], ["y"])], X4, Y,
-      [i64("s", [2**14, 2**14 + 1])])
+      [i64("s", [2**14, 2**14])])
 model("node_name_escapes.onnx", [h.make_node("Relu", ["nosuch"], ["y"], name="\x1b]0;pwned\x07\x1b[2J")], X4, Y)
 open(os.path.join(HERE, "empty.onnx"), "wb").close()
 os.makedirs(os.path.join(HERE, "empty-test-data"), exist_ok=True)

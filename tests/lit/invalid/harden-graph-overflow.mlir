@@ -31,7 +31,7 @@ func.func @tile_2_62(%a0: tensor<4xf32>) {
 // -----
 
 func.func @tile_over_limit(%a0: tensor<4xf32>) {
-  // expected-error@+1 {{'graph.tile' op result has more elements than the limit SM_LIMIT_TENSOR_ELEMENTS=268435456}}
+  // expected-error@+1 {{'graph.tile' op result has more elements than the limit SM_LIMIT_TENSOR_ELEMENTS=67108864}}
   %0 = "graph.tile"(%a0) <{repeats = array<i64: 1073741824>}> : (tensor<4xf32>) -> tensor<4294967296xf32>
   return
 }
@@ -39,7 +39,7 @@ func.func @tile_over_limit(%a0: tensor<4xf32>) {
 // -----
 
 func.func @flatten_2_32_squared(%a0: tensor<4294967296x4294967296xf32>) {
-  // expected-error@+1 {{'graph.flatten' op operand #0 has more elements than the limit SM_LIMIT_TENSOR_ELEMENTS=268435456}}
+  // expected-error@+1 {{'graph.flatten' op operand #0 has more elements than the limit SM_LIMIT_TENSOR_ELEMENTS=67108864}}
   %0 = "graph.flatten"(%a0) <{axis = 0 : i64}> : (tensor<4294967296x4294967296xf32>) -> tensor<1x0xf32>
   return
 }
