@@ -39,6 +39,11 @@ seeds pb "$src"/tests/models/ops/*/test_data_set_0/*.pb
 run() { # target, seeds, dict, max_len
   local t=$1 s=$2 dict=$3 len=$4
   [ -x "$bin/$t" ] || { echo "fuzz smoke: $t not built (no OpenCL?): skipped"; return 0; }
+  # A finding reported but not fixed yet (tests/fuzz/open/<target>-*) would
+  # fail every run: the target waits until its input moves to regressions/.
+  local open
+  open=$(ls "$src"/tests/fuzz/open/"$t"-* 2>/dev/null | head -1 || true)
+  if [ -n "$open" ]; then echo "fuzz smoke: $t skipped: open finding $(basename "$open") (docs/hardening.md)"; return 0; fi
   local corpus=$work/corpus/$t
   mkdir -p "$corpus"
   echo "== $t ($secs s)"
