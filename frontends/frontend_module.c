@@ -3,6 +3,23 @@
 #include "dialects/builtin/builtin.h"
 #include "dialects/func/func.h"
 
+#include <stdio.h>
+
+void sm_frontend_escape(const char *text, char *out, size_t cap) {
+  size_t n = 0;
+  if (!cap) return;
+  for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+    bool ctl = *p < 0x20 || *p == 0x7f;
+    size_t need = ctl ? 4 : 1;
+    if (n + need >= cap) break;
+    if (ctl)
+      n += (size_t)snprintf(out + n, cap - n, "\\x%02x", *p);
+    else
+      out[n++] = (char)*p;
+  }
+  out[n] = 0;
+}
+
 SmOp *sm_frontend_wrap_main(SmContext *ctx, SmBlock *body, SmType *fn_type, SmLoc *func_loc) {
   SmOp *func = sm_func_create(ctx, "main", fn_type, true, func_loc);
   /* sm_func_create made an empty entry block; the importer's body replaces it. */

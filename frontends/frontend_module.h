@@ -10,4 +10,9 @@
  * the function's location. */
 SmOp *sm_frontend_wrap_main(SmContext *ctx, SmBlock *body, SmType *fn_type, SmLoc *func_loc);
 
+/* Copies text into out (always NUL-terminated, truncated to cap), writing
+ * control characters and DEL as \xNN so names taken from a model file can
+ * never send escape sequences to the user's terminal. */
+void sm_frontend_escape(const char *text, char *out, size_t cap);
+
 #endif

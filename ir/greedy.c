@@ -155,14 +155,17 @@ static void const_record(Driver *d, SmRegion *scope, SmAttr *attr, SmOp *op) {
 
 /* Where constants for an op in `block` go: the nearest enclosing region
  * whose parent is isolated from above, unregistered, or the root (as MLIR's
- * OperationFolder). Constants sit at the front of its entry block, so they
- * dominate every use in the region. */
+ * OperationFolder), or pure. Constants sit at the front of its entry block,
+ * so they dominate every use in the region. A pure op's regions (the scalar
+ * body of a layout.generic) are code evaluated per element that later
+ * stages lower on their own: a constant hoisted out of one would leave a
+ * scalar value outside any body, which no backend can run (issue 14). */
 static SmRegion *insertion_region(SmBlock *block) {
   while (block && block->region) {
     SmRegion *r = block->region;
     SmOp *parent = r->op;
-    if (!parent || !parent->def || (parent->def->traits & SM_TRAIT_ISOLATED_FROM_ABOVE) ||
-        !parent->block)
+    if (!parent || !parent->def ||
+        (parent->def->traits & (SM_TRAIT_ISOLATED_FROM_ABOVE | SM_TRAIT_PURE)) || !parent->block)
       return r;
     block = parent->block;
   }

@@ -430,8 +430,10 @@ static bool region_scope_pop(SmParser *p) {
   size_t vmark;
   memcpy(&vmark, p->def_marks.data + p->def_marks.len, sizeof vmark);
   /* Every referenced block must have been defined. */
-  SmNameKey *bk = (SmNameKey *)(p->block_names.data + bmark);
-  size_t nb = (p->block_names.len - bmark) / sizeof *bk;
+  /* No block name seen yet (empty input): the buffer is still NULL, and
+   * NULL + 0 is undefined behaviour in C. */
+  SmNameKey *bk = p->block_names.data ? (SmNameKey *)(p->block_names.data + bmark) : NULL;
+  size_t nb = bk ? (p->block_names.len - bmark) / sizeof *bk : 0;
   for (size_t i = 0; i < nb; i++) {
     SmBlockEntry *e = blk_find(p, bk[i].name, bk[i].iso);
     if (e && !e->defined) {
@@ -449,7 +451,7 @@ static bool region_scope_pop(SmParser *p) {
   p->block_scope = saved;
   if (p->defs_untracked) {
     val_clear_defs(p);
-  } else {
+  } else if (p->defs.data) { /* NULL while no value was defined (NULL + 0 is UB) */
     val_remove_defs(p, (const SmDefKey *)(p->defs.data + vmark),
                     (p->defs.len - vmark) / sizeof(SmDefKey));
   }

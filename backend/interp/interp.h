@@ -10,6 +10,7 @@
 #ifndef SM_BACKEND_INTERP_H
 #define SM_BACKEND_INTERP_H
 
+#include "ir/checked.h"
 #include "ir/ir.h"
 
 #ifdef __cplusplus
@@ -39,6 +40,9 @@ size_t sm_dtype_size(SmDType dt);
 bool sm_dtype_is_float(SmDType dt);
 const char *sm_dtype_name(SmDType dt);
 int64_t sm_tensor_numel(const SmTensor *t);
+/* Whether a shape's element count is computable and within
+ * SM_LIMIT_TENSOR_ELEMENTS (ir/checked.h); its count in *numel (may be NULL). */
+bool sm_tensor_numel_ok(unsigned rank, const int64_t *dims, int64_t *numel);
 size_t sm_tensor_nbytes(const SmTensor *t);
 /* Sets shape and allocates zeroed data; false on overflow or out of memory. */
 bool sm_tensor_alloc(SmTensor *t, SmDType dt, unsigned rank, const int64_t *dims);

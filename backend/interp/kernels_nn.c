@@ -457,7 +457,7 @@ static bool k_reduce(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
     if (kind == R_MEAN) v = count ? v / (double)count : NAN;
     if (kind == R_L2) v = sqrt(v);
     if (sm_dtype_is_float(out->dtype)) sm_tensor_set_f64(out, i, v);
-    else sm_tensor_set_i64(out, i, (int64_t)v);
+    else sm_tensor_set_i64(out, i, sm_sat_f64_to_i64(v));
   }
   free(accs);
   return true;

@@ -245,10 +245,11 @@ static bool k_pad(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
 /* Nearest index for resize's nearest_mode. */
 static int64_t nearest(const char *mode, double c, int64_t len) {
   int64_t r;
-  if (strcmp(mode, "floor") == 0) r = (int64_t)floor(c);
-  else if (strcmp(mode, "ceil") == 0) r = (int64_t)ceil(c);
-  else if (strcmp(mode, "round_prefer_ceil") == 0) r = (int64_t)floor(c + 0.5);
-  else r = (c - floor(c) == 0.5) ? (int64_t)floor(c) : (int64_t)floor(c + 0.5); /* round_prefer_floor */
+  /* Saturating: a NaN or infinite scale must not be undefined behaviour. */
+  if (strcmp(mode, "floor") == 0) r = sm_sat_f64_to_i64(floor(c));
+  else if (strcmp(mode, "ceil") == 0) r = sm_sat_f64_to_i64(ceil(c));
+  else if (strcmp(mode, "round_prefer_ceil") == 0) r = sm_sat_f64_to_i64(floor(c + 0.5));
+  else r = sm_sat_f64_to_i64((c - floor(c) == 0.5) ? floor(c) : floor(c + 0.5)); /* round_prefer_floor */
   return r < 0 ? 0 : r >= len ? len - 1 : r;
 }
 
@@ -283,7 +284,7 @@ static bool k_resize(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
         frac[d] = 0;
         continue;
       }
-      if (c < 0) c = 0;
+      if (!(c >= 0)) c = 0; /* NaN too */
       if (c > (double)(x->dims[d] - 1)) c = (double)(x->dims[d] - 1);
       lo[d] = (int64_t)floor(c);
       hi[d] = lo[d] + 1 < x->dims[d] ? lo[d] + 1 : lo[d];
@@ -387,11 +388,16 @@ static bool k_constant_of_shape(const SmKernelCtx *k, const SmAttr *props, unsig
 static bool k_range(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
                     const SmTensor *const *in, unsigned nout, SmTensor *out) {
   int64_t n = sm_tensor_numel(out);
+  if (nin != 3 || sm_tensor_numel(in[0]) != 1 || sm_tensor_numel(in[1]) != 1 || sm_tensor_numel(in[2]) != 1)
+    return sm_emit_error(k->ctx, k->loc, "graph.range: start, limit and delta must have one element each");
   for (int64_t i = 0; i < n; i++) {
     if (sm_dtype_is_float(out->dtype))
       sm_tensor_set_f64(out, i, sm_tensor_get_f64(in[0], 0) + (double)i * sm_tensor_get_f64(in[2], 0));
     else
-      sm_tensor_set_i64(out, i, sm_tensor_get_i64(in[0], 0) + i * sm_tensor_get_i64(in[2], 0));
+      /* Wrapping (defined) arithmetic: the importer bounds the count, a
+       * hand-written module may not. */
+      sm_tensor_set_i64(out, i, (int64_t)((uint64_t)sm_tensor_get_i64(in[0], 0) +
+                                          (uint64_t)i * (uint64_t)sm_tensor_get_i64(in[2], 0)));
   }
   return true;
 }

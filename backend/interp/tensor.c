@@ -32,6 +32,15 @@ const char *sm_dtype_name(SmDType dt) {
   return "?";
 }
 
+bool sm_tensor_numel_ok(unsigned rank, const int64_t *dims, int64_t *numel) {
+  int64_t n, limit = sm_limit_get(SM_LIMIT_TENSOR_ELEMENTS);
+  if (!sm_checked_numel(rank, dims, &n) || n > limit) return false;
+  for (unsigned i = 0; i < rank; i++)
+    if (dims[i] > limit) return false;
+  if (numel) *numel = n;
+  return true;
+}
+
 int64_t sm_tensor_numel(const SmTensor *t) {
   int64_t n = 1;
   for (unsigned i = 0; i < t->rank; i++) n *= t->dims[i];
@@ -47,15 +56,14 @@ bool sm_tensor_alloc(SmTensor *t, SmDType dt, unsigned rank, const int64_t *dims
   if (rank > SM_TENSOR_MAX_RANK) return false;
   t->dtype = dt;
   t->rank = rank;
-  int64_t n = 1;
-  for (unsigned i = 0; i < rank; i++) {
-    if (dims[i] < 0) return false;
-    t->dims[i] = dims[i];
-    if (dims[i] != 0 && n > (INT64_C(1) << 40) / dims[i]) return false; /* absurd size */
-    n *= dims[i];
-  }
+  int64_t n;
+  size_t bytes;
+  /* Beyond the element limit is refused, not attempted: callers that can
+   * name the limit check sm_tensor_numel_ok first. */
+  if (!sm_tensor_numel_ok(rank, dims, &n) || !sm_checked_bytes(n, sm_dtype_size(dt), &bytes))
+    return false;
+  for (unsigned i = 0; i < rank; i++) t->dims[i] = dims[i];
   /* Never zero bytes, so data is non-NULL even for empty tensors. */
-  size_t bytes = (size_t)n * sm_dtype_size(dt);
   t->data = calloc(bytes ? bytes : 1, 1);
   return t->data != NULL;
 }
@@ -87,12 +95,7 @@ double sm_tensor_get_f64(const SmTensor *t, int64_t i) {
 
 /* Float to integer the way C casts do, but saturating and NaN -> 0 so that
  * garbage data cannot trigger undefined behaviour. */
-static int64_t f64_to_i64(double v) {
-  if (v != v) return 0;
-  if (v >= 9.2233720368547758e18) return INT64_MAX;
-  if (v <= -9.2233720368547758e18) return INT64_MIN;
-  return (int64_t)v;
-}
+static int64_t f64_to_i64(double v) { return sm_sat_f64_to_i64(v); }
 
 int64_t sm_tensor_get_i64(const SmTensor *t, int64_t i) {
   switch (t->dtype) {

@@ -1,6 +1,7 @@
 /* The whole compile path for tools: pipeline (when the module still holds
  * graph or layout ops), then OpenCL C + plan emission. */
 #include "backend/opencl/opencl.h"
+#include "backend/opencl/plan_check.h"
 #include "passes/smartmem/smartmem.h"
 #ifdef SM_HAVE_SPIRV
 #include "backend/spirv/spirv.h"
@@ -41,7 +42,9 @@ bool sm_opencl_lower(SmOp *module, const char *pipeline) {
 bool sm_opencl_compile(SmOp *module, const char *pipeline, SmOpenCLProgram *prog, double *compile_ms) {
   double t0 = now_ms();
   if (!sm_opencl_lower(module, pipeline)) return false;
-  if (!sm_opencl_emit(module, prog)) return false;
+  /* Every launch's loads and stores proved inside their buffers before
+   * anything is emitted (inputs' values are checked again by smrun). */
+  if (!sm_opencl_plan_check(module, 0, NULL) || !sm_opencl_emit(module, prog)) return false;
   if (compile_ms) *compile_ms = now_ms() - t0;
   return true;
 }
@@ -52,7 +55,9 @@ bool sm_opencl_compile_format(SmOp *module, const char *pipeline, const char *ke
   if (!strcmp(kernel_format, "spirv")) {
 #ifdef SM_HAVE_SPIRV
     double t0 = now_ms();
-    if (!sm_opencl_lower(module, pipeline) || !sm_spirv_program_emit(module, prog)) return false;
+    if (!sm_opencl_lower(module, pipeline) || !sm_opencl_plan_check(module, 0, NULL) ||
+        !sm_spirv_program_emit(module, prog))
+      return false;
     if (compile_ms) *compile_ms = now_ms() - t0;
     /* Never hand out a module spirv-val rejects (not counted as emission
      * time: bench/spirv_emit.sh reports it apart). */

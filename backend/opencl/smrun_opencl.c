@@ -1,5 +1,6 @@
 /* smrun --backend=opencl: see smrun_opencl.h. */
 #include "backend/opencl/smrun_opencl.h"
+#include "backend/opencl/plan_check.h"
 #include "passes/smartmem/smartmem.h"
 
 #include <stdio.h>
@@ -64,6 +65,7 @@ bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmT
   double compile_ms = 0;
   if (!sm_opencl_compile_format(module, o->pipeline ? o->pipeline : SM_DEFAULT_PIPELINE, o->format, &prog, &compile_ms))
     return false;
+  if (!sm_opencl_plan_check(module, nin, ins)) return sm_opencl_program_free(&prog), false;
   o->opt.profile = o->opt.repeat > 0;
   SmOpenCLStats st;
   bool ok = sm_opencl_run_program(ctx, &prog, &o->opt, nin, ins, max_out, outs, nout, &st);

@@ -45,7 +45,20 @@ bool g_result(GInfer *g, unsigned rank, const int64_t *dims, SmType *elem) {
   if (g->nout >= g->max_out) return g_error(g, "too many results");
   for (unsigned d = 0; d < rank; d++)
     if (dims[d] < 0) return g_error(g, "inferred a negative dimension");
+  if (!g_check_elements(g, "result", rank, dims)) return false;
   g->out[g->nout++] = sm_type_tensor(g->ctx, rank, dims, elem, NULL);
+  return true;
+}
+
+bool g_check_elements(GInfer *g, const char *what, unsigned rank, const int64_t *dims) {
+  int64_t n, limit = sm_limit_get(SM_LIMIT_TENSOR_ELEMENTS);
+  /* Each dimension is bounded too, so products of a few dimensions of an
+   * empty tensor cannot overflow either. */
+  bool ok = sm_checked_numel(rank, dims, &n);
+  for (unsigned d = 0; ok && d < rank; d++) ok = dims[d] <= limit;
+  if (!ok || n > limit)
+    return g_error(g, "%s has more elements than the limit %s=%lld", what,
+                   sm_limit_name(SM_LIMIT_TENSOR_ELEMENTS), (long long)limit);
   return true;
 }
 
@@ -91,6 +104,9 @@ static bool infer_with(const SmGraphOpInfo *info, SmContext *ctx, SmLoc *loc, co
     bool ok = t && t->kind == SM_TYPE_TENSOR && t->shaped.rank <= GRAPH_MAX_RANK;
     for (unsigned d = 0; ok && d < t->shaped.rank; d++) ok = t->shaped.dims[d] != SM_DYNAMIC;
     if (!ok) return g_error(&g, "operand #%u must be a statically shaped ranked tensor (rank <= %d)", i, GRAPH_MAX_RANK);
+    char what[32];
+    snprintf(what, sizeof what, "operand #%u", i);
+    if (!g_check_elements(&g, what, t->shaped.rank, t->shaped.dims)) return false;
   }
   bool ok = info->infer(&g);
   *nout = g.nout;

@@ -4,6 +4,7 @@
 #define SM_DIALECTS_GRAPH_INTERNAL_H
 
 #include "dialects/graph/graph.h"
+#include "ir/checked.h"
 
 #define GRAPH_MAX_RANK 8
 
@@ -41,6 +42,10 @@ bool g_result(GInfer *g, unsigned rank, const int64_t *dims, SmType *elem);
 static inline unsigned g_rank(const GInfer *g, unsigned i) { return g->in[i]->shaped.rank; }
 static inline const int64_t *g_dims(const GInfer *g, unsigned i) { return g->in[i]->shaped.dims; }
 static inline SmType *g_elem(const GInfer *g, unsigned i) { return g->in[i]->shaped.elem; }
+/* Element count of `what` within SM_LIMIT_TENSOR_ELEMENTS (error otherwise). */
+bool g_check_elements(GInfer *g, const char *what, unsigned rank, const int64_t *dims);
+/* Located "size overflow" error for a shape computation. */
+#define G_OVERFLOW(g) g_error((g), "shape computation overflows int64")
 /* Normalises a possibly negative axis against rank; error when out of range. */
 bool g_axis(GInfer *g, int64_t axis, unsigned rank, int64_t *out);
 /* Element type checks. */

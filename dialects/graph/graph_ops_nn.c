@@ -33,11 +33,18 @@ static bool window(GInfer *g, unsigned ns, GWindow *w, bool need_kernel) {
 /* Output extent of one spatial dim. */
 static bool window_out(GInfer *g, int64_t in, int64_t k, int64_t s, int64_t d, int64_t pb,
                        int64_t pe, bool ceil_mode, int64_t *out) {
-  int64_t eff = (k - 1) * d + 1, span = in + pb + pe - eff;
-  if (k < 1 || span < 0) return g_error(g, "window does not fit in the padded input");
-  int64_t o = (ceil_mode ? (span + s - 1) / s : span / s) + 1;
-  /* The last window must start inside the input or left padding. */
-  if (ceil_mode && (o - 1) * s >= in + pb) o--;
+  if (k < 1) return g_error(g, "window does not fit in the padded input");
+  int64_t eff, span;
+  if (!sm_checked_muladd(k - 1, d, 1, &eff) || !sm_checked_add(in, pb, &span) ||
+      !sm_checked_add(span, pe, &span) || !sm_checked_sub(span, eff, &span))
+    return G_OVERFLOW(g);
+  if (span < 0) return g_error(g, "window does not fit in the padded input");
+  /* span + s - 1 without overflow: span / s rounded up. */
+  int64_t o = (ceil_mode ? span / s + (span % s != 0) : span / s) + 1;
+  /* The last window must start inside the input or left padding (in + pb
+   * did not overflow above). */
+  int64_t start;
+  if (ceil_mode && (!sm_checked_mul(o - 1, s, &start) || start >= in + pb)) o--;
   *out = o;
   return true;
 }
@@ -51,7 +58,8 @@ static bool infer_conv(GInfer *g) {
   if (group < 1 || x[1] % group != 0 || w[0] % group != 0)
     return g_error(g, "group %lld must divide input channels %lld and output channels %lld",
                    (long long)group, (long long)x[1], (long long)w[0]);
-  if (w[1] * group != x[1])
+  int64_t wg;
+  if (!sm_checked_mul(w[1], group, &wg) || wg != x[1])
     return g_error(g, "weight has %lld input channels per group, expected %lld", (long long)w[1],
                    (long long)(x[1] / group));
   if (g->nin == 3 && (g_rank(g, 2) != 1 || g_dims(g, 2)[0] != w[0]))
@@ -150,7 +158,8 @@ static bool infer_layer_norm(GInfer *g) {
   if (!g_require_float(g, 0) || !g_axis(g, sm_graph_prop_int(g->props, "axis", -1), r, &axis))
     return false;
   int64_t inner = 1;
-  for (unsigned d = (unsigned)axis; d < r; d++) inner *= g_dims(g, 0)[d];
+  for (unsigned d = (unsigned)axis; d < r; d++)
+    if (!sm_checked_mul(inner, g_dims(g, 0)[d], &inner)) return G_OVERFLOW(g);
   for (unsigned i = 1; i < g->nin; i++) {
     int64_t n = sm_type_num_elements(g->in[i]);
     if (n != inner && n != 1)

@@ -23,13 +23,13 @@ static bool infer_reshape(GInfer *g) {
       continue;
     }
     if (shape[i] < 0) return g_error(g, "invalid dimension %lld in 'shape'", (long long)shape[i]);
-    known *= shape[i];
+    if (!sm_checked_mul(known, shape[i], &known)) return G_OVERFLOW(g);
   }
   if (infer_at >= 0) {
     if (known == 0 || total % known != 0)
       return g_error(g, "cannot infer the -1 dimension of 'shape'");
     shape[infer_at] = total / known;
-    known *= shape[infer_at];
+    known = total;
   }
   if (known != total)
     return g_error(g, "'shape' has %lld elements, operand has %lld", (long long)known, (long long)total);
@@ -42,7 +42,10 @@ static bool infer_flatten(GInfer *g) {
   if (axis < 0) axis += r;
   if (axis < 0 || axis > (int64_t)r) return g_error(g, "axis out of range");
   int64_t out[2] = {1, 1};
-  for (unsigned d = 0; d < r; d++) out[(int64_t)d < axis ? 0 : 1] *= g_dims(g, 0)[d];
+  for (unsigned d = 0; d < r; d++) {
+    int64_t *o = &out[(int64_t)d < axis ? 0 : 1];
+    if (!sm_checked_mul(*o, g_dims(g, 0)[d], o)) return G_OVERFLOW(g);
+  }
   return g_result(g, 2, out, g_elem(g, 0));
 }
 
@@ -110,7 +113,9 @@ static bool infer_concat(GInfer *g) {
     if (g_rank(g, i) != r) return g_error(g, "operand #%u differs in rank", i);
     if (!g_same_elem(g, 0, i)) return false;
     for (unsigned d = 0; d < r; d++) {
-      if ((int64_t)d == axis) out[d] += g_dims(g, i)[d];
+      if ((int64_t)d == axis) {
+        if (!sm_checked_add(out[d], g_dims(g, i)[d], &out[d])) return G_OVERFLOW(g);
+      }
       else if (g_dims(g, i)[d] != out[d]) return g_error(g, "operand #%u differs in dimension %u", i, d);
     }
   }
@@ -126,7 +131,7 @@ static bool infer_split(GInfer *g) {
   int64_t total = 0;
   for (int i = 0; i < n; i++) {
     if (sizes[i] < 0) return g_error(g, "negative split size");
-    total += sizes[i];
+    if (!sm_checked_add(total, sizes[i], &total)) return G_OVERFLOW(g);
   }
   if (total != g_dims(g, 0)[axis])
     return g_error(g, "split sizes sum to %lld, dimension is %lld", (long long)total, (long long)g_dims(g, 0)[axis]);
@@ -196,7 +201,7 @@ static bool infer_tile(GInfer *g) {
     return g_error(g, "'repeats' must have one entry per dimension");
   for (unsigned d = 0; d < r; d++) {
     if (rep[d] < 0) return g_error(g, "negative repeat");
-    out[d] = g_dims(g, 0)[d] * rep[d];
+    if (!sm_checked_mul(g_dims(g, 0)[d], rep[d], &out[d])) return G_OVERFLOW(g);
   }
   return g_result(g, r, out, g_elem(g, 0));
 }
@@ -207,7 +212,9 @@ static bool infer_pad(GInfer *g) {
   if (sm_graph_prop_ints(g->props, "pads", pads, 2 * GRAPH_MAX_RANK) != (int)(2 * r))
     return g_error(g, "'pads' must have %u entries", 2 * r);
   for (unsigned d = 0; d < r; d++) {
-    out[d] = g_dims(g, 0)[d] + pads[d] + pads[d + r];
+    if (!sm_checked_add(g_dims(g, 0)[d], pads[d], &out[d]) ||
+        !sm_checked_add(out[d], pads[d + r], &out[d]))
+      return G_OVERFLOW(g);
     if (out[d] < 0) return g_error(g, "negative padded size");
   }
   return g_result(g, r, out, g_elem(g, 0));
@@ -227,8 +234,11 @@ static bool infer_depth_to_space(GInfer *g) {
   int64_t b = sm_graph_prop_int(g->props, "blocksize", 0);
   if (g_rank(g, 0) != 4 || b < 1) return g_error(g, "needs a 4-D operand and a positive blocksize");
   const int64_t *x = g_dims(g, 0);
-  if (x[1] % (b * b) != 0) return g_error(g, "channels must be divisible by blocksize^2");
-  int64_t out[4] = {x[0], x[1] / (b * b), x[2] * b, x[3] * b};
+  int64_t bb, out[4] = {x[0], 0, 0, 0};
+  if (!sm_checked_mul(b, b, &bb)) return g_error(g, "blocksize %lld is too large", (long long)b);
+  if (x[1] % bb != 0) return g_error(g, "channels must be divisible by blocksize^2");
+  out[1] = x[1] / bb;
+  if (!sm_checked_mul(x[2], b, &out[2]) || !sm_checked_mul(x[3], b, &out[3])) return G_OVERFLOW(g);
   return g_result(g, 4, out, g_elem(g, 0));
 }
 
@@ -237,7 +247,8 @@ static bool infer_space_to_depth(GInfer *g) {
   if (g_rank(g, 0) != 4 || b < 1) return g_error(g, "needs a 4-D operand and a positive blocksize");
   const int64_t *x = g_dims(g, 0);
   if (x[2] % b != 0 || x[3] % b != 0) return g_error(g, "spatial dims must be divisible by blocksize");
-  int64_t out[4] = {x[0], x[1] * b * b, x[2] / b, x[3] / b};
+  int64_t out[4] = {x[0], 0, x[2] / b, x[3] / b};
+  if (!sm_checked_mul(x[1], b, &out[1]) || !sm_checked_mul(out[1], b, &out[1])) return G_OVERFLOW(g);
   return g_result(g, 4, out, g_elem(g, 0));
 }
 

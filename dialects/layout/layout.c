@@ -1,6 +1,7 @@
 /* layout dialect: layout encodings (parsing, row-major maps, bijection
  * check) and the op definitions with their verifiers. */
 #include "dialects/layout/layout.h"
+#include "ir/checked.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,9 @@ SmAffineMap *sm_layout_row_major_map(SmContext *ctx, unsigned rank, const int64_
   int64_t stride = 1;
   for (unsigned i = rank; i-- > 0;) {
     e = sm_affine_add(ctx, sm_affine_mul(ctx, sm_affine_dim(ctx, i), sm_affine_const(ctx, stride)), e);
-    stride *= dims[i];
+    /* Wrapping (defined) product: callers verify the shape's element count
+     * first (sm_layout_verify), so a wrapped stride is never used. */
+    stride = (int64_t)((uint64_t)stride * (uint64_t)dims[i]);
   }
   return sm_affine_map(ctx, rank, 0, 1, &e);
 }
@@ -91,8 +94,9 @@ bool sm_layout_verify(SmContext *ctx, SmLoc *loc, const SmLayout *l, unsigned ra
   if (m->num_dims != rank || m->num_symbols != 0 || m->num_results != want)
     return sm_emit_error(ctx, loc, "layout map must map %u dims to %u result%s without symbols",
                          rank, want, want == 1 ? "" : "s");
-  int64_t numel = 1;
-  for (unsigned d = 0; d < rank; d++) numel *= dims[d];
+  int64_t numel;
+  if (!sm_checked_numel(rank, dims, &numel))
+    return sm_emit_error(ctx, loc, "layout of a tensor whose element count overflows int64");
   extent[0] = extent[1] = extent[2] = 1;
   if (numel > (1 << 22)) {
     int64_t strides[16][2];
@@ -112,7 +116,8 @@ bool sm_layout_verify(SmContext *ctx, SmLoc *loc, const SmLayout *l, unsigned ra
       if (strides[i][0] != need)
         return sm_emit_error(ctx, loc, "layout is not a bijection onto its extent (stride %lld, expected %lld)",
                              (long long)strides[i][0], (long long)need);
-      need *= strides[i][1];
+      if (!sm_checked_mul(need, strides[i][1], &need))
+        return sm_emit_error(ctx, loc, "layout extent overflows int64");
     }
     extent[0] = numel;
     return true;
@@ -134,10 +139,13 @@ bool sm_layout_verify(SmContext *ctx, SmLoc *loc, const SmLayout *l, unsigned ra
   }
   if (l->kind == SM_LAYOUT_IMAGE && hi[2] > 3)
     return sm_emit_error(ctx, loc, "image layout lane coordinate must be in [0, 4)");
-  int64_t total = 1;
-  for (unsigned r = 0; r < want; r++) total *= hi[r] + 1;
-  if (l->kind == SM_LAYOUT_IMAGE) total = (hi[0] + 1) * (hi[1] + 1) * 4;
-  if (total > ((int64_t)1 << 26)) return sm_emit_error(ctx, loc, "layout extent of %lld is too large", (long long)total);
+  int64_t total = 1, ext[3];
+  bool fits = true;
+  for (unsigned r = 0; r < want; r++)
+    fits = fits && sm_checked_add(hi[r], 1, &ext[r]) && sm_checked_mul(total, ext[r], &total);
+  if (fits && l->kind == SM_LAYOUT_IMAGE)
+    fits = sm_checked_mul(ext[0], ext[1], &total) && sm_checked_mul(total, 4, &total);
+  if (!fits || total > ((int64_t)1 << 26)) return sm_emit_error(ctx, loc, "layout extent of %lld is too large", (long long)total);
   if (l->kind == SM_LAYOUT_BUFFER && total != numel)
     return sm_emit_error(ctx, loc, "buffer layout is not onto its extent (%lld slots for %lld elements)",
                          (long long)total, (long long)numel);
@@ -276,7 +284,8 @@ static bool generic_verify(SmOp *op) {
     if (i >= nin) {
       int64_t par = 1;
       for (unsigned d = 0; d < nd; d++)
-        if (!sm_layout_generic_is_reduction(op, d)) par *= dom[d];
+        if (!sm_layout_generic_is_reduction(op, d) && !sm_checked_mul(par, dom[d], &par))
+          return sm_op_emit_error(op, "parallel domain size overflows int64");
       for (unsigned r = 0; r < m->map->num_results; r++)
         if (uses_reduction_dim(op, m->map->results[r]))
           return sm_op_emit_error(op, "result map #%u uses a reduction dimension", i - nin);

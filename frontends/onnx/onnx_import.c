@@ -6,6 +6,7 @@
 #include "dialects/graph/graph.h"
 #include "frontends/onnx/onnx_internal.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
@@ -18,6 +19,7 @@
 #include <unistd.h>
 
 #define MAX_IO 64
+#define GRAPH_RANK 8 /* the graph dialect's largest rank */
 /* Constants up to this many elements are written inline as dense<...>. */
 #define INLINE_LIMIT 16
 
@@ -49,20 +51,25 @@ typedef struct Imp {
   SmPtrMap handler_of;         /* interned ONNX op type -> const Handler * */
   SmPtrMap kernel_of;          /* interned graph op name -> KERNEL_YES / KERNEL_NO */
   unsigned anon;
+  int64_t const_bytes; /* constants defined so far, against SM_LIMIT_WEIGHT_BYTES */
 } Imp;
 
 static bool err(Imp *im, const char *fmt, ...) SM_PRINTF(2, 3);
 static bool err(Imp *im, const char *fmt, ...) {
-  char msg[768];
+  char msg[768], full[1024], safe[4096];
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
   if (im->node)
-    return sm_emit_error(im->ctx, im->file_loc, "node '%s' (%s): %s",
-                         im->node->name && *im->node->name ? im->node->name : "<unnamed>",
-                         im->node->op_type ? im->node->op_type : "?", msg);
-  return sm_emit_error(im->ctx, im->file_loc, "%s", msg);
+    snprintf(full, sizeof full, "node '%s' (%s): %s",
+             im->node->name && *im->node->name ? im->node->name : "<unnamed>",
+             im->node->op_type ? im->node->op_type : "?", msg);
+  else
+    snprintf(full, sizeof full, "%s", msg);
+  /* Names come from the file: never echo terminal escape sequences. */
+  sm_frontend_escape(full, safe, sizeof safe);
+  return sm_emit_error(im->ctx, im->file_loc, "%s", safe);
 }
 
 /* ---- Values ------------------------------------------------------------- */
@@ -101,6 +108,13 @@ static Val *def_const(Imp *im, const char *name, SmTensor *t) {
   v->is_const = true;
   v->c = *t;
   v->type = sm_tensor_type(im->ctx, t);
+  int64_t limit = sm_limit_get(SM_LIMIT_WEIGHT_BYTES);
+  if (!sm_checked_add(im->const_bytes, (int64_t)sm_tensor_nbytes(t), &im->const_bytes) ||
+      im->const_bytes > limit) {
+    err(im, "constants exceed the limit %s=%lld bytes", sm_limit_name(SM_LIMIT_WEIGHT_BYTES),
+        (long long)limit);
+    return NULL;
+  }
   return v;
 }
 
@@ -498,13 +512,18 @@ static bool h_constant_of_shape(Imp *im) {
   } else if (!sm_tensor_alloc(&val, SM_DT_F32, 0, NULL)) {
     return err(im, "out of memory");
   }
+  if (!sm_tensor_numel_ok((unsigned)n, dims, NULL)) {
+    sm_tensor_free(&val);
+    return err(im, "shape has a negative dimension or more elements than the limit %s=%lld",
+               sm_limit_name(SM_LIMIT_TENSOR_ELEMENTS), (long long)sm_limit_get(SM_LIMIT_TENSOR_ELEMENTS));
+  }
   bool ok = sm_tensor_alloc(&t, val.dtype, (unsigned)n, dims);
   if (ok) {
     size_t esz = sm_dtype_size(val.dtype);
     for (int64_t i = 0; i < sm_tensor_numel(&t); i++) memcpy((char *)t.data + i * esz, val.data, esz);
   }
   sm_tensor_free(&val);
-  if (!ok) return err(im, "invalid shape");
+  if (!ok) return err(im, "out of memory");
   return def_const(im, im->node->output[0], &t) != NULL;
 }
 
@@ -514,11 +533,18 @@ static bool h_range(Imp *im) {
   if (!ok) return false;
   if (!s || !l || !d || !s->is_const || !l->is_const || !d->is_const)
     return err(im, "start, limit and delta must be constants: dynamic shapes are not supported");
+  if (sm_tensor_numel(&s->c) != 1 || sm_tensor_numel(&l->c) != 1 || sm_tensor_numel(&d->c) != 1)
+    return err(im, "start, limit and delta must each have exactly one element");
+  if (s->c.dtype != l->c.dtype || s->c.dtype != d->c.dtype)
+    return err(im, "start, limit and delta must have the same data type");
   double fs = sm_tensor_get_f64(&s->c, 0), fl = sm_tensor_get_f64(&l->c, 0), fd = sm_tensor_get_f64(&d->c, 0);
+  if (!isfinite(fs) || !isfinite(fl) || !isfinite(fd)) return err(im, "start, limit and delta must be finite");
   if (fd == 0) return err(im, "delta is zero");
   double cnt = ceil((fl - fs) / fd);
-  int64_t n = cnt > 0 ? (int64_t)cnt : 0;
-  if (cnt > 1e9) return err(im, "range too large");
+  int64_t n = 0, limit = sm_limit_get(SM_LIMIT_TENSOR_ELEMENTS);
+  if (cnt > (double)limit || !sm_checked_f64_to_i64(cnt > 0 ? cnt : 0, &n))
+    return err(im, "range has more elements than the limit %s=%lld", sm_limit_name(SM_LIMIT_TENSOR_ELEMENTS),
+               (long long)limit);
   SmTensor t;
   if (!sm_tensor_alloc(&t, s->c.dtype, 1, &n)) return err(im, "out of memory");
   const SmTensor *tin[3] = {&s->c, &l->c, &d->c};
@@ -636,8 +662,10 @@ static bool h_split(Imp *im) {
   if (n == -2) return false;
   unsigned nout = (unsigned)im->node->n_output;
   if (nout < 1 || nout > 64) return err(im, "unsupported number of outputs");
+  if (n >= 0 && n != (int)nout) return err(im, "'split' has %d entries for %u outputs", n, nout);
   if (n < 0) {
     int64_t len = x->type->shaped.dims[axis], k = attr_int(im, "num_outputs", nout);
+    if (k != (int64_t)nout) return err(im, "num_outputs is %lld but the node has %u outputs", (long long)k, nout);
     int64_t chunk = (len + k - 1) / k;
     for (unsigned i = 0; i < nout; i++) {
       int64_t left = len - chunk * (int64_t)i;
@@ -738,10 +766,18 @@ static bool h_resize(Imp *im) {
   if (attr_int(im, "antialias", 0)) return err(im, "antialias is not supported");
   if (nz > 0) {
     if (nz != (int)r) return err(im, "sizes must have %u entries", r);
-    for (unsigned d = 0; d < r; d++) scales[d] = (double)sizes[d] / (double)dims[d];
+    for (unsigned d = 0; d < r; d++) {
+      if (sizes[d] < 1 || dims[d] < 1) return err(im, "sizes and input dimensions must be positive");
+      scales[d] = (double)sizes[d] / (double)dims[d];
+    }
   } else if (ns > 0) {
     if (ns != (int)r) return err(im, "scales must have %u entries", r);
-    for (unsigned d = 0; d < r; d++) sizes[d] = (int64_t)floor((double)dims[d] * scales[d]);
+    for (unsigned d = 0; d < r; d++) {
+      /* A float-to-int conversion of inf, NaN or a huge value is undefined. */
+      if (!(isfinite(scales[d]) && scales[d] > 0) ||
+          !sm_checked_f64_to_i64(floor((double)dims[d] * scales[d]), &sizes[d]))
+        return err(im, "scales must be finite, positive and give representable sizes");
+    }
   } else {
     return err(im, "needs scales or sizes");
   }
@@ -779,8 +815,11 @@ static bool h_window(Imp *im) {
     attr_ints(im, "strides", s, SM_TENSOR_MAX_RANK);
     attr_ints(im, "dilations", d, SM_TENSOR_MAX_RANK);
     for (unsigned i = 0; i < ns; i++) {
-      int64_t in = ins[0]->type->shaped.dims[i + 2], out = (in + s[i] - 1) / s[i];
-      int64_t total = (out - 1) * s[i] + (k[i] - 1) * d[i] + 1 - in;
+      int64_t in = ins[0]->type->shaped.dims[i + 2], out = in / s[i] + (in % s[i] != 0), total, kd;
+      if (out < 1 || !sm_checked_mul(out - 1, s[i], &total) || !sm_checked_muladd(k[i] - 1, d[i], 1, &kd) ||
+          !sm_checked_add(total, kd, &total))
+        return err(im, "auto_pad arithmetic overflows int64");
+      total -= in;
       if (total < 0) total = 0;
       bool upper = strcmp(ap, "SAME_UPPER") == 0;
       pads[i] = upper ? total / 2 : total - total / 2;
@@ -847,36 +886,116 @@ static bool h_dropout(Imp *im) {
   return h_alias(im);
 }
 
+/* One ONNX operator: its handler and the node shapes it accepts. Checked for
+ * every node before the handler runs (check_node), so no handler sees a
+ * missing required input, an undefined name, a missing output or an
+ * attribute outside its range. */
 typedef struct Handler {
   const char *onnx;
   bool (*fn)(Imp *im);
+  unsigned char min_in, max_in;   /* present inputs; the first min_in are required */
+  unsigned char min_out, max_out; /* declared outputs; the first is required */
 } Handler;
 
+#define U1 1, 1, 1, 1 /* unary */
+#define B2 2, 2, 1, 1 /* binary */
+#define VAR 1, MAX_IO, 1, 1
 static const Handler handlers[] = {
-    {"Abs", h_generic}, {"Add", h_generic}, {"And", h_generic}, {"AveragePool", h_window},
-    {"BatchNormalization", h_norm}, {"Cast", h_cast}, {"Ceil", h_generic}, {"Clip", h_clip},
-    {"Concat", h_generic}, {"Constant", h_constant}, {"ConstantOfShape", h_constant_of_shape},
-    {"Conv", h_window}, {"Cos", h_generic}, {"DepthToSpace", h_generic}, {"Div", h_generic},
-    {"Dropout", h_dropout}, {"Equal", h_generic}, {"Erf", h_generic}, {"Exp", h_generic},
-    {"Expand", h_expand}, {"Flatten", h_generic}, {"Floor", h_generic}, {"Gather", h_generic},
-    {"GatherElements", h_generic}, {"Gelu", h_generic}, {"Gemm", h_generic},
-    {"GlobalAveragePool", h_generic}, {"Greater", h_generic}, {"GreaterOrEqual", h_generic},
-    {"HardSigmoid", h_generic}, {"HardSwish", h_generic}, {"Identity", h_alias},
-    {"IsNaN", h_generic}, {"LayerNormalization", h_norm}, {"LeakyRelu", h_generic},
-    {"Less", h_generic}, {"LessOrEqual", h_generic}, {"Log", h_generic}, {"MatMul", h_generic},
-    {"Max", h_minmax}, {"MaxPool", h_window}, {"Min", h_minmax}, {"Mod", h_generic},
-    {"Mul", h_generic}, {"Neg", h_generic}, {"Not", h_generic}, {"Or", h_generic},
-    {"Pad", h_pad}, {"Pow", h_generic}, {"Range", h_range}, {"Reciprocal", h_generic},
-    {"ReduceL1", h_reduce}, {"ReduceL2", h_reduce}, {"ReduceMax", h_reduce},
-    {"ReduceMean", h_reduce}, {"ReduceMin", h_reduce}, {"ReduceProd", h_reduce},
-    {"ReduceSum", h_reduce}, {"ReduceSumSquare", h_reduce}, {"Relu", h_generic},
-    {"Reshape", h_reshape}, {"Resize", h_resize}, {"ScatterND", h_generic}, {"Shape", h_shape},
-    {"Sigmoid", h_generic}, {"Sin", h_generic}, {"Slice", h_slice}, {"Softmax", h_softmax},
-    {"SpaceToDepth", h_generic}, {"Split", h_split}, {"Sqrt", h_generic},
-    {"Squeeze", h_squeeze}, {"Sub", h_generic}, {"Tanh", h_generic}, {"Tile", h_tile},
-    {"Transpose", h_generic}, {"Unsqueeze", h_unsqueeze}, {"Where", h_generic},
-    {"Xor", h_generic},
+    {"Abs", h_generic, U1}, {"Add", h_generic, B2}, {"And", h_generic, B2},
+    {"AveragePool", h_window, 1, 1, 1, 1}, {"BatchNormalization", h_norm, 5, 5, 1, 5},
+    {"Cast", h_cast, U1}, {"Ceil", h_generic, U1}, {"Clip", h_clip, 1, 3, 1, 1},
+    {"Concat", h_generic, VAR}, {"Constant", h_constant, 0, 0, 1, 1},
+    {"ConstantOfShape", h_constant_of_shape, 1, 1, 1, 1}, {"Conv", h_window, 2, 3, 1, 1},
+    {"Cos", h_generic, U1}, {"DepthToSpace", h_generic, U1}, {"Div", h_generic, B2},
+    {"Dropout", h_dropout, 1, 3, 1, 2}, {"Equal", h_generic, B2}, {"Erf", h_generic, U1},
+    {"Exp", h_generic, U1}, {"Expand", h_expand, 2, 2, 1, 1}, {"Flatten", h_generic, U1},
+    {"Floor", h_generic, U1}, {"Gather", h_generic, B2}, {"GatherElements", h_generic, B2},
+    {"Gelu", h_generic, U1}, {"Gemm", h_generic, 2, 3, 1, 1},
+    {"GlobalAveragePool", h_generic, U1}, {"Greater", h_generic, B2},
+    {"GreaterOrEqual", h_generic, B2}, {"HardSigmoid", h_generic, U1},
+    {"HardSwish", h_generic, U1}, {"Identity", h_alias, U1}, {"IsNaN", h_generic, U1},
+    {"LayerNormalization", h_norm, 2, 3, 1, 3}, {"LeakyRelu", h_generic, U1},
+    {"Less", h_generic, B2}, {"LessOrEqual", h_generic, B2}, {"Log", h_generic, U1},
+    {"MatMul", h_generic, B2}, {"Max", h_minmax, VAR}, {"MaxPool", h_window, 1, 1, 1, 2},
+    {"Min", h_minmax, VAR}, {"Mod", h_generic, B2}, {"Mul", h_generic, B2},
+    {"Neg", h_generic, U1}, {"Not", h_generic, U1}, {"Or", h_generic, B2},
+    {"Pad", h_pad, 1, 4, 1, 1}, {"Pow", h_generic, B2}, {"Range", h_range, 3, 3, 1, 1},
+    {"Reciprocal", h_generic, U1}, {"ReduceL1", h_reduce, 1, 2, 1, 1},
+    {"ReduceL2", h_reduce, 1, 2, 1, 1}, {"ReduceMax", h_reduce, 1, 2, 1, 1},
+    {"ReduceMean", h_reduce, 1, 2, 1, 1}, {"ReduceMin", h_reduce, 1, 2, 1, 1},
+    {"ReduceProd", h_reduce, 1, 2, 1, 1}, {"ReduceSum", h_reduce, 1, 2, 1, 1},
+    {"ReduceSumSquare", h_reduce, 1, 2, 1, 1}, {"Relu", h_generic, U1},
+    {"Reshape", h_reshape, 2, 2, 1, 1}, {"Resize", h_resize, 1, 4, 1, 1},
+    {"ScatterND", h_generic, 3, 3, 1, 1}, {"Shape", h_shape, U1}, {"Sigmoid", h_generic, U1},
+    {"Sin", h_generic, U1}, {"Slice", h_slice, 1, 5, 1, 1}, {"Softmax", h_softmax, U1},
+    {"SpaceToDepth", h_generic, U1}, {"Split", h_split, 1, 2, 1, 64}, {"Sqrt", h_generic, U1},
+    {"Squeeze", h_squeeze, 1, 2, 1, 1}, {"Sub", h_generic, B2}, {"Tanh", h_generic, U1},
+    {"Tile", h_tile, 2, 2, 1, 1}, {"Transpose", h_generic, U1},
+    {"Unsqueeze", h_unsqueeze, 1, 2, 1, 1}, {"Where", h_generic, 3, 3, 1, 1},
+    {"Xor", h_generic, B2},
 };
+#undef U1
+#undef B2
+#undef VAR
+
+/* Ranges of integer attributes (each entry of an INTS attribute too); op NULL:
+ * every op with that attribute. Bounds keep later arithmetic in range (a
+ * blocksize squared, a kernel extent times a dilation) and say what the
+ * graph dialect supports. */
+typedef struct AttrRange {
+  const char *op, *name;
+  int64_t lo, hi;
+} AttrRange;
+
+#define DIM_MAX (INT64_C(1) << 31)
+static const AttrRange attr_ranges[] = {
+    {NULL, "strides", 1, DIM_MAX},          {NULL, "dilations", 1, DIM_MAX},
+    {NULL, "kernel_shape", 1, DIM_MAX},     {NULL, "group", 1, DIM_MAX},
+    {NULL, "axis", -GRAPH_RANK, GRAPH_RANK}, {NULL, "keepdims", 0, 1},
+    {NULL, "ceil_mode", 0, 1},              {NULL, "count_include_pad", 0, 1},
+    {NULL, "transA", 0, 1},                 {NULL, "transB", 0, 1},
+    {NULL, "noop_with_empty_axes", 0, 1},   {"Conv", "pads", 0, DIM_MAX},
+    {"MaxPool", "pads", 0, DIM_MAX},        {"AveragePool", "pads", 0, DIM_MAX},
+    {"DepthToSpace", "blocksize", 1, 1 << 16}, {"SpaceToDepth", "blocksize", 1, 1 << 16},
+    {"Split", "num_outputs", 1, 64},
+};
+#undef DIM_MAX
+
+/* The shared node check: counts, names and attribute ranges. */
+static bool check_node(Imp *im, const Handler *h) {
+  const Onnx__NodeProto *n = im->node;
+  unsigned nin = num_inputs(im);
+  if (nin < h->min_in || nin > h->max_in) {
+    if (h->min_in == h->max_in) return err(im, "expects %u inputs, got %u", h->min_in, nin);
+    return err(im, "expects %u to %u inputs, got %u", h->min_in, h->max_in, nin);
+  }
+  for (unsigned i = 0; i < nin; i++) {
+    if (!*n->input[i]) {
+      if (i < h->min_in) return err(im, "required input #%u is empty", i);
+      continue;
+    }
+    if (!lookup(im, n->input[i])) return err(im, "input '%s' is not defined before use", n->input[i]);
+  }
+  if (n->n_output < h->min_out || n->n_output > h->max_out) {
+    if (h->min_out == h->max_out) return err(im, "expects %u outputs, got %zu", h->min_out, n->n_output);
+    return err(im, "expects %u to %u outputs, got %zu", h->min_out, h->max_out, n->n_output);
+  }
+  if (!*n->output[0]) return err(im, "output #0 has no name");
+  for (size_t i = 0; i < n->n_attribute; i++) {
+    const Onnx__AttributeProto *a = n->attribute[i];
+    if (!a->name) continue;
+    for (size_t r = 0; r < sizeof attr_ranges / sizeof attr_ranges[0]; r++) {
+      const AttrRange *ar = &attr_ranges[r];
+      if (strcmp(ar->name, a->name) != 0 || (ar->op && strcmp(ar->op, n->op_type) != 0)) continue;
+      bool ok = !a->has_i || (a->i >= ar->lo && a->i <= ar->hi);
+      for (size_t j = 0; ok && j < a->n_ints; j++) ok = a->ints[j] >= ar->lo && a->ints[j] <= ar->hi;
+      if (!ok)
+        return err(im, "attribute '%s' must be in [%lld, %lld]", a->name, (long long)ar->lo,
+                   (long long)ar->hi);
+    }
+  }
+  return true;
+}
 
 static const Handler *find_handler(Imp *im, const char *op) {
   const char *key = sm_intern_cstr(im->ctx, op);
@@ -929,6 +1048,10 @@ static SmType *value_info_type(Imp *im, const Onnx__ValueInfoProto *vi) {
 
 static SmOp *import_model(Imp *im, Onnx__ModelProto *m) {
   SmContext *ctx = im->ctx;
+  if (!m->graph && m->n_opset_import == 0) {
+    err(im, "not an ONNX model (no graph and no opset: empty or not a ModelProto)");
+    return NULL;
+  }
   im->opset = -1;
   for (size_t i = 0; i < m->n_opset_import; i++) {
     const char *d = m->opset_import[i]->domain;
@@ -995,7 +1118,7 @@ static SmOp *import_model(Imp *im, Onnx__ModelProto *m) {
         err(im, "output '%s' is defined twice", im->node->output[j]);
         return NULL;
       }
-    if (!h->fn(im)) return NULL;
+    if (!check_node(im, h) || !h->fn(im)) return NULL;
   }
   im->node = NULL;
   SmValue *rets[MAX_IO];
@@ -1078,7 +1201,7 @@ SmOp *sm_onnx_import_file(SmContext *ctx, const char *path) {
   int fd = open(path, O_RDONLY);
   struct stat st;
   if (fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-      (uintmax_t)st.st_size <= SIZE_MAX) {
+      st.st_size <= sm_limit_get(SM_LIMIT_MODULE_BYTES) && (uintmax_t)st.st_size <= SIZE_MAX) {
     size_t len = (size_t)st.st_size;
     void *map = mmap(NULL, len, PROT_READ, MAP_PRIVATE, fd, 0);
     close(fd);
@@ -1093,7 +1216,11 @@ SmOp *sm_onnx_import_file(SmContext *ctx, const char *path) {
   unsigned char *buf;
   size_t len;
   if (!sm_onnx_read_file(path, &buf, &len)) {
-    sm_emit_error(ctx, sm_loc_file(ctx, path, 0, 0), "cannot open '%s'", path);
+    if (errno == EFBIG)
+      sm_emit_error(ctx, sm_loc_file(ctx, path, 0, 0), "'%s' is larger than the limit %s=%lld bytes", path,
+                    sm_limit_name(SM_LIMIT_MODULE_BYTES), (long long)sm_limit_get(SM_LIMIT_MODULE_BYTES));
+    else
+      sm_emit_error(ctx, sm_loc_file(ctx, path, 0, 0), "cannot open '%s'", path);
     return NULL;
   }
   SmOp *m = sm_onnx_import_buffer(ctx, buf, len, path);

@@ -20,7 +20,8 @@ typedef struct SmOnnxExtCache {
 
 void sm_onnx_ext_cache_free(SmOnnxExtCache *c);
 /* Reads a whole file into a malloc'ed buffer (never NULL on success, even
- * when empty); false when it cannot be opened or read. */
+ * when empty); false when it cannot be opened or read, with errno EFBIG when
+ * it holds more than SM_LIMIT_MODULE_BYTES. */
 bool sm_onnx_read_file(const char *path, unsigned char **data, size_t *size);
 
 /* ONNX TensorProto.DataType -> dtype; false when unsupported. */

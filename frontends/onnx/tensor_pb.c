@@ -92,6 +92,11 @@ bool sm_onnx_read_file(const char *path, unsigned char **data, size_t *size) {
   if (fd < 0) return false;
   struct stat st;
   size_t cap = 1 << 16;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > sm_limit_get(SM_LIMIT_MODULE_BYTES)) {
+    close(fd);
+    errno = EFBIG; /* checked before allocating */
+    return false;
+  }
   if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0 && (uintmax_t)st.st_size < SIZE_MAX)
     cap = (size_t)st.st_size + 1; /* + 1: a short read at cap - 1 proves EOF */
   unsigned char *buf = NULL;
@@ -116,6 +121,12 @@ bool sm_onnx_read_file(const char *path, unsigned char **data, size_t *size) {
     }
     if (got == 0) break;
     len += (size_t)got;
+    if (len > (uint64_t)sm_limit_get(SM_LIMIT_MODULE_BYTES)) {
+      /* A device or a growing pipe: refuse instead of filling memory. */
+      errno = EFBIG;
+      ok = false;
+      break;
+    }
   }
   close(fd);
   if (!ok) {
@@ -164,14 +175,11 @@ static bool tensor_shape(SmTensor *t, SmDType dt, unsigned rank, const int64_t *
   if (rank > SM_TENSOR_MAX_RANK) return false;
   t->dtype = dt;
   t->rank = rank;
-  int64_t n = 1;
   for (unsigned i = 0; i < rank; i++) {
     if (dims[i] < 0) return false;
     t->dims[i] = dims[i];
-    if (dims[i] != 0 && n > (INT64_C(1) << 40) / dims[i]) return false; /* absurd size */
-    n *= dims[i];
   }
-  return true;
+  return sm_tensor_numel_ok(rank, dims, NULL);
 }
 
 /* False for f16/bf16, whose stored elements are narrower than the f32 ones. */
@@ -185,6 +193,10 @@ static bool decode(Onnx__TensorProto *mut, SmOnnxArena *arena, const Onnx__Tenso
                    size_t errlen) {
   memset(out, 0, sizeof *out);
   SmDType dt;
+  if (!tp->has_data_type || tp->data_type == 0) {
+    snprintf(err, errlen, "tensor has no data type (empty or not a TensorProto)");
+    return false;
+  }
   if (!sm_onnx_dtype(tp->data_type, &dt)) {
     snprintf(err, errlen, "unsupported data type %d", (int)tp->data_type);
     return false;
@@ -199,10 +211,27 @@ static bool decode(Onnx__TensorProto *mut, SmOnnxArena *arena, const Onnx__Tenso
   }
   SmTensor shape;
   if (!tensor_shape(&shape, dt, (unsigned)tp->n_dims, tp->dims)) {
-    snprintf(err, errlen, "invalid or too large shape");
+    snprintf(err, errlen, "negative dimension or more elements than the limit %s=%lld",
+             sm_limit_name(SM_LIMIT_TENSOR_ELEMENTS), (long long)sm_limit_get(SM_LIMIT_TENSOR_ELEMENTS));
     return false;
   }
   size_t nbytes = sm_tensor_nbytes(&shape);
+  bool external = tp->has_data_location && tp->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL;
+  /* The data the message holds must match the declared shape before
+   * anything of that size is allocated. */
+  if (!external && tp->has_raw_data && tp->raw_data.len != nbytes) {
+    snprintf(err, errlen, "has %zu bytes of data, expected %zu", tp->raw_data.len, nbytes);
+    return false;
+  }
+  if (!external && !tp->has_raw_data) {
+    size_t have = dt == SM_DT_F32 ? tp->n_float_data : dt == SM_DT_F64 ? tp->n_double_data
+                : dt == SM_DT_I64 ? tp->n_int64_data : tp->n_int32_data;
+    if (have != (size_t)sm_tensor_numel(&shape)) {
+      snprintf(err, errlen, "has %zu elements of data, expected %lld", have,
+               (long long)sm_tensor_numel(&shape));
+      return false;
+    }
+  }
   /* raw_data of the right size is adopted rather than copied when it is a
    * block of its own: weights are most of a model file. */
   if (mut && tp->has_raw_data && tp->raw_data.len == nbytes && nbytes && dt_bytes_match(tp) &&
@@ -215,7 +244,7 @@ static bool decode(Onnx__TensorProto *mut, SmOnnxArena *arena, const Onnx__Tenso
     return true;
   }
   if (!sm_tensor_alloc(out, dt, (unsigned)tp->n_dims, tp->dims)) {
-    snprintf(err, errlen, "invalid or too large shape");
+    snprintf(err, errlen, "out of memory for %zu bytes", nbytes);
     return false;
   }
   if (tp->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT16 ||
@@ -365,14 +394,28 @@ bool sm_tensor_pb_read(SmContext *ctx, const char *path, SmTensor *out) {
   size_t size;
   memset(out, 0, sizeof *out);
   SmLoc *loc = sm_loc_file(ctx, path, 0, 0);
-  if (!sm_onnx_read_file(path, &data, &size)) return sm_emit_error(ctx, loc, "cannot read '%s'", path);
-  Onnx__TensorProto *tp = onnx__tensor_proto__unpack(NULL, size, data);
+  if (!sm_onnx_read_file(path, &data, &size)) {
+    if (errno == EFBIG)
+      return sm_emit_error(ctx, loc, "'%s' is larger than the limit %s=%lld bytes", path,
+                           sm_limit_name(SM_LIMIT_MODULE_BYTES), (long long)sm_limit_get(SM_LIMIT_MODULE_BYTES));
+    return sm_emit_error(ctx, loc, "cannot read '%s'", path);
+  }
+  bool ok = sm_tensor_pb_read_buffer(ctx, data, size, path, out);
   free(data);
-  if (!tp) return sm_emit_error(ctx, loc, "'%s' is not a valid TensorProto (truncated or corrupt)", path);
+  return ok;
+}
+
+bool sm_tensor_pb_read_buffer(SmContext *ctx, const void *data, size_t size, const char *name,
+                              SmTensor *out) {
+  memset(out, 0, sizeof *out);
+  SmLoc *loc = sm_loc_file(ctx, name, 0, 0);
+  if (size == 0) return sm_emit_error(ctx, loc, "'%s' is empty, not a TensorProto", name);
+  Onnx__TensorProto *tp = onnx__tensor_proto__unpack(NULL, size, data);
+  if (!tp) return sm_emit_error(ctx, loc, "'%s' is not a valid TensorProto (truncated or corrupt)", name);
   char err[256];
   bool ok = sm_onnx_tensor_take(tp, NULL, NULL, NULL, out, err, sizeof err);
   onnx__tensor_proto__free_unpacked(tp, NULL);
-  if (!ok) return sm_emit_error(ctx, loc, "tensor in '%s': %s", path, err);
+  if (!ok) return sm_emit_error(ctx, loc, "tensor in '%s': %s", name, err);
   return true;
 }
 

@@ -11,6 +11,9 @@ extern "C" {
 
 /* Reads one serialized TensorProto. Diagnostics name the file. */
 bool sm_tensor_pb_read(SmContext *ctx, const char *path, SmTensor *out);
+/* The same from bytes in memory; name is used in messages and locations. */
+bool sm_tensor_pb_read_buffer(SmContext *ctx, const void *data, size_t size, const char *name,
+                              SmTensor *out);
 /* Writes t as a TensorProto with raw_data (name may be NULL). */
 bool sm_tensor_pb_write(SmContext *ctx, const char *path, const SmTensor *t, const char *name);
 

@@ -7,6 +7,7 @@
 #include "frontends/yaml/yaml_import.h"
 
 #include "dialects/graph/graph.h"
+#include "ir/checked.h"
 
 #include <errno.h>
 #include <math.h>
@@ -32,6 +33,14 @@ typedef struct Y {
   SmBuilder b;
   SmPtrMap vals;      /* interned layer/input name -> SmOp* or block arg (see Ref) */
   SmPtrMap res_names; /* resource names in use */
+  /* Aliases let a few bytes name a huge tree: every child node reached and
+   * every element of a weight spec used more than once counts against
+   * SM_LIMIT_YAML_EXPANSION. */
+  int64_t expanded;
+  bool expansion_reported;
+  SmPtrMap weights_used; /* weight spec nodes already turned into data */
+  int64_t weight_bytes;  /* against SM_LIMIT_WEIGHT_BYTES */
+  bool has_path;         /* imported from a file: weight files may be read */
 } Y;
 
 /* What a name refers to: an op (its results, "name#i") or a value. */
@@ -50,12 +59,26 @@ static SmLoc *loc_of(Y *y, const yaml_node_t *n) {
 
 static bool err(Y *y, const yaml_node_t *n, const char *fmt, ...) SM_PRINTF(3, 4);
 static bool err(Y *y, const yaml_node_t *n, const char *fmt, ...) {
-  char msg[768];
+  char msg[768], safe[3072];
+  if (y->expansion_reported) return false; /* follow-on errors of a NULL node */
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  return sm_emit_error(y->ctx, loc_of(y, n), "%s", msg);
+  sm_frontend_escape(msg, safe, sizeof safe); /* names come from the file */
+  return sm_emit_error(y->ctx, loc_of(y, n), "%s", safe);
+}
+
+/* Counts n more expanded nodes/elements; false (diagnosed once) past the limit. */
+static bool expand(Y *y, const yaml_node_t *at, int64_t n) {
+  int64_t limit = sm_limit_get(SM_LIMIT_YAML_EXPANSION);
+  if (sm_checked_add(y->expanded, n, &y->expanded) && y->expanded <= limit) return true;
+  y->expanded = INT64_MAX;
+  if (!y->expansion_reported)
+    err(y, at, "the document expands (through aliases) beyond the limit %s=%lld",
+        sm_limit_name(SM_LIMIT_YAML_EXPANSION), (long long)limit);
+  y->expansion_reported = true;
+  return false;
 }
 
 static yaml_node_t *node(Y *y, int i) { return yaml_document_get_node(&y->doc, i); }
@@ -94,7 +117,9 @@ static size_t seq_len(const yaml_node_t *n) {
              : 0;
 }
 
+/* NULL once the expansion limit is passed (diagnosed). */
 static yaml_node_t *seq_at(Y *y, const yaml_node_t *n, size_t i) {
+  if (!expand(y, n, 1)) return NULL;
   return node(y, n->data.sequence.items.start[i]);
 }
 
@@ -163,10 +188,18 @@ static SmType *tensor_type(Y *y, const yaml_node_t *m, const char *what) {
   }
   if (!get_ints(y, sn, "shape", dims, 8, &rank)) return NULL;
   for (unsigned d = 0; d < rank; d++)
-    if (dims[d] < 0 || dims[d] > (INT64_C(1) << 32)) {
-      err(y, sn, "shape dimensions must be between 0 and 2^32");
+    if (dims[d] < 0) {
+      err(y, sn, "shape dimensions must not be negative");
       return NULL;
     }
+  int64_t limit = sm_limit_get(SM_LIMIT_TENSOR_ELEMENTS), numel;
+  bool fits = sm_checked_numel(rank, dims, &numel) && numel <= limit;
+  for (unsigned d = 0; fits && d < rank; d++) fits = dims[d] <= limit;
+  if (!fits) {
+    err(y, sn, "%s has more elements than the limit %s=%lld", what, sm_limit_name(SM_LIMIT_TENSOR_ELEMENTS),
+        (long long)limit);
+    return NULL;
+  }
   SmType *e = dtype(y, get(y, m, "dtype"));
   return e ? sm_type_tensor(y->ctx, rank, dims, e, NULL) : NULL;
 }
@@ -254,6 +287,7 @@ static void put_elem(unsigned char *p, const SmType *e, double v) {
 /* Flattens nested sequences of numbers into out (n expected). */
 static bool flatten_values(Y *y, const yaml_node_t *n, const SmType *e, unsigned char *out,
                            int64_t n_expected, int64_t *k, int depth) {
+  if (!n) return false; /* expansion limit, diagnosed */
   if (depth > MAX_DEPTH) return err(y, n, "values nest too deeply");
   if (n->type == YAML_SEQUENCE_NODE) {
     for (size_t i = 0; i < seq_len(n); i++)
@@ -271,14 +305,22 @@ static bool flatten_values(Y *y, const yaml_node_t *n, const SmType *e, unsigned
   return true;
 }
 
-static char *read_file(const char *path, size_t *len) {
+/* Reads at most max bytes; NULL with *too_big set when there are more. */
+static char *read_file(const char *path, size_t *len, size_t max, bool *too_big) {
   FILE *f = fopen(path, "rb");
+  *too_big = false;
   if (!f) return NULL;
   size_t cap = 1 << 16, n = 0;
   char *buf = malloc(cap + 1);
   while (buf) {
     size_t got = fread(buf + n, 1, cap - n, f);
     n += got;
+    if (n > max) {
+      *too_big = true;
+      free(buf);
+      buf = NULL;
+      break;
+    }
     if (n < cap) break;
     char *nb = cap > (SIZE_MAX / 4) ? NULL : realloc(buf, cap * 2 + 1);
     if (!nb) {
@@ -378,12 +420,16 @@ static SmAttr *weight_attr(Y *y, const yaml_node_t *m, const char *res_base) {
   SmType *type = tensor_type(y, m, "a weight");
   if (!type) return NULL;
   SmType *e = type->shaped.elem;
-  int64_t n = sm_type_num_elements(type);
+  int64_t n = sm_type_num_elements(type); /* within the element limit (tensor_type) */
   size_t es = sm_dense_elem_size(e);
-  if (n > (INT64_C(1) << 30) / (int64_t)es) {
-    err(y, m, "weight too large");
+  int64_t wlimit = sm_limit_get(SM_LIMIT_WEIGHT_BYTES);
+  if (!sm_checked_add(y->weight_bytes, n * (int64_t)es, &y->weight_bytes) || y->weight_bytes > wlimit) {
+    err(y, m, "weights exceed the limit %s=%lld bytes", sm_limit_name(SM_LIMIT_WEIGHT_BYTES), (long long)wlimit);
     return NULL;
   }
+  /* A spec used again (an alias) expands the module by its elements. */
+  if (sm_ptrmap_contains(&y->weights_used, m) && !expand(y, m, n)) return NULL;
+  sm_ptrmap_put(&y->weights_used, m, (void *)m);
   unsigned char *data = calloc((size_t)(n ? n : 1), es);
   if (!data) {
     err(y, m, "out of memory");
@@ -405,10 +451,18 @@ static SmAttr *weight_attr(Y *y, const yaml_node_t *m, const char *res_base) {
     char *buf = NULL;
     if (!fname || !*fname) {
       ok = err(y, file, "'file' must be a path");
+    } else if (!y->has_path) {
+      ok = err(y, file, "weight files need a model path (the description was given from memory)");
     } else {
       snprintf(path, sizeof path, "%s%s", fname[0] == '/' ? "" : y->dir, fname);
-      buf = read_file(path, &len);
-      if (!buf) ok = err(y, file, "cannot read '%s'", path);
+      /* Read no more than the weight can hold (plus a .npy header): a
+       * device or a huge file fails fast instead of filling memory. */
+      bool too_big = false;
+      buf = read_file(path, &len, (size_t)n * es + 4096, &too_big);
+      if (!buf && too_big)
+        ok = err(y, file, "'%s' holds more than the %zu bytes the weight needs", fname, (size_t)n * es);
+      else if (!buf)
+        ok = err(y, file, "cannot read '%s'", path);
     }
     size_t off = 0;
     size_t l = strlen(fname ? fname : "");
@@ -492,6 +546,7 @@ static SmValue *make_constant(Y *y, SmAttr *value, SmLoc *loc) {
 static SmAttr *attr_value(Y *y, const char *op, const char *key, const yaml_node_t *n) {
   SmContext *ctx = y->ctx;
   SmType *i64 = sm_type_integer(ctx, 64, SM_SIGNLESS), *f32 = sm_type_f32(ctx);
+  if (!n) return NULL; /* expansion limit, diagnosed */
   if (n->type == YAML_SEQUENCE_NODE) {
     size_t len = seq_len(n);
     if (len > 1024) {
@@ -695,6 +750,7 @@ SmOp *sm_yaml_import_buffer(SmContext *ctx, const char *data, size_t size, const
   memset(&y, 0, sizeof y);
   y.ctx = ctx;
   y.path = sm_intern_cstr(ctx, path ? path : "<yaml>");
+  y.has_path = path != NULL;
   /* The context keeps the text for diagnostics (carets) after we return. */
   char *text = sm_context_alloc(ctx, size + 1);
   memcpy(text, data, size);
@@ -708,6 +764,7 @@ SmOp *sm_yaml_import_buffer(SmContext *ctx, const char *data, size_t size, const
   y.dir[dl] = 0;
   sm_ptrmap_init(&y.vals);
   sm_ptrmap_init(&y.res_names);
+  sm_ptrmap_init(&y.weights_used);
 
   yaml_parser_t parser;
   SmOp *module = NULL;
@@ -731,15 +788,23 @@ SmOp *sm_yaml_import_buffer(SmContext *ctx, const char *data, size_t size, const
 out_nodoc:
   sm_ptrmap_free(&y.vals);
   sm_ptrmap_free(&y.res_names);
+  sm_ptrmap_free(&y.weights_used);
   free(y.dir);
   return module;
 }
 
 SmOp *sm_yaml_import_file(SmContext *ctx, const char *path) {
   size_t len = 0;
-  char *buf = read_file(path, &len);
+  bool too_big;
+  int64_t limit = sm_limit_get(SM_LIMIT_MODULE_BYTES);
+  char *buf = read_file(path, &len, (size_t)limit, &too_big);
   if (!buf) {
-    sm_emit_error(ctx, sm_loc_file(ctx, sm_intern_cstr(ctx, path), 0, 0), "cannot read '%s'", path);
+    SmLoc *loc = sm_loc_file(ctx, sm_intern_cstr(ctx, path), 0, 0);
+    if (too_big)
+      sm_emit_error(ctx, loc, "'%s' is larger than the limit %s=%lld bytes", path,
+                    sm_limit_name(SM_LIMIT_MODULE_BYTES), (long long)limit);
+    else
+      sm_emit_error(ctx, loc, "cannot read '%s'", path);
     return NULL;
   }
   SmOp *m = sm_yaml_import_buffer(ctx, buf, len, path);

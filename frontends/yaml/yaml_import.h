@@ -19,7 +19,8 @@ extern "C" {
  * owns; sm_op_destroy) or NULL after diagnostics. */
 SmOp *sm_yaml_import_file(SmContext *ctx, const char *path);
 /* Same from memory; path names the source in locations and locates weight
- * files (NULL: "<yaml>", relative to the working directory). */
+ * files (NULL: "<yaml>", and weight files are refused, as no file anchors
+ * their relative paths). */
 SmOp *sm_yaml_import_buffer(SmContext *ctx, const char *data, size_t size, const char *path);
 
 #ifdef __cplusplus

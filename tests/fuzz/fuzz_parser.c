@@ -5,6 +5,9 @@
  * again and print the same text: a failure there aborts, so libFuzzer saves
  * the input.
  *
+ * Every dialect is registered, so the verifier runs each op's own checks
+ * (graph shape inference, layout maps, kernel plans).
+ *
  * Built with -DSM_FUZZ=ON (clang); see tests/fuzz/README.md. */
 #include <stddef.h>
 #include <stdint.h>
@@ -12,6 +15,7 @@
 #include <string.h>
 
 #include "ir/ir.h"
+#include "passes/smartmem/smartmem.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -41,6 +45,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   sm_context_set_diag_handler(ctx, swallow_diag, &ndiags);
   sm_context_set_allow_unregistered(ctx, true);
   sm_register_core_dialects(ctx);
+  /* Every dialect (graph, math, layout, kernel): their verifiers run shape
+   * inference and map checks on whatever the parser accepted. */
+  sm_register_smartmem_dialects(ctx);
 
   SmOp *module = sm_parse_source(ctx, (const char *)data, size, "fuzz.mlir", 0);
   if (module) {

@@ -1,0 +1,480 @@
+/* Static bounds check of a kernel-level module before the OpenCL runtime
+ * launches anything: every kernel.load / kernel.store of every launch must be
+ * provably inside the buffer bound to it, as the interpreter checks each
+ * access at run time ("work-item 7 of @k writes outside its buffer"). On a
+ * GPU an out-of-bounds store is silent corruption or a crash, so a plan that
+ * cannot be proved in bounds is refused with a located error.
+ *
+ * The proof is interval arithmetic over each kernel body: the work-item id
+ * lies in [0, work_items), a kernel.for induction variable in [lower, upper),
+ * integer constants are points, kernel.apply and the address maps are
+ * evaluated on intervals, and the arith integer ops propagate them. A padded
+ * load (shape + pad) reads only inside its logical shape, so its coordinates
+ * are clamped to it first. Anything else (a value loaded from memory, a loop-
+ * carried value) is unbounded, and an access depending on it is refused
+ * unless the coordinates are clamped. Image accesses are not checked here. */
+#include "backend/interp/interp_levels.h"
+#include "backend/opencl/opencl.h"
+#include "backend/opencl/plan_check.h"
+#include "ir/checked.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A value's range. Integers and floats share it: bounds are doubles, with
+ * +-inf for unbounded (integer bounds beyond 2^52 are widened to infinity,
+ * so every finite bound is exact). */
+typedef struct Iv {
+  double lo, hi;
+  bool nan;   /* a float that may be NaN */
+  bool input; /* depends on the values of a model input (known only when run) */
+} Iv;
+
+static const Iv TOP = {-INFINITY, INFINITY, true, false};
+
+static Iv iv_point(double v) { return (Iv){v, v, v != v, false}; }
+static Iv iv(double lo, double hi, bool nan, bool input) {
+  const double big = 4503599627370496.0; /* 2^52 */
+  if (lo < -big) lo = -INFINITY;
+  if (hi > big) hi = INFINITY;
+  if (lo != lo || hi != hi) return (Iv){-INFINITY, INFINITY, true, input};
+  return (Iv){lo, hi, nan, input};
+}
+static bool finite_iv(Iv a) { return isfinite(a.lo) && isfinite(a.hi) && !a.nan; }
+/* 0 * inf counts as 0 (a zero factor bounds the product). */
+static double mulb(double a, double b) { return a == 0 || b == 0 ? 0 : a * b; }
+
+static Iv iv_add(Iv a, Iv b) { return iv(a.lo + b.lo, a.hi + b.hi, a.nan || b.nan, a.input || b.input); }
+static Iv iv_neg(Iv a) { return iv(-a.hi, -a.lo, a.nan, a.input); }
+static Iv iv_mul(Iv a, Iv b) {
+  double c[4] = {mulb(a.lo, b.lo), mulb(a.lo, b.hi), mulb(a.hi, b.lo), mulb(a.hi, b.hi)};
+  double lo = c[0], hi = c[0];
+  for (int i = 1; i < 4; i++) lo = c[i] < lo ? c[i] : lo, hi = c[i] > hi ? c[i] : hi;
+  return iv(lo, hi, a.nan || b.nan, a.input || b.input);
+}
+/* Integer division by a positive constant (what affine maps and index math hold). */
+static Iv iv_floordiv(Iv a, Iv b) {
+  if (b.lo != b.hi || !(b.lo > 0)) return (Iv){-INFINITY, INFINITY, false, a.input || b.input};
+  return iv(floor(a.lo / b.lo), floor(a.hi / b.lo), false, a.input || b.input);
+}
+static Iv iv_ceildiv(Iv a, Iv b) {
+  if (b.lo != b.hi || !(b.lo > 0)) return (Iv){-INFINITY, INFINITY, false, a.input || b.input};
+  return iv(ceil(a.lo / b.lo), ceil(a.hi / b.lo), false, a.input || b.input);
+}
+static Iv iv_mod(Iv a, Iv b) {
+  if (b.lo != b.hi || !(b.lo > 0)) return (Iv){-INFINITY, INFINITY, false, a.input || b.input};
+  double m = b.lo;
+  /* Exact when the whole interval lies in one period. */
+  if (isfinite(a.lo) && isfinite(a.hi) && floor(a.lo / m) == floor(a.hi / m))
+    return iv(a.lo - floor(a.lo / m) * m, a.hi - floor(a.hi / m) * m, false, a.input);
+  return iv(0, m - 1, false, a.input || b.input);
+}
+static Iv iv_min(Iv a, Iv b) {
+  return iv(a.lo < b.lo ? a.lo : b.lo, a.hi < b.hi ? a.hi : b.hi, a.nan || b.nan, a.input || b.input);
+}
+static Iv iv_max(Iv a, Iv b) {
+  return iv(a.lo > b.lo ? a.lo : b.lo, a.hi > b.hi ? a.hi : b.hi, a.nan || b.nan, a.input || b.input);
+}
+static Iv iv_join(Iv a, Iv b) {
+  return iv(a.lo < b.lo ? a.lo : b.lo, a.hi > b.hi ? a.hi : b.hi, a.nan || b.nan, a.input || b.input);
+}
+/* Float results: widened by a few ulps of f32, which rounds each step. */
+static Iv iv_f32(Iv a) {
+  double el = fabs(a.lo) * 1e-6 + 1e-30, eh = fabs(a.hi) * 1e-6 + 1e-30;
+  bool nan = a.nan || !isfinite(a.lo) || !isfinite(a.hi); /* inf - inf, 0 * inf ahead */
+  return iv(a.lo - el, a.hi + eh, nan, a.input);
+}
+
+static Iv eval_expr(const SmAffineExpr *e, const Iv *dims, unsigned ndims) {
+  switch (e->kind) {
+  case SM_AFFINE_DIM: return e->position < ndims ? dims[e->position] : TOP;
+  case SM_AFFINE_SYMBOL: return TOP;
+  case SM_AFFINE_CONST: return iv_point((double)e->value);
+  case SM_AFFINE_ADD: return iv_add(eval_expr(e->bin.lhs, dims, ndims), eval_expr(e->bin.rhs, dims, ndims));
+  case SM_AFFINE_MUL: return iv_mul(eval_expr(e->bin.lhs, dims, ndims), eval_expr(e->bin.rhs, dims, ndims));
+  case SM_AFFINE_MOD: return iv_mod(eval_expr(e->bin.lhs, dims, ndims), eval_expr(e->bin.rhs, dims, ndims));
+  case SM_AFFINE_FLOORDIV:
+    return iv_floordiv(eval_expr(e->bin.lhs, dims, ndims), eval_expr(e->bin.rhs, dims, ndims));
+  case SM_AFFINE_CEILDIV:
+    return iv_ceildiv(eval_expr(e->bin.lhs, dims, ndims), eval_expr(e->bin.rhs, dims, ndims));
+  }
+  return TOP;
+}
+
+typedef struct Checker {
+  SmContext *ctx;
+  SmPtrMap iv; /* SmValue* -> index + 1 into ivs (absent: unbounded) */
+  Iv *ivs;
+  size_t nivs, capivs;
+  const int64_t *numel; /* per kernel argument: elements of the bound buffer */
+  const Iv *contents;   /* per kernel argument: range of the values it holds */
+  unsigned nargs;
+  bool inputs_known;
+  Iv written[64]; /* per kernel argument: the values stored into it by this launch */
+  bool has_written[64];
+  SmOp *launch;
+  const char *kernel;
+} Checker;
+
+static Iv get(Checker *c, SmValue *v) {
+  uintptr_t slot = (uintptr_t)sm_ptrmap_get(&c->iv, v);
+  return slot ? c->ivs[slot - 1] : TOP;
+}
+
+static bool put(Checker *c, SmValue *v, Iv r) {
+  if (c->nivs == c->capivs) {
+    size_t nc = c->capivs ? c->capivs * 2 : 64;
+    Iv *n = realloc(c->ivs, nc * sizeof *n);
+    if (!n) return sm_emit_error(c->ctx, sm_loc_unknown(c->ctx), "out of memory");
+    c->ivs = n;
+    c->capivs = nc;
+  }
+  c->ivs[c->nivs++] = r;
+  sm_ptrmap_put(&c->iv, v, (void *)(uintptr_t)c->nivs);
+  return true;
+}
+
+static int64_t int_prop(SmOp *op, const char *name, bool *ok) {
+  SmAttr *a = sm_op_get_prop(op, name);
+  if (!a || a->kind != SM_ATTR_INTEGER) {
+    *ok = false;
+    return 0;
+  }
+  return a->integer.value;
+}
+
+static SmOp *def_of(SmValue *v) { return v->kind == SM_VALUE_RESULT ? v->owner.op : NULL; }
+
+/* v's range when x is known to lie in xr: v itself, or x plus/minus a value
+ * (the index normalisation select(x < 0, x + n, x) of gathers). */
+static Iv eval_with(Checker *c, SmValue *v, SmValue *x, Iv xr) {
+  if (v == x) return xr;
+  SmOp *d = def_of(v);
+  if (d && d->num_operands == 2 && (sm_op_name_is(d, "arith.addi") || sm_op_name_is(d, "arith.subi"))) {
+    SmValue *a = d->operands[0].value, *b = d->operands[1].value;
+    bool sub = sm_op_name_is(d, "arith.subi");
+    if (a == x) return sub ? iv_add(xr, iv_neg(get(c, b))) : iv_add(xr, get(c, b));
+    if (b == x && !sub) return iv_add(get(c, a), xr);
+  }
+  return get(c, v);
+}
+
+/* select(cmpi(pred, x, k), t, f) with x's range split by the comparison. */
+static Iv select_iv(Checker *c, SmOp *op) {
+  Iv t = get(c, op->operands[1].value), f = get(c, op->operands[2].value);
+  SmOp *cmp = def_of(op->operands[0].value);
+  bool ok = true;
+  int64_t pred = cmp && sm_op_name_is(cmp, "arith.cmpi") && cmp->num_operands == 2 ? int_prop(cmp, "predicate", &ok) : -1;
+  Iv k = pred >= 0 ? get(c, cmp->operands[1].value) : TOP;
+  if (!ok || pred < 2 || pred > 5 || k.lo != k.hi) return iv_join(t, f);
+  SmValue *x = cmp->operands[0].value;
+  Iv xr = get(c, x), xt = xr, xf = xr;
+  double kv = k.lo;
+  switch (pred) {
+  case 2: xt.hi = fmin(xr.hi, kv - 1), xf.lo = fmax(xr.lo, kv); break; /* slt */
+  case 3: xt.hi = fmin(xr.hi, kv), xf.lo = fmax(xr.lo, kv + 1); break; /* sle */
+  case 4: xt.lo = fmax(xr.lo, kv + 1), xf.hi = fmin(xr.hi, kv); break; /* sgt */
+  case 5: xt.lo = fmax(xr.lo, kv), xf.hi = fmin(xr.hi, kv - 1); break; /* sge */
+  }
+  bool t_live = xt.lo <= xt.hi, f_live = xf.lo <= xf.hi;
+  Iv rt = eval_with(c, op->operands[1].value, x, xt), rf = eval_with(c, op->operands[2].value, x, xf);
+  if (t_live && !f_live) return rt;
+  if (f_live && !t_live) return rf;
+  return iv_join(rt, rf);
+}
+
+/* Range of an arith / math op's result from its operands'. */
+static Iv scalar_op(Checker *c, SmOp *op) {
+  const char *n = op->name;
+  Iv a = op->num_operands > 0 ? get(c, op->operands[0].value) : TOP;
+  Iv b = op->num_operands > 1 ? get(c, op->operands[1].value) : TOP;
+  if (!strcmp(n, "arith.constant")) {
+    SmAttr *v = sm_op_get_prop(op, "value");
+    if (!v) v = sm_op_get_attr(op, "value");
+    if (v && v->kind == SM_ATTR_INTEGER) return iv_point((double)v->integer.value);
+    if (v && v->kind == SM_ATTR_FLOAT) return iv_point(v->fp.value);
+    return TOP;
+  }
+  if (!strcmp(n, "arith.addi")) return iv_add(a, b);
+  if (!strcmp(n, "arith.subi")) return iv_add(a, iv_neg(b));
+  if (!strcmp(n, "arith.muli")) return iv_mul(a, b);
+  if (!strcmp(n, "arith.floordivsi") || (!strcmp(n, "arith.divsi") && a.lo >= 0)) return iv_floordiv(a, b);
+  if (!strcmp(n, "arith.remsi") && a.lo >= 0) return iv_mod(a, b);
+  if (!strcmp(n, "arith.divui") && a.lo >= 0) return iv_floordiv(a, b);
+  if ((!strcmp(n, "arith.ceildivsi") || !strcmp(n, "arith.ceildivui")) && a.lo >= 0) return iv_ceildiv(a, b);
+  if (!strcmp(n, "arith.remui") && a.lo >= 0) return iv_mod(a, b);
+  if (!strcmp(n, "arith.andi") && ((b.lo == b.hi && b.lo >= 0) || (a.lo == a.hi && a.lo >= 0))) {
+    double mask = b.lo == b.hi && b.lo >= 0 ? b.lo : a.lo; /* x & c lies in [0, c] for c >= 0 */
+    return iv(0, mask, false, a.input || b.input);
+  }
+  if ((!strcmp(n, "arith.shrui") || !strcmp(n, "arith.shrsi")) && a.lo >= 0 && b.lo == b.hi && b.lo >= 0 && b.lo < 63)
+    return iv_floordiv(a, iv_point(ldexp(1, (int)b.lo)));
+  if (!strcmp(n, "arith.shli") && b.lo == b.hi && b.lo >= 0 && b.lo < 63) return iv_mul(a, iv_point(ldexp(1, (int)b.lo)));
+  if (!strcmp(n, "arith.extui") && a.lo >= 0) return a;
+  if (!strcmp(n, "arith.trunci") && op->num_results == 1 && sm_type_is_integer(op->results[0].type)) {
+    /* Identity while the value fits the narrower signed type. */
+    double lim = ldexp(1, (int)op->results[0].type->integer.width - 1);
+    if (a.lo >= -lim && a.hi < lim) return a;
+  }
+  if (!strcmp(n, "arith.minsi")) return iv_min(a, b);
+  if (!strcmp(n, "arith.maxsi")) return iv_max(a, b);
+  if (!strcmp(n, "arith.select") && op->num_operands == 3) return select_iv(c, op);
+  if (!strcmp(n, "arith.index_cast") || !strcmp(n, "arith.extsi") || !strcmp(n, "arith.sitofp")) {
+    a.nan = false;
+    return a;
+  }
+  if (!strcmp(n, "arith.addf")) return iv_f32(iv_add(a, b));
+  if (!strcmp(n, "arith.subf")) return iv_f32(iv_add(a, iv_neg(b)));
+  if (!strcmp(n, "arith.mulf")) return iv_f32(iv_mul(a, b));
+  if (!strcmp(n, "arith.divf") && (b.lo > 0 || b.hi < 0) && !b.nan) {
+    Iv q = iv_mul(a, iv(1 / b.hi, 1 / b.lo, false, b.input));
+    return iv_f32(q);
+  }
+  if (!strcmp(n, "arith.maximumf")) return iv_max(a, b); /* NaN propagates */
+  if (!strcmp(n, "arith.minimumf")) return iv_min(a, b);
+  if (!strcmp(n, "arith.maxnumf") || !strcmp(n, "arith.minnumf")) {
+    bool mx = n[8] == 'a';
+    Iv r = mx ? iv_max(a, b) : iv_min(a, b);
+    /* NaN operands are ignored: a NaN side contributes the other one. */
+    if (a.nan) r = iv_join(r, b);
+    if (b.nan) r = iv_join(r, a);
+    r.nan = a.nan && b.nan;
+    return r;
+  }
+  if (!strcmp(n, "math.floor")) return iv(floor(a.lo), floor(a.hi), a.nan, a.input);
+  if (!strcmp(n, "math.ceil")) return iv(ceil(a.lo), ceil(a.hi), a.nan, a.input);
+  if (!strcmp(n, "arith.fptosi")) {
+    /* Out-of-range or NaN conversions are undefined: unbounded then. */
+    if (a.nan) return (Iv){-INFINITY, INFINITY, false, a.input};
+    return iv(trunc(a.lo), trunc(a.hi), false, a.input);
+  }
+  Iv r = TOP;
+  for (unsigned i = 0; i < op->num_operands; i++) r.input |= get(c, op->operands[i].value).input;
+  return r;
+}
+
+static bool check_access(Checker *c, SmOp *op, bool store) {
+  unsigned first = store ? 2 : 1;
+  if (op->num_operands < first) return sm_op_emit_error(op, "OpenCL plan check: missing operands");
+  SmValue *buf = op->operands[first - 1].value;
+  if (buf->kind != SM_VALUE_BLOCK_ARG || buf->index >= c->nargs)
+    return sm_op_emit_error(op, "OpenCL plan check: the buffer must be an argument of the kernel.func");
+  SmAttr *m = sm_op_get_prop(op, "map");
+  unsigned nc = op->num_operands - first;
+  if (!m || m->kind != SM_ATTR_AFFINE_MAP || m->map->num_dims != nc || m->map->num_results != 1)
+    return sm_op_emit_error(op, "OpenCL plan check: malformed address map");
+  Iv coords[16];
+  if (nc > 16) return sm_op_emit_error(op, "OpenCL plan check: too many coordinates");
+  if (!store && op->num_results == 1 && !put(c, &op->results[0], c->contents[buf->index])) return false;
+  SmAttr *shape = sm_op_get_prop(op, "shape"), *pad = sm_op_get_prop(op, "pad");
+  bool padded = !store && shape && pad && shape->kind == SM_ATTR_DENSE_ARRAY && shape->dense_array.count == nc;
+  for (unsigned j = 0; j < nc; j++) {
+    coords[j] = get(c, op->operands[first + j].value);
+    if (padded) {
+      /* Reads outside the logical shape return the pad value. */
+      const int64_t *s = shape->dense_array.data;
+      coords[j] = s[j] <= 0 ? iv_point(0) : iv_max(iv_min(coords[j], iv_point((double)(s[j] - 1))), iv_point(0));
+      coords[j].input = false;
+    }
+  }
+  if (store) {
+    Iv v = get(c, op->operands[0].value);
+    c->written[buf->index] = c->has_written[buf->index] ? iv_join(c->written[buf->index], v) : v;
+    c->has_written[buf->index] = true;
+  }
+  Iv off = eval_expr(m->map->results[0], coords, nc);
+  int64_t n = c->numel[buf->index];
+  if (finite_iv(off) && off.lo >= 0 && off.hi < (double)n) return true;
+  /* Indices taken from a model input: decided when the inputs are known. */
+  if (off.input && !c->inputs_known) return true;
+  if (!finite_iv(off))
+    sm_op_emit_error(op, "OpenCL plan check: cannot prove that @%s %s inside its buffer (argument #%u, %lld elements)",
+                     c->kernel, store ? "writes" : "reads", buf->index, (long long)n);
+  else
+    sm_op_emit_error(op, "OpenCL plan check: @%s %s elements [%.0f, %.0f] of argument #%u, which has %lld%s", c->kernel,
+                     store ? "writes" : "reads", off.lo, off.hi, buf->index, (long long)n,
+                     off.input ? " (for these input values)" : "");
+  return sm_op_emit_error(c->launch, "OpenCL plan check: launch refused (nothing was run)");
+}
+
+static bool check_block(Checker *c, SmBlock *b, int64_t work_items) {
+  for (SmOp *op = b ? b->first : NULL; op; op = op->next) {
+    if (sm_op_name_is(op, "kernel.global_id")) {
+      if (!put(c, &op->results[0], iv(0, (double)(work_items - 1), false, false))) return false;
+    } else if (sm_op_name_is(op, "kernel.apply")) {
+      SmAttr *m = sm_op_get_prop(op, "map");
+      Iv args[16];
+      if (!m || m->kind != SM_ATTR_AFFINE_MAP || op->num_operands > 16 || m->map->num_results != 1) continue;
+      for (unsigned j = 0; j < op->num_operands; j++) args[j] = get(c, op->operands[j].value);
+      if (!put(c, &op->results[0], eval_expr(m->map->results[0], args, op->num_operands))) return false;
+    } else if (sm_op_name_is(op, "kernel.load") || sm_op_name_is(op, "kernel.store")) {
+      if (!check_access(c, op, sm_op_name_is(op, "kernel.store"))) return false;
+    } else if (sm_op_name_is(op, "kernel.for")) {
+      bool ok = true;
+      int64_t lo = int_prop(op, "lower", &ok), hi = int_prop(op, "upper", &ok);
+      SmBlock *body = op->num_regions ? op->regions[0].first : NULL;
+      if (!ok || !body || body->num_args < 1) return sm_op_emit_error(op, "OpenCL plan check: malformed kernel.for");
+      if (hi <= lo) continue; /* never runs */
+      /* Loop-carried values and results stay unbounded (absent). */
+      if (!put(c, body->args[0], iv((double)lo, (double)(hi - 1), false, false)) || !check_block(c, body, work_items))
+        return false;
+    } else if (op->num_results == 1 && (!strncmp(op->name, "arith.", 6) || !strncmp(op->name, "math.", 5))) {
+      if (!put(c, &op->results[0], scalar_op(c, op))) return false;
+    }
+  }
+  return true;
+}
+
+/* Physical element count of a host buffer (input, weight or alloc). */
+static bool buffer_numel(SmContext *ctx, SmOp *def, int64_t *n) {
+  SmAttr *ty = sm_op_get_prop(def, sm_op_name_is(def, "kernel.weight") ? "value" : "type");
+  const SmType *t = NULL;
+  if (ty && ty->kind == SM_ATTR_TYPE) t = ty->type;
+  else if (ty && ty->kind == SM_ATTR_DENSE_ELEMENTS) t = ty->dense.type;
+  else if (ty && ty->kind == SM_ATTR_DENSE_RESOURCE) t = ty->resource.type;
+  if (!sm_op_name_is(def, "kernel.weight") && !t) {
+    SmAttr *tt = sm_op_get_prop(def, "type");
+    if (tt && tt->kind == SM_ATTR_TYPE) t = tt->type;
+  }
+  SmAffineExpr *addr;
+  if (!t) return sm_op_emit_error(def, "OpenCL plan check: buffer without a tensor type");
+  return sm_interp_phys_addr(ctx, def->loc, t, &addr, n);
+}
+
+/* Range of the values a tensor holds. */
+static Iv tensor_range(const SmTensor *t, bool input) {
+  int64_t n = sm_tensor_numel(t);
+  Iv r = {INFINITY, -INFINITY, false, input};
+  for (int64_t i = 0; i < n; i++) {
+    double v = sm_tensor_get_f64(t, i);
+    if (v != v) r.nan = true;
+    else r.lo = v < r.lo ? v : r.lo, r.hi = v > r.hi ? v : r.hi;
+  }
+  if (r.lo > r.hi) r.lo = r.hi = 0; /* empty or all NaN */
+  return iv(r.lo, r.hi, r.nan, input);
+}
+
+typedef struct Module {
+  SmContext *ctx;
+  unsigned nin;
+  const SmTensor *ins; /* NULL: inputs not known yet (compile time) */
+  /* kernel.weight op (integer weights), kernel.alloc op without a slot, or
+   * slot number + 1 (as a key below any pointer: every alloc of a slot shares
+   * its memory) -> index + 1 into ranges */
+  SmPtrMap contents;
+  Iv *ranges;
+  size_t nranges, capranges;
+} Module;
+
+/* The key under which a buffer's contents are recorded. */
+static const void *contents_key(SmOp *def) {
+  SmAttr *slot = sm_op_name_is(def, "kernel.alloc") ? sm_op_get_prop(def, "slot") : NULL;
+  if (slot && slot->kind == SM_ATTR_INTEGER && slot->integer.value >= 0 && slot->integer.value < 4096)
+    return (const void *)(uintptr_t)(slot->integer.value + 1);
+  return def;
+}
+
+static bool record(Module *m, const void *key, Iv r) {
+  uintptr_t known = (uintptr_t)sm_ptrmap_get(&m->contents, key);
+  if (known) {
+    m->ranges[known - 1] = iv_join(m->ranges[known - 1], r);
+    return true;
+  }
+  if (m->nranges == m->capranges) {
+    size_t nc = m->capranges ? m->capranges * 2 : 16;
+    Iv *n = realloc(m->ranges, nc * sizeof *n);
+    if (!n) return sm_emit_error(m->ctx, sm_loc_unknown(m->ctx), "out of memory");
+    m->ranges = n;
+    m->capranges = nc;
+  }
+  m->ranges[m->nranges++] = r;
+  sm_ptrmap_put(&m->contents, key, (void *)(uintptr_t)m->nranges);
+  return true;
+}
+
+/* What the values of a host buffer may be: a model input's (when known), an
+ * integer weight's data, or what earlier launches stored into an
+ * intermediate buffer (its slot); unbounded otherwise. */
+static bool buffer_contents(Module *m, SmOp *def, Iv *out) {
+  *out = TOP;
+  if (sm_op_name_is(def, "kernel.alloc")) {
+    uintptr_t known = (uintptr_t)sm_ptrmap_get(&m->contents, contents_key(def));
+    if (known) *out = m->ranges[known - 1];
+    return true;
+  }
+  if (sm_op_name_is(def, "kernel.input")) {
+    bool ok = true;
+    int64_t i = int_prop(def, "index", &ok);
+    out->input = true;
+    if (m->ins && ok && i >= 0 && i < (int64_t)m->nin) *out = tensor_range(&m->ins[i], true);
+    return true;
+  }
+  if (!sm_op_name_is(def, "kernel.weight")) return true;
+  uintptr_t known = (uintptr_t)sm_ptrmap_get(&m->contents, def);
+  if (known) {
+    *out = m->ranges[known - 1];
+    return true;
+  }
+  SmAttr *v = sm_op_get_prop(def, "value");
+  const SmType *t = v && v->kind == SM_ATTR_DENSE_ELEMENTS ? v->dense.type
+                    : v && v->kind == SM_ATTR_DENSE_RESOURCE ? v->resource.type : NULL;
+  if (!t || !sm_type_is_integer(t->shaped.elem)) return true; /* float data does not index */
+  SmTensor data;
+  if (!sm_tensor_from_attr(m->ctx, def->loc, v, &data)) return false;
+  *out = tensor_range(&data, false);
+  sm_tensor_free(&data);
+  return record(m, def, *out);
+}
+
+static bool check_launch(Module *m, SmOp *launch) {
+  SmContext *ctx = m->ctx;
+  SmAttr *callee = sm_op_get_prop(launch, "callee"), *wi = sm_op_get_prop(launch, "work_items");
+  SmOp *fn = callee && callee->kind == SM_ATTR_SYMBOL_REF ? sm_symbol_lookup_from(launch, callee) : NULL;
+  if (!fn || !sm_op_name_is(fn, "kernel.func"))
+    return sm_op_emit_error(launch, "OpenCL plan check: callee is not a kernel.func");
+  if (!wi || wi->kind != SM_ATTR_INTEGER || wi->integer.value < 0)
+    return sm_op_emit_error(launch, "OpenCL plan check: launch needs 'work_items'");
+  SmBlock *body = fn->regions[0].first;
+  if (!body || body->num_args != launch->num_operands || launch->num_operands > 64)
+    return sm_op_emit_error(launch, "OpenCL plan check: launch passes %u buffers, the kernel takes %u",
+                            launch->num_operands, body ? body->num_args : 0);
+  if (wi->integer.value == 0) return true;
+  int64_t numel[64];
+  Iv contents[64];
+  for (unsigned i = 0; i < launch->num_operands; i++) {
+    SmValue *v = launch->operands[i].value;
+    if (v->kind != SM_VALUE_RESULT) return sm_op_emit_error(launch, "OpenCL plan check: buffer #%u has no definition", i);
+    if (!buffer_numel(ctx, v->owner.op, &numel[i]) || !buffer_contents(m, v->owner.op, &contents[i])) return false;
+  }
+  Checker c = {.ctx = ctx, .numel = numel, .contents = contents, .nargs = launch->num_operands,
+               .inputs_known = m->ins != NULL, .launch = launch, .kernel = sm_op_symbol_name(fn)};
+  if (!c.kernel) c.kernel = "?";
+  sm_ptrmap_init(&c.iv);
+  bool ok = check_block(&c, body, wi->integer.value);
+  /* Later launches read what this one stored (indices copied by a reshape). */
+  for (unsigned i = 0; ok && i < launch->num_operands; i++) {
+    SmOp *def = launch->operands[i].value->owner.op;
+    if (c.has_written[i] && sm_op_name_is(def, "kernel.alloc")) ok = record(m, contents_key(def), c.written[i]);
+  }
+  sm_ptrmap_free(&c.iv);
+  free(c.ivs);
+  return ok;
+}
+
+bool sm_opencl_plan_check(SmOp *module, unsigned num_inputs, const SmTensor *inputs) {
+  Module m = {.ctx = sm_op_context(module), .nin = num_inputs, .ins = inputs};
+  sm_ptrmap_init(&m.contents);
+  bool ok = true;
+  SmBlock *top = module->num_regions ? module->regions[0].first : NULL;
+  for (SmOp *host = top ? top->first : NULL; ok && host; host = host->next) {
+    if (!sm_op_name_is(host, "kernel.host")) continue;
+    SmBlock *b = host->regions[0].first;
+    for (SmOp *op = b ? b->first : NULL; ok && op; op = op->next)
+      if (sm_op_name_is(op, "kernel.launch")) ok = check_launch(&m, op);
+  }
+  sm_ptrmap_free(&m.contents);
+  free(m.ranges);
+  return ok;
+}
