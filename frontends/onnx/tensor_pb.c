@@ -219,12 +219,17 @@ static bool decode(Onnx__TensorProto *mut, SmOnnxArena *arena, const Onnx__Tenso
   bool external = tp->has_data_location && tp->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL;
   /* The data the message holds must match the declared shape before
    * anything of that size is allocated. */
-  if (!external && tp->has_raw_data && tp->raw_data.len != nbytes) {
-    snprintf(err, errlen, "has %zu bytes of data, expected %zu", tp->raw_data.len, nbytes);
+  /* f16/bf16 data is 2 bytes an element in the file (int32_data: one per
+   * element) and is widened to f32 when decoded. */
+  bool is16 = tp->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT16 ||
+              tp->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__BFLOAT16;
+  size_t src_bytes = is16 ? (size_t)sm_tensor_numel(&shape) * 2 : nbytes;
+  if (!external && tp->has_raw_data && tp->raw_data.len != src_bytes) {
+    snprintf(err, errlen, "has %zu bytes of data, expected %zu", tp->raw_data.len, src_bytes);
     return false;
   }
   if (!external && !tp->has_raw_data) {
-    size_t have = dt == SM_DT_F32 ? tp->n_float_data : dt == SM_DT_F64 ? tp->n_double_data
+    size_t have = is16 ? tp->n_int32_data : dt == SM_DT_F32 ? tp->n_float_data : dt == SM_DT_F64 ? tp->n_double_data
                 : dt == SM_DT_I64 ? tp->n_int64_data : tp->n_int32_data;
     if (have != (size_t)sm_tensor_numel(&shape)) {
       snprintf(err, errlen, "has %zu elements of data, expected %lld", have,
