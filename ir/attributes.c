@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ir/context_impl.h"
+#include "ir/float_formats.h"
 #include "ir/fp16.h"
 
 /* ---- Uniquing ---------------------------------------------------------------- */
@@ -21,8 +22,7 @@ static uint32_t attr_hash(const SmAttr *a) {
     h = sm_hash_ptr(sm_hash_mix(h, (uint64_t)a->integer.value), a->integer.type);
     break;
   case SM_ATTR_FLOAT: {
-    uint64_t bits;
-    memcpy(&bits, &a->fp.value, sizeof bits);
+    uint64_t bits = a->fp.bits;
     h = sm_hash_ptr(sm_hash_mix(h, bits), a->fp.type);
     break;
   }
@@ -52,6 +52,10 @@ static uint32_t attr_hash(const SmAttr *a) {
   case SM_ATTR_OPAQUE:
     h = sm_hash_ptr(sm_hash_ptr(sm_hash_ptr(h, a->opaque.dialect), a->opaque.rest), a->opaque.type);
     break;
+  case SM_ATTR_STRIDED:
+    h = sm_hash_mix(h, (uint64_t)a->strided.offset);
+    h = sm_hash_bytes(h, a->strided.strides, a->strided.rank * sizeof(int64_t));
+    break;
   default: break;
   }
   return sm_hash_fold(h);
@@ -67,7 +71,7 @@ static bool attr_eq(const void *obj, const void *key) {
   case SM_ATTR_INTEGER:
     return a->integer.value == b->integer.value && a->integer.type == b->integer.type;
   case SM_ATTR_FLOAT:
-    return a->fp.type == b->fp.type && memcmp(&a->fp.value, &b->fp.value, sizeof(double)) == 0;
+    return a->fp.type == b->fp.type && a->fp.bits == b->fp.bits;
   case SM_ATTR_STRING:
     return a->string.len == b->string.len && mem_eq(a->string.data, b->string.data, a->string.len);
   case SM_ATTR_TYPE: return a->type == b->type;
@@ -94,6 +98,9 @@ static bool attr_eq(const void *obj, const void *key) {
   case SM_ATTR_OPAQUE:
     return a->opaque.dialect == b->opaque.dialect && a->opaque.rest == b->opaque.rest &&
            a->opaque.type == b->opaque.type;
+  case SM_ATTR_STRIDED:
+    return a->strided.offset == b->strided.offset && a->strided.rank == b->strided.rank &&
+           mem_eq(a->strided.strides, b->strided.strides, a->strided.rank * sizeof(int64_t));
   default: return true;
   }
 }
@@ -128,6 +135,9 @@ static SmAttr *unique(SmContext *ctx, const SmAttr *key) {
     break;
   case SM_ATTR_DENSE_ELEMENTS:
     a->dense.data = sm_context_dup(ctx, key->dense.data, key->dense.size);
+    break;
+  case SM_ATTR_STRIDED:
+    a->strided.strides = sm_context_dup(ctx, key->strided.strides, key->strided.rank * sizeof(int64_t));
     break;
   default: break;
   }
@@ -181,21 +191,31 @@ SmAttr *sm_attr_integer(SmContext *ctx, SmType *type, int64_t value) {
   return unique(ctx, &k);
 }
 
-static double round_to_type(const SmType *type, double v) {
-  if (!type) return v;
-  switch (type->kind) {
-  case SM_TYPE_F32: return (double)(float)v;
-  /* double -> float -> half rounds correctly: float has more than 2p+2 bits. */
-  case SM_TYPE_F16: return (double)sm_f16_bits_to_f32(sm_f32_to_f16_bits((float)v));
-  case SM_TYPE_BF16: return (double)sm_bf16_bits_to_f32(sm_f32_to_bf16_bits((float)v));
-  default: return v;
+/* double -> float -> half rounds correctly: float has more than 2p+2 bits. */
+SmAttr *sm_attr_float(SmContext *ctx, SmType *type, double value) {
+  if (!sm_type_is_float(type)) {
+    SmAttr k = make(SM_ATTR_FLOAT);
+    k.fp.value = value;
+    k.fp.type = type;
+    memcpy(&k.fp.bits, &value, sizeof value);
+    return unique(ctx, &k);
   }
+  return sm_attr_float_bits(ctx, type, sm_float_encode(type, value));
 }
 
-SmAttr *sm_attr_float(SmContext *ctx, SmType *type, double value) {
+SmAttr *sm_attr_float_bits(SmContext *ctx, SmType *type, uint64_t bits) {
   SmAttr k = make(SM_ATTR_FLOAT);
-  k.fp.value = round_to_type(type, value);
   k.fp.type = type;
+  k.fp.bits = bits;
+  k.fp.value = sm_float_decode(type, bits);
+  return unique(ctx, &k);
+}
+
+SmAttr *sm_attr_strided(SmContext *ctx, unsigned rank, const int64_t *strides, int64_t offset) {
+  SmAttr k = make(SM_ATTR_STRIDED);
+  k.strided.rank = rank;
+  k.strided.strides = rank ? strides : NULL;
+  k.strided.offset = offset;
   return unique(ctx, &k);
 }
 
@@ -394,6 +414,7 @@ size_t sm_dense_elem_size(const SmType *elem) {
   case SM_TYPE_BF16: return 2;
   case SM_TYPE_F32: return 4;
   case SM_TYPE_F64: return 8;
+  case SM_TYPE_FLOAT_EXT: return (sm_float_held_bits(elem) + 7) / 8;
   case SM_TYPE_COMPLEX: return 2 * sm_dense_elem_size(elem->complex.elem);
   default: return 0;
   }
@@ -438,6 +459,12 @@ static double read_float(const SmType *elem, const unsigned char *p) {
     for (int b = 0; b < 8; b++) u |= (uint64_t)p[b] << (8 * b);
     memcpy(&d, &u, sizeof d);
     return d;
+  }
+  case SM_TYPE_FLOAT_EXT: {
+    uint64_t u = 0;
+    size_t n = sm_dense_elem_size(elem);
+    for (size_t b = 0; b < n; b++) u |= (uint64_t)p[b] << (8 * b);
+    return sm_float_decode(elem, u);
   }
   case SM_TYPE_INTEGER:
     if (elem->integer.sign == SM_UNSIGNED) return (double)(uint64_t)read_int(elem, p);

@@ -78,7 +78,7 @@ void *sm_context_alloc(SmContext *ctx, size_t size);
 /* ===================================================================== */
 
 typedef enum SmTypeKind {
-  SM_TYPE_INTEGER,         /* i1..i64 (any width 1..64), si/ui variants */
+  SM_TYPE_INTEGER,         /* iN for any N in 0..2^24-1, si/ui variants */
   SM_TYPE_INDEX,
   SM_TYPE_F16,
   SM_TYPE_BF16,
@@ -92,9 +92,35 @@ typedef enum SmTypeKind {
   SM_TYPE_TUPLE,
   SM_TYPE_COMPLEX,
   SM_TYPE_OPAQUE,          /* !dialect.rest: dialect types kept as text */
+  SM_TYPE_FLOAT_EXT,       /* the other float formats of MLIR: fp.format */
+  SM_TYPE_MEMREF,          /* shaped.{rank,dims,elem}, layout in shaped.encoding */
+  SM_TYPE_UNRANKED_MEMREF, /* memref<*xf32, space>: shaped.{elem,memory_space} */
 } SmTypeKind;
 
+/* Float formats beyond f16/bf16/f32/f64 (SM_TYPE_FLOAT_EXT), named as MLIR
+ * spells them. */
+typedef enum SmFloatFormat {
+  SM_FLOAT_F80,
+  SM_FLOAT_F128,
+  SM_FLOAT_TF32,
+  SM_FLOAT_F8E5M2,
+  SM_FLOAT_F8E4M3,
+  SM_FLOAT_F8E4M3FN,
+  SM_FLOAT_F8E5M2FNUZ,
+  SM_FLOAT_F8E4M3FNUZ,
+  SM_FLOAT_F8E4M3B11FNUZ,
+  SM_FLOAT_F8E3M4,
+  SM_FLOAT_F8E8M0FNU,
+  SM_FLOAT_F6E2M3FN,
+  SM_FLOAT_F6E3M2FN,
+  SM_FLOAT_F4E2M1FN,
+  SM_FLOAT_NUM_FORMATS
+} SmFloatFormat;
+
 typedef enum SmSignedness { SM_SIGNLESS, SM_SIGNED, SM_UNSIGNED } SmSignedness;
+
+/* Widest integer type MLIR allows (IntegerType::kMaxWidth). */
+#define SM_MAX_INT_WIDTH 16777215u
 
 /* Dynamic dimension ("?") in a shape. */
 #define SM_DYNAMIC INT64_MIN
@@ -111,8 +137,13 @@ struct SmType {
       unsigned rank;
       const int64_t *dims;
       SmType *elem;
-      SmAttr *encoding; /* tensor encoding attribute or NULL */
+      SmAttr *encoding;       /* tensor encoding / memref layout attribute or NULL */
+      SmAttr *memory_space;   /* memref memory space or NULL (the default) */
+      const uint8_t *scalable; /* vector: rank flags (1: scalable dim), NULL if none */
     } shaped;
+    struct {
+      SmFloatFormat format;
+    } fp;
     struct {
       unsigned num_inputs, num_results;
       SmType *const *inputs;
@@ -148,12 +179,28 @@ SmType *sm_type_function(SmContext *ctx, unsigned num_inputs, SmType *const *inp
 SmType *sm_type_tuple(SmContext *ctx, unsigned count, SmType *const *types);
 SmType *sm_type_complex(SmContext *ctx, SmType *elem);
 SmType *sm_type_opaque(SmContext *ctx, const char *dialect, const char *rest);
+SmType *sm_type_float_ext(SmContext *ctx, SmFloatFormat format);
+/* A vector with scalable dims (scalable[i] != 0: written [N]); NULL: none. */
+SmType *sm_type_vector_scalable(SmContext *ctx, unsigned rank, const int64_t *dims,
+                                const uint8_t *scalable, SmType *elem);
+/* layout: affine map (rank dims) or strided attribute, NULL for the identity
+ * layout (an identity map is dropped, as MLIR does); memory_space: NULL or
+ * any attribute (integer 0 is the default space and dropped). */
+SmType *sm_type_memref(SmContext *ctx, unsigned rank, const int64_t *dims, SmType *elem,
+                       SmAttr *layout, SmAttr *memory_space);
+SmType *sm_type_unranked_memref(SmContext *ctx, SmType *elem, SmAttr *memory_space);
 
 bool sm_type_is_integer(const SmType *t); /* SM_TYPE_INTEGER */
 bool sm_type_is_signless_int(const SmType *t, unsigned width); /* width 0: any */
 bool sm_type_is_int_or_index(const SmType *t);
-bool sm_type_is_float(const SmType *t);
+bool sm_type_is_float(const SmType *t); /* every float type, SM_TYPE_FLOAT_EXT included */
 bool sm_type_is_shaped(const SmType *t); /* tensor, unranked tensor, vector */
+bool sm_type_is_memref(const SmType *t); /* ranked or unranked memref */
+/* An integer of at most 64 bits, index, or f16/bf16/f32/f64: the types whose
+ * values an SmAttr integer/float holds exactly, so folders may compute on them. */
+bool sm_type_is_native_scalar(const SmType *t);
+/* MLIR's spelling of a float type ("f8E4M3FN"), NULL for other types. */
+const char *sm_float_type_name(const SmType *t);
 /* Bits of a scalar type (index counts as 64); 0 for non-scalars. */
 unsigned sm_type_bitwidth(const SmType *t);
 /* Element type of a shaped type, the type itself otherwise. */
@@ -241,6 +288,7 @@ typedef enum SmAttrKind {
   SM_ATTR_DENSE_RESOURCE, /* dense_resource<name> : tensor<...> */
   SM_ATTR_AFFINE_MAP,     /* affine_map<...> */
   SM_ATTR_OPAQUE,         /* #dialect.rest, kept as text */
+  SM_ATTR_STRIDED,        /* strided<[4, 1], offset: ?> (memref layout) */
 } SmAttrKind;
 
 typedef struct SmNamedAttr {
@@ -258,8 +306,9 @@ struct SmAttr {
       SmType *type;  /* integer or index type */
     } integer;
     struct {
-      double value;
-      SmType *type; /* float type */
+      double value;  /* for computing; NaN payloads live in bits only */
+      SmType *type;  /* float type */
+      uint64_t bits; /* exact bits in the type's format (f80/f128: the double's) */
     } fp;
     struct {
       const char *data; /* NUL-terminated copy; len may include embedded NULs */
@@ -300,6 +349,11 @@ struct SmAttr {
       const char *rest;    /* interned text after the namespace */
       SmType *type;        /* trailing ": type" as written, or NULL */
     } opaque;
+    struct {
+      unsigned rank;
+      const int64_t *strides; /* SM_DYNAMIC for '?' */
+      int64_t offset;         /* SM_DYNAMIC for '?' */
+    } strided;
   };
 };
 
@@ -308,8 +362,10 @@ SmAttr *sm_attr_bool(SmContext *ctx, bool value);
 /* Truncates/extends value to the type's width first (so equal values of a
  * type unique together). */
 SmAttr *sm_attr_integer(SmContext *ctx, SmType *type, int64_t value);
-/* Rounds value to the type's precision first (f32, f16, bf16). */
+/* Rounds value to the type's precision first (f32, f16, bf16, f8...). */
 SmAttr *sm_attr_float(SmContext *ctx, SmType *type, double value);
+/* Exactly these bits of the float type (signalling NaNs kept). */
+SmAttr *sm_attr_float_bits(SmContext *ctx, SmType *type, uint64_t bits);
 SmAttr *sm_attr_string(SmContext *ctx, const char *data, size_t len);
 SmAttr *sm_attr_type(SmContext *ctx, SmType *type);
 SmAttr *sm_attr_array(SmContext *ctx, unsigned count, SmAttr *const *elems);
@@ -324,6 +380,7 @@ SmAttr *sm_attr_symbol_ref(SmContext *ctx, const char *root, unsigned num_nested
 SmAttr *sm_attr_dense(SmContext *ctx, SmType *type, bool splat, const void *data, size_t size);
 SmAttr *sm_attr_dense_resource(SmContext *ctx, const char *name, SmType *type);
 SmAttr *sm_attr_affine_map(SmContext *ctx, SmAffineMap *map);
+SmAttr *sm_attr_strided(SmContext *ctx, unsigned rank, const int64_t *strides, int64_t offset);
 SmAttr *sm_attr_opaque(SmContext *ctx, const char *dialect, const char *rest);
 /* With a trailing type, as in `#d.a<...> : i64` (type may be NULL). */
 SmAttr *sm_attr_opaque_typed(SmContext *ctx, const char *dialect, const char *rest, SmType *type);

@@ -3,6 +3,7 @@
  * and attribute aliases. */
 #include "ir/fp16.h"
 #include "ir/parser_impl.h"
+#include "ir/float_formats.h"
 
 #include <errno.h>
 #include <math.h>
@@ -42,6 +43,13 @@ bool sm_p_parse_uint_token(SmParser *p, const SmToken *t, uint64_t *out) {
 bool sm_p_int_fits(SmType *t, uint64_t mag, bool neg, int64_t *out) {
   unsigned w = t->kind == SM_TYPE_INDEX ? 64 : t->integer.width;
   SmSignedness sign = t->kind == SM_TYPE_INDEX ? SM_SIGNED : t->integer.sign;
+  if (w == 0) {
+    *out = 0;
+    return mag == 0;
+  }
+  /* Wider types hold values of the 64-bit range here (SmAttr's int64). */
+  if (w > 64)
+    w = 64;
   if (neg) {
     if (sign == SM_UNSIGNED && mag != 0)
       return false;
@@ -79,32 +87,12 @@ static double tok_strtod(const SmToken *t) {
   return d;
 }
 
-/* Value of a float written as hex bits for a float type. */
-static bool float_from_bits(SmParser *p, const SmToken *t, SmType *ft, uint64_t bits, double *out) {
-  unsigned w = sm_type_bitwidth(ft);
+/* Checks that hex bits fit float type ft (held width: f80/f128 as doubles). */
+static bool float_bits_fit(SmParser *p, const SmToken *t, SmType *ft, uint64_t bits) {
+  unsigned w = sm_float_held_bits(ft);
   if (w < 64 && (bits >> w) != 0)
     return sm_p_error_tok(p, t, "hexadecimal float constant out of range for type");
-  switch (ft->kind) {
-  case SM_TYPE_F16:
-    *out = sm_f16_bits_to_f32((uint16_t)bits);
-    return true;
-  case SM_TYPE_BF16:
-    *out = sm_bf16_bits_to_f32((uint16_t)bits);
-    return true;
-  case SM_TYPE_F32:
-    *out = sm_f32_from_bits((uint32_t)bits);
-    return true;
-  default: {
-    double d;
-    memcpy(&d, &bits, sizeof d);
-    *out = d;
-    return true;
-  }
-  }
-}
-
-static bool is_float_type(const SmType *t) {
-  return t->kind == SM_TYPE_F16 || t->kind == SM_TYPE_BF16 || t->kind == SM_TYPE_F32 || t->kind == SM_TYPE_F64;
+  return true;
 }
 
 /* Number literal with optional '-' and optional ": type". */
@@ -120,13 +108,13 @@ static SmAttr *parse_number_attr(SmParser *p, SmType *type) {
     type = sm_p_parse_type(p);
     if (!type)
       return NULL;
-    if (type->kind != SM_TYPE_INTEGER && type->kind != SM_TYPE_INDEX && !is_float_type(type))
+    if (type->kind != SM_TYPE_INTEGER && type->kind != SM_TYPE_INDEX && !sm_type_is_float(type))
       return sm_p_error_tok(p, &tt, "expected integer or float type"), NULL;
   }
   if (lit.kind == SM_TOK_FLOAT) {
     if (!type)
       type = sm_type_f64(p->ctx);
-    if (!is_float_type(type))
+    if (!sm_type_is_float(type))
       return sm_p_error_tok(p, &lit, "floating point value not valid for specified type"), NULL;
     double d = tok_strtod(&lit);
     return sm_attr_float(p->ctx, type, neg ? -d : d);
@@ -136,12 +124,11 @@ static SmAttr *parse_number_attr(SmParser *p, SmType *type) {
     return NULL;
   if (!type)
     type = sm_type_integer(p->ctx, 64, SM_SIGNLESS);
-  if (is_float_type(type)) {
+  if (sm_type_is_float(type)) {
     if (lit.len > 2 && lit.ptr[1] == 'x' && !neg) {
-      double d;
-      if (!float_from_bits(p, &lit, type, mag, &d))
+      if (!float_bits_fit(p, &lit, type, mag))
         return NULL;
-      return sm_attr_float(p->ctx, type, d);
+      return sm_attr_float_bits(p->ctx, type, mag);
     }
     return sm_p_error_tok(p, &lit, "unexpected decimal integer literal for a floating point value"), NULL;
   }
@@ -298,12 +285,11 @@ static bool store_elem(SmParser *p, const SmElemLit *e, SmType *elem, void *dst)
     *(uint8_t *)dst = b;
     return true;
   }
-  if (is_float_type(elem)) {
-    double d;
+  if (sm_type_is_float(elem)) {
+    uint64_t bits;
     if (e->kind == SM_TOK_FLOAT) {
-      d = tok_strtod(&t);
-      if (e->neg)
-        d = -d;
+      double d = tok_strtod(&t);
+      bits = sm_float_encode(elem, e->neg ? -d : d);
     } else {
       uint64_t mag;
       if (!sm_p_parse_uint_token(p, &t, &mag))
@@ -311,34 +297,17 @@ static bool store_elem(SmParser *p, const SmElemLit *e, SmType *elem, void *dst)
       if (e->len > 2 && e->ptr[1] == 'x') {
         if (e->neg)
           return sm_p_error_tok(p, &t, "hexadecimal float literal should not have a leading minus");
-        if (!float_from_bits(p, &t, elem, mag, &d))
+        if (!float_bits_fit(p, &t, elem, mag))
           return false;
+        bits = mag; /* exact: signalling NaNs stay */
       } else {
-        d = (double)mag;
-        if (e->neg)
-          d = -d;
+        double d = (double)mag;
+        bits = sm_float_encode(elem, e->neg ? -d : d);
       }
     }
-    switch (elem->kind) {
-    case SM_TYPE_F16: {
-      uint16_t h = sm_f32_to_f16_bits((float)d);
-      memcpy(dst, &h, 2);
-      break;
-    }
-    case SM_TYPE_BF16: {
-      uint16_t h = sm_f32_to_bf16_bits((float)d);
-      memcpy(dst, &h, 2);
-      break;
-    }
-    case SM_TYPE_F32: {
-      float f = (float)d;
-      memcpy(dst, &f, 4);
-      break;
-    }
-    default:
-      memcpy(dst, &d, 8);
-      break;
-    }
+    size_t sz = sm_dense_elem_size(elem);
+    for (size_t i = 0; i < sz; i++)
+      ((uint8_t *)dst)[i] = (uint8_t)(bits >> (8 * i));
     return true;
   }
   if (elem->kind != SM_TYPE_INTEGER && elem->kind != SM_TYPE_INDEX)
@@ -493,8 +462,14 @@ static void fmt_shape(char *buf, size_t cap, const int64_t *dims, unsigned rank)
     o += (size_t)snprintf(buf + o, cap - o, i ? ", %lld" : "%lld", (long long)dims[i]);
 }
 
+/* Element types whose values the dense payload holds exactly: integers up
+ * to 64 bits and floats up to 64 bits (f80/f128 elements are not supported). */
 static bool dense_elem_supported(const SmType *e) {
-  return e->kind == SM_TYPE_INTEGER || e->kind == SM_TYPE_INDEX || is_float_type(e);
+  if (e->kind == SM_TYPE_INTEGER)
+    return e->integer.width >= 1 && e->integer.width <= 64;
+  if (e->kind == SM_TYPE_FLOAT_EXT)
+    return e->fp.format != SM_FLOAT_F80 && e->fp.format != SM_FLOAT_F128;
+  return e->kind == SM_TYPE_INDEX || sm_type_is_float(e);
 }
 
 /* dense<...> : type, after "dense". */
@@ -879,7 +854,7 @@ bool sm_p_at_attr(SmParser *p) {
   case SM_TOK_LPAREN:
     return true;
   case SM_TOK_BARE: {
-    static const char *const kws[] = {"true", "false", "unit", "dense", "dense_resource", "array", "affine_map", NULL};
+    static const char *const kws[] = {"true", "false", "unit", "dense", "dense_resource", "array", "affine_map", "strided", NULL};
     for (const char *const *k = kws; *k; k++)
       if (tok_eq(&p->tok, *k))
         return true;
@@ -888,6 +863,55 @@ bool sm_p_at_attr(SmParser *p) {
   default:
     return false;
   }
+}
+
+/* An integer or '?' (SM_DYNAMIC) in a strided layout. */
+static bool parse_stride_value(SmParser *p, int64_t *out) {
+  if (sm_p_accept(p, SM_TOK_QUESTION)) {
+    *out = SM_DYNAMIC;
+    return true;
+  }
+  bool neg = sm_p_accept(p, SM_TOK_MINUS);
+  uint64_t v;
+  if (p->tok.kind != SM_TOK_INT || !sm_p_parse_uint_token(p, &p->tok, &v))
+    return sm_p_error(p, "expected an integer or '?'");
+  if (v > (uint64_t)INT64_MAX)
+    return sm_p_error(p, "integer value too large");
+  sm_p_consume(p);
+  *out = neg ? -(int64_t)v : (int64_t)v;
+  return true;
+}
+
+/* strided<[s0, s1, ...](, offset: o)?> after "strided". */
+static SmAttr *parse_strided(SmParser *p) {
+  if (!sm_p_expect(p, SM_TOK_LESS, "'<'") || !sm_p_expect(p, SM_TOK_LSQUARE, "'['"))
+    return NULL;
+  size_t mark = p->stk.len;
+  unsigned n = 0;
+  if (p->tok.kind != SM_TOK_RSQUARE) {
+    do {
+      int64_t v;
+      if (!parse_stride_value(p, &v))
+        return NULL;
+      sm_bs_push(&p->stk, &v, sizeof v);
+      n++;
+    } while (sm_p_accept(p, SM_TOK_COMMA));
+  }
+  int64_t offset = 0;
+  if (!sm_p_expect(p, SM_TOK_RSQUARE, "']'"))
+    return NULL;
+  if (sm_p_accept(p, SM_TOK_COMMA)) {
+    if (p->tok.kind != SM_TOK_BARE || !tok_eq(&p->tok, "offset"))
+      return sm_p_error(p, "expected 'offset' after comma"), NULL;
+    sm_p_consume(p);
+    if (!sm_p_expect(p, SM_TOK_COLON, "':' after 'offset'") || !parse_stride_value(p, &offset))
+      return NULL;
+  }
+  if (!sm_p_expect(p, SM_TOK_GREATER, "'>'"))
+    return NULL;
+  SmAttr *a = sm_attr_strided(p->ctx, n, (const int64_t *)sm_bs_at(&p->stk, mark), offset);
+  p->stk.len = mark;
+  return a;
 }
 
 static SmAttr *parse_attr_inner(SmParser *p, SmType *type) {
@@ -940,6 +964,10 @@ static SmAttr *parse_attr_inner(SmParser *p, SmType *type) {
       if (!m || !sm_p_expect(p, SM_TOK_GREATER, "'>'"))
         return NULL;
       return sm_attr_affine_map(ctx, m);
+    }
+    if (tok_eq(t, "strided")) {
+      sm_p_consume(p);
+      return parse_strided(p);
     }
     if (tok_eq(t, "dense_resource")) {
       sm_p_consume(p);

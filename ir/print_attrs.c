@@ -1,9 +1,11 @@
 /* Textual form of types, attributes, locations and affine maps, exactly as
  * MLIR 22 prints them (checked against mlir-opt-22). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ir/float_formats.h"
 #include "ir/fp16.h"
 #include "ir/printer_impl.h"
 
@@ -252,8 +254,36 @@ static void print_type_uncached(SmAsmState *s, const SmType *t) {
     return;
   case SM_TYPE_VECTOR:
     SM_OUT_LIT(out, "vector<");
-    print_dims(out, t->shaped.rank, t->shaped.dims);
+    if (t->shaped.scalable) {
+      for (unsigned i = 0; i < t->shaped.rank; i++) {
+        if (t->shaped.scalable[i]) sm_out_char(out, '[');
+        sm_out_i64(out, t->shaped.dims[i]);
+        if (t->shaped.scalable[i]) sm_out_char(out, ']');
+        sm_out_char(out, 'x');
+      }
+    } else {
+      print_dims(out, t->shaped.rank, t->shaped.dims);
+    }
     sm_asm_print_type(s, t->shaped.elem);
+    sm_out_char(out, '>');
+    return;
+  case SM_TYPE_FLOAT_EXT: sm_out_str(out, sm_float_type_name(t)); return;
+  case SM_TYPE_MEMREF:
+  case SM_TYPE_UNRANKED_MEMREF:
+    SM_OUT_LIT(out, "memref<");
+    if (t->kind == SM_TYPE_UNRANKED_MEMREF)
+      SM_OUT_LIT(out, "*x");
+    else
+      print_dims(out, t->shaped.rank, t->shaped.dims);
+    sm_asm_print_type(s, t->shaped.elem);
+    if (t->shaped.encoding) {
+      SM_OUT_LIT(out, ", ");
+      sm_asm_print_attr_may_elide(s, t->shaped.encoding);
+    }
+    if (t->shaped.memory_space) {
+      SM_OUT_LIT(out, ", ");
+      sm_asm_print_attr_may_elide(s, t->shaped.memory_space);
+    }
     sm_out_char(out, '>');
     return;
   case SM_TYPE_FUNCTION:
@@ -575,71 +605,60 @@ static size_t apfloat_to_string(double v, unsigned sem_prec, unsigned prec, unsi
   return len;
 }
 
-/* Rounds d to a binary format with `prec` significand bits, minimum normal
- * exponent emin and largest finite value max (round to nearest even). */
-static double round_to_format(double d, int prec, int emin, double max) {
-  if (d == 0 || !isfinite(d)) return d;
-  int e = ilogb(d);
-  if (e < emin) e = emin;
-  double r = ldexp(rint(ldexp(d, prec - 1 - e)), e - (prec - 1));
-  if (fabs(r) > max) return copysign(INFINITY, d);
-  return r;
-}
-
-static unsigned float_sem_prec(const SmType *t) {
-  switch (t->kind) {
-  case SM_TYPE_F16: return 11;
-  case SM_TYPE_BF16: return 8;
-  case SM_TYPE_F32: return 24;
-  default: return 53;
-  }
-}
-
 /* The value as the float type reads it back from text. */
 static double parse_as(const SmType *t, const char *s) {
-  switch (t->kind) {
-  case SM_TYPE_F32: return (double)strtof(s, NULL);
-  case SM_TYPE_F16: return round_to_format(strtod(s, NULL), 11, -14, 65504.0);
-  case SM_TYPE_BF16:
-    return round_to_format(strtod(s, NULL), 8, -126, ldexp(255.0 / 128.0, 127));
-  default: return strtod(s, NULL);
-  }
+  if (t->kind == SM_TYPE_F32) return (double)strtof(s, NULL);
+  return sm_float_decode(t, sm_float_encode(t, strtod(s, NULL)));
+}
+
+/* f80/f128 values are held as doubles, printed at their type's precision:
+ * the six-digit form reads back as the same f80/f128 value only when it is
+ * the double's exact decimal value (a double is exact in 17+ digits). */
+static bool wide_six_digits_exact(double v) {
+  char buf[64];
+  snprintf(buf, sizeof buf, "%.30e", v); /* glibc prints the exact expansion */
+  char *e = strchr(buf, 'e');
+  if (!e) return false;
+  /* digits 8.. of the mantissa (after "d.dddddd") must all be zero */
+  const char *m = buf + (buf[0] == '-');
+  for (const char *q = m + 8; q < e; q++)
+    if (*q != '0') return false;
+  return true;
 }
 
 static bool same_bits(double a, double b) { return memcmp(&a, &b, sizeof a) == 0; }
 
-static uint64_t float_bits(const SmType *t, double v) {
-  switch (t->kind) {
-  case SM_TYPE_F32: return sm_f32_bits((float)v);
-  case SM_TYPE_F16: return sm_f32_to_f16_bits((float)v);
-  case SM_TYPE_BF16: return sm_f32_to_bf16_bits((float)v);
-  default: {
-    uint64_t u;
-    memcpy(&u, &v, sizeof u);
-    return u;
-  }
-  }
-}
-
 /* MLIR's printFloatValue: 6-digit scientific if it reads back identically,
  * else APFloat's shortest-ish form if it has a '.', else hex bits. Returns
  * true when hex was printed. */
-static bool print_float(SmStrBuf *out, const SmType *t, double v) {
+static bool print_float(SmStrBuf *out, const SmType *t, double v, uint64_t bits) {
   if (isfinite(v)) {
     char str[1200];
-    size_t n = apfloat_to_string(v, float_sem_prec(t), 6, 0, false, str);
+    bool wide = t->kind == SM_TYPE_FLOAT_EXT &&
+                (t->fp.format == SM_FLOAT_F80 || t->fp.format == SM_FLOAT_F128);
+    unsigned prec = !wide ? sm_float_precision(t) : t->fp.format == SM_FLOAT_F80 ? 64 : 113;
+    size_t n = apfloat_to_string(v, prec, 6, 0, false, str);
     str[n] = '\0';
-    if (same_bits(parse_as(t, str), v)) {
+    if (wide ? wide_six_digits_exact(v) : same_bits(parse_as(t, str), v)) {
       sm_out_write(out, str, n);
       return false;
     }
-    n = apfloat_to_string(v, float_sem_prec(t), 0, 3, true, str);
+    n = apfloat_to_string(v, prec, 0, 3, true, str);
     if (memchr(str, '.', n)) {
       sm_out_write(out, str, n);
       return false;
     }
   }
-  uint64_t bits = float_bits(t, v);
+  if (t->kind == SM_TYPE_FLOAT_EXT && (t->fp.format == SM_FLOAT_F80 || t->fp.format == SM_FLOAT_F128)) {
+    /* inf / NaN held as a double: the wide format's own pattern (quiet NaN) */
+    static const char *const pats[2][2][2] = {
+        {{"0x7FFF8000000000000000", "0xFFFF8000000000000000"},
+         {"0x7FFFC000000000000000", "0xFFFFC000000000000000"}},
+        {{"0x7FFF0000000000000000000000000000", "0xFFFF0000000000000000000000000000"},
+         {"0x7FFF8000000000000000000000000000", "0xFFFF8000000000000000000000000000"}}};
+    sm_out_str(out, pats[t->fp.format == SM_FLOAT_F128][isnan(v) ? 1 : 0][signbit(v) ? 1 : 0]);
+    return true;
+  }
   char buf[20];
   char *p = buf + sizeof buf;
   do {
@@ -665,24 +684,11 @@ static uint64_t load_le(const unsigned char *p, size_t n) {
   return v;
 }
 
-static double load_float(const SmType *t, const unsigned char *p) {
-  switch (t->kind) {
-  case SM_TYPE_F16: return (double)sm_f16_bits_to_f32((uint16_t)load_le(p, 2));
-  case SM_TYPE_BF16: return (double)sm_bf16_bits_to_f32((uint16_t)load_le(p, 2));
-  case SM_TYPE_F32: return (double)sm_f32_from_bits((uint32_t)load_le(p, 4));
-  default: {
-    uint64_t u = load_le(p, 8);
-    double d;
-    memcpy(&d, &u, sizeof d);
-    return d;
-  }
-  }
-}
-
 /* One element of raw dense data (dense elements or dense arrays). */
 static void print_elem(SmStrBuf *out, const SmType *et, const unsigned char *p, size_t esz) {
   if (sm_type_is_float(et)) {
-    print_float(out, et, load_float(et, p));
+    uint64_t bits = load_le(p, esz);
+    print_float(out, et, sm_float_decode(et, bits), bits);
     return;
   }
   unsigned width = et->kind == SM_TYPE_INTEGER ? et->integer.width : 64;
@@ -841,13 +847,32 @@ static void print_attr_impl(SmAsmState *s, const SmAttr *a, int elide /* 0 never
     return;
   }
   case SM_ATTR_FLOAT: {
-    bool hex = print_float(out, a->fp.type, a->fp.value);
+    bool hex = print_float(out, a->fp.type, a->fp.value, a->fp.bits);
     if (elide == 2 || (elide == 1 && a->fp.type->kind == SM_TYPE_F64 && !hex)) return;
     SM_OUT_LIT(out, " : ");
     sm_asm_print_type(s, a->fp.type);
     return;
   }
   case SM_ATTR_STRING: sm_asm_print_escaped(out, a->string.data, a->string.len); return;
+  case SM_ATTR_STRIDED:
+    SM_OUT_LIT(out, "strided<[");
+    for (unsigned i = 0; i < a->strided.rank; i++) {
+      if (i) SM_OUT_LIT(out, ", ");
+      if (a->strided.strides[i] == SM_DYNAMIC)
+        sm_out_char(out, '?');
+      else
+        sm_out_i64(out, a->strided.strides[i]);
+    }
+    sm_out_char(out, ']');
+    if (a->strided.offset != 0) {
+      SM_OUT_LIT(out, ", offset: ");
+      if (a->strided.offset == SM_DYNAMIC)
+        sm_out_char(out, '?');
+      else
+        sm_out_i64(out, a->strided.offset);
+    }
+    sm_out_char(out, '>');
+    return;
   case SM_ATTR_TYPE: sm_asm_print_type(s, a->type); return;
   case SM_ATTR_ARRAY:
     sm_out_char(out, '[');
@@ -1015,7 +1040,11 @@ void sm_asm_visit_type(SmAsmState *s, const SmType *t) {
   if (!t) return;
   switch (t->kind) {
   case SM_TYPE_TENSOR:
+  case SM_TYPE_MEMREF:
+  case SM_TYPE_UNRANKED_MEMREF:
     if (t->shaped.encoding) sm_asm_visit_attr(s, t->shaped.encoding);
+    if (t->shaped.memory_space) sm_asm_visit_attr(s, t->shaped.memory_space);
+    if (t->shaped.elem->kind >= SM_TYPE_TENSOR) sm_asm_visit_type(s, t->shaped.elem);
     return;
   case SM_TYPE_FUNCTION:
     if (!first_visit(s, t)) return;
