@@ -521,7 +521,10 @@ static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
   }
   SmType *elem = type->shaped.elem;
   if (!dense_elem_supported(elem)) {
-    sm_p_error_tok(p, &tt, "dense elements of this element type are not supported");
+    SmStrBuf tb = {0};
+    sm_type_print(elem, &tb);
+    sm_p_error_tok(p, &tt, "dense elements of '%s' are not supported", tb.data ? tb.data : "");
+    sm_strbuf_free(&tb);
     goto out;
   }
   size_t esz = sm_dense_elem_size(elem);

@@ -32,8 +32,8 @@
 
 // -----
 
-// expected-error@+1 {{integer bitwidth}}
-"tt.op"() : () -> i65
+// expected-error@+1 {{integer bitwidth is limited to 16777215 bits}}
+"tt.op"() : () -> i16777216
 
 // -----
 
@@ -62,9 +62,54 @@
 
 // -----
 
-// MLIR accepts i0; smartmem supports widths 1..64.
-// expected-error@+1 {{integer bitwidth 0 is not supported (smartmem supports 1..64)}}
-"tt.op"() : () -> i0
+// Values of integers wider than 64 bits are limited to the 64-bit range.
+// expected-error@+1 {{integer constant out of range}}
+"tt.op"() {a = 18446744073709551616 : i128} : () -> ()
+
+// -----
+
+// expected-error@+1 {{dense elements of 'i128' are not supported}}
+"tt.op"() {a = dense<1> : tensor<2xi128>} : () -> ()
+
+// -----
+
+// expected-error@+1 {{memref layout mismatch between rank and affine map: 2 != 1}}
+"tt.op"() : () -> memref<4x4xf32, affine_map<(d0) -> (d0)>>
+
+// -----
+
+// expected-error@+1 {{expected the number of strides to match the rank}}
+"tt.op"() : () -> memref<4x4xf32, strided<[1]>>
+
+// -----
+
+// expected-error@+1 {{invalid memref element type}}
+"tt.op"() : () -> memref<4xtensor<2xf32>>
+
+// -----
+
+// expected-error@+1 {{multiple memory spaces specified in memref type}}
+"tt.op"() : () -> memref<4xf32, 1, 2>
+
+// -----
+
+// expected-error@+1 {{expected 'offset' after comma}}
+"tt.op"() : () -> memref<4xf32, strided<[1], 5>>
+
+// -----
+
+// expected-error@+1 {{expected integer size of a scalable dimension}}
+"tt.op"() : () -> vector<[?]xf32>
+
+// -----
+
+// expected-error@+1 {{hexadecimal float constant out of range for type}}
+"tt.op"() {a = 0x100 : f8E4M3FN} : () -> ()
+
+// -----
+
+// expected-error@+1 {{dense elements of 'f80' are not supported}}
+"tt.op"() {a = dense<1.0> : tensor<2xf80>} : () -> ()
 
 // -----
 
