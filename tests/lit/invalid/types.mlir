@@ -123,11 +123,20 @@
 // LOC: types.mlir:21:26: error: expected static shape
 // LOC: types.mlir:26:26: error: expected type
 // LOC: types.mlir:31:27: error: expected type
-// LOC: types.mlir:36:19: error: integer bitwidth 65 is not supported (smartmem supports 1..64)
+// LOC: types.mlir:36:19: error: integer bitwidth is limited to 16777215 bits
 // LOC: types.mlir:41:19: error: expected type
 // LOC: types.mlir:46:34: error: expected '>'
 // LOC: types.mlir:51:27: error: invalid element type for complex
 // LOC: types.mlir:56:28: error: invalid tensor element type
 // LOC: types.mlir:61:26: error: expected '<'
-// LOC: types.mlir:67:19: error: integer bitwidth 0 is not supported (smartmem supports 1..64)
-// LOC: types.mlir:72:35: error: unbalanced '>' character in pretty dialect name
+// LOC: types.mlir:67:16: error: integer constant out of range
+// LOC: types.mlir:72:27: error: dense elements of 'i128' are not supported
+// LOC: types.mlir:77:35: error: memref layout mismatch between rank and affine map: 2 != 1
+// LOC: types.mlir:82:35: error: expected the number of strides to match the rank
+// LOC: types.mlir:87:28: error: invalid memref element type
+// LOC: types.mlir:92:36: error: multiple memory spaces specified in memref type
+// LOC: types.mlir:97:46: error: expected 'offset' after comma
+// LOC: types.mlir:102:27: error: expected integer size of a scalable dimension
+// LOC: types.mlir:107:16: error: hexadecimal float constant out of range for type
+// LOC: types.mlir:112:29: error: dense elements of 'f80' are not supported
+// LOC: types.mlir:117:35: error: unbalanced '>' character in pretty dialect name
