@@ -46,6 +46,7 @@ typedef struct SmDialect SmDialect;
 typedef struct SmParser SmParser;   /* custom-form parsing, see ir/asm.h */
 typedef struct SmPrinter SmPrinter; /* custom-form printing, see ir/asm.h */
 typedef struct SmBuilder SmBuilder;
+typedef struct SmStrBuf SmStrBuf;
 typedef struct SmPatternSet SmPatternSet; /* defined by the pass layer */
 
 #if defined(__GNUC__)
@@ -808,6 +809,11 @@ struct SmOpDef {
    * default (arith's #arith.overflow<none>) so that the generic and custom
    * forms give the same IR. Must not fail or emit diagnostics. */
   void (*normalize_props)(SmOp *op);
+  /* Optional, MLIR's OpAsmOpInterface::getAsmResultNames: writes the name
+   * the custom-form printer gives the op's results (one group, `%name:N`)
+   * and returns true; false keeps numbers. The printer makes names unique
+   * as MLIR does (`%c0`, `%c0_1`, ...). Not used in the generic form. */
+  bool (*result_name)(SmOp *op, SmStrBuf *name);
 };
 
 struct SmDialect {
@@ -861,10 +867,10 @@ typedef struct SmPrintFlags {
 } SmPrintFlags;
 
 /* Growable output buffer used by the printer. */
-typedef struct SmStrBuf {
+struct SmStrBuf {
   char *data;
   size_t len, cap;
-} SmStrBuf;
+};
 void sm_strbuf_append(SmStrBuf *b, const char *s, size_t n);
 void sm_strbuf_puts(SmStrBuf *b, const char *s);
 void sm_strbuf_printf(SmStrBuf *b, const char *fmt, ...) SM_PRINTF(2, 3);

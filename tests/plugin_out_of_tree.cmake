@@ -35,7 +35,7 @@ set(env ${CMAKE_COMMAND} -E env LD_LIBRARY_PATH=${prefix}/lib)
 run(${env} ${prefix}/bin/smopt --load-pass-plugin=${work}/build/libsm_example_plugin.so
     "--pass-pipeline=builtin.module(annotate-op-depth{attr-name=d},func.func(swap-commutative-operands))"
     ${work}/in.mlir)
-if(NOT last_out MATCHES "arith.addi %arg0, %0")
+if(NOT last_out MATCHES "arith.addi %arg0, %c7_i32")
   message(FATAL_ERROR "swap-commutative-operands did not run:\n${last_out}")
 endif()
 if(NOT last_out MATCHES "d = 2 : i64")
