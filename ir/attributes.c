@@ -49,6 +49,7 @@ static uint32_t attr_hash(const SmAttr *a) {
     h = sm_hash_ptr(sm_hash_ptr(h, a->resource.name), a->resource.type);
     break;
   case SM_ATTR_AFFINE_MAP: h = sm_hash_ptr(h, a->map); break;
+  case SM_ATTR_INTEGER_SET: h = sm_hash_ptr(h, a->set); break;
   case SM_ATTR_OPAQUE:
     h = sm_hash_ptr(sm_hash_ptr(sm_hash_ptr(h, a->opaque.dialect), a->opaque.rest), a->opaque.type);
     break;
@@ -95,6 +96,7 @@ static bool attr_eq(const void *obj, const void *key) {
   case SM_ATTR_DENSE_RESOURCE:
     return a->resource.name == b->resource.name && a->resource.type == b->resource.type;
   case SM_ATTR_AFFINE_MAP: return a->map == b->map;
+  case SM_ATTR_INTEGER_SET: return a->set == b->set;
   case SM_ATTR_OPAQUE:
     return a->opaque.dialect == b->opaque.dialect && a->opaque.rest == b->opaque.rest &&
            a->opaque.type == b->opaque.type;
@@ -208,6 +210,12 @@ SmAttr *sm_attr_float_bits(SmContext *ctx, SmType *type, uint64_t bits) {
   k.fp.type = type;
   k.fp.bits = bits;
   k.fp.value = sm_float_decode(type, bits);
+  return unique(ctx, &k);
+}
+
+SmAttr *sm_attr_integer_set(SmContext *ctx, SmIntegerSet *set) {
+  SmAttr k = make(SM_ATTR_INTEGER_SET);
+  k.set = set;
   return unique(ctx, &k);
 }
 

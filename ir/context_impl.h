@@ -118,7 +118,7 @@ struct SmContext {
   SmInternEntry *strings;
   uint32_t strings_cap, strings_count;
   /* Uniqued objects. */
-  SmUniqTable types, attrs, locs, affine_exprs, affine_maps;
+  SmUniqTable types, attrs, locs, affine_exprs, affine_maps, integer_sets;
   /* Op definitions by full name (open addressing over defs). */
   const SmOpDef **op_defs;
   uint32_t *op_def_hashes;

@@ -36,6 +36,7 @@ typedef struct SmAttr SmAttr;
 typedef struct SmLoc SmLoc;
 typedef struct SmAffineExpr SmAffineExpr;
 typedef struct SmAffineMap SmAffineMap;
+typedef struct SmIntegerSet SmIntegerSet;
 typedef struct SmOp SmOp;
 typedef struct SmBlock SmBlock;
 typedef struct SmRegion SmRegion;
@@ -270,6 +271,21 @@ SmAffineMap *sm_affine_map_compose(SmContext *ctx, SmAffineMap *outer, SmAffineM
 int64_t sm_affine_expr_eval(const SmAffineExpr *e, const int64_t *dims, const int64_t *syms);
 bool sm_affine_map_is_identity(const SmAffineMap *m);
 
+/* Integer sets (MLIR's IntegerSet, `affine_set<(d0)[s0] : (d0 >= 0, d0 - s0 == 0)>`):
+ * constraints[i] >= 0, or == 0 when eq[i]. Uniqued like maps (ir/integer_set.c). */
+struct SmIntegerSet {
+  unsigned num_dims, num_symbols, num_constraints;
+  SmAffineExpr *const *constraints;
+  const uint8_t *eq; /* per constraint: 1 for == 0, 0 for >= 0 */
+  uint32_t hash;
+};
+/* With no constraints this is MLIR's empty-constraint set, 0 == 0. */
+SmIntegerSet *sm_integer_set(SmContext *ctx, unsigned num_dims, unsigned num_symbols,
+                             unsigned num_constraints, SmAffineExpr *const *constraints,
+                             const uint8_t *eq);
+/* Evaluate with concrete dims/symbols: every constraint holds. */
+bool sm_integer_set_contains(const SmIntegerSet *set, const int64_t *dims, const int64_t *syms);
+
 /* ===================================================================== */
 /* Attributes                                                             */
 /* ===================================================================== */
@@ -290,6 +306,7 @@ typedef enum SmAttrKind {
   SM_ATTR_AFFINE_MAP,     /* affine_map<...> */
   SM_ATTR_OPAQUE,         /* #dialect.rest, kept as text */
   SM_ATTR_STRIDED,        /* strided<[4, 1], offset: ?> (memref layout) */
+  SM_ATTR_INTEGER_SET,    /* affine_set<...> */
 } SmAttrKind;
 
 typedef struct SmNamedAttr {
@@ -345,6 +362,7 @@ struct SmAttr {
       SmType *type;
     } resource;
     SmAffineMap *map;
+    SmIntegerSet *set;
     struct {
       const char *dialect; /* interned namespace */
       const char *rest;    /* interned text after the namespace */
@@ -381,6 +399,7 @@ SmAttr *sm_attr_symbol_ref(SmContext *ctx, const char *root, unsigned num_nested
 SmAttr *sm_attr_dense(SmContext *ctx, SmType *type, bool splat, const void *data, size_t size);
 SmAttr *sm_attr_dense_resource(SmContext *ctx, const char *name, SmType *type);
 SmAttr *sm_attr_affine_map(SmContext *ctx, SmAffineMap *map);
+SmAttr *sm_attr_integer_set(SmContext *ctx, SmIntegerSet *set);
 SmAttr *sm_attr_strided(SmContext *ctx, unsigned rank, const int64_t *strides, int64_t offset);
 SmAttr *sm_attr_opaque(SmContext *ctx, const char *dialect, const char *rest);
 /* With a trailing type, as in `#d.a<...> : i64` (type may be NULL). */
@@ -886,6 +905,7 @@ void sm_attr_print(const SmAttr *a, SmStrBuf *out);
 void sm_loc_print(const SmLoc *l, SmStrBuf *out);
 void sm_affine_expr_print(const SmAffineExpr *e, SmStrBuf *out);
 void sm_affine_map_print(const SmAffineMap *m, SmStrBuf *out);
+void sm_integer_set_print(const SmIntegerSet *s, SmStrBuf *out);
 
 /* Structural and per-op verification of op and everything nested. Emits
  * diagnostics; returns false if any error. */

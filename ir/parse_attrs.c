@@ -744,24 +744,93 @@ static bool affine_id_list(SmParser *p, SmTokKind open, SmTokKind close, size_t 
   return sm_p_expect(p, close, close == SM_TOK_RPAREN ? "')'" : "']'");
 }
 
-SmAffineMap *sm_p_parse_affine_map_body(SmParser *p) {
-  size_t dmark, smark = 0;
-  unsigned nd, ns = 0;
-  if (!affine_id_list(p, SM_TOK_LPAREN, SM_TOK_RPAREN, &dmark, &nd))
-    return NULL;
-  if (p->tok.kind == SM_TOK_LSQUARE && !affine_id_list(p, SM_TOK_LSQUARE, SM_TOK_RSQUARE, &smark, &ns))
-    return NULL;
-  if (!ns)
-    smark = p->stk.len;
+/* "(d0, d1)[s0]" of a map or set: ids pushed on p->stk (dims at *dmark,
+ * symbols at *smark). */
+static bool affine_header(SmParser *p, size_t *dmark, unsigned *nd, size_t *smark, unsigned *ns) {
+  *smark = 0;
+  *ns = 0;
+  if (!affine_id_list(p, SM_TOK_LPAREN, SM_TOK_RPAREN, dmark, nd))
+    return false;
+  if (p->tok.kind == SM_TOK_LSQUARE && !affine_id_list(p, SM_TOK_LSQUARE, SM_TOK_RSQUARE, smark, ns))
+    return false;
+  if (!*ns)
+    *smark = p->stk.len;
   /* Duplicate ids are an error, as in MLIR. */
-  {
-    const char **ids = (const char **)sm_bs_at(&p->stk, dmark);
-    unsigned total = nd + ns;
-    for (unsigned i = 0; i < total; i++)
-      for (unsigned j = i + 1; j < total; j++)
-        if (ids[i] == ids[j])
-          return sm_p_error(p, "redefinition of identifier '%s'", ids[i]), NULL;
+  const char **ids = (const char **)sm_bs_at(&p->stk, *dmark);
+  unsigned total = *nd + *ns;
+  for (unsigned i = 0; i < total; i++)
+    for (unsigned j = i + 1; j < total; j++)
+      if (ids[i] == ids[j])
+        return sm_p_error(p, "redefinition of identifier '%s'", ids[i]);
+  return true;
+}
+
+/* "(d0)[s0] : (d0 >= 0, d0 - s0 == 0, s0 <= 4)" inside affine_set<...>:
+ * each constraint becomes lhs - rhs (rhs - lhs for <=) compared with 0. */
+static SmIntegerSet *parse_integer_set_body(SmParser *p) {
+  size_t dmark, smark;
+  unsigned nd, ns;
+  if (!affine_header(p, &dmark, &nd, &smark, &ns))
+    return NULL;
+  if (!sm_p_expect(p, SM_TOK_COLON, "':'") || !sm_p_expect(p, SM_TOK_LPAREN, "'('"))
+    return NULL;
+  size_t cmark = p->stk.len;
+  unsigned nc = 0;
+  if (p->tok.kind != SM_TOK_RPAREN) {
+    for (;;) {
+      AffineCtx a = {p, (const char **)sm_bs_at(&p->stk, dmark), nd,
+                     (const char **)sm_bs_at(&p->stk, smark), ns};
+      SmAffineExpr *lhs = affine_expr(&a);
+      if (!lhs)
+        return NULL;
+      SmTokKind op = p->tok.kind;
+      if ((op != SM_TOK_GREATER && op != SM_TOK_LESS && op != SM_TOK_EQUAL) ||
+          p->tok.ptr + 1 >= p->lx.end || p->tok.ptr[1] != '=')
+        return sm_p_error(p, "expected '== affine-expr' or '>= affine-expr' at end of affine constraint"),
+               NULL;
+      sm_p_consume(p);
+      if (!sm_p_expect(p, SM_TOK_EQUAL, "'='"))
+        return NULL;
+      a.dims = (const char **)sm_bs_at(&p->stk, dmark);
+      a.syms = (const char **)sm_bs_at(&p->stk, smark);
+      SmAffineExpr *rhs = affine_expr(&a);
+      if (!rhs)
+        return NULL;
+      SmAffineExpr *c = op == SM_TOK_LESS ? sm_affine_sub(p->ctx, rhs, lhs) : sm_affine_sub(p->ctx, lhs, rhs);
+      uint64_t entry = (uint64_t)(uintptr_t)c;
+      uint8_t eq = op == SM_TOK_EQUAL;
+      sm_bs_push(&p->stk, &entry, sizeof entry);
+      sm_bs_push(&p->stk, &eq, 1);
+      nc++;
+      if (!sm_p_accept(p, SM_TOK_COMMA))
+        break;
+    }
   }
+  if (!sm_p_expect(p, SM_TOK_RPAREN, "')'"))
+    return NULL;
+  SmAffineExpr **cons = malloc((nc ? nc : 1) * sizeof *cons);
+  uint8_t *eqs = malloc(nc ? nc : 1);
+  if (!cons || !eqs)
+    abort();
+  const unsigned char *rec = (const unsigned char *)sm_bs_at(&p->stk, cmark);
+  for (unsigned i = 0; i < nc; i++) {
+    uint64_t entry;
+    memcpy(&entry, rec + i * 9, 8);
+    cons[i] = (SmAffineExpr *)(uintptr_t)entry;
+    eqs[i] = rec[i * 9 + 8];
+  }
+  SmIntegerSet *set = sm_integer_set(p->ctx, nd, ns, nc, cons, eqs);
+  free(cons);
+  free(eqs);
+  p->stk.len = dmark;
+  return set;
+}
+
+SmAffineMap *sm_p_parse_affine_map_body(SmParser *p) {
+  size_t dmark, smark;
+  unsigned nd, ns;
+  if (!affine_header(p, &dmark, &nd, &smark, &ns))
+    return NULL;
   if (!sm_p_expect(p, SM_TOK_ARROW, "'->'") || !sm_p_expect(p, SM_TOK_LPAREN, "'('"))
     return NULL;
   size_t rmark = p->stk.len;
@@ -857,7 +926,7 @@ bool sm_p_at_attr(SmParser *p) {
   case SM_TOK_LPAREN:
     return true;
   case SM_TOK_BARE: {
-    static const char *const kws[] = {"true", "false", "unit", "dense", "dense_resource", "array", "affine_map", "strided", NULL};
+    static const char *const kws[] = {"true", "false", "unit", "dense", "dense_resource", "array", "affine_map", "affine_set", "strided", NULL};
     for (const char *const *k = kws; *k; k++)
       if (tok_eq(&p->tok, *k))
         return true;
@@ -972,6 +1041,15 @@ static SmAttr *parse_attr_inner(SmParser *p, SmType *type) {
       sm_p_consume(p);
       return parse_strided(p);
     }
+    if (tok_eq(t, "affine_set")) {
+      sm_p_consume(p);
+      if (!sm_p_expect(p, SM_TOK_LESS, "'<'"))
+        return NULL;
+      SmIntegerSet *set = parse_integer_set_body(p);
+      if (!set || !sm_p_expect(p, SM_TOK_GREATER, "'>'"))
+        return NULL;
+      return sm_attr_integer_set(ctx, set);
+    }
     if (tok_eq(t, "dense_resource")) {
       sm_p_consume(p);
       if (!sm_p_expect(p, SM_TOK_LESS, "'<'"))
@@ -1018,7 +1096,8 @@ static bool attr_self_delimited(const SmToken *t) {
   if (t->kind == SM_TOK_LBRACE || t->kind == SM_TOK_LSQUARE)
     return true;
   return t->kind == SM_TOK_BARE && t->len >= 5 &&
-         (tok_eq(t, "dense") || tok_eq(t, "array") || tok_eq(t, "affine_map") || tok_eq(t, "dense_resource"));
+         (tok_eq(t, "dense") || tok_eq(t, "array") || tok_eq(t, "affine_map") || tok_eq(t, "dense_resource") ||
+          tok_eq(t, "affine_set"));
 }
 
 SmAttr *sm_p_parse_attr(SmParser *p, SmType *type) {

@@ -393,6 +393,36 @@ static void print_affine_map(SmStrBuf *out, const SmAffineMap *m) {
   sm_out_char(out, ')');
 }
 
+/* MLIR's printIntegerSet: "(d0)[s0] : (d0 >= 0, d0 - s0 == 0)". */
+static void print_integer_set(SmStrBuf *out, const SmIntegerSet *set) {
+  sm_out_char(out, '(');
+  for (unsigned i = 0; i < set->num_dims; i++) {
+    if (i) SM_OUT_LIT(out, ", ");
+    sm_out_char(out, 'd');
+    sm_out_u64(out, i);
+  }
+  sm_out_char(out, ')');
+  if (set->num_symbols) {
+    sm_out_char(out, '[');
+    for (unsigned i = 0; i < set->num_symbols; i++) {
+      if (i) SM_OUT_LIT(out, ", ");
+      sm_out_char(out, 's');
+      sm_out_u64(out, i);
+    }
+    sm_out_char(out, ']');
+  }
+  SM_OUT_LIT(out, " : (");
+  for (unsigned i = 0; i < set->num_constraints; i++) {
+    if (i) SM_OUT_LIT(out, ", ");
+    print_affine(out, set->constraints[i], false);
+    if (set->eq[i])
+      SM_OUT_LIT(out, " == 0");
+    else
+      SM_OUT_LIT(out, " >= 0");
+  }
+  sm_out_char(out, ')');
+}
+
 /* ===================================================================== */
 /* Floats: llvm::APFloat::toString, as MLIR's printFloatValue uses it      */
 /* ===================================================================== */
@@ -950,6 +980,18 @@ static void print_attr_impl(SmAsmState *s, const SmAttr *a, int elide /* 0 never
     sm_out_char(out, '>');
     return;
   }
+  case SM_ATTR_INTEGER_SET: {
+    uint64_t *alias = s->aliases ? sm_ptrtab_find(s->aliases, a) : NULL;
+    if (alias && *alias) {
+      SM_OUT_LIT(out, "#set");
+      if (*alias > 1) sm_out_u64(out, *alias - 1);
+      return;
+    }
+    SM_OUT_LIT(out, "affine_set<");
+    print_integer_set(out, a->set);
+    sm_out_char(out, '>');
+    return;
+  }
   case SM_ATTR_OPAQUE:
     sm_out_char(out, '#');
     sm_out_str(out, a->opaque.dialect);
@@ -1063,6 +1105,7 @@ void sm_asm_visit_attr(SmAsmState *s, const SmAttr *a) {
   if (!a) return;
   switch (a->kind) {
   case SM_ATTR_AFFINE_MAP:
+  case SM_ATTR_INTEGER_SET:
     if (!first_visit(s, a)) return;
     if (s->num_aliases == s->alias_cap) {
       s->alias_cap = s->alias_cap ? s->alias_cap * 2 : 8;
@@ -1127,3 +1170,5 @@ void sm_loc_print(const SmLoc *l, SmStrBuf *out) {
 void sm_affine_expr_print(const SmAffineExpr *e, SmStrBuf *out) { print_affine(out, e, false); }
 
 void sm_affine_map_print(const SmAffineMap *m, SmStrBuf *out) { print_affine_map(out, m); }
+
+void sm_integer_set_print(const SmIntegerSet *set, SmStrBuf *out) { print_integer_set(out, set); }

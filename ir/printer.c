@@ -686,14 +686,25 @@ static void print_top(SmOp *op, SmStrBuf *out, const SmPrintFlags *flags, FILE *
   number_values(&p, op, p.flags.generic);
   if (!p.flags.local_scope) {
     collect_op(&p, op);
-    for (size_t i = 0; i < p.as.num_aliases; i++) {
-      SM_OUT_LIT(out, "#map");
-      if (i) sm_out_u64(out, i);
-      SM_OUT_LIT(out, " = ");
-      sm_asm_print_attr(&p.as, p.as.alias_list[i], false);
-      sm_out_char(out, '\n');
-      bool ins;
-      *sm_ptrtab_slot(&p.alias_tab, p.as.alias_list[i], &ins) = i + 1;
+    /* MLIR orders aliases by name: the maps (#map, #map1, ...), then the
+     * integer sets (#set, ...), each in the order first seen. */
+    for (int pass = 0; pass < 2; pass++) {
+      SmAttrKind kind = pass ? SM_ATTR_INTEGER_SET : SM_ATTR_AFFINE_MAP;
+      size_t n = 0;
+      for (size_t i = 0; i < p.as.num_aliases; i++) {
+        SmAttr *a = p.as.alias_list[i];
+        if (a->kind != kind) continue;
+        if (pass)
+          SM_OUT_LIT(out, "#set");
+        else
+          SM_OUT_LIT(out, "#map");
+        if (n) sm_out_u64(out, n);
+        SM_OUT_LIT(out, " = ");
+        sm_asm_print_attr(&p.as, a, false);
+        sm_out_char(out, '\n');
+        bool ins;
+        *sm_ptrtab_slot(&p.alias_tab, a, &ins) = ++n;
+      }
     }
     p.as.aliases = &p.alias_tab;
   }
