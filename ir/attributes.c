@@ -26,7 +26,7 @@ static uint32_t attr_hash(const SmAttr *a) {
     h = sm_hash_ptr(sm_hash_mix(h, bits), a->fp.type);
     break;
   }
-  case SM_ATTR_STRING: h = sm_hash_bytes(h, a->string.data, a->string.len); break;
+  case SM_ATTR_STRING: h = sm_hash_ptr(sm_hash_bytes(h, a->string.data, a->string.len), a->string.type); break;
   case SM_ATTR_TYPE: h = sm_hash_ptr(h, a->type); break;
   case SM_ATTR_ARRAY: h = sm_hash_bytes(h, a->array.elems, a->array.count * sizeof(SmAttr *)); break;
   case SM_ATTR_DENSE_ARRAY:
@@ -74,7 +74,8 @@ static bool attr_eq(const void *obj, const void *key) {
   case SM_ATTR_FLOAT:
     return a->fp.type == b->fp.type && a->fp.bits == b->fp.bits;
   case SM_ATTR_STRING:
-    return a->string.len == b->string.len && mem_eq(a->string.data, b->string.data, a->string.len);
+    return a->string.len == b->string.len && a->string.type == b->string.type &&
+           mem_eq(a->string.data, b->string.data, a->string.len);
   case SM_ATTR_TYPE: return a->type == b->type;
   case SM_ATTR_ARRAY:
     return a->array.count == b->array.count &&
@@ -219,6 +220,17 @@ SmAttr *sm_attr_integer_set(SmContext *ctx, SmIntegerSet *set) {
   return unique(ctx, &k);
 }
 
+SmAttr *sm_attr_distinct(SmContext *ctx, SmAttr *referenced) {
+  /* Not hash-consed: each one is its own object. */
+  SmAttr *a = sm_context_alloc(ctx, sizeof *a);
+  memset(a, 0, sizeof *a);
+  a->kind = SM_ATTR_DISTINCT;
+  a->distinct.referenced = referenced ? referenced : sm_attr_unit(ctx);
+  a->distinct.id = ctx->num_distinct++;
+  a->hash = sm_hash_fold(sm_hash_mix(0xd157u, a->distinct.id));
+  return a;
+}
+
 SmAttr *sm_attr_strided(SmContext *ctx, unsigned rank, const int64_t *strides, int64_t offset) {
   SmAttr k = make(SM_ATTR_STRIDED);
   k.strided.rank = rank;
@@ -231,6 +243,14 @@ SmAttr *sm_attr_string(SmContext *ctx, const char *data, size_t len) {
   SmAttr k = make(SM_ATTR_STRING);
   k.string.data = len ? data : "";
   k.string.len = len;
+  return unique(ctx, &k);
+}
+
+SmAttr *sm_attr_string_typed(SmContext *ctx, const char *data, size_t len, SmType *type) {
+  SmAttr k = make(SM_ATTR_STRING);
+  k.string.data = len ? data : "";
+  k.string.len = len;
+  k.string.type = type && type->kind != SM_TYPE_NONE ? type : NULL;
   return unique(ctx, &k);
 }
 

@@ -167,6 +167,8 @@ struct SmContext {
    * carry a symbol name, and the verifier skips the symbol-table scan (a
    * pass over every op of a large module). */
   bool any_sym_name_dict;
+  /* Number of distinct attributes made so far (sm_attr_distinct). */
+  uint64_t num_distinct;
   /* sm_context_set_parse_progress. */
   SmParseProgressFn parse_progress;
   void *parse_progress_user;

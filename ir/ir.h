@@ -307,6 +307,7 @@ typedef enum SmAttrKind {
   SM_ATTR_OPAQUE,         /* #dialect.rest, kept as text */
   SM_ATTR_STRIDED,        /* strided<[4, 1], offset: ?> (memref layout) */
   SM_ATTR_INTEGER_SET,    /* affine_set<...> */
+  SM_ATTR_DISTINCT,       /* distinct[N]<attr>: never uniqued with another */
 } SmAttrKind;
 
 typedef struct SmNamedAttr {
@@ -331,6 +332,7 @@ struct SmAttr {
     struct {
       const char *data; /* NUL-terminated copy; len may include embedded NULs */
       size_t len;
+      SmType *type;     /* `"s" : !foo.t` (typed string), NULL when untyped */
     } string;
     SmType *type;
     struct {
@@ -364,6 +366,10 @@ struct SmAttr {
     SmAffineMap *map;
     SmIntegerSet *set;
     struct {
+      SmAttr *referenced; /* unit for `distinct[N]<>` */
+      uint64_t id;        /* creation number in the context (printing renumbers) */
+    } distinct;
+    struct {
       const char *dialect; /* interned namespace */
       const char *rest;    /* interned text after the namespace */
       SmType *type;        /* trailing ": type" as written, or NULL */
@@ -386,6 +392,8 @@ SmAttr *sm_attr_float(SmContext *ctx, SmType *type, double value);
 /* Exactly these bits of the float type (signalling NaNs kept). */
 SmAttr *sm_attr_float_bits(SmContext *ctx, SmType *type, uint64_t bits);
 SmAttr *sm_attr_string(SmContext *ctx, const char *data, size_t len);
+/* A typed string, `"s" : !foo.t` (type NULL or none: untyped). */
+SmAttr *sm_attr_string_typed(SmContext *ctx, const char *data, size_t len, SmType *type);
 SmAttr *sm_attr_type(SmContext *ctx, SmType *type);
 SmAttr *sm_attr_array(SmContext *ctx, unsigned count, SmAttr *const *elems);
 SmAttr *sm_attr_dense_array(SmContext *ctx, SmType *elem, unsigned count, const void *data);
@@ -400,6 +408,9 @@ SmAttr *sm_attr_dense(SmContext *ctx, SmType *type, bool splat, const void *data
 SmAttr *sm_attr_dense_resource(SmContext *ctx, const char *name, SmType *type);
 SmAttr *sm_attr_affine_map(SmContext *ctx, SmAffineMap *map);
 SmAttr *sm_attr_integer_set(SmContext *ctx, SmIntegerSet *set);
+/* A new distinct attribute (MLIR's DistinctAttr): different from every
+ * other one, whatever it references (NULL: unit). */
+SmAttr *sm_attr_distinct(SmContext *ctx, SmAttr *referenced);
 SmAttr *sm_attr_strided(SmContext *ctx, unsigned rank, const int64_t *strides, int64_t offset);
 SmAttr *sm_attr_opaque(SmContext *ctx, const char *dialect, const char *rest);
 /* With a trailing type, as in `#d.a<...> : i64` (type may be NULL). */

@@ -784,13 +784,12 @@ static SmIntegerSet *parse_integer_set_body(SmParser *p) {
       if (!lhs)
         return NULL;
       SmTokKind op = p->tok.kind;
-      if ((op != SM_TOK_GREATER && op != SM_TOK_LESS && op != SM_TOK_EQUAL) ||
-          p->tok.ptr + 1 >= p->lx.end || p->tok.ptr[1] != '=')
+      if (op == SM_TOK_GREATER || op == SM_TOK_LESS || op == SM_TOK_EQUAL)
+        sm_p_consume(p);
+      if ((op != SM_TOK_GREATER && op != SM_TOK_LESS && op != SM_TOK_EQUAL) || p->tok.kind != SM_TOK_EQUAL)
         return sm_p_error(p, "expected '== affine-expr' or '>= affine-expr' at end of affine constraint"),
                NULL;
       sm_p_consume(p);
-      if (!sm_p_expect(p, SM_TOK_EQUAL, "'='"))
-        return NULL;
       a.dims = (const char **)sm_bs_at(&p->stk, dmark);
       a.syms = (const char **)sm_bs_at(&p->stk, smark);
       SmAffineExpr *rhs = affine_expr(&a);
@@ -926,7 +925,7 @@ bool sm_p_at_attr(SmParser *p) {
   case SM_TOK_LPAREN:
     return true;
   case SM_TOK_BARE: {
-    static const char *const kws[] = {"true", "false", "unit", "dense", "dense_resource", "array", "affine_map", "affine_set", "strided", NULL};
+    static const char *const kws[] = {"true", "false", "unit", "dense", "dense_resource", "array", "affine_map", "affine_set", "strided", "distinct", NULL};
     for (const char *const *k = kws; *k; k++)
       if (tok_eq(&p->tok, *k))
         return true;
@@ -935,6 +934,47 @@ bool sm_p_at_attr(SmParser *p) {
   default:
     return false;
   }
+}
+
+/* distinct[N]<attr> after "distinct": the same N in one file is the same
+ * attribute; `<>` references unit. */
+static SmAttr *parse_distinct(SmParser *p, const SmToken *kw) {
+  if (!sm_p_expect(p, SM_TOK_LSQUARE, "'['"))
+    return NULL;
+  SmToken idt = p->tok;
+  uint64_t id;
+  if (idt.kind != SM_TOK_INT || !sm_p_parse_uint_token(p, &idt, &id))
+    return sm_p_error(p, "expected distinct ID"), NULL;
+  if (id >= (uint64_t)UINTPTR_MAX)
+    return sm_p_error(p, "distinct ID too large"), NULL;
+  sm_p_consume(p);
+  if (!sm_p_expect(p, SM_TOK_RSQUARE, "']'") || !sm_p_expect(p, SM_TOK_LESS, "'<'"))
+    return NULL;
+  SmAttr *ref = NULL;
+  if (p->tok.kind != SM_TOK_GREATER) {
+    ref = sm_p_parse_attr(p, NULL);
+    if (!ref)
+      return NULL;
+  }
+  if (!sm_p_expect(p, SM_TOK_GREATER, "'>'"))
+    return NULL;
+  if (!ref)
+    ref = sm_attr_unit(p->ctx);
+  const void *key = (const void *)(uintptr_t)(id + 1);
+  SmAttr *a = sm_ptrmap_get(&p->distinct_ids, key);
+  if (a) {
+    if (a->distinct.referenced != ref) {
+      SmStrBuf prev = {0};
+      sm_attr_print(a->distinct.referenced, &prev);
+      sm_p_error_tok(p, kw, "referenced attribute does not match previous definition: %s", prev.data ? prev.data : "");
+      sm_strbuf_free(&prev);
+      return NULL;
+    }
+    return a;
+  }
+  a = sm_attr_distinct(p->ctx, ref);
+  sm_ptrmap_put(&p->distinct_ids, key, a);
+  return a;
 }
 
 /* An integer or '?' (SM_DYNAMIC) in a strided layout. */
@@ -946,7 +986,7 @@ static bool parse_stride_value(SmParser *p, int64_t *out) {
   bool neg = sm_p_accept(p, SM_TOK_MINUS);
   uint64_t v;
   if (p->tok.kind != SM_TOK_INT || !sm_p_parse_uint_token(p, &p->tok, &v))
-    return sm_p_error(p, "expected an integer or '?'");
+    return sm_p_error(p, "expected a 64-bit signed integer or '?'");
   if (v > (uint64_t)INT64_MAX)
     return sm_p_error(p, "integer value too large");
   sm_p_consume(p);
@@ -1001,8 +1041,25 @@ static SmAttr *parse_attr_inner(SmParser *p, SmType *type) {
   case SM_TOK_STRING: {
     size_t len;
     const char *s = sm_p_string_value(p, t, &len);
-    SmAttr *a = sm_attr_string(ctx, s, len);
+    /* The value is copied before parsing a trailing type reuses buffers. */
+    char small[64], *copy = len < sizeof small ? small : malloc(len + 1);
+    if (!copy)
+      abort();
+    memcpy(copy, s, len);
     sm_p_consume(p);
+    SmType *ty = NULL;
+    if (p->tok.kind == SM_TOK_COLON) { /* typed string: "s" : !foo.t */
+      sm_p_consume(p);
+      ty = sm_p_parse_type(p);
+      if (!ty) {
+        if (copy != small)
+          free(copy);
+        return NULL;
+      }
+    }
+    SmAttr *a = sm_attr_string_typed(ctx, copy, len, ty);
+    if (copy != small)
+      free(copy);
     return a;
   }
   case SM_TOK_INT:
@@ -1040,6 +1097,11 @@ static SmAttr *parse_attr_inner(SmParser *p, SmType *type) {
     if (tok_eq(t, "strided")) {
       sm_p_consume(p);
       return parse_strided(p);
+    }
+    if (tok_eq(t, "distinct")) {
+      SmToken kw = *t;
+      sm_p_consume(p);
+      return parse_distinct(p, &kw);
     }
     if (tok_eq(t, "affine_set")) {
       sm_p_consume(p);

@@ -60,6 +60,7 @@ void sm_asm_state_free(SmAsmState *s) {
   sm_ptrtab_free(&s->res_seen);
   sm_ptrtab_free(&s->visited);
   sm_ptrtab_free(&s->type_cache);
+  sm_ptrtab_free(&s->distinct_ids);
   sm_strbuf_free(&s->type_text);
   free(s->res_names);
   free(s->alias_list);
@@ -883,7 +884,13 @@ static void print_attr_impl(SmAsmState *s, const SmAttr *a, int elide /* 0 never
     sm_asm_print_type(s, a->fp.type);
     return;
   }
-  case SM_ATTR_STRING: sm_asm_print_escaped(out, a->string.data, a->string.len); return;
+  case SM_ATTR_STRING:
+    sm_asm_print_escaped(out, a->string.data, a->string.len);
+    if (a->string.type) {
+      SM_OUT_LIT(out, " : ");
+      sm_asm_print_type(s, a->string.type);
+    }
+    return;
   case SM_ATTR_STRIDED:
     SM_OUT_LIT(out, "strided<[");
     for (unsigned i = 0; i < a->strided.rank; i++) {
@@ -977,6 +984,23 @@ static void print_attr_impl(SmAsmState *s, const SmAttr *a, int elide /* 0 never
     }
     SM_OUT_LIT(out, "affine_map<");
     print_affine_map(out, a->map);
+    sm_out_char(out, '>');
+    return;
+  }
+  case SM_ATTR_DISTINCT: {
+    uint64_t *alias = s->aliases ? sm_ptrtab_find(s->aliases, a) : NULL;
+    if (alias && *alias) {
+      SM_OUT_LIT(out, "#distinct");
+      if (*alias > 1) sm_out_u64(out, *alias - 1);
+      return;
+    }
+    bool ins;
+    uint64_t *id = sm_ptrtab_slot(&s->distinct_ids, a, &ins);
+    if (ins) *id = s->next_distinct++;
+    SM_OUT_LIT(out, "distinct[");
+    sm_out_u64(out, *id);
+    SM_OUT_LIT(out, "]<");
+    if (a->distinct.referenced->kind != SM_ATTR_UNIT) print_attr_impl(s, a->distinct.referenced, 0);
     sm_out_char(out, '>');
     return;
   }
@@ -1104,9 +1128,16 @@ void sm_asm_visit_type(SmAsmState *s, const SmType *t) {
 void sm_asm_visit_attr(SmAsmState *s, const SmAttr *a) {
   if (!a) return;
   switch (a->kind) {
+  case SM_ATTR_DISTINCT:
+    /* MLIR gives distinct attributes an alias unless they reference unit. */
+    if (a->distinct.referenced->kind == SM_ATTR_UNIT) return;
+    if (!first_visit(s, a)) return;
+    sm_asm_visit_attr(s, a->distinct.referenced);
+    goto add_alias;
   case SM_ATTR_AFFINE_MAP:
   case SM_ATTR_INTEGER_SET:
     if (!first_visit(s, a)) return;
+  add_alias:
     if (s->num_aliases == s->alias_cap) {
       s->alias_cap = s->alias_cap ? s->alias_cap * 2 : 8;
       s->alias_list = realloc(s->alias_list, s->alias_cap * sizeof *s->alias_list);

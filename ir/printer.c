@@ -686,18 +686,18 @@ static void print_top(SmOp *op, SmStrBuf *out, const SmPrintFlags *flags, FILE *
   number_values(&p, op, p.flags.generic);
   if (!p.flags.local_scope) {
     collect_op(&p, op);
-    /* MLIR orders aliases by name: the maps (#map, #map1, ...), then the
-     * integer sets (#set, ...), each in the order first seen. */
-    for (int pass = 0; pass < 2; pass++) {
-      SmAttrKind kind = pass ? SM_ATTR_INTEGER_SET : SM_ATTR_AFFINE_MAP;
+    /* MLIR orders aliases by name: #distinct..., #map..., #set..., each
+     * kind in the order first seen. */
+    static const struct {
+      SmAttrKind kind;
+      const char *name;
+    } groups[] = {{SM_ATTR_DISTINCT, "#distinct"}, {SM_ATTR_AFFINE_MAP, "#map"}, {SM_ATTR_INTEGER_SET, "#set"}};
+    for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
       size_t n = 0;
       for (size_t i = 0; i < p.as.num_aliases; i++) {
         SmAttr *a = p.as.alias_list[i];
-        if (a->kind != kind) continue;
-        if (pass)
-          SM_OUT_LIT(out, "#set");
-        else
-          SM_OUT_LIT(out, "#map");
+        if (a->kind != groups[g].kind) continue;
+        sm_out_str(out, groups[g].name);
         if (n) sm_out_u64(out, n);
         SM_OUT_LIT(out, " = ");
         sm_asm_print_attr(&p.as, a, false);
