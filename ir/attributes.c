@@ -50,6 +50,10 @@ static uint32_t attr_hash(const SmAttr *a) {
     break;
   case SM_ATTR_AFFINE_MAP: h = sm_hash_ptr(h, a->map); break;
   case SM_ATTR_INTEGER_SET: h = sm_hash_ptr(h, a->set); break;
+  case SM_ATTR_DENSE_STRING:
+    h = sm_hash_ptr(sm_hash_mix(h, a->dense_string.splat), a->dense_string.type);
+    h = sm_hash_bytes(h, a->dense_string.strings, a->dense_string.count * sizeof(SmAttr *));
+    break;
   case SM_ATTR_OPAQUE:
     h = sm_hash_ptr(sm_hash_ptr(sm_hash_ptr(h, a->opaque.dialect), a->opaque.rest), a->opaque.type);
     break;
@@ -98,6 +102,10 @@ static bool attr_eq(const void *obj, const void *key) {
     return a->resource.name == b->resource.name && a->resource.type == b->resource.type;
   case SM_ATTR_AFFINE_MAP: return a->map == b->map;
   case SM_ATTR_INTEGER_SET: return a->set == b->set;
+  case SM_ATTR_DENSE_STRING:
+    return a->dense_string.type == b->dense_string.type && a->dense_string.splat == b->dense_string.splat &&
+           a->dense_string.count == b->dense_string.count &&
+           mem_eq(a->dense_string.strings, b->dense_string.strings, a->dense_string.count * sizeof(SmAttr *));
   case SM_ATTR_OPAQUE:
     return a->opaque.dialect == b->opaque.dialect && a->opaque.rest == b->opaque.rest &&
            a->opaque.type == b->opaque.type;
@@ -138,6 +146,10 @@ static SmAttr *unique(SmContext *ctx, const SmAttr *key) {
     break;
   case SM_ATTR_DENSE_ELEMENTS:
     a->dense.data = sm_context_dup(ctx, key->dense.data, key->dense.size);
+    break;
+  case SM_ATTR_DENSE_STRING:
+    a->dense_string.strings =
+        sm_context_dup(ctx, key->dense_string.strings, key->dense_string.count * sizeof(SmAttr *));
     break;
   case SM_ATTR_STRIDED:
     a->strided.strides = sm_context_dup(ctx, key->strided.strides, key->strided.rank * sizeof(int64_t));
@@ -211,6 +223,23 @@ SmAttr *sm_attr_float_bits(SmContext *ctx, SmType *type, uint64_t bits) {
   k.fp.type = type;
   k.fp.bits = bits;
   k.fp.value = sm_float_decode(type, bits);
+  return unique(ctx, &k);
+}
+
+SmAttr *sm_attr_dense_string(SmContext *ctx, SmType *type, bool splat, unsigned count,
+                             SmAttr *const *strings) {
+  /* All equal: a splat, as MLIR stores it. */
+  bool same = count > 0;
+  for (unsigned i = 1; same && i < count; i++) same = strings[i] == strings[0];
+  if (same && count > 1) {
+    splat = true;
+    count = 1;
+  }
+  SmAttr k = make(SM_ATTR_DENSE_STRING);
+  k.dense_string.type = type;
+  k.dense_string.splat = splat && count == 1 && sm_type_num_elements(type) != 1;
+  k.dense_string.count = count;
+  k.dense_string.strings = count ? strings : NULL;
   return unique(ctx, &k);
 }
 

@@ -308,6 +308,7 @@ typedef enum SmAttrKind {
   SM_ATTR_STRIDED,        /* strided<[4, 1], offset: ?> (memref layout) */
   SM_ATTR_INTEGER_SET,    /* affine_set<...> */
   SM_ATTR_DISTINCT,       /* distinct[N]<attr>: never uniqued with another */
+  SM_ATTR_DENSE_STRING,   /* dense<["a", "b"]> : tensor<2x!foo.str> */
 } SmAttrKind;
 
 typedef struct SmNamedAttr {
@@ -366,6 +367,12 @@ struct SmAttr {
     SmAffineMap *map;
     SmIntegerSet *set;
     struct {
+      SmType *type;               /* static ranked tensor or vector */
+      bool splat;                 /* one element stands for all */
+      unsigned count;             /* elements in strings (1 when splat) */
+      SmAttr *const *strings;     /* string attributes (untyped) */
+    } dense_string;
+    struct {
       SmAttr *referenced; /* unit for `distinct[N]<>` */
       uint64_t id;        /* creation number in the context (printing renumbers) */
     } distinct;
@@ -406,6 +413,10 @@ SmAttr *sm_attr_symbol_ref(SmContext *ctx, const char *root, unsigned num_nested
 /* data: size bytes in the packed element format above; splat: one element. */
 SmAttr *sm_attr_dense(SmContext *ctx, SmType *type, bool splat, const void *data, size_t size);
 SmAttr *sm_attr_dense_resource(SmContext *ctx, const char *name, SmType *type);
+/* Dense string elements (element type other than integer, index, float or
+ * complex): count string attributes, or one when splat. */
+SmAttr *sm_attr_dense_string(SmContext *ctx, SmType *type, bool splat, unsigned count,
+                             SmAttr *const *strings);
 SmAttr *sm_attr_affine_map(SmContext *ctx, SmAffineMap *map);
 SmAttr *sm_attr_integer_set(SmContext *ctx, SmIntegerSet *set);
 /* A new distinct attribute (MLIR's DistinctAttr): different from every

@@ -261,7 +261,7 @@ static bool parse_elem_lit(SmParser *p, SmElemLit *out) {
     sm_p_consume(p);
     t = p->tok;
   }
-  if (t.kind == SM_TOK_INT || t.kind == SM_TOK_FLOAT ||
+  if (t.kind == SM_TOK_INT || t.kind == SM_TOK_FLOAT || (!neg && t.kind == SM_TOK_STRING) ||
       (!neg && t.kind == SM_TOK_BARE && (tok_eq(&t, "true") || tok_eq(&t, "false")))) {
     out->ptr = t.ptr;
     out->len = t.len;
@@ -278,6 +278,8 @@ static bool parse_elem_lit(SmParser *p, SmElemLit *out) {
 /* Writes one literal as an element of type elem into dst (little-endian). */
 static bool store_elem(SmParser *p, const SmElemLit *e, SmType *elem, void *dst) {
   SmToken t = {(SmTokKind)e->kind, e->len, e->ptr, e->line, e->col};
+  if (e->kind == SM_TOK_STRING)
+    return sm_p_error_tok(p, &t, "expected a numeric element literal, but parsed a string");
   if (e->kind == SM_TOK_BARE) {
     bool b = e->ptr[0] == 't';
     if (!(elem->kind == SM_TYPE_INTEGER && elem->integer.width == 1))
@@ -402,6 +404,8 @@ typedef struct DenseShape {
   int64_t dims[SM_PARSE_MAX_DEPTH];
   unsigned rank;
   bool rank_known;
+  /* Leaves seen: complex "(re, im)" pairs (two literals each), scalars. */
+  bool any_complex, any_scalar;
 } DenseShape;
 
 static bool parse_dense_list(SmParser *p, DenseShape *sh, unsigned level, unsigned *count) {
@@ -414,8 +418,25 @@ static bool parse_dense_list(SmParser *p, DenseShape *sh, unsigned level, unsign
       sh->rank_known = true;
     }
     SmElemLit e;
-    if (p->tok.kind == SM_TOK_LPAREN)
-      return sm_p_error(p, "complex element literals are not supported");
+    if (p->tok.kind == SM_TOK_LPAREN) { /* complex: (re, im) */
+      if (sh->any_scalar)
+        return sm_p_error(p, "expected element literal of primitive type");
+      sh->any_complex = true;
+      sm_p_consume(p);
+      if (!parse_elem_lit(p, &e))
+        return false;
+      sm_bs_push(&p->stk, &e, sizeof e);
+      if (!sm_p_expect(p, SM_TOK_COMMA, "','") || !parse_elem_lit(p, &e))
+        return false;
+      sm_bs_push(&p->stk, &e, sizeof e);
+      if (!sm_p_expect(p, SM_TOK_RPAREN, "')'"))
+        return false;
+      (*count)++;
+      return true;
+    }
+    if (sh->any_complex)
+      return sm_p_error(p, "expected '(' for a complex element");
+    sh->any_scalar = true;
     if (!parse_elem_lit(p, &e))
       return false;
     sm_bs_push(&p->stk, &e, sizeof e);
@@ -469,7 +490,60 @@ static bool dense_elem_supported(const SmType *e) {
     return e->integer.width >= 1 && e->integer.width <= 64;
   if (e->kind == SM_TYPE_FLOAT_EXT)
     return e->fp.format != SM_FLOAT_F80 && e->fp.format != SM_FLOAT_F128;
+  if (e->kind == SM_TYPE_COMPLEX)
+    return dense_elem_supported(e->complex.elem);
   return e->kind == SM_TYPE_INDEX || sm_type_is_float(e);
+}
+
+/* Dense string elements (the element type is not numeric): a string splat
+ * (text, or a hex-looking literal taken as text), or a list of strings of
+ * the type's shape. */
+static SmAttr *dense_strings(SmParser *p, SmType *type, int64_t num, bool empty, bool one, bool one_text,
+                             const uint8_t *one_data, size_t one_len, const DenseShape *sh, unsigned count,
+                             size_t mark, const SmToken *lit_tok) {
+  if (empty) {
+    if (num != 0)
+      return sm_p_error_tok(p, lit_tok, "parsed zero elements, but type (%lld elements) expected at least 1",
+                            (long long)num),
+             NULL;
+    return sm_attr_dense_string(p->ctx, type, false, 0, NULL);
+  }
+  if (one) {
+    SmAttr *str;
+    if (one_text) {
+      str = sm_attr_string(p->ctx, (const char *)one_data, one_len);
+    } else { /* "0x..." read as hex above: the literal's own text */
+      size_t len;
+      const char *s = sm_p_string_value(p, lit_tok, &len);
+      str = sm_attr_string(p->ctx, s, len);
+    }
+    return sm_attr_dense_string(p->ctx, type, num != 1, 1, &str);
+  }
+  bool match = sh->rank == type->shaped.rank;
+  for (unsigned i = 0; match && i < sh->rank; i++)
+    match = sh->dims[i] == type->shaped.dims[i];
+  bool splat = sh->rank == 0 && count == 1;
+  if (!match && !splat)
+    return sm_p_error_tok(p, lit_tok, "inferred shape of elements literal does not match type"), NULL;
+  if (sh->any_complex)
+    return sm_p_error_tok(p, lit_tok, "expected string elements"), NULL;
+  SmAttr **strs = malloc((count ? count : 1) * sizeof *strs);
+  if (!strs)
+    abort();
+  for (unsigned i = 0; i < count; i++) {
+    const SmElemLit *e = (const SmElemLit *)sm_bs_at(&p->stk, mark) + i;
+    SmToken t = {(SmTokKind)e->kind, e->len, e->ptr, e->line, e->col};
+    if (e->kind != SM_TOK_STRING) {
+      free(strs);
+      return sm_p_error_tok(p, &t, "expected string elements"), NULL;
+    }
+    size_t len;
+    const char *s = sm_p_string_value(p, &t, &len);
+    strs[i] = sm_attr_string(p->ctx, s, len);
+  }
+  SmAttr *res = sm_attr_dense_string(p->ctx, type, splat && num != 1, count, strs);
+  free(strs);
+  return res;
 }
 
 /* dense<...> : type, after "dense". */
@@ -479,7 +553,7 @@ static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
   size_t mark = p->stk.len;
   DenseShape *sh = NULL;
   unsigned count = 0;
-  bool empty = false, hex = false;
+  bool empty = false, hex = false, str_splat = false;
   SmToken lit_tok = p->tok;
   uint8_t *hex_data = NULL;
   size_t hex_len = 0;
@@ -487,10 +561,16 @@ static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
   if (p->tok.kind == SM_TOK_GREATER) {
     empty = true;
   } else if (p->tok.kind == SM_TOK_STRING) {
+    /* Hex data, or a string splat when the element type is not numeric:
+     * decided once the type is known. */
     size_t len;
     const char *s = sm_p_string_value(p, &p->tok, &len);
-    if (!decode_hex(s, len, &hex_data, &hex_len))
-      return sm_p_error(p, "expected a hex string of the form \"0x...\""), NULL;
+    if (!decode_hex(s, len, &hex_data, &hex_len)) {
+      hex_data = malloc(len + 1);
+      memcpy(hex_data, s, len);
+      hex_len = len;
+      str_splat = true;
+    }
     hex = true;
     sm_p_consume(p);
   } else {
@@ -499,6 +579,7 @@ static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
       sh->dims[i] = -1;
     sh->rank = 0;
     sh->rank_known = false;
+    sh->any_complex = sh->any_scalar = false;
     if (!parse_dense_list(p, sh, 0, &count))
       goto out;
   }
@@ -520,6 +601,15 @@ static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
     goto out;
   }
   SmType *elem = type->shaped.elem;
+  if (!(elem->kind == SM_TYPE_INTEGER || elem->kind == SM_TYPE_INDEX || sm_type_is_float(elem) ||
+        elem->kind == SM_TYPE_COMPLEX)) {
+    res = dense_strings(p, type, num, empty, hex, str_splat, hex_data, hex_len, sh, count, mark, &lit_tok);
+    goto out;
+  }
+  if (str_splat) {
+    sm_p_error_tok(p, &lit_tok, "expected a hex string of the form \"0x...\"");
+    goto out;
+  }
   if (!dense_elem_supported(elem)) {
     SmStrBuf tb = {0};
     sm_type_print(elem, &tb);
@@ -574,10 +664,20 @@ static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
         goto out;
       }
     }
+    bool cplx = elem->kind == SM_TYPE_COMPLEX;
+    if (cplx != sh->any_complex) {
+      sm_p_error_tok(p, &lit_tok, cplx ? "expected complex (real, imaginary) literals for a complex element type"
+                                       : "complex literal for a non-complex element type");
+      goto out;
+    }
+    /* A complex element is two literals of the part type. */
+    SmType *part = cplx ? elem->complex.elem : elem;
+    size_t psz = cplx ? esz / 2 : esz;
+    unsigned nlit = cplx ? 2 * count : count;
     size_t size = (size_t)count * esz;
     uint8_t *data = malloc(size ? size : 1);
-    for (unsigned i = 0; i < count; i++) {
-      if (!store_elem(p, &els[i], elem, data + (size_t)i * esz)) {
+    for (unsigned i = 0; i < nlit; i++) {
+      if (!store_elem(p, &els[i], part, data + (size_t)i * psz)) {
         free(data);
         goto out;
       }

@@ -717,6 +717,14 @@ static uint64_t load_le(const unsigned char *p, size_t n) {
 
 /* One element of raw dense data (dense elements or dense arrays). */
 static void print_elem(SmStrBuf *out, const SmType *et, const unsigned char *p, size_t esz) {
+  if (et->kind == SM_TYPE_COMPLEX) { /* MLIR: "(re,im)" without a space */
+    sm_out_char(out, '(');
+    print_elem(out, et->complex.elem, p, esz / 2);
+    sm_out_char(out, ',');
+    print_elem(out, et->complex.elem, p + esz / 2, esz / 2);
+    sm_out_char(out, ')');
+    return;
+  }
   if (sm_type_is_float(et)) {
     uint64_t bits = load_le(p, esz);
     print_float(out, et, sm_float_decode(et, bits), bits);
@@ -966,6 +974,40 @@ static void print_attr_impl(SmAsmState *s, const SmAttr *a, int elide /* 0 never
     sm_asm_print_type(s, t);
     return;
   }
+  case SM_ATTR_DENSE_STRING: {
+    const SmType *t = a->dense_string.type;
+    SM_OUT_LIT(out, "dense<");
+    if (a->dense_string.count == 1) { /* one element: a splat, as MLIR prints it */
+      sm_asm_print_escaped(out, a->dense_string.strings[0]->string.data, a->dense_string.strings[0]->string.len);
+    } else if (a->dense_string.count) {
+      /* Nested lists by the shape, as MLIR prints them. */
+      unsigned rank = t->shaped.rank;
+      int64_t idx[64] = {0};
+      for (unsigned k = 0; k < rank && k < 64; k++) sm_out_char(out, '[');
+      for (unsigned i = 0; i < a->dense_string.count; i++) {
+        if (i) {
+          /* Close the dims that wrapped, then reopen them. */
+          unsigned closed = 0;
+          for (unsigned k = rank; k-- > 0;) {
+            if (++idx[k] < t->shaped.dims[k]) break;
+            idx[k] = 0;
+            closed++;
+          }
+          for (unsigned k = 0; k < closed; k++) sm_out_char(out, ']');
+          SM_OUT_LIT(out, ", ");
+          for (unsigned k = 0; k < closed; k++) sm_out_char(out, '[');
+        }
+        const SmAttr *str = a->dense_string.strings[i];
+        sm_asm_print_escaped(out, str->string.data, str->string.len);
+      }
+      for (unsigned k = 0; k < rank && k < 64; k++) sm_out_char(out, ']');
+    }
+    sm_out_char(out, '>');
+    if (elide == 2) return;
+    SM_OUT_LIT(out, " : ");
+    sm_asm_print_type(s, t);
+    return;
+  }
   case SM_ATTR_DENSE_RESOURCE:
     record_resource(s, a->resource.name);
     SM_OUT_LIT(out, "dense_resource<");
@@ -1158,6 +1200,7 @@ void sm_asm_visit_attr(SmAsmState *s, const SmAttr *a) {
   case SM_ATTR_TYPE: sm_asm_visit_type(s, a->type); return;
   case SM_ATTR_DENSE_ELEMENTS: sm_asm_visit_type(s, a->dense.type); return;
   case SM_ATTR_DENSE_RESOURCE: sm_asm_visit_type(s, a->resource.type); return;
+  case SM_ATTR_DENSE_STRING: sm_asm_visit_type(s, a->dense_string.type); return;
   case SM_ATTR_INTEGER: sm_asm_visit_type(s, a->integer.type); return;
   default: return;
   }
