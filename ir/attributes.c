@@ -50,6 +50,9 @@ static uint32_t attr_hash(const SmAttr *a) {
     break;
   case SM_ATTR_AFFINE_MAP: h = sm_hash_ptr(h, a->map); break;
   case SM_ATTR_INTEGER_SET: h = sm_hash_ptr(h, a->set); break;
+  case SM_ATTR_SPARSE:
+    h = sm_hash_ptr(sm_hash_ptr(sm_hash_ptr(h, a->sparse.type), a->sparse.indices), a->sparse.values);
+    break;
   case SM_ATTR_DENSE_STRING:
     h = sm_hash_ptr(sm_hash_mix(h, a->dense_string.splat), a->dense_string.type);
     h = sm_hash_bytes(h, a->dense_string.strings, a->dense_string.count * sizeof(SmAttr *));
@@ -102,6 +105,9 @@ static bool attr_eq(const void *obj, const void *key) {
     return a->resource.name == b->resource.name && a->resource.type == b->resource.type;
   case SM_ATTR_AFFINE_MAP: return a->map == b->map;
   case SM_ATTR_INTEGER_SET: return a->set == b->set;
+  case SM_ATTR_SPARSE:
+    return a->sparse.type == b->sparse.type && a->sparse.indices == b->sparse.indices &&
+           a->sparse.values == b->sparse.values;
   case SM_ATTR_DENSE_STRING:
     return a->dense_string.type == b->dense_string.type && a->dense_string.splat == b->dense_string.splat &&
            a->dense_string.count == b->dense_string.count &&
@@ -240,6 +246,14 @@ SmAttr *sm_attr_dense_string(SmContext *ctx, SmType *type, bool splat, unsigned 
   k.dense_string.splat = splat && count == 1 && sm_type_num_elements(type) != 1;
   k.dense_string.count = count;
   k.dense_string.strings = count ? strings : NULL;
+  return unique(ctx, &k);
+}
+
+SmAttr *sm_attr_sparse(SmContext *ctx, SmType *type, SmAttr *indices, SmAttr *values) {
+  SmAttr k = make(SM_ATTR_SPARSE);
+  k.sparse.type = type;
+  k.sparse.indices = indices;
+  k.sparse.values = values;
   return unique(ctx, &k);
 }
 

@@ -309,6 +309,7 @@ typedef enum SmAttrKind {
   SM_ATTR_INTEGER_SET,    /* affine_set<...> */
   SM_ATTR_DISTINCT,       /* distinct[N]<attr>: never uniqued with another */
   SM_ATTR_DENSE_STRING,   /* dense<["a", "b"]> : tensor<2x!foo.str> */
+  SM_ATTR_SPARSE,         /* sparse<[[0, 1]], [5]> : tensor<2x2xi32> */
 } SmAttrKind;
 
 typedef struct SmNamedAttr {
@@ -367,6 +368,11 @@ struct SmAttr {
     SmAffineMap *map;
     SmIntegerSet *set;
     struct {
+      SmType *type;    /* static ranked tensor or vector */
+      SmAttr *indices; /* dense i64 elements, [N, rank] (or as written) */
+      SmAttr *values;  /* dense elements of the element type, [N] */
+    } sparse;
+    struct {
       SmType *type;               /* static ranked tensor or vector */
       bool splat;                 /* one element stands for all */
       unsigned count;             /* elements in strings (1 when splat) */
@@ -417,6 +423,8 @@ SmAttr *sm_attr_dense_resource(SmContext *ctx, const char *name, SmType *type);
  * complex): count string attributes, or one when splat. */
 SmAttr *sm_attr_dense_string(SmContext *ctx, SmType *type, bool splat, unsigned count,
                              SmAttr *const *strings);
+/* Sparse elements: the values at the given indices, zero elsewhere. */
+SmAttr *sm_attr_sparse(SmContext *ctx, SmType *type, SmAttr *indices, SmAttr *values);
 SmAttr *sm_attr_affine_map(SmContext *ctx, SmAffineMap *map);
 SmAttr *sm_attr_integer_set(SmContext *ctx, SmIntegerSet *set);
 /* A new distinct attribute (MLIR's DistinctAttr): different from every

@@ -547,57 +547,80 @@ static SmAttr *dense_strings(SmParser *p, SmType *type, int64_t num, bool empty,
 }
 
 /* dense<...> : type, after "dense". */
-static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
-  if (!sm_p_expect(p, SM_TOK_LESS, "'<' after 'dense'"))
-    return NULL;
-  size_t mark = p->stk.len;
-  DenseShape *sh = NULL;
-  unsigned count = 0;
-  bool empty = false, hex = false, str_splat = false;
-  SmToken lit_tok = p->tok;
-  uint8_t *hex_data = NULL;
-  size_t hex_len = 0;
-  SmAttr *res = NULL;
+/* The literal of dense<...> or sparse<...>, parsed before its type is
+ * known: empty, a string (hex data or string splat), or nested lists whose
+ * leaves are SmElemLit entries on p->stk from mark. */
+typedef struct DenseLit {
+  size_t mark;
+  DenseShape *sh;
+  unsigned count;
+  bool empty, hex, str_splat;
+  SmToken lit_tok;
+  uint8_t *hex_data;
+  size_t hex_len;
+} DenseLit;
+
+static bool dense_lit_parse(SmParser *p, DenseLit *l) {
+  memset(l, 0, sizeof *l);
+  l->mark = p->stk.len;
+  l->lit_tok = p->tok;
   if (p->tok.kind == SM_TOK_GREATER) {
-    empty = true;
-  } else if (p->tok.kind == SM_TOK_STRING) {
+    l->empty = true;
+    return true;
+  }
+  if (p->tok.kind == SM_TOK_STRING) {
     /* Hex data, or a string splat when the element type is not numeric:
      * decided once the type is known. */
     size_t len;
     const char *s = sm_p_string_value(p, &p->tok, &len);
-    if (!decode_hex(s, len, &hex_data, &hex_len)) {
-      hex_data = malloc(len + 1);
-      memcpy(hex_data, s, len);
-      hex_len = len;
-      str_splat = true;
+    if (!decode_hex(s, len, &l->hex_data, &l->hex_len)) {
+      l->hex_data = malloc(len + 1);
+      if (!l->hex_data)
+        abort();
+      memcpy(l->hex_data, s, len);
+      l->hex_len = len;
+      l->str_splat = true;
     }
-    hex = true;
+    l->hex = true;
     sm_p_consume(p);
-  } else {
-    sh = malloc(sizeof *sh);
-    for (unsigned i = 0; i < SM_PARSE_MAX_DEPTH; i++)
-      sh->dims[i] = -1;
-    sh->rank = 0;
-    sh->rank_known = false;
-    sh->any_complex = sh->any_scalar = false;
-    if (!parse_dense_list(p, sh, 0, &count))
-      goto out;
+    return true;
   }
-  if (!sm_p_expect(p, SM_TOK_GREATER, "'>'"))
-    goto out;
-  if (!sm_p_expect(p, SM_TOK_COLON, "':'"))
-    goto out;
-  SmToken tt = p->tok;
-  SmType *type = sm_p_parse_type(p);
-  if (!type)
-    goto out;
+  l->sh = malloc(sizeof *l->sh);
+  if (!l->sh)
+    abort();
+  for (unsigned i = 0; i < SM_PARSE_MAX_DEPTH; i++)
+    l->sh->dims[i] = -1;
+  l->sh->rank = 0;
+  l->sh->rank_known = false;
+  l->sh->any_complex = l->sh->any_scalar = false;
+  return parse_dense_list(p, l->sh, 0, &l->count);
+}
+
+static void dense_lit_free(DenseLit *l) {
+  free(l->sh);
+  free(l->hex_data);
+  l->sh = NULL;
+  l->hex_data = NULL;
+}
+
+/* The elements attribute of literal l with type `type` (written at tt). */
+static SmAttr *dense_lit_build(SmParser *p, DenseLit *l, SmType *type, const SmToken *tt,
+                               const SmToken *dense_tok) {
+  size_t mark = l->mark;
+  DenseShape *sh = l->sh;
+  unsigned count = l->count;
+  bool empty = l->empty, hex = l->hex, str_splat = l->str_splat;
+  SmToken lit_tok = l->lit_tok;
+  uint8_t *hex_data = l->hex_data;
+  size_t hex_len = l->hex_len;
+  SmAttr *res = NULL;
   if (type->kind != SM_TYPE_TENSOR && type->kind != SM_TYPE_VECTOR) {
-    sm_p_error_tok(p, &tt, "elements literal must be a ranked tensor or vector type");
+    sm_p_error_tok(p, tt, "elements literal must be a ranked tensor or vector type");
     goto out;
   }
   int64_t num = sm_type_num_elements(type);
   if (num < 0) {
-    sm_p_error_tok(p, &tt, "elements literal type must have static shape");
+    sm_p_error_tok(p, tt, "elements literal type must have static shape");
     goto out;
   }
   SmType *elem = type->shaped.elem;
@@ -613,7 +636,7 @@ static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
   if (!dense_elem_supported(elem)) {
     SmStrBuf tb = {0};
     sm_type_print(elem, &tb);
-    sm_p_error_tok(p, &tt, "dense elements of '%s' are not supported", tb.data ? tb.data : "");
+    sm_p_error_tok(p, tt, "dense elements of '%s' are not supported", tb.data ? tb.data : "");
     sm_strbuf_free(&tb);
     goto out;
   }
@@ -686,9 +709,96 @@ static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
     free(data);
   }
 out:
-  free(sh);
-  free(hex_data);
-  p->stk.len = mark;
+  return res;
+}
+
+/* dense<...> : type, after "dense". */
+static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
+  if (!sm_p_expect(p, SM_TOK_LESS, "'<' after 'dense'"))
+    return NULL;
+  DenseLit l;
+  SmAttr *res = NULL;
+  if (!dense_lit_parse(p, &l) || !sm_p_expect(p, SM_TOK_GREATER, "'>'") || !sm_p_expect(p, SM_TOK_COLON, "':'"))
+    goto out;
+  SmToken tt = p->tok;
+  SmType *type = sm_p_parse_type(p);
+  if (type)
+    res = dense_lit_build(p, &l, type, &tt, dense_tok);
+out:
+  dense_lit_free(&l);
+  p->stk.len = l.mark;
+  return res;
+}
+
+/* sparse<indices, values> : type (or sparse<> : type), after "sparse".
+ * As MLIR: indices are i64 of the literal's shape ([1, rank] for a single
+ * value), values of the type's element type ([number of indices] for a
+ * single value). */
+static SmAttr *parse_sparse(SmParser *p, const SmToken *kw) {
+  if (!sm_p_expect(p, SM_TOK_LESS, "'<' after 'sparse'"))
+    return NULL;
+  DenseLit il, vl;
+  memset(&il, 0, sizeof il);
+  memset(&vl, 0, sizeof vl);
+  il.mark = vl.mark = p->stk.len;
+  SmAttr *res = NULL;
+  bool empty = p->tok.kind == SM_TOK_GREATER;
+  if (!empty) {
+    if (p->tok.kind == SM_TOK_STRING) {
+      sm_p_error(p, "expected '[' or scalar constant inside tensor literal");
+      goto out;
+    }
+    if (!dense_lit_parse(p, &il) || !sm_p_expect(p, SM_TOK_COMMA, "','") || !dense_lit_parse(p, &vl))
+      goto out;
+  }
+  if (!sm_p_expect(p, SM_TOK_GREATER, "'>'") || !sm_p_expect(p, SM_TOK_COLON, "':'"))
+    goto out;
+  SmToken tt = p->tok;
+  SmType *type = sm_p_parse_type(p);
+  if (!type)
+    goto out;
+  if ((type->kind != SM_TYPE_TENSOR && type->kind != SM_TYPE_VECTOR) || sm_type_num_elements(type) < 0) {
+    sm_p_error_tok(p, &tt, "elements literal type must have static shape");
+    goto out;
+  }
+  SmType *i64 = sm_type_integer(p->ctx, 64, SM_SIGNLESS);
+  SmAttr *indices, *values;
+  if (empty) {
+    int64_t idims[2] = {0, type->shaped.rank};
+    indices = sm_attr_dense(p->ctx, sm_type_tensor(p->ctx, 2, idims, i64, NULL), false, NULL, 0);
+    int64_t vdims[1] = {0};
+    values = sm_attr_dense(p->ctx, sm_type_tensor(p->ctx, 1, vdims, type->shaped.elem, NULL), false, NULL, 0);
+  } else {
+    SmType *it;
+    if (!il.sh || il.sh->rank == 0) {
+      int64_t idims[2] = {1, type->shaped.rank};
+      it = sm_type_tensor(p->ctx, 2, idims, i64, NULL);
+    } else {
+      it = sm_type_tensor(p->ctx, il.sh->rank, il.sh->dims, i64, NULL);
+    }
+    indices = dense_lit_build(p, &il, it, kw, kw);
+    if (!indices)
+      goto out;
+    SmType *vt;
+    if (!vl.sh || vl.sh->rank == 0) {
+      int64_t vdims[1] = {it->shaped.dims[0]};
+      vt = sm_type_tensor(p->ctx, 1, vdims, type->shaped.elem, NULL);
+    } else {
+      vt = sm_type_tensor(p->ctx, vl.sh->rank, vl.sh->dims, type->shaped.elem, NULL);
+    }
+    values = dense_lit_build(p, &vl, vt, kw, kw);
+    if (!values)
+      goto out;
+    if (values->kind != SM_ATTR_DENSE_ELEMENTS) {
+      sm_p_error_tok(p, kw, "sparse elements of strings are not supported");
+      goto out;
+    }
+  }
+  res = sm_attr_sparse(p->ctx, type, indices, values);
+out:
+  dense_lit_free(&il);
+  dense_lit_free(&vl);
+  p->stk.len = il.mark;
   return res;
 }
 
@@ -1025,7 +1135,7 @@ bool sm_p_at_attr(SmParser *p) {
   case SM_TOK_LPAREN:
     return true;
   case SM_TOK_BARE: {
-    static const char *const kws[] = {"true", "false", "unit", "dense", "dense_resource", "array", "affine_map", "affine_set", "strided", "distinct", NULL};
+    static const char *const kws[] = {"true", "false", "unit", "dense", "dense_resource", "array", "affine_map", "affine_set", "strided", "distinct", "sparse", NULL};
     for (const char *const *k = kws; *k; k++)
       if (tok_eq(&p->tok, *k))
         return true;
@@ -1197,6 +1307,11 @@ static SmAttr *parse_attr_inner(SmParser *p, SmType *type) {
     if (tok_eq(t, "strided")) {
       sm_p_consume(p);
       return parse_strided(p);
+    }
+    if (tok_eq(t, "sparse")) {
+      SmToken kw = *t;
+      sm_p_consume(p);
+      return parse_sparse(p, &kw);
     }
     if (tok_eq(t, "distinct")) {
       SmToken kw = *t;

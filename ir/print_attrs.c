@@ -974,6 +974,18 @@ static void print_attr_impl(SmAsmState *s, const SmAttr *a, int elide /* 0 never
     sm_asm_print_type(s, t);
     return;
   }
+  case SM_ATTR_SPARSE:
+    SM_OUT_LIT(out, "sparse<");
+    if (sm_type_num_elements(a->sparse.values->dense.type) > 0) {
+      print_dense_body(s, a->sparse.indices);
+      SM_OUT_LIT(out, ", ");
+      print_dense_body(s, a->sparse.values);
+    }
+    sm_out_char(out, '>');
+    if (elide == 2) return;
+    SM_OUT_LIT(out, " : ");
+    sm_asm_print_type(s, a->sparse.type);
+    return;
   case SM_ATTR_DENSE_STRING: {
     const SmType *t = a->dense_string.type;
     SM_OUT_LIT(out, "dense<");
@@ -1201,6 +1213,7 @@ void sm_asm_visit_attr(SmAsmState *s, const SmAttr *a) {
   case SM_ATTR_DENSE_ELEMENTS: sm_asm_visit_type(s, a->dense.type); return;
   case SM_ATTR_DENSE_RESOURCE: sm_asm_visit_type(s, a->resource.type); return;
   case SM_ATTR_DENSE_STRING: sm_asm_visit_type(s, a->dense_string.type); return;
+  case SM_ATTR_SPARSE: sm_asm_visit_type(s, a->sparse.type); return;
   case SM_ATTR_INTEGER: sm_asm_visit_type(s, a->integer.type); return;
   default: return;
   }
