@@ -205,7 +205,8 @@ static SmType *parse_memref(SmParser *p) {
     return NULL;
   bool ok_elem = elem->kind == SM_TYPE_INTEGER || elem->kind == SM_TYPE_INDEX ||
                  sm_type_is_float(elem) || elem->kind == SM_TYPE_COMPLEX ||
-                 elem->kind == SM_TYPE_VECTOR || sm_type_is_memref(elem);
+                 elem->kind == SM_TYPE_VECTOR || sm_type_is_memref(elem) ||
+                 elem->kind == SM_TYPE_OPAQUE; /* dialect types: as mlir-opt-22 accepts them */
   if (!ok_elem) {
     sm_p_error_tok(p, &elem_tok, "invalid memref element type");
     return NULL;
