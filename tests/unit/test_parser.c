@@ -162,6 +162,46 @@ Test(parser_types, memref_scalable_wide_and_float_formats) {
   sm_context_destroy(ctx);
 }
 
+Test(parser_attrs, sets_distinct_typed_strings_sparse) {
+  ParseDiag d;
+  SmContext *ctx = pctx(&d, true);
+  /* (d0)[s0] : (d0 >= 0, s0 - d0 >= 0): "d0 <= s0" is stored as s0 - d0 >= 0 */
+  SmAttr *a = sm_parse_attr(ctx, "affine_set<(d0)[s0] : (d0 >= 0, d0 <= s0)>");
+  cr_assert_not_null(a);
+  cr_expect_eq(a->kind, SM_ATTR_INTEGER_SET);
+  cr_expect_eq(a->set->num_constraints, 2);
+  int64_t syms[1] = {4}, in[1] = {3}, out[1] = {5};
+  cr_expect(sm_integer_set_contains(a->set, in, syms));
+  cr_expect(!sm_integer_set_contains(a->set, out, syms));
+  SmAffineExpr *c[2] = {sm_affine_dim(ctx, 0),
+                        sm_affine_sub(ctx, sm_affine_symbol(ctx, 0), sm_affine_dim(ctx, 0))};
+  uint8_t eq[2] = {0, 0};
+  cr_expect_eq(a->set, sm_integer_set(ctx, 1, 1, 2, c, eq));
+  /* No constraints: MLIR's 0 == 0. */
+  SmIntegerSet *empty = sm_integer_set(ctx, 0, 0, 0, NULL, NULL);
+  cr_expect_eq(empty->num_constraints, 1);
+  cr_expect_eq(empty->eq[0], 1);
+  /* Distinct attributes never unique together. */
+  SmAttr *u = sm_attr_unit(ctx);
+  cr_expect_neq(sm_attr_distinct(ctx, u), sm_attr_distinct(ctx, u));
+  /* Typed strings differ from untyped ones; none is untyped. */
+  SmType *i32 = sm_type_integer(ctx, 32, SM_SIGNLESS);
+  cr_expect_neq(sm_attr_string_typed(ctx, "x", 1, i32), sm_attr_string(ctx, "x", 1));
+  cr_expect_eq(sm_attr_string_typed(ctx, "x", 1, sm_type_none(ctx)), sm_attr_string(ctx, "x", 1));
+  SmAttr *sp = sm_parse_attr(ctx, "sparse<[[0, 1]], [5]> : tensor<2x2xi32>");
+  cr_assert_not_null(sp);
+  cr_expect_eq(sp->kind, SM_ATTR_SPARSE);
+  cr_expect_eq(sm_attr_dense_get_i64(sp->sparse.indices, 1), 1);
+  cr_expect_eq(sm_attr_dense_get_i64(sp->sparse.values, 0), 5);
+  SmAttr *ds = sm_parse_attr(ctx, "dense<[\"a\", \"bc\"]> : tensor<2x!foo.s>");
+  cr_assert_not_null(ds);
+  cr_expect_eq(ds->kind, SM_ATTR_DENSE_STRING);
+  cr_expect_eq(ds->dense_string.count, 2);
+  cr_expect_str_eq(ds->dense_string.strings[1]->string.data, "bc");
+  cr_expect_eq(d.count, 0, "%s", d.msg);
+  sm_context_destroy(ctx);
+}
+
 Test(parser_types, function_complex_tuple_opaque) {
   ParseDiag d;
   SmContext *ctx = pctx(&d, false);
