@@ -1213,6 +1213,9 @@ void sm_asm_visit_attr(SmAsmState *s, const SmAttr *a) {
   case SM_ATTR_DENSE_ELEMENTS: sm_asm_visit_type(s, a->dense.type); return;
   case SM_ATTR_DENSE_RESOURCE: sm_asm_visit_type(s, a->resource.type); return;
   case SM_ATTR_DENSE_STRING: sm_asm_visit_type(s, a->dense_string.type); return;
+  case SM_ATTR_STRING:
+    if (a->string.type) sm_asm_visit_type(s, a->string.type);
+    return;
   case SM_ATTR_SPARSE: sm_asm_visit_type(s, a->sparse.type); return;
   case SM_ATTR_INTEGER: sm_asm_visit_type(s, a->integer.type); return;
   default: return;

@@ -5,8 +5,12 @@
 // Typed string attributes: "s" : type (none is the default and not printed).
 "tt.a"() {a = "text" : !tt.string, b = "x" : i32, c = "y" : none, d = ["p" : i1, "q"], e = "" : tensor<2xf32>} : () -> ()
 "tt.b"() <{p = "v" : !tt.kind<"k">}> : () -> ()
+"tt.c"() {m = "x" : memref<2x2xf32, affine_map<(d0, d1) -> (d1, d0)>>} : () -> ()
 
-// CHECK: module {
+// CHECK: #map = affine_map<(d0, d1) -> (d1, d0)>
+// CHECK-NEXT: module {
 // CHECK-NEXT:   "tt.a"() {a = "text" : !tt.string, b = "x" : i32, c = "y", d = ["p" : i1, "q"], e = "" : tensor<2xf32>} : () -> ()
 // CHECK-NEXT:   "tt.b"() <{p = "v" : !tt.kind<"k">}> : () -> ()
+// CHECK-NEXT:   "tt.c"() {m = "x" : memref<2x2xf32, #map>} : () -> ()
+"tt.c"() {m = "x" : memref<2x2xf32, affine_map<(d0, d1) -> (d1, d0)>>} : () -> ()
 // CHECK-NEXT: }
