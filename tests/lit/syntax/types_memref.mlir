@@ -36,6 +36,5 @@
 // CHECK-NEXT:   %11 = "tt.m"() : () -> memref<0x5xindex, 7 : i32>
 // CHECK-NEXT:   %12 = "tt.m"() : () -> memref<4xmemref<2xf32>>
 // CHECK-NEXT:   %13 = "tt.m"() : () -> memref<2x!tt.elem>
-%13 = "tt.m"() : () -> memref<2x!tt.elem>
 // CHECK-NEXT:   "tt.use"() {t = memref<8xi1, strided<[-1], offset: 7>>} : () -> ()
 // CHECK-NEXT: }
