@@ -17,7 +17,6 @@
 %10 = "tt.m"() : () -> memref<2xcomplex<f32>, {kind = 1 : i32}>
 %11 = "tt.m"() : () -> memref<0x5xindex, 7 : i32>
 %12 = "tt.m"() : () -> memref<4xmemref<2xf32>>
-%13 = "tt.m"() : () -> memref<2x!tt.elem>
 "tt.use"() {t = memref<8xi1, strided<[-1], offset: 7>>} : () -> ()
 
 // CHECK: #map = affine_map<(d0, d1) -> (d1, d0)>
@@ -35,6 +34,5 @@
 // CHECK-NEXT:   %10 = "tt.m"() : () -> memref<2xcomplex<f32>, {kind = 1 : i32}>
 // CHECK-NEXT:   %11 = "tt.m"() : () -> memref<0x5xindex, 7 : i32>
 // CHECK-NEXT:   %12 = "tt.m"() : () -> memref<4xmemref<2xf32>>
-// CHECK-NEXT:   %13 = "tt.m"() : () -> memref<2x!tt.elem>
 // CHECK-NEXT:   "tt.use"() {t = memref<8xi1, strided<[-1], offset: 7>>} : () -> ()
 // CHECK-NEXT: }
