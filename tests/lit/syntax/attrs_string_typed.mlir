@@ -12,5 +12,4 @@
 // CHECK-NEXT:   "tt.a"() {a = "text" : !tt.string, b = "x" : i32, c = "y", d = ["p" : i1, "q"], e = "" : tensor<2xf32>} : () -> ()
 // CHECK-NEXT:   "tt.b"() <{p = "v" : !tt.kind<"k">}> : () -> ()
 // CHECK-NEXT:   "tt.c"() {m = "x" : memref<2x2xf32, #map>} : () -> ()
-"tt.c"() {m = "x" : memref<2x2xf32, affine_map<(d0, d1) -> (d1, d0)>>} : () -> ()
 // CHECK-NEXT: }
