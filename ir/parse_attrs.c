@@ -95,6 +95,69 @@ static bool float_bits_fit(SmParser *p, const SmToken *t, SmType *ft, uint64_t b
   return true;
 }
 
+/* f80 / f128 bits of double d (hi: the top 64 bits, lo: the low 64). */
+static void wide_from_double(bool f128, double d, uint64_t *hi, uint64_t *lo) {
+  uint64_t sign = signbit(d) ? 1 : 0;
+  *hi = *lo = 0;
+  uint64_t e = 0, frac = 0; /* frac: 52 bits after the leading 1 (normalised) */
+  if (isinf(d) || isnan(d)) {
+    e = 0x7FFF;
+    frac = isnan(d) ? (1ull << 51) : 0;
+  } else if (d != 0) {
+    int ex;
+    double m = frexp(fabs(d), &ex);                 /* m in [0.5, 1) */
+    uint64_t q = (uint64_t)ldexp(m, 53);            /* 53 bits, top one set */
+    frac = q & ((1ull << 52) - 1);
+    e = (uint64_t)(ex - 1 + 16383);
+  }
+  if (f128) { /* 1 + 15 + 112 bits */
+    *hi = sign << 63 | e << 48 | frac >> 4;
+    *lo = (frac & 15) << 60;
+  } else { /* 1 + 15 bits, then 64 bits with the integer bit */
+    *hi = sign << 15 | e;
+    *lo = (e == 0 && frac == 0) ? 0 : (1ull << 63 | frac << 11);
+  }
+}
+
+/* Hex bits of f80/f128, which are held as doubles: accepted when a double
+ * holds exactly this value (infinities and the quiet NaN MLIR prints
+ * included), otherwise rejected rather than rounded. */
+static SmAttr *wide_float_hex(SmParser *p, const SmToken *lit, SmType *type) {
+  bool f128 = type->fp.format == SM_FLOAT_F128;
+  uint64_t hi = 0, lo = 0;
+  for (size_t i = 2; i < lit->len; i++) {
+    char c = lit->ptr[i];
+    unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0') : (unsigned)((c | 0x20) - 'a' + 10);
+    if (hi >> 60)
+      return sm_p_error_tok(p, lit, "hexadecimal float constant out of range for type"), NULL;
+    hi = hi << 4 | lo >> 60;
+    lo = lo << 4 | d;
+  }
+  if (!f128 && hi >> 16)
+    return sm_p_error_tok(p, lit, "hexadecimal float constant out of range for type"), NULL;
+  uint64_t sign = f128 ? hi >> 63 : (hi >> 15) & 1;
+  uint64_t e = f128 ? (hi >> 48) & 0x7FFF : hi & 0x7FFF;
+  double d;
+  if (e == 0x7FFF) {
+    bool nan = f128 ? ((hi & ((1ull << 48) - 1)) | lo) != 0 : (lo << 1) != 0;
+    d = nan ? NAN : INFINITY;
+  } else if (f128) {
+    uint64_t frac = (hi & ((1ull << 48) - 1)) << 4 | lo >> 60; /* top 52 fraction bits */
+    d = e == 0 ? 0.0 : ldexp((double)((1ull << 52) | frac), (int)e - 16383 - 52);
+  } else {
+    d = e == 0 ? 0.0 : ldexp((double)(lo >> 11), (int)e - 16383 - 52);
+  }
+  if (sign)
+    d = -d;
+  uint64_t h2, l2;
+  wide_from_double(f128, d, &h2, &l2);
+  if (h2 != hi || l2 != lo)
+    return sm_p_error_tok(p, lit, "hexadecimal %s constant not held exactly (smartmem holds %s values as doubles)",
+                          f128 ? "f128" : "f80", f128 ? "f128" : "f80"),
+           NULL;
+  return sm_attr_float(p->ctx, type, d);
+}
+
 /* Number literal with optional '-' and optional ": type". */
 static SmAttr *parse_number_attr(SmParser *p, SmType *type) {
   bool neg = sm_p_accept(p, SM_TOK_MINUS);
@@ -119,6 +182,10 @@ static SmAttr *parse_number_attr(SmParser *p, SmType *type) {
     double d = tok_strtod(&lit);
     return sm_attr_float(p->ctx, type, neg ? -d : d);
   }
+  if (type && type->kind == SM_TYPE_FLOAT_EXT &&
+      (type->fp.format == SM_FLOAT_F80 || type->fp.format == SM_FLOAT_F128) && lit.len > 2 &&
+      lit.ptr[1] == 'x' && !neg)
+    return wide_float_hex(p, &lit, type);
   uint64_t mag;
   if (!sm_p_parse_uint_token(p, &lit, &mag))
     return NULL;

@@ -117,6 +117,12 @@
 "tt.op"() : () -> !tt.unbalanced<(>
 
 // Every chunk fails with a located error (file:line:col), exit status 1.
+// -----
+
+// f80/f128 are held as doubles: bits a double cannot hold are refused.
+// expected-error@+1 {{hexadecimal f80 constant not held exactly (smartmem holds f80 values as doubles)}}
+"tt.op"() {a = 0x3FFF8000000000000001 : f80} : () -> ()
+
 // LOC: types.mlir:6:32: error: expected '>'
 // LOC: types.mlir:11:28: error: expected type
 // LOC: types.mlir:16:26: error: expected type
@@ -140,3 +146,4 @@
 // LOC: types.mlir:107:16: error: hexadecimal float constant out of range for type
 // LOC: types.mlir:112:29: error: dense elements of 'f80' are not supported
 // LOC: types.mlir:117:35: error: unbalanced '>' character in pretty dialect name
+// LOC: types.mlir:124:16: error: hexadecimal f80 constant not held exactly (smartmem holds f80 values as doubles)
