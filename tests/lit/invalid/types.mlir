@@ -116,13 +116,13 @@
 // expected-error@+1 {{unbalanced '>' character in pretty dialect name}}
 "tt.op"() : () -> !tt.unbalanced<(>
 
-// Every chunk fails with a located error (file:line:col), exit status 1.
 // -----
 
 // f80/f128 are held as doubles: bits a double cannot hold are refused.
 // expected-error@+1 {{hexadecimal f80 constant not held exactly (smartmem holds f80 values as doubles)}}
 "tt.op"() {a = 0x3FFF8000000000000001 : f80} : () -> ()
 
+// Every chunk fails with a located error (file:line:col), exit status 1.
 // LOC: types.mlir:6:32: error: expected '>'
 // LOC: types.mlir:11:28: error: expected type
 // LOC: types.mlir:16:26: error: expected type
