@@ -146,4 +146,4 @@
 // LOC: types.mlir:107:16: error: hexadecimal float constant out of range for type
 // LOC: types.mlir:112:29: error: dense elements of 'f80' are not supported
 // LOC: types.mlir:117:35: error: unbalanced '>' character in pretty dialect name
-// LOC: types.mlir:124:16: error: hexadecimal f80 constant not held exactly (smartmem holds f80 values as doubles)
+// LOC: types.mlir:123:16: error: hexadecimal f80 constant not held exactly (smartmem holds f80 values as doubles)
