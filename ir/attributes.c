@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ir/context_impl.h"
+#include "ir/float_formats.h"
 #include "ir/fp16.h"
 
 /* ---- Uniquing ---------------------------------------------------------------- */
@@ -21,12 +22,11 @@ static uint32_t attr_hash(const SmAttr *a) {
     h = sm_hash_ptr(sm_hash_mix(h, (uint64_t)a->integer.value), a->integer.type);
     break;
   case SM_ATTR_FLOAT: {
-    uint64_t bits;
-    memcpy(&bits, &a->fp.value, sizeof bits);
+    uint64_t bits = a->fp.bits;
     h = sm_hash_ptr(sm_hash_mix(h, bits), a->fp.type);
     break;
   }
-  case SM_ATTR_STRING: h = sm_hash_bytes(h, a->string.data, a->string.len); break;
+  case SM_ATTR_STRING: h = sm_hash_ptr(sm_hash_bytes(h, a->string.data, a->string.len), a->string.type); break;
   case SM_ATTR_TYPE: h = sm_hash_ptr(h, a->type); break;
   case SM_ATTR_ARRAY: h = sm_hash_bytes(h, a->array.elems, a->array.count * sizeof(SmAttr *)); break;
   case SM_ATTR_DENSE_ARRAY:
@@ -49,8 +49,20 @@ static uint32_t attr_hash(const SmAttr *a) {
     h = sm_hash_ptr(sm_hash_ptr(h, a->resource.name), a->resource.type);
     break;
   case SM_ATTR_AFFINE_MAP: h = sm_hash_ptr(h, a->map); break;
+  case SM_ATTR_INTEGER_SET: h = sm_hash_ptr(h, a->set); break;
+  case SM_ATTR_SPARSE:
+    h = sm_hash_ptr(sm_hash_ptr(sm_hash_ptr(h, a->sparse.type), a->sparse.indices), a->sparse.values);
+    break;
+  case SM_ATTR_DENSE_STRING:
+    h = sm_hash_ptr(sm_hash_mix(h, a->dense_string.splat), a->dense_string.type);
+    h = sm_hash_bytes(h, a->dense_string.strings, a->dense_string.count * sizeof(SmAttr *));
+    break;
   case SM_ATTR_OPAQUE:
     h = sm_hash_ptr(sm_hash_ptr(sm_hash_ptr(h, a->opaque.dialect), a->opaque.rest), a->opaque.type);
+    break;
+  case SM_ATTR_STRIDED:
+    h = sm_hash_mix(h, (uint64_t)a->strided.offset);
+    h = sm_hash_bytes(h, a->strided.strides, a->strided.rank * sizeof(int64_t));
     break;
   default: break;
   }
@@ -67,9 +79,10 @@ static bool attr_eq(const void *obj, const void *key) {
   case SM_ATTR_INTEGER:
     return a->integer.value == b->integer.value && a->integer.type == b->integer.type;
   case SM_ATTR_FLOAT:
-    return a->fp.type == b->fp.type && memcmp(&a->fp.value, &b->fp.value, sizeof(double)) == 0;
+    return a->fp.type == b->fp.type && a->fp.bits == b->fp.bits;
   case SM_ATTR_STRING:
-    return a->string.len == b->string.len && mem_eq(a->string.data, b->string.data, a->string.len);
+    return a->string.len == b->string.len && a->string.type == b->string.type &&
+           mem_eq(a->string.data, b->string.data, a->string.len);
   case SM_ATTR_TYPE: return a->type == b->type;
   case SM_ATTR_ARRAY:
     return a->array.count == b->array.count &&
@@ -91,9 +104,20 @@ static bool attr_eq(const void *obj, const void *key) {
   case SM_ATTR_DENSE_RESOURCE:
     return a->resource.name == b->resource.name && a->resource.type == b->resource.type;
   case SM_ATTR_AFFINE_MAP: return a->map == b->map;
+  case SM_ATTR_INTEGER_SET: return a->set == b->set;
+  case SM_ATTR_SPARSE:
+    return a->sparse.type == b->sparse.type && a->sparse.indices == b->sparse.indices &&
+           a->sparse.values == b->sparse.values;
+  case SM_ATTR_DENSE_STRING:
+    return a->dense_string.type == b->dense_string.type && a->dense_string.splat == b->dense_string.splat &&
+           a->dense_string.count == b->dense_string.count &&
+           mem_eq(a->dense_string.strings, b->dense_string.strings, a->dense_string.count * sizeof(SmAttr *));
   case SM_ATTR_OPAQUE:
     return a->opaque.dialect == b->opaque.dialect && a->opaque.rest == b->opaque.rest &&
            a->opaque.type == b->opaque.type;
+  case SM_ATTR_STRIDED:
+    return a->strided.offset == b->strided.offset && a->strided.rank == b->strided.rank &&
+           mem_eq(a->strided.strides, b->strided.strides, a->strided.rank * sizeof(int64_t));
   default: return true;
   }
 }
@@ -128,6 +152,13 @@ static SmAttr *unique(SmContext *ctx, const SmAttr *key) {
     break;
   case SM_ATTR_DENSE_ELEMENTS:
     a->dense.data = sm_context_dup(ctx, key->dense.data, key->dense.size);
+    break;
+  case SM_ATTR_DENSE_STRING:
+    a->dense_string.strings =
+        sm_context_dup(ctx, key->dense_string.strings, key->dense_string.count * sizeof(SmAttr *));
+    break;
+  case SM_ATTR_STRIDED:
+    a->strided.strides = sm_context_dup(ctx, key->strided.strides, key->strided.rank * sizeof(int64_t));
     break;
   default: break;
   }
@@ -181,21 +212,73 @@ SmAttr *sm_attr_integer(SmContext *ctx, SmType *type, int64_t value) {
   return unique(ctx, &k);
 }
 
-static double round_to_type(const SmType *type, double v) {
-  if (!type) return v;
-  switch (type->kind) {
-  case SM_TYPE_F32: return (double)(float)v;
-  /* double -> float -> half rounds correctly: float has more than 2p+2 bits. */
-  case SM_TYPE_F16: return (double)sm_f16_bits_to_f32(sm_f32_to_f16_bits((float)v));
-  case SM_TYPE_BF16: return (double)sm_bf16_bits_to_f32(sm_f32_to_bf16_bits((float)v));
-  default: return v;
+/* double -> float -> half rounds correctly: float has more than 2p+2 bits. */
+SmAttr *sm_attr_float(SmContext *ctx, SmType *type, double value) {
+  if (!sm_type_is_float(type)) {
+    SmAttr k = make(SM_ATTR_FLOAT);
+    k.fp.value = value;
+    k.fp.type = type;
+    memcpy(&k.fp.bits, &value, sizeof value);
+    return unique(ctx, &k);
   }
+  return sm_attr_float_bits(ctx, type, sm_float_encode(type, value));
 }
 
-SmAttr *sm_attr_float(SmContext *ctx, SmType *type, double value) {
+SmAttr *sm_attr_float_bits(SmContext *ctx, SmType *type, uint64_t bits) {
   SmAttr k = make(SM_ATTR_FLOAT);
-  k.fp.value = round_to_type(type, value);
   k.fp.type = type;
+  k.fp.bits = bits;
+  k.fp.value = sm_float_decode(type, bits);
+  return unique(ctx, &k);
+}
+
+SmAttr *sm_attr_dense_string(SmContext *ctx, SmType *type, bool splat, unsigned count,
+                             SmAttr *const *strings) {
+  /* All equal: a splat, as MLIR stores it. */
+  bool same = count > 0;
+  for (unsigned i = 1; same && i < count; i++) same = strings[i] == strings[0];
+  if (same && count > 1) {
+    splat = true;
+    count = 1;
+  }
+  SmAttr k = make(SM_ATTR_DENSE_STRING);
+  k.dense_string.type = type;
+  k.dense_string.splat = splat && count == 1 && sm_type_num_elements(type) != 1;
+  k.dense_string.count = count;
+  k.dense_string.strings = count ? strings : NULL;
+  return unique(ctx, &k);
+}
+
+SmAttr *sm_attr_sparse(SmContext *ctx, SmType *type, SmAttr *indices, SmAttr *values) {
+  SmAttr k = make(SM_ATTR_SPARSE);
+  k.sparse.type = type;
+  k.sparse.indices = indices;
+  k.sparse.values = values;
+  return unique(ctx, &k);
+}
+
+SmAttr *sm_attr_integer_set(SmContext *ctx, SmIntegerSet *set) {
+  SmAttr k = make(SM_ATTR_INTEGER_SET);
+  k.set = set;
+  return unique(ctx, &k);
+}
+
+SmAttr *sm_attr_distinct(SmContext *ctx, SmAttr *referenced) {
+  /* Not hash-consed: each one is its own object. */
+  SmAttr *a = sm_context_alloc(ctx, sizeof *a);
+  memset(a, 0, sizeof *a);
+  a->kind = SM_ATTR_DISTINCT;
+  a->distinct.referenced = referenced ? referenced : sm_attr_unit(ctx);
+  a->distinct.id = ctx->num_distinct++;
+  a->hash = sm_hash_fold(sm_hash_mix(0xd157u, a->distinct.id));
+  return a;
+}
+
+SmAttr *sm_attr_strided(SmContext *ctx, unsigned rank, const int64_t *strides, int64_t offset) {
+  SmAttr k = make(SM_ATTR_STRIDED);
+  k.strided.rank = rank;
+  k.strided.strides = rank ? strides : NULL;
+  k.strided.offset = offset;
   return unique(ctx, &k);
 }
 
@@ -203,6 +286,14 @@ SmAttr *sm_attr_string(SmContext *ctx, const char *data, size_t len) {
   SmAttr k = make(SM_ATTR_STRING);
   k.string.data = len ? data : "";
   k.string.len = len;
+  return unique(ctx, &k);
+}
+
+SmAttr *sm_attr_string_typed(SmContext *ctx, const char *data, size_t len, SmType *type) {
+  SmAttr k = make(SM_ATTR_STRING);
+  k.string.data = len ? data : "";
+  k.string.len = len;
+  k.string.type = type && type->kind != SM_TYPE_NONE ? type : NULL;
   return unique(ctx, &k);
 }
 
@@ -394,6 +485,7 @@ size_t sm_dense_elem_size(const SmType *elem) {
   case SM_TYPE_BF16: return 2;
   case SM_TYPE_F32: return 4;
   case SM_TYPE_F64: return 8;
+  case SM_TYPE_FLOAT_EXT: return (sm_float_held_bits(elem) + 7) / 8;
   case SM_TYPE_COMPLEX: return 2 * sm_dense_elem_size(elem->complex.elem);
   default: return 0;
   }
@@ -438,6 +530,12 @@ static double read_float(const SmType *elem, const unsigned char *p) {
     for (int b = 0; b < 8; b++) u |= (uint64_t)p[b] << (8 * b);
     memcpy(&d, &u, sizeof d);
     return d;
+  }
+  case SM_TYPE_FLOAT_EXT: {
+    uint64_t u = 0;
+    size_t n = sm_dense_elem_size(elem);
+    for (size_t b = 0; b < n; b++) u |= (uint64_t)p[b] << (8 * b);
+    return sm_float_decode(elem, u);
   }
   case SM_TYPE_INTEGER:
     if (elem->integer.sign == SM_UNSIGNED) return (double)(uint64_t)read_int(elem, p);

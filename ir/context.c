@@ -193,6 +193,7 @@ void sm_context_destroy(SmContext *ctx) {
   sm_impl_loc_files_free(ctx);
   uniq_free(&ctx->affine_exprs);
   uniq_free(&ctx->affine_maps);
+  uniq_free(&ctx->integer_sets);
   free(ctx->op_defs);
   free(ctx->op_def_hashes);
   free(ctx->dialects);

@@ -118,7 +118,7 @@ struct SmContext {
   SmInternEntry *strings;
   uint32_t strings_cap, strings_count;
   /* Uniqued objects. */
-  SmUniqTable types, attrs, locs, affine_exprs, affine_maps;
+  SmUniqTable types, attrs, locs, affine_exprs, affine_maps, integer_sets;
   /* Op definitions by full name (open addressing over defs). */
   const SmOpDef **op_defs;
   uint32_t *op_def_hashes;
@@ -167,6 +167,8 @@ struct SmContext {
    * carry a symbol name, and the verifier skips the symbol-table scan (a
    * pass over every op of a large module). */
   bool any_sym_name_dict;
+  /* Number of distinct attributes made so far (sm_attr_distinct). */
+  uint64_t num_distinct;
   /* sm_context_set_parse_progress. */
   SmParseProgressFn parse_progress;
   void *parse_progress_user;

@@ -36,6 +36,7 @@ typedef struct SmAttr SmAttr;
 typedef struct SmLoc SmLoc;
 typedef struct SmAffineExpr SmAffineExpr;
 typedef struct SmAffineMap SmAffineMap;
+typedef struct SmIntegerSet SmIntegerSet;
 typedef struct SmOp SmOp;
 typedef struct SmBlock SmBlock;
 typedef struct SmRegion SmRegion;
@@ -46,6 +47,7 @@ typedef struct SmDialect SmDialect;
 typedef struct SmParser SmParser;   /* custom-form parsing, see ir/asm.h */
 typedef struct SmPrinter SmPrinter; /* custom-form printing, see ir/asm.h */
 typedef struct SmBuilder SmBuilder;
+typedef struct SmStrBuf SmStrBuf;
 typedef struct SmPatternSet SmPatternSet; /* defined by the pass layer */
 
 #if defined(__GNUC__)
@@ -78,7 +80,7 @@ void *sm_context_alloc(SmContext *ctx, size_t size);
 /* ===================================================================== */
 
 typedef enum SmTypeKind {
-  SM_TYPE_INTEGER,         /* i1..i64 (any width 1..64), si/ui variants */
+  SM_TYPE_INTEGER,         /* iN for any N in 0..2^24-1, si/ui variants */
   SM_TYPE_INDEX,
   SM_TYPE_F16,
   SM_TYPE_BF16,
@@ -92,9 +94,35 @@ typedef enum SmTypeKind {
   SM_TYPE_TUPLE,
   SM_TYPE_COMPLEX,
   SM_TYPE_OPAQUE,          /* !dialect.rest: dialect types kept as text */
+  SM_TYPE_FLOAT_EXT,       /* the other float formats of MLIR: fp.format */
+  SM_TYPE_MEMREF,          /* shaped.{rank,dims,elem}, layout in shaped.encoding */
+  SM_TYPE_UNRANKED_MEMREF, /* memref<*xf32, space>: shaped.{elem,memory_space} */
 } SmTypeKind;
 
+/* Float formats beyond f16/bf16/f32/f64 (SM_TYPE_FLOAT_EXT), named as MLIR
+ * spells them. */
+typedef enum SmFloatFormat {
+  SM_FLOAT_F80,
+  SM_FLOAT_F128,
+  SM_FLOAT_TF32,
+  SM_FLOAT_F8E5M2,
+  SM_FLOAT_F8E4M3,
+  SM_FLOAT_F8E4M3FN,
+  SM_FLOAT_F8E5M2FNUZ,
+  SM_FLOAT_F8E4M3FNUZ,
+  SM_FLOAT_F8E4M3B11FNUZ,
+  SM_FLOAT_F8E3M4,
+  SM_FLOAT_F8E8M0FNU,
+  SM_FLOAT_F6E2M3FN,
+  SM_FLOAT_F6E3M2FN,
+  SM_FLOAT_F4E2M1FN,
+  SM_FLOAT_NUM_FORMATS
+} SmFloatFormat;
+
 typedef enum SmSignedness { SM_SIGNLESS, SM_SIGNED, SM_UNSIGNED } SmSignedness;
+
+/* Widest integer type MLIR allows (IntegerType::kMaxWidth). */
+#define SM_MAX_INT_WIDTH 16777215u
 
 /* Dynamic dimension ("?") in a shape. */
 #define SM_DYNAMIC INT64_MIN
@@ -111,8 +139,13 @@ struct SmType {
       unsigned rank;
       const int64_t *dims;
       SmType *elem;
-      SmAttr *encoding; /* tensor encoding attribute or NULL */
+      SmAttr *encoding;       /* tensor encoding / memref layout attribute or NULL */
+      SmAttr *memory_space;   /* memref memory space or NULL (the default) */
+      const uint8_t *scalable; /* vector: rank flags (1: scalable dim), NULL if none */
     } shaped;
+    struct {
+      SmFloatFormat format;
+    } fp;
     struct {
       unsigned num_inputs, num_results;
       SmType *const *inputs;
@@ -148,12 +181,28 @@ SmType *sm_type_function(SmContext *ctx, unsigned num_inputs, SmType *const *inp
 SmType *sm_type_tuple(SmContext *ctx, unsigned count, SmType *const *types);
 SmType *sm_type_complex(SmContext *ctx, SmType *elem);
 SmType *sm_type_opaque(SmContext *ctx, const char *dialect, const char *rest);
+SmType *sm_type_float_ext(SmContext *ctx, SmFloatFormat format);
+/* A vector with scalable dims (scalable[i] != 0: written [N]); NULL: none. */
+SmType *sm_type_vector_scalable(SmContext *ctx, unsigned rank, const int64_t *dims,
+                                const uint8_t *scalable, SmType *elem);
+/* layout: affine map (rank dims) or strided attribute, NULL for the identity
+ * layout (an identity map is dropped, as MLIR does); memory_space: NULL or
+ * any attribute (integer 0 is the default space and dropped). */
+SmType *sm_type_memref(SmContext *ctx, unsigned rank, const int64_t *dims, SmType *elem,
+                       SmAttr *layout, SmAttr *memory_space);
+SmType *sm_type_unranked_memref(SmContext *ctx, SmType *elem, SmAttr *memory_space);
 
 bool sm_type_is_integer(const SmType *t); /* SM_TYPE_INTEGER */
 bool sm_type_is_signless_int(const SmType *t, unsigned width); /* width 0: any */
 bool sm_type_is_int_or_index(const SmType *t);
-bool sm_type_is_float(const SmType *t);
+bool sm_type_is_float(const SmType *t); /* every float type, SM_TYPE_FLOAT_EXT included */
 bool sm_type_is_shaped(const SmType *t); /* tensor, unranked tensor, vector */
+bool sm_type_is_memref(const SmType *t); /* ranked or unranked memref */
+/* An integer of at most 64 bits, index, or f16/bf16/f32/f64: the types whose
+ * values an SmAttr integer/float holds exactly, so folders may compute on them. */
+bool sm_type_is_native_scalar(const SmType *t);
+/* MLIR's spelling of a float type ("f8E4M3FN"), NULL for other types. */
+const char *sm_float_type_name(const SmType *t);
 /* Bits of a scalar type (index counts as 64); 0 for non-scalars. */
 unsigned sm_type_bitwidth(const SmType *t);
 /* Element type of a shaped type, the type itself otherwise. */
@@ -248,6 +297,21 @@ SmAffineMap *sm_affine_map_reshape(SmContext *ctx, unsigned out_rank, const int6
 SmAffineMap *sm_affine_map_invert_reindex(SmContext *ctx, SmAffineMap *m, const int64_t *extents,
                                           const int64_t *in_dims);
 
+/* Integer sets (MLIR's IntegerSet, `affine_set<(d0)[s0] : (d0 >= 0, d0 - s0 == 0)>`):
+ * constraints[i] >= 0, or == 0 when eq[i]. Uniqued like maps (ir/integer_set.c). */
+struct SmIntegerSet {
+  unsigned num_dims, num_symbols, num_constraints;
+  SmAffineExpr *const *constraints;
+  const uint8_t *eq; /* per constraint: 1 for == 0, 0 for >= 0 */
+  uint32_t hash;
+};
+/* With no constraints this is MLIR's empty-constraint set, 0 == 0. */
+SmIntegerSet *sm_integer_set(SmContext *ctx, unsigned num_dims, unsigned num_symbols,
+                             unsigned num_constraints, SmAffineExpr *const *constraints,
+                             const uint8_t *eq);
+/* Evaluate with concrete dims/symbols: every constraint holds. */
+bool sm_integer_set_contains(const SmIntegerSet *set, const int64_t *dims, const int64_t *syms);
+
 /* ===================================================================== */
 /* Attributes                                                             */
 /* ===================================================================== */
@@ -267,6 +331,11 @@ typedef enum SmAttrKind {
   SM_ATTR_DENSE_RESOURCE, /* dense_resource<name> : tensor<...> */
   SM_ATTR_AFFINE_MAP,     /* affine_map<...> */
   SM_ATTR_OPAQUE,         /* #dialect.rest, kept as text */
+  SM_ATTR_STRIDED,        /* strided<[4, 1], offset: ?> (memref layout) */
+  SM_ATTR_INTEGER_SET,    /* affine_set<...> */
+  SM_ATTR_DISTINCT,       /* distinct[N]<attr>: never uniqued with another */
+  SM_ATTR_DENSE_STRING,   /* dense<["a", "b"]> : tensor<2x!foo.str> */
+  SM_ATTR_SPARSE,         /* sparse<[[0, 1]], [5]> : tensor<2x2xi32> */
 } SmAttrKind;
 
 typedef struct SmNamedAttr {
@@ -284,12 +353,14 @@ struct SmAttr {
       SmType *type;  /* integer or index type */
     } integer;
     struct {
-      double value;
-      SmType *type; /* float type */
+      double value;  /* for computing; NaN payloads live in bits only */
+      SmType *type;  /* float type */
+      uint64_t bits; /* exact bits in the type's format (f80/f128: the double's) */
     } fp;
     struct {
       const char *data; /* NUL-terminated copy; len may include embedded NULs */
       size_t len;
+      SmType *type;     /* `"s" : !foo.t` (typed string), NULL when untyped */
     } string;
     SmType *type;
     struct {
@@ -321,11 +392,32 @@ struct SmAttr {
       SmType *type;
     } resource;
     SmAffineMap *map;
+    SmIntegerSet *set;
+    struct {
+      SmType *type;    /* static ranked tensor or vector */
+      SmAttr *indices; /* dense i64 elements, [N, rank] (or as written) */
+      SmAttr *values;  /* dense elements of the element type, [N] */
+    } sparse;
+    struct {
+      SmType *type;               /* static ranked tensor or vector */
+      bool splat;                 /* one element stands for all */
+      unsigned count;             /* elements in strings (1 when splat) */
+      SmAttr *const *strings;     /* string attributes (untyped) */
+    } dense_string;
+    struct {
+      SmAttr *referenced; /* unit for `distinct[N]<>` */
+      uint64_t id;        /* creation number in the context (printing renumbers) */
+    } distinct;
     struct {
       const char *dialect; /* interned namespace */
       const char *rest;    /* interned text after the namespace */
       SmType *type;        /* trailing ": type" as written, or NULL */
     } opaque;
+    struct {
+      unsigned rank;
+      const int64_t *strides; /* SM_DYNAMIC for '?' */
+      int64_t offset;         /* SM_DYNAMIC for '?' */
+    } strided;
   };
 };
 
@@ -334,9 +426,13 @@ SmAttr *sm_attr_bool(SmContext *ctx, bool value);
 /* Truncates/extends value to the type's width first (so equal values of a
  * type unique together). */
 SmAttr *sm_attr_integer(SmContext *ctx, SmType *type, int64_t value);
-/* Rounds value to the type's precision first (f32, f16, bf16). */
+/* Rounds value to the type's precision first (f32, f16, bf16, f8...). */
 SmAttr *sm_attr_float(SmContext *ctx, SmType *type, double value);
+/* Exactly these bits of the float type (signalling NaNs kept). */
+SmAttr *sm_attr_float_bits(SmContext *ctx, SmType *type, uint64_t bits);
 SmAttr *sm_attr_string(SmContext *ctx, const char *data, size_t len);
+/* A typed string, `"s" : !foo.t` (type NULL or none: untyped). */
+SmAttr *sm_attr_string_typed(SmContext *ctx, const char *data, size_t len, SmType *type);
 SmAttr *sm_attr_type(SmContext *ctx, SmType *type);
 SmAttr *sm_attr_array(SmContext *ctx, unsigned count, SmAttr *const *elems);
 SmAttr *sm_attr_dense_array(SmContext *ctx, SmType *elem, unsigned count, const void *data);
@@ -349,7 +445,18 @@ SmAttr *sm_attr_symbol_ref(SmContext *ctx, const char *root, unsigned num_nested
 /* data: size bytes in the packed element format above; splat: one element. */
 SmAttr *sm_attr_dense(SmContext *ctx, SmType *type, bool splat, const void *data, size_t size);
 SmAttr *sm_attr_dense_resource(SmContext *ctx, const char *name, SmType *type);
+/* Dense string elements (element type other than integer, index, float or
+ * complex): count string attributes, or one when splat. */
+SmAttr *sm_attr_dense_string(SmContext *ctx, SmType *type, bool splat, unsigned count,
+                             SmAttr *const *strings);
+/* Sparse elements: the values at the given indices, zero elsewhere. */
+SmAttr *sm_attr_sparse(SmContext *ctx, SmType *type, SmAttr *indices, SmAttr *values);
 SmAttr *sm_attr_affine_map(SmContext *ctx, SmAffineMap *map);
+SmAttr *sm_attr_integer_set(SmContext *ctx, SmIntegerSet *set);
+/* A new distinct attribute (MLIR's DistinctAttr): different from every
+ * other one, whatever it references (NULL: unit). */
+SmAttr *sm_attr_distinct(SmContext *ctx, SmAttr *referenced);
+SmAttr *sm_attr_strided(SmContext *ctx, unsigned rank, const int64_t *strides, int64_t offset);
 SmAttr *sm_attr_opaque(SmContext *ctx, const char *dialect, const char *rest);
 /* With a trailing type, as in `#d.a<...> : i64` (type may be NULL). */
 SmAttr *sm_attr_opaque_typed(SmContext *ctx, const char *dialect, const char *rest, SmType *type);
@@ -777,6 +884,11 @@ struct SmOpDef {
    * default (arith's #arith.overflow<none>) so that the generic and custom
    * forms give the same IR. Must not fail or emit diagnostics. */
   void (*normalize_props)(SmOp *op);
+  /* Optional, MLIR's OpAsmOpInterface::getAsmResultNames: writes the name
+   * the custom-form printer gives the op's results (one group, `%name:N`)
+   * and returns true; false keeps numbers. The printer makes names unique
+   * as MLIR does (`%c0`, `%c0_1`, ...). Not used in the generic form. */
+  bool (*result_name)(SmOp *op, SmStrBuf *name);
 };
 
 struct SmDialect {
@@ -830,10 +942,10 @@ typedef struct SmPrintFlags {
 } SmPrintFlags;
 
 /* Growable output buffer used by the printer. */
-typedef struct SmStrBuf {
+struct SmStrBuf {
   char *data;
   size_t len, cap;
-} SmStrBuf;
+};
 void sm_strbuf_append(SmStrBuf *b, const char *s, size_t n);
 void sm_strbuf_puts(SmStrBuf *b, const char *s);
 void sm_strbuf_printf(SmStrBuf *b, const char *fmt, ...) SM_PRINTF(2, 3);
@@ -849,6 +961,7 @@ void sm_attr_print(const SmAttr *a, SmStrBuf *out);
 void sm_loc_print(const SmLoc *l, SmStrBuf *out);
 void sm_affine_expr_print(const SmAffineExpr *e, SmStrBuf *out);
 void sm_affine_map_print(const SmAffineMap *m, SmStrBuf *out);
+void sm_integer_set_print(const SmIntegerSet *s, SmStrBuf *out);
 
 /* Structural and per-op verification of op and everything nested. Emits
  * diagnostics; returns false if any error. */

@@ -3,6 +3,7 @@
  * and attribute aliases. */
 #include "ir/fp16.h"
 #include "ir/parser_impl.h"
+#include "ir/float_formats.h"
 
 #include <errno.h>
 #include <math.h>
@@ -42,6 +43,13 @@ bool sm_p_parse_uint_token(SmParser *p, const SmToken *t, uint64_t *out) {
 bool sm_p_int_fits(SmType *t, uint64_t mag, bool neg, int64_t *out) {
   unsigned w = t->kind == SM_TYPE_INDEX ? 64 : t->integer.width;
   SmSignedness sign = t->kind == SM_TYPE_INDEX ? SM_SIGNED : t->integer.sign;
+  if (w == 0) {
+    *out = 0;
+    return mag == 0;
+  }
+  /* Wider types hold values of the 64-bit range here (SmAttr's int64). */
+  if (w > 64)
+    w = 64;
   if (neg) {
     if (sign == SM_UNSIGNED && mag != 0)
       return false;
@@ -79,32 +87,75 @@ static double tok_strtod(const SmToken *t) {
   return d;
 }
 
-/* Value of a float written as hex bits for a float type. */
-static bool float_from_bits(SmParser *p, const SmToken *t, SmType *ft, uint64_t bits, double *out) {
-  unsigned w = sm_type_bitwidth(ft);
+/* Checks that hex bits fit float type ft (held width: f80/f128 as doubles). */
+static bool float_bits_fit(SmParser *p, const SmToken *t, SmType *ft, uint64_t bits) {
+  unsigned w = sm_float_held_bits(ft);
   if (w < 64 && (bits >> w) != 0)
     return sm_p_error_tok(p, t, "hexadecimal float constant out of range for type");
-  switch (ft->kind) {
-  case SM_TYPE_F16:
-    *out = sm_f16_bits_to_f32((uint16_t)bits);
-    return true;
-  case SM_TYPE_BF16:
-    *out = sm_bf16_bits_to_f32((uint16_t)bits);
-    return true;
-  case SM_TYPE_F32:
-    *out = sm_f32_from_bits((uint32_t)bits);
-    return true;
-  default: {
-    double d;
-    memcpy(&d, &bits, sizeof d);
-    *out = d;
-    return true;
+  return true;
+}
+
+/* f80 / f128 bits of double d (hi: the top 64 bits, lo: the low 64). */
+static void wide_from_double(bool f128, double d, uint64_t *hi, uint64_t *lo) {
+  uint64_t sign = signbit(d) ? 1 : 0;
+  *hi = *lo = 0;
+  uint64_t e = 0, frac = 0; /* frac: 52 bits after the leading 1 (normalised) */
+  if (isinf(d) || isnan(d)) {
+    e = 0x7FFF;
+    frac = isnan(d) ? (1ull << 51) : 0;
+  } else if (d != 0) {
+    int ex;
+    double m = frexp(fabs(d), &ex);                 /* m in [0.5, 1) */
+    uint64_t q = (uint64_t)ldexp(m, 53);            /* 53 bits, top one set */
+    frac = q & ((1ull << 52) - 1);
+    e = (uint64_t)(ex - 1 + 16383);
   }
+  if (f128) { /* 1 + 15 + 112 bits */
+    *hi = sign << 63 | e << 48 | frac >> 4;
+    *lo = (frac & 15) << 60;
+  } else { /* 1 + 15 bits, then 64 bits with the integer bit */
+    *hi = sign << 15 | e;
+    *lo = (e == 0 && frac == 0) ? 0 : (1ull << 63 | frac << 11);
   }
 }
 
-static bool is_float_type(const SmType *t) {
-  return t->kind == SM_TYPE_F16 || t->kind == SM_TYPE_BF16 || t->kind == SM_TYPE_F32 || t->kind == SM_TYPE_F64;
+/* Hex bits of f80/f128, which are held as doubles: accepted when a double
+ * holds exactly this value (infinities and the quiet NaN MLIR prints
+ * included), otherwise rejected rather than rounded. */
+static SmAttr *wide_float_hex(SmParser *p, const SmToken *lit, SmType *type) {
+  bool f128 = type->fp.format == SM_FLOAT_F128;
+  uint64_t hi = 0, lo = 0;
+  for (size_t i = 2; i < lit->len; i++) {
+    char c = lit->ptr[i];
+    unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0') : (unsigned)((c | 0x20) - 'a' + 10);
+    if (hi >> 60)
+      return sm_p_error_tok(p, lit, "hexadecimal float constant out of range for type"), NULL;
+    hi = hi << 4 | lo >> 60;
+    lo = lo << 4 | d;
+  }
+  if (!f128 && hi >> 16)
+    return sm_p_error_tok(p, lit, "hexadecimal float constant out of range for type"), NULL;
+  uint64_t sign = f128 ? hi >> 63 : (hi >> 15) & 1;
+  uint64_t e = f128 ? (hi >> 48) & 0x7FFF : hi & 0x7FFF;
+  double d;
+  if (e == 0x7FFF) {
+    bool nan = f128 ? ((hi & ((1ull << 48) - 1)) | lo) != 0 : (lo << 1) != 0;
+    d = nan ? NAN : INFINITY;
+  } else if (f128) {
+    uint64_t frac = (hi & ((1ull << 48) - 1)) << 4 | lo >> 60; /* top 52 fraction bits */
+    d = e == 0 ? 0.0 : ldexp((double)((1ull << 52) | frac), (int)e - 16383 - 52);
+  } else {
+    d = e == 0 ? 0.0 : ldexp((double)(lo >> 11), (int)e - 16383 - 52);
+  }
+  if (sign)
+    d = -d;
+  uint64_t h2, l2;
+  wide_from_double(f128, d, &h2, &l2);
+  if (h2 != hi || l2 != lo)
+    return sm_p_error_tok(p, lit, "hexadecimal %s constant not held exactly (smartmem holds %s values as doubles)",
+                          f128 ? "f128" : "f80", f128 ? "f128" : "f80"),
+           NULL;
+  return sm_attr_float(p->ctx, type, d);
 }
 
 /* Number literal with optional '-' and optional ": type". */
@@ -120,28 +171,31 @@ static SmAttr *parse_number_attr(SmParser *p, SmType *type) {
     type = sm_p_parse_type(p);
     if (!type)
       return NULL;
-    if (type->kind != SM_TYPE_INTEGER && type->kind != SM_TYPE_INDEX && !is_float_type(type))
+    if (type->kind != SM_TYPE_INTEGER && type->kind != SM_TYPE_INDEX && !sm_type_is_float(type))
       return sm_p_error_tok(p, &tt, "expected integer or float type"), NULL;
   }
   if (lit.kind == SM_TOK_FLOAT) {
     if (!type)
       type = sm_type_f64(p->ctx);
-    if (!is_float_type(type))
+    if (!sm_type_is_float(type))
       return sm_p_error_tok(p, &lit, "floating point value not valid for specified type"), NULL;
     double d = tok_strtod(&lit);
     return sm_attr_float(p->ctx, type, neg ? -d : d);
   }
+  if (type && type->kind == SM_TYPE_FLOAT_EXT &&
+      (type->fp.format == SM_FLOAT_F80 || type->fp.format == SM_FLOAT_F128) && lit.len > 2 &&
+      lit.ptr[1] == 'x' && !neg)
+    return wide_float_hex(p, &lit, type);
   uint64_t mag;
   if (!sm_p_parse_uint_token(p, &lit, &mag))
     return NULL;
   if (!type)
     type = sm_type_integer(p->ctx, 64, SM_SIGNLESS);
-  if (is_float_type(type)) {
+  if (sm_type_is_float(type)) {
     if (lit.len > 2 && lit.ptr[1] == 'x' && !neg) {
-      double d;
-      if (!float_from_bits(p, &lit, type, mag, &d))
+      if (!float_bits_fit(p, &lit, type, mag))
         return NULL;
-      return sm_attr_float(p->ctx, type, d);
+      return sm_attr_float_bits(p->ctx, type, mag);
     }
     return sm_p_error_tok(p, &lit, "unexpected decimal integer literal for a floating point value"), NULL;
   }
@@ -274,7 +328,7 @@ static bool parse_elem_lit(SmParser *p, SmElemLit *out) {
     sm_p_consume(p);
     t = p->tok;
   }
-  if (t.kind == SM_TOK_INT || t.kind == SM_TOK_FLOAT ||
+  if (t.kind == SM_TOK_INT || t.kind == SM_TOK_FLOAT || (!neg && t.kind == SM_TOK_STRING) ||
       (!neg && t.kind == SM_TOK_BARE && (tok_eq(&t, "true") || tok_eq(&t, "false")))) {
     out->ptr = t.ptr;
     out->len = t.len;
@@ -291,6 +345,8 @@ static bool parse_elem_lit(SmParser *p, SmElemLit *out) {
 /* Writes one literal as an element of type elem into dst (little-endian). */
 static bool store_elem(SmParser *p, const SmElemLit *e, SmType *elem, void *dst) {
   SmToken t = {(SmTokKind)e->kind, e->len, e->ptr, e->line, e->col};
+  if (e->kind == SM_TOK_STRING)
+    return sm_p_error_tok(p, &t, "expected a numeric element literal, but parsed a string");
   if (e->kind == SM_TOK_BARE) {
     bool b = e->ptr[0] == 't';
     if (!(elem->kind == SM_TYPE_INTEGER && elem->integer.width == 1))
@@ -298,12 +354,11 @@ static bool store_elem(SmParser *p, const SmElemLit *e, SmType *elem, void *dst)
     *(uint8_t *)dst = b;
     return true;
   }
-  if (is_float_type(elem)) {
-    double d;
+  if (sm_type_is_float(elem)) {
+    uint64_t bits;
     if (e->kind == SM_TOK_FLOAT) {
-      d = tok_strtod(&t);
-      if (e->neg)
-        d = -d;
+      double d = tok_strtod(&t);
+      bits = sm_float_encode(elem, e->neg ? -d : d);
     } else {
       uint64_t mag;
       if (!sm_p_parse_uint_token(p, &t, &mag))
@@ -311,34 +366,17 @@ static bool store_elem(SmParser *p, const SmElemLit *e, SmType *elem, void *dst)
       if (e->len > 2 && e->ptr[1] == 'x') {
         if (e->neg)
           return sm_p_error_tok(p, &t, "hexadecimal float literal should not have a leading minus");
-        if (!float_from_bits(p, &t, elem, mag, &d))
+        if (!float_bits_fit(p, &t, elem, mag))
           return false;
+        bits = mag; /* exact: signalling NaNs stay */
       } else {
-        d = (double)mag;
-        if (e->neg)
-          d = -d;
+        double d = (double)mag;
+        bits = sm_float_encode(elem, e->neg ? -d : d);
       }
     }
-    switch (elem->kind) {
-    case SM_TYPE_F16: {
-      uint16_t h = sm_f32_to_f16_bits((float)d);
-      memcpy(dst, &h, 2);
-      break;
-    }
-    case SM_TYPE_BF16: {
-      uint16_t h = sm_f32_to_bf16_bits((float)d);
-      memcpy(dst, &h, 2);
-      break;
-    }
-    case SM_TYPE_F32: {
-      float f = (float)d;
-      memcpy(dst, &f, 4);
-      break;
-    }
-    default:
-      memcpy(dst, &d, 8);
-      break;
-    }
+    size_t sz = sm_dense_elem_size(elem);
+    for (size_t i = 0; i < sz; i++)
+      ((uint8_t *)dst)[i] = (uint8_t)(bits >> (8 * i));
     return true;
   }
   if (elem->kind != SM_TYPE_INTEGER && elem->kind != SM_TYPE_INDEX)
@@ -433,6 +471,8 @@ typedef struct DenseShape {
   int64_t dims[SM_PARSE_MAX_DEPTH];
   unsigned rank;
   bool rank_known;
+  /* Leaves seen: complex "(re, im)" pairs (two literals each), scalars. */
+  bool any_complex, any_scalar;
 } DenseShape;
 
 static bool parse_dense_list(SmParser *p, DenseShape *sh, unsigned level, unsigned *count) {
@@ -445,8 +485,25 @@ static bool parse_dense_list(SmParser *p, DenseShape *sh, unsigned level, unsign
       sh->rank_known = true;
     }
     SmElemLit e;
-    if (p->tok.kind == SM_TOK_LPAREN)
-      return sm_p_error(p, "complex element literals are not supported");
+    if (p->tok.kind == SM_TOK_LPAREN) { /* complex: (re, im) */
+      if (sh->any_scalar)
+        return sm_p_error(p, "expected element literal of primitive type");
+      sh->any_complex = true;
+      sm_p_consume(p);
+      if (!parse_elem_lit(p, &e))
+        return false;
+      sm_bs_push(&p->stk, &e, sizeof e);
+      if (!sm_p_expect(p, SM_TOK_COMMA, "','") || !parse_elem_lit(p, &e))
+        return false;
+      sm_bs_push(&p->stk, &e, sizeof e);
+      if (!sm_p_expect(p, SM_TOK_RPAREN, "')'"))
+        return false;
+      (*count)++;
+      return true;
+    }
+    if (sh->any_complex)
+      return sm_p_error(p, "expected '(' for a complex element");
+    sh->any_scalar = true;
     if (!parse_elem_lit(p, &e))
       return false;
     sm_bs_push(&p->stk, &e, sizeof e);
@@ -493,60 +550,161 @@ static void fmt_shape(char *buf, size_t cap, const int64_t *dims, unsigned rank)
     o += (size_t)snprintf(buf + o, cap - o, i ? ", %lld" : "%lld", (long long)dims[i]);
 }
 
+/* Element types whose values the dense payload holds exactly: integers up
+ * to 64 bits and floats up to 64 bits (f80/f128 elements are not supported). */
 static bool dense_elem_supported(const SmType *e) {
-  return e->kind == SM_TYPE_INTEGER || e->kind == SM_TYPE_INDEX || is_float_type(e);
+  if (e->kind == SM_TYPE_INTEGER)
+    return e->integer.width >= 1 && e->integer.width <= 64;
+  if (e->kind == SM_TYPE_FLOAT_EXT)
+    return e->fp.format != SM_FLOAT_F80 && e->fp.format != SM_FLOAT_F128;
+  if (e->kind == SM_TYPE_COMPLEX)
+    return dense_elem_supported(e->complex.elem);
+  return e->kind == SM_TYPE_INDEX || sm_type_is_float(e);
+}
+
+/* Dense string elements (the element type is not numeric): a string splat
+ * (text, or a hex-looking literal taken as text), or a list of strings of
+ * the type's shape. */
+static SmAttr *dense_strings(SmParser *p, SmType *type, int64_t num, bool empty, bool one, bool one_text,
+                             const uint8_t *one_data, size_t one_len, const DenseShape *sh, unsigned count,
+                             size_t mark, const SmToken *lit_tok) {
+  if (empty) {
+    if (num != 0)
+      return sm_p_error_tok(p, lit_tok, "parsed zero elements, but type (%lld elements) expected at least 1",
+                            (long long)num),
+             NULL;
+    return sm_attr_dense_string(p->ctx, type, false, 0, NULL);
+  }
+  if (one) {
+    SmAttr *str;
+    if (one_text) {
+      str = sm_attr_string(p->ctx, (const char *)one_data, one_len);
+    } else { /* "0x..." read as hex above: the literal's own text */
+      size_t len;
+      const char *s = sm_p_string_value(p, lit_tok, &len);
+      str = sm_attr_string(p->ctx, s, len);
+    }
+    return sm_attr_dense_string(p->ctx, type, num != 1, 1, &str);
+  }
+  bool match = sh->rank == type->shaped.rank;
+  for (unsigned i = 0; match && i < sh->rank; i++)
+    match = sh->dims[i] == type->shaped.dims[i];
+  bool splat = sh->rank == 0 && count == 1;
+  if (!match && !splat)
+    return sm_p_error_tok(p, lit_tok, "inferred shape of elements literal does not match type"), NULL;
+  if (sh->any_complex)
+    return sm_p_error_tok(p, lit_tok, "expected string elements"), NULL;
+  SmAttr **strs = malloc((count ? count : 1) * sizeof *strs);
+  if (!strs)
+    abort();
+  for (unsigned i = 0; i < count; i++) {
+    const SmElemLit *e = (const SmElemLit *)sm_bs_at(&p->stk, mark) + i;
+    SmToken t = {(SmTokKind)e->kind, e->len, e->ptr, e->line, e->col};
+    if (e->kind != SM_TOK_STRING) {
+      free(strs);
+      return sm_p_error_tok(p, &t, "expected string elements"), NULL;
+    }
+    size_t len;
+    const char *s = sm_p_string_value(p, &t, &len);
+    strs[i] = sm_attr_string(p->ctx, s, len);
+  }
+  SmAttr *res = sm_attr_dense_string(p->ctx, type, splat && num != 1, count, strs);
+  free(strs);
+  return res;
 }
 
 /* dense<...> : type, after "dense". */
-static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
-  if (!sm_p_expect(p, SM_TOK_LESS, "'<' after 'dense'"))
-    return NULL;
-  size_t mark = p->stk.len;
-  DenseShape *sh = NULL;
-  unsigned count = 0;
-  bool empty = false, hex = false;
-  SmToken lit_tok = p->tok;
-  uint8_t *hex_data = NULL;
-  size_t hex_len = 0;
-  SmAttr *res = NULL;
+/* The literal of dense<...> or sparse<...>, parsed before its type is
+ * known: empty, a string (hex data or string splat), or nested lists whose
+ * leaves are SmElemLit entries on p->stk from mark. */
+typedef struct DenseLit {
+  size_t mark;
+  DenseShape *sh;
+  unsigned count;
+  bool empty, hex, str_splat;
+  SmToken lit_tok;
+  uint8_t *hex_data;
+  size_t hex_len;
+} DenseLit;
+
+static bool dense_lit_parse(SmParser *p, DenseLit *l) {
+  memset(l, 0, sizeof *l);
+  l->mark = p->stk.len;
+  l->lit_tok = p->tok;
   if (p->tok.kind == SM_TOK_GREATER) {
-    empty = true;
-  } else if (p->tok.kind == SM_TOK_STRING) {
+    l->empty = true;
+    return true;
+  }
+  if (p->tok.kind == SM_TOK_STRING) {
+    /* Hex data, or a string splat when the element type is not numeric:
+     * decided once the type is known. */
     size_t len;
     const char *s = sm_p_string_value(p, &p->tok, &len);
-    if (!decode_hex(s, len, &hex_data, &hex_len))
-      return sm_p_error(p, "expected a hex string of the form \"0x...\""), NULL;
-    hex = true;
+    if (!decode_hex(s, len, &l->hex_data, &l->hex_len)) {
+      l->hex_data = malloc(len + 1);
+      if (!l->hex_data)
+        abort();
+      memcpy(l->hex_data, s, len);
+      l->hex_len = len;
+      l->str_splat = true;
+    }
+    l->hex = true;
     sm_p_consume(p);
-  } else {
-    sh = malloc(sizeof *sh);
-    for (unsigned i = 0; i < SM_PARSE_MAX_DEPTH; i++)
-      sh->dims[i] = -1;
-    sh->rank = 0;
-    sh->rank_known = false;
-    if (!parse_dense_list(p, sh, 0, &count))
-      goto out;
+    return true;
   }
-  if (!sm_p_expect(p, SM_TOK_GREATER, "'>'"))
-    goto out;
-  if (!sm_p_expect(p, SM_TOK_COLON, "':'"))
-    goto out;
-  SmToken tt = p->tok;
-  SmType *type = sm_p_parse_type(p);
-  if (!type)
-    goto out;
+  l->sh = malloc(sizeof *l->sh);
+  if (!l->sh)
+    abort();
+  for (unsigned i = 0; i < SM_PARSE_MAX_DEPTH; i++)
+    l->sh->dims[i] = -1;
+  l->sh->rank = 0;
+  l->sh->rank_known = false;
+  l->sh->any_complex = l->sh->any_scalar = false;
+  return parse_dense_list(p, l->sh, 0, &l->count);
+}
+
+static void dense_lit_free(DenseLit *l) {
+  free(l->sh);
+  free(l->hex_data);
+  l->sh = NULL;
+  l->hex_data = NULL;
+}
+
+/* The elements attribute of literal l with type `type` (written at tt). */
+static SmAttr *dense_lit_build(SmParser *p, DenseLit *l, SmType *type, const SmToken *tt,
+                               const SmToken *dense_tok) {
+  size_t mark = l->mark;
+  DenseShape *sh = l->sh;
+  unsigned count = l->count;
+  bool empty = l->empty, hex = l->hex, str_splat = l->str_splat;
+  SmToken lit_tok = l->lit_tok;
+  uint8_t *hex_data = l->hex_data;
+  size_t hex_len = l->hex_len;
+  SmAttr *res = NULL;
   if (type->kind != SM_TYPE_TENSOR && type->kind != SM_TYPE_VECTOR) {
-    sm_p_error_tok(p, &tt, "elements literal must be a ranked tensor or vector type");
+    sm_p_error_tok(p, tt, "elements literal must be a ranked tensor or vector type");
     goto out;
   }
   int64_t num = sm_type_num_elements(type);
   if (num < 0) {
-    sm_p_error_tok(p, &tt, "elements literal type must have static shape");
+    sm_p_error_tok(p, tt, "elements literal type must have static shape");
     goto out;
   }
   SmType *elem = type->shaped.elem;
+  if (!(elem->kind == SM_TYPE_INTEGER || elem->kind == SM_TYPE_INDEX || sm_type_is_float(elem) ||
+        elem->kind == SM_TYPE_COMPLEX)) {
+    res = dense_strings(p, type, num, empty, hex, str_splat, hex_data, hex_len, sh, count, mark, &lit_tok);
+    goto out;
+  }
+  if (str_splat) {
+    sm_p_error_tok(p, &lit_tok, "expected a hex string of the form \"0x...\"");
+    goto out;
+  }
   if (!dense_elem_supported(elem)) {
-    sm_p_error_tok(p, &tt, "dense elements of this element type are not supported");
+    SmStrBuf tb = {0};
+    sm_type_print(elem, &tb);
+    sm_p_error_tok(p, tt, "dense elements of '%s' are not supported", tb.data ? tb.data : "");
+    sm_strbuf_free(&tb);
     goto out;
   }
   size_t esz = sm_dense_elem_size(elem);
@@ -596,10 +754,20 @@ static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
         goto out;
       }
     }
+    bool cplx = elem->kind == SM_TYPE_COMPLEX;
+    if (cplx != sh->any_complex) {
+      sm_p_error_tok(p, &lit_tok, cplx ? "expected complex (real, imaginary) literals for a complex element type"
+                                       : "complex literal for a non-complex element type");
+      goto out;
+    }
+    /* A complex element is two literals of the part type. */
+    SmType *part = cplx ? elem->complex.elem : elem;
+    size_t psz = cplx ? esz / 2 : esz;
+    unsigned nlit = cplx ? 2 * count : count;
     size_t size = (size_t)count * esz;
     uint8_t *data = malloc(size ? size : 1);
-    for (unsigned i = 0; i < count; i++) {
-      if (!store_elem(p, &els[i], elem, data + (size_t)i * esz)) {
+    for (unsigned i = 0; i < nlit; i++) {
+      if (!store_elem(p, &els[i], part, data + (size_t)i * psz)) {
         free(data);
         goto out;
       }
@@ -608,9 +776,96 @@ static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
     free(data);
   }
 out:
-  free(sh);
-  free(hex_data);
-  p->stk.len = mark;
+  return res;
+}
+
+/* dense<...> : type, after "dense". */
+static SmAttr *parse_dense(SmParser *p, const SmToken *dense_tok) {
+  if (!sm_p_expect(p, SM_TOK_LESS, "'<' after 'dense'"))
+    return NULL;
+  DenseLit l;
+  SmAttr *res = NULL;
+  if (!dense_lit_parse(p, &l) || !sm_p_expect(p, SM_TOK_GREATER, "'>'") || !sm_p_expect(p, SM_TOK_COLON, "':'"))
+    goto out;
+  SmToken tt = p->tok;
+  SmType *type = sm_p_parse_type(p);
+  if (type)
+    res = dense_lit_build(p, &l, type, &tt, dense_tok);
+out:
+  dense_lit_free(&l);
+  p->stk.len = l.mark;
+  return res;
+}
+
+/* sparse<indices, values> : type (or sparse<> : type), after "sparse".
+ * As MLIR: indices are i64 of the literal's shape ([1, rank] for a single
+ * value), values of the type's element type ([number of indices] for a
+ * single value). */
+static SmAttr *parse_sparse(SmParser *p, const SmToken *kw) {
+  if (!sm_p_expect(p, SM_TOK_LESS, "'<' after 'sparse'"))
+    return NULL;
+  DenseLit il, vl;
+  memset(&il, 0, sizeof il);
+  memset(&vl, 0, sizeof vl);
+  il.mark = vl.mark = p->stk.len;
+  SmAttr *res = NULL;
+  bool empty = p->tok.kind == SM_TOK_GREATER;
+  if (!empty) {
+    if (p->tok.kind == SM_TOK_STRING) {
+      sm_p_error(p, "expected '[' or scalar constant inside tensor literal");
+      goto out;
+    }
+    if (!dense_lit_parse(p, &il) || !sm_p_expect(p, SM_TOK_COMMA, "','") || !dense_lit_parse(p, &vl))
+      goto out;
+  }
+  if (!sm_p_expect(p, SM_TOK_GREATER, "'>'") || !sm_p_expect(p, SM_TOK_COLON, "':'"))
+    goto out;
+  SmToken tt = p->tok;
+  SmType *type = sm_p_parse_type(p);
+  if (!type)
+    goto out;
+  if ((type->kind != SM_TYPE_TENSOR && type->kind != SM_TYPE_VECTOR) || sm_type_num_elements(type) < 0) {
+    sm_p_error_tok(p, &tt, "elements literal type must have static shape");
+    goto out;
+  }
+  SmType *i64 = sm_type_integer(p->ctx, 64, SM_SIGNLESS);
+  SmAttr *indices, *values;
+  if (empty) {
+    int64_t idims[2] = {0, type->shaped.rank};
+    indices = sm_attr_dense(p->ctx, sm_type_tensor(p->ctx, 2, idims, i64, NULL), false, NULL, 0);
+    int64_t vdims[1] = {0};
+    values = sm_attr_dense(p->ctx, sm_type_tensor(p->ctx, 1, vdims, type->shaped.elem, NULL), false, NULL, 0);
+  } else {
+    SmType *it;
+    if (!il.sh || il.sh->rank == 0) {
+      int64_t idims[2] = {1, type->shaped.rank};
+      it = sm_type_tensor(p->ctx, 2, idims, i64, NULL);
+    } else {
+      it = sm_type_tensor(p->ctx, il.sh->rank, il.sh->dims, i64, NULL);
+    }
+    indices = dense_lit_build(p, &il, it, kw, kw);
+    if (!indices)
+      goto out;
+    SmType *vt;
+    if (!vl.sh || vl.sh->rank == 0) {
+      int64_t vdims[1] = {it->shaped.dims[0]};
+      vt = sm_type_tensor(p->ctx, 1, vdims, type->shaped.elem, NULL);
+    } else {
+      vt = sm_type_tensor(p->ctx, vl.sh->rank, vl.sh->dims, type->shaped.elem, NULL);
+    }
+    values = dense_lit_build(p, &vl, vt, kw, kw);
+    if (!values)
+      goto out;
+    if (values->kind != SM_ATTR_DENSE_ELEMENTS) {
+      sm_p_error_tok(p, kw, "sparse elements of strings are not supported");
+      goto out;
+    }
+  }
+  res = sm_attr_sparse(p->ctx, type, indices, values);
+out:
+  dense_lit_free(&il);
+  dense_lit_free(&vl);
+  p->stk.len = il.mark;
   return res;
 }
 
@@ -766,24 +1021,92 @@ static bool affine_id_list(SmParser *p, SmTokKind open, SmTokKind close, size_t 
   return sm_p_expect(p, close, close == SM_TOK_RPAREN ? "')'" : "']'");
 }
 
-SmAffineMap *sm_p_parse_affine_map_body(SmParser *p) {
-  size_t dmark, smark = 0;
-  unsigned nd, ns = 0;
-  if (!affine_id_list(p, SM_TOK_LPAREN, SM_TOK_RPAREN, &dmark, &nd))
-    return NULL;
-  if (p->tok.kind == SM_TOK_LSQUARE && !affine_id_list(p, SM_TOK_LSQUARE, SM_TOK_RSQUARE, &smark, &ns))
-    return NULL;
-  if (!ns)
-    smark = p->stk.len;
+/* "(d0, d1)[s0]" of a map or set: ids pushed on p->stk (dims at *dmark,
+ * symbols at *smark). */
+static bool affine_header(SmParser *p, size_t *dmark, unsigned *nd, size_t *smark, unsigned *ns) {
+  *smark = 0;
+  *ns = 0;
+  if (!affine_id_list(p, SM_TOK_LPAREN, SM_TOK_RPAREN, dmark, nd))
+    return false;
+  if (p->tok.kind == SM_TOK_LSQUARE && !affine_id_list(p, SM_TOK_LSQUARE, SM_TOK_RSQUARE, smark, ns))
+    return false;
+  if (!*ns)
+    *smark = p->stk.len;
   /* Duplicate ids are an error, as in MLIR. */
-  {
-    const char **ids = (const char **)sm_bs_at(&p->stk, dmark);
-    unsigned total = nd + ns;
-    for (unsigned i = 0; i < total; i++)
-      for (unsigned j = i + 1; j < total; j++)
-        if (ids[i] == ids[j])
-          return sm_p_error(p, "redefinition of identifier '%s'", ids[i]), NULL;
+  const char **ids = (const char **)sm_bs_at(&p->stk, *dmark);
+  unsigned total = *nd + *ns;
+  for (unsigned i = 0; i < total; i++)
+    for (unsigned j = i + 1; j < total; j++)
+      if (ids[i] == ids[j])
+        return sm_p_error(p, "redefinition of identifier '%s'", ids[i]);
+  return true;
+}
+
+/* "(d0)[s0] : (d0 >= 0, d0 - s0 == 0, s0 <= 4)" inside affine_set<...>:
+ * each constraint becomes lhs - rhs (rhs - lhs for <=) compared with 0. */
+static SmIntegerSet *parse_integer_set_body(SmParser *p) {
+  size_t dmark, smark;
+  unsigned nd, ns;
+  if (!affine_header(p, &dmark, &nd, &smark, &ns))
+    return NULL;
+  if (!sm_p_expect(p, SM_TOK_COLON, "':'") || !sm_p_expect(p, SM_TOK_LPAREN, "'('"))
+    return NULL;
+  size_t cmark = p->stk.len;
+  unsigned nc = 0;
+  if (p->tok.kind != SM_TOK_RPAREN) {
+    for (;;) {
+      AffineCtx a = {p, (const char **)sm_bs_at(&p->stk, dmark), nd,
+                     (const char **)sm_bs_at(&p->stk, smark), ns};
+      SmAffineExpr *lhs = affine_expr(&a);
+      if (!lhs)
+        return NULL;
+      SmTokKind op = p->tok.kind;
+      if (op == SM_TOK_GREATER || op == SM_TOK_LESS || op == SM_TOK_EQUAL)
+        sm_p_consume(p);
+      if ((op != SM_TOK_GREATER && op != SM_TOK_LESS && op != SM_TOK_EQUAL) || p->tok.kind != SM_TOK_EQUAL)
+        return sm_p_error(p, "expected '== affine-expr' or '>= affine-expr' at end of affine constraint"),
+               NULL;
+      sm_p_consume(p);
+      a.dims = (const char **)sm_bs_at(&p->stk, dmark);
+      a.syms = (const char **)sm_bs_at(&p->stk, smark);
+      SmAffineExpr *rhs = affine_expr(&a);
+      if (!rhs)
+        return NULL;
+      SmAffineExpr *c = op == SM_TOK_LESS ? sm_affine_sub(p->ctx, rhs, lhs) : sm_affine_sub(p->ctx, lhs, rhs);
+      uint64_t entry = (uint64_t)(uintptr_t)c;
+      uint8_t eq = op == SM_TOK_EQUAL;
+      sm_bs_push(&p->stk, &entry, sizeof entry);
+      sm_bs_push(&p->stk, &eq, 1);
+      nc++;
+      if (!sm_p_accept(p, SM_TOK_COMMA))
+        break;
+    }
   }
+  if (!sm_p_expect(p, SM_TOK_RPAREN, "')'"))
+    return NULL;
+  SmAffineExpr **cons = malloc((nc ? nc : 1) * sizeof *cons);
+  uint8_t *eqs = malloc(nc ? nc : 1);
+  if (!cons || !eqs)
+    abort();
+  const unsigned char *rec = (const unsigned char *)sm_bs_at(&p->stk, cmark);
+  for (unsigned i = 0; i < nc; i++) {
+    uint64_t entry;
+    memcpy(&entry, rec + i * 9, 8);
+    cons[i] = (SmAffineExpr *)(uintptr_t)entry;
+    eqs[i] = rec[i * 9 + 8];
+  }
+  SmIntegerSet *set = sm_integer_set(p->ctx, nd, ns, nc, cons, eqs);
+  free(cons);
+  free(eqs);
+  p->stk.len = dmark;
+  return set;
+}
+
+SmAffineMap *sm_p_parse_affine_map_body(SmParser *p) {
+  size_t dmark, smark;
+  unsigned nd, ns;
+  if (!affine_header(p, &dmark, &nd, &smark, &ns))
+    return NULL;
   if (!sm_p_expect(p, SM_TOK_ARROW, "'->'") || !sm_p_expect(p, SM_TOK_LPAREN, "'('"))
     return NULL;
   size_t rmark = p->stk.len;
@@ -879,7 +1202,7 @@ bool sm_p_at_attr(SmParser *p) {
   case SM_TOK_LPAREN:
     return true;
   case SM_TOK_BARE: {
-    static const char *const kws[] = {"true", "false", "unit", "dense", "dense_resource", "array", "affine_map", NULL};
+    static const char *const kws[] = {"true", "false", "unit", "dense", "dense_resource", "array", "affine_map", "affine_set", "strided", "distinct", "sparse", NULL};
     for (const char *const *k = kws; *k; k++)
       if (tok_eq(&p->tok, *k))
         return true;
@@ -888,6 +1211,96 @@ bool sm_p_at_attr(SmParser *p) {
   default:
     return false;
   }
+}
+
+/* distinct[N]<attr> after "distinct": the same N in one file is the same
+ * attribute; `<>` references unit. */
+static SmAttr *parse_distinct(SmParser *p, const SmToken *kw) {
+  if (!sm_p_expect(p, SM_TOK_LSQUARE, "'['"))
+    return NULL;
+  SmToken idt = p->tok;
+  uint64_t id;
+  if (idt.kind != SM_TOK_INT || !sm_p_parse_uint_token(p, &idt, &id))
+    return sm_p_error(p, "expected distinct ID"), NULL;
+  if (id >= (uint64_t)UINTPTR_MAX)
+    return sm_p_error(p, "distinct ID too large"), NULL;
+  sm_p_consume(p);
+  if (!sm_p_expect(p, SM_TOK_RSQUARE, "']'") || !sm_p_expect(p, SM_TOK_LESS, "'<'"))
+    return NULL;
+  SmAttr *ref = NULL;
+  if (p->tok.kind != SM_TOK_GREATER) {
+    ref = sm_p_parse_attr(p, NULL);
+    if (!ref)
+      return NULL;
+  }
+  if (!sm_p_expect(p, SM_TOK_GREATER, "'>'"))
+    return NULL;
+  if (!ref)
+    ref = sm_attr_unit(p->ctx);
+  const void *key = (const void *)(uintptr_t)(id + 1);
+  SmAttr *a = sm_ptrmap_get(&p->distinct_ids, key);
+  if (a) {
+    if (a->distinct.referenced != ref) {
+      SmStrBuf prev = {0};
+      sm_attr_print(a->distinct.referenced, &prev);
+      sm_p_error_tok(p, kw, "referenced attribute does not match previous definition: %s", prev.data ? prev.data : "");
+      sm_strbuf_free(&prev);
+      return NULL;
+    }
+    return a;
+  }
+  a = sm_attr_distinct(p->ctx, ref);
+  sm_ptrmap_put(&p->distinct_ids, key, a);
+  return a;
+}
+
+/* An integer or '?' (SM_DYNAMIC) in a strided layout. */
+static bool parse_stride_value(SmParser *p, int64_t *out) {
+  if (sm_p_accept(p, SM_TOK_QUESTION)) {
+    *out = SM_DYNAMIC;
+    return true;
+  }
+  bool neg = sm_p_accept(p, SM_TOK_MINUS);
+  uint64_t v;
+  if (p->tok.kind != SM_TOK_INT || !sm_p_parse_uint_token(p, &p->tok, &v))
+    return sm_p_error(p, "expected a 64-bit signed integer or '?'");
+  if (v > (uint64_t)INT64_MAX)
+    return sm_p_error(p, "integer value too large");
+  sm_p_consume(p);
+  *out = neg ? -(int64_t)v : (int64_t)v;
+  return true;
+}
+
+/* strided<[s0, s1, ...](, offset: o)?> after "strided". */
+static SmAttr *parse_strided(SmParser *p) {
+  if (!sm_p_expect(p, SM_TOK_LESS, "'<'") || !sm_p_expect(p, SM_TOK_LSQUARE, "'['"))
+    return NULL;
+  size_t mark = p->stk.len;
+  unsigned n = 0;
+  if (p->tok.kind != SM_TOK_RSQUARE) {
+    do {
+      int64_t v;
+      if (!parse_stride_value(p, &v))
+        return NULL;
+      sm_bs_push(&p->stk, &v, sizeof v);
+      n++;
+    } while (sm_p_accept(p, SM_TOK_COMMA));
+  }
+  int64_t offset = 0;
+  if (!sm_p_expect(p, SM_TOK_RSQUARE, "']'"))
+    return NULL;
+  if (sm_p_accept(p, SM_TOK_COMMA)) {
+    if (p->tok.kind != SM_TOK_BARE || !tok_eq(&p->tok, "offset"))
+      return sm_p_error(p, "expected 'offset' after comma"), NULL;
+    sm_p_consume(p);
+    if (!sm_p_expect(p, SM_TOK_COLON, "':' after 'offset'") || !parse_stride_value(p, &offset))
+      return NULL;
+  }
+  if (!sm_p_expect(p, SM_TOK_GREATER, "'>'"))
+    return NULL;
+  SmAttr *a = sm_attr_strided(p->ctx, n, (const int64_t *)sm_bs_at(&p->stk, mark), offset);
+  p->stk.len = mark;
+  return a;
 }
 
 static SmAttr *parse_attr_inner(SmParser *p, SmType *type) {
@@ -905,8 +1318,25 @@ static SmAttr *parse_attr_inner(SmParser *p, SmType *type) {
   case SM_TOK_STRING: {
     size_t len;
     const char *s = sm_p_string_value(p, t, &len);
-    SmAttr *a = sm_attr_string(ctx, s, len);
+    /* The value is copied before parsing a trailing type reuses buffers. */
+    char small[64], *copy = len < sizeof small ? small : malloc(len + 1);
+    if (!copy)
+      abort();
+    memcpy(copy, s, len);
     sm_p_consume(p);
+    SmType *ty = NULL;
+    if (p->tok.kind == SM_TOK_COLON) { /* typed string: "s" : !foo.t */
+      sm_p_consume(p);
+      ty = sm_p_parse_type(p);
+      if (!ty) {
+        if (copy != small)
+          free(copy);
+        return NULL;
+      }
+    }
+    SmAttr *a = sm_attr_string_typed(ctx, copy, len, ty);
+    if (copy != small)
+      free(copy);
     return a;
   }
   case SM_TOK_INT:
@@ -940,6 +1370,29 @@ static SmAttr *parse_attr_inner(SmParser *p, SmType *type) {
       if (!m || !sm_p_expect(p, SM_TOK_GREATER, "'>'"))
         return NULL;
       return sm_attr_affine_map(ctx, m);
+    }
+    if (tok_eq(t, "strided")) {
+      sm_p_consume(p);
+      return parse_strided(p);
+    }
+    if (tok_eq(t, "sparse")) {
+      SmToken kw = *t;
+      sm_p_consume(p);
+      return parse_sparse(p, &kw);
+    }
+    if (tok_eq(t, "distinct")) {
+      SmToken kw = *t;
+      sm_p_consume(p);
+      return parse_distinct(p, &kw);
+    }
+    if (tok_eq(t, "affine_set")) {
+      sm_p_consume(p);
+      if (!sm_p_expect(p, SM_TOK_LESS, "'<'"))
+        return NULL;
+      SmIntegerSet *set = parse_integer_set_body(p);
+      if (!set || !sm_p_expect(p, SM_TOK_GREATER, "'>'"))
+        return NULL;
+      return sm_attr_integer_set(ctx, set);
     }
     if (tok_eq(t, "dense_resource")) {
       sm_p_consume(p);
@@ -987,7 +1440,8 @@ static bool attr_self_delimited(const SmToken *t) {
   if (t->kind == SM_TOK_LBRACE || t->kind == SM_TOK_LSQUARE)
     return true;
   return t->kind == SM_TOK_BARE && t->len >= 5 &&
-         (tok_eq(t, "dense") || tok_eq(t, "array") || tok_eq(t, "affine_map") || tok_eq(t, "dense_resource"));
+         (tok_eq(t, "dense") || tok_eq(t, "array") || tok_eq(t, "affine_map") || tok_eq(t, "dense_resource") ||
+          tok_eq(t, "affine_set"));
 }
 
 SmAttr *sm_p_parse_attr(SmParser *p, SmType *type) {

@@ -4,6 +4,8 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Pointer hash (block labels are keyed by interned name and scope). */
@@ -563,6 +565,76 @@ static void print_type_to(SmType *t, char *buf, size_t cap) {
   sm_strbuf_free(&sb);
 }
 
+/* Where v was defined, as MLIR's parser remembers it: a block argument's
+ * own location, a forward reference's first use, and for an op result the
+ * `%name` of its result group, found at the start of the line of the op's
+ * name (else the op's location). Only for diagnostics. */
+static SmLoc *value_def_loc(SmParser *p, SmValue *v) {
+  if (v->kind == SM_VALUE_BLOCK_ARG)
+    return v->loc;
+  SmOp *op = v->owner.op;
+  SmLoc *l = op->loc;
+  if (op->name == p->placeholder_name || !l || l->kind != SM_LOC_FILE || l->file.file != p->lx.file ||
+      l->file.line <= p->lx.line_offset)
+    return l;
+  unsigned target = l->file.line - p->lx.line_offset, cur = p->lx.line;
+  if (target > cur)
+    return l;
+  const char *ls = p->lx.line_start;
+  for (; cur > target; cur--) {
+    if (ls <= p->lx.buf)
+      return l;
+    ls--; /* the newline ending the previous line */
+    while (ls > p->lx.buf && ls[-1] != '\n')
+      ls--;
+  }
+  const char *q = ls, *end = p->lx.end;
+  while (q < end && (*q == ' ' || *q == '\t'))
+    q++;
+  unsigned first = 0;
+  while (q < end && *q == '%') {
+    const char *group = q++;
+    while (q < end && (isalnum((unsigned char)*q) || *q == '_' || *q == '$' || *q == '.' || *q == '-'))
+      q++;
+    unsigned n = 1;
+    if (q < end && *q == ':') {
+      n = 0;
+      for (q++; q < end && isdigit((unsigned char)*q); q++)
+        n = n * 10 + (unsigned)(*q - '0');
+    }
+    if (v->index < first + n)
+      return sm_lexer_loc_at(&p->lx, target, (unsigned)(group - ls) + 1);
+    first += n;
+    while (q < end && (*q == ' ' || *q == '\t'))
+      q++;
+    if (q >= end || *q != ',')
+      break;
+    q++;
+    while (q < end && (*q == ' ' || *q == '\t'))
+      q++;
+  }
+  return l;
+}
+
+/* An error at `at` with one note (MLIR's "prior use here" family). */
+static bool error_with_note(SmParser *p, SmLoc *at, SmLoc *note_at, const char *note, const char *fmt,
+                            ...) SM_PRINTF(5, 6);
+static bool error_with_note(SmParser *p, SmLoc *at, SmLoc *note_at, const char *note, const char *fmt,
+                            ...) {
+  if (p->lx.failed)
+    return false;
+  p->lx.failed = true;
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  SmDiagBuilder *db = sm_diag_begin(p->ctx, SM_SEV_ERROR, at, "%s", msg);
+  sm_diag_note(db, note_at, "%s", note);
+  sm_diag_emit(db);
+  return false;
+}
+
 static bool define_value(SmParser *p, const char *name, size_t len, unsigned number, unsigned group,
                          SmValue *v, const SmToken *at) {
   uint32_t di;
@@ -584,18 +656,23 @@ static bool define_value(SmParser *p, const char *name, size_t len, unsigned num
   }
   if (*s) {
     int n = (int)len;
+    SmLoc *at_loc = sm_lexer_loc(&p->lx, at);
     if (!slot_forward(*s)) {
+      SmLoc *prev = value_def_loc(p, slot_value(*s));
       if (number == 0 && group <= 1)
-        return sm_p_error_tok(p, at, "redefinition of SSA value '%%%.*s'", n, name);
-      return sm_p_error_tok(p, at, "redefinition of SSA value '%%%.*s#%u'", n, name, number);
+        return error_with_note(p, at_loc, prev, "previously defined here", "redefinition of SSA value '%%%.*s'",
+                               n, name);
+      return error_with_note(p, at_loc, prev, "previously defined here", "redefinition of SSA value '%%%.*s#%u'",
+                             n, name, number);
     }
     SmValue *ph = slot_value(*s);
     if (ph->type != v->type) {
-      char a[128], b[128];
+      char a[128], b[128], note[200];
       print_type_to(v->type, a, sizeof a);
       print_type_to(ph->type, b, sizeof b);
-      return sm_p_error_tok(p, at, "definition of SSA value '%%%.*s#%u' has type '%s' but was previously used with type '%s'",
-                            n, name, number, a, b);
+      snprintf(note, sizeof note, "previously used here with type '%s'", b);
+      return error_with_note(p, at_loc, value_def_loc(p, ph), note, "definition of SSA value '%%%.*s#%u' has type '%s'",
+                             n, name, number, a);
     }
     sm_value_replace_all_uses(ph, v);
     sm_op_destroy(ph->owner.op);
@@ -620,8 +697,9 @@ static SmValue *resolve_value(SmParser *p, const char *name, size_t len, unsigne
       char a[128], b[128];
       print_type_to(type, a, sizeof a);
       print_type_to(v->type, b, sizeof b);
-      sm_lexer_error_at(&p->lx, line, col, "use of value '%%%.*s' expects different type than prior uses: '%s' vs '%s'",
-                        (int)len, name, a, b);
+      error_with_note(p, sm_lexer_loc_at(&p->lx, line, col), value_def_loc(p, v), "prior use here",
+                      "use of value '%%%.*s' expects different type than prior uses: '%s' vs '%s'", (int)len, name,
+                      a, b);
       return NULL;
     }
     return v;

@@ -1,5 +1,6 @@
 /* Parsing of builtin types, function types, dialect types and type aliases. */
 #include "ir/parser_impl.h"
+#include "ir/float_formats.h"
 
 #include <string.h>
 
@@ -53,7 +54,8 @@ bool sm_p_at_type(SmParser *p) {
   for (const char *const *k = type_keywords; *k; k++)
     if (tok_eq(t, *k))
       return true;
-  return t->len > 2 && memcmp(t->ptr, "f8", 2) == 0;
+  SmFloatFormat f;
+  return sm_float_format_lookup(t->ptr, t->len, &f);
 }
 
 /* The rest of a dimension list after the dims ("x" consumed): the lexer is
@@ -64,13 +66,29 @@ static void split_x(SmParser *p) {
 }
 
 /* Parses "4x?x8x" (dims pushed on p->stk as int64_t) and stops at the
- * element type. allow_dynamic: '?' allowed. */
-static bool parse_dims(SmParser *p, bool allow_dynamic, size_t *mark, unsigned *rank) {
+ * element type. allow_dynamic: '?' allowed. scalable (vectors): "[4]x"
+ * dims allowed, flags set in scalable[] (up to 64 dims). */
+static bool parse_dims(SmParser *p, bool allow_dynamic, size_t *mark, unsigned *rank,
+                       uint8_t *scalable) {
   *mark = p->stk.len;
   *rank = 0;
   for (;;) {
     int64_t d;
-    if (p->tok.kind == SM_TOK_QUESTION) {
+    if (scalable && p->tok.kind == SM_TOK_LSQUARE) {
+      sm_p_consume(p);
+      uint64_t v;
+      if (p->tok.kind != SM_TOK_INT || !sm_p_parse_uint_token(p, &p->tok, &v))
+        return sm_p_error(p, "expected integer size of a scalable dimension");
+      if (v > (uint64_t)INT64_MAX)
+        return sm_p_error(p, "dimension too large");
+      sm_p_consume(p);
+      if (!sm_p_expect(p, SM_TOK_RSQUARE, "']'"))
+        return false;
+      if (*rank >= 64)
+        return sm_p_error(p, "too many dimensions in a scalable vector type");
+      scalable[*rank] = 1;
+      d = (int64_t)v;
+    } else if (p->tok.kind == SM_TOK_QUESTION) {
       if (!allow_dynamic)
         return sm_p_error(p, "expected static shape");
       d = SM_DYNAMIC;
@@ -126,7 +144,8 @@ static SmType *parse_shaped(SmParser *p, bool is_tensor) {
   }
   size_t mark;
   unsigned rank;
-  if (!parse_dims(p, is_tensor, &mark, &rank))
+  uint8_t scalable[64] = {0};
+  if (!parse_dims(p, is_tensor, &mark, &rank, is_tensor ? NULL : scalable))
     return NULL;
   SmToken elem_tok = p->tok;
   elem = sm_p_parse_type(p);
@@ -151,7 +170,75 @@ static SmType *parse_shaped(SmParser *p, bool is_tensor) {
   if (is_tensor)
     res = sm_type_tensor(p->ctx, rank, dims, elem, enc);
   else
-    res = sm_type_vector(p->ctx, rank, dims, elem);
+    res = sm_type_vector_scalable(p->ctx, rank, dims, rank <= 64 ? scalable : NULL, elem);
+  p->stk.len = mark;
+  return res;
+}
+
+static bool is_memref_layout(const SmAttr *a) {
+  return a->kind == SM_ATTR_AFFINE_MAP || a->kind == SM_ATTR_STRIDED;
+}
+
+/* memref<4x?xf32[, layout][, memory space]> / memref<*xf32[, space]> after
+ * the keyword. */
+static SmType *parse_memref(SmParser *p) {
+  if (!sm_p_expect(p, SM_TOK_LESS, "'<'"))
+    return NULL;
+  bool unranked = false;
+  size_t mark = p->stk.len;
+  unsigned rank = 0;
+  if (p->tok.kind == SM_TOK_STAR) {
+    sm_p_consume(p);
+    if (p->tok.kind != SM_TOK_BARE || p->tok.ptr[0] != 'x')
+      return sm_p_error(p, "expected 'x' in unranked memref type"), NULL;
+    if (p->tok.len == 1)
+      sm_p_consume(p);
+    else
+      split_x(p);
+    unranked = true;
+  } else if (!parse_dims(p, true, &mark, &rank, NULL)) {
+    return NULL;
+  }
+  SmToken elem_tok = p->tok;
+  SmType *elem = sm_p_parse_type(p);
+  if (!elem)
+    return NULL;
+  bool ok_elem = elem->kind == SM_TYPE_INTEGER || elem->kind == SM_TYPE_INDEX ||
+                 sm_type_is_float(elem) || elem->kind == SM_TYPE_COMPLEX ||
+                 elem->kind == SM_TYPE_VECTOR || sm_type_is_memref(elem) ||
+                 elem->kind == SM_TYPE_OPAQUE; /* dialect types: as mlir-opt-22 accepts them */
+  if (!ok_elem) {
+    sm_p_error_tok(p, &elem_tok, "invalid memref element type");
+    return NULL;
+  }
+  SmAttr *layout = NULL, *space = NULL;
+  while (p->tok.kind == SM_TOK_COMMA) {
+    sm_p_consume(p);
+    SmToken at = p->tok;
+    SmAttr *a = sm_p_parse_attr(p, NULL);
+    if (!a)
+      return NULL;
+    if (!unranked && !layout && !space && is_memref_layout(a)) {
+      if (a->kind == SM_ATTR_AFFINE_MAP && a->map->num_dims != rank)
+        return sm_p_error_tok(p, &at, "memref layout mismatch between rank and affine map: %u != %u",
+                              rank, a->map->num_dims),
+               NULL;
+      if (a->kind == SM_ATTR_STRIDED && a->strided.rank != rank)
+        return sm_p_error_tok(p, &at, "expected the number of strides to match the rank"), NULL;
+      layout = a;
+    } else if (!space) {
+      space = a;
+    } else {
+      return sm_p_error_tok(p, &at, "multiple memory spaces specified in memref type"), NULL;
+    }
+  }
+  if (!sm_p_expect(p, SM_TOK_GREATER, "'>'"))
+    return NULL;
+  SmType *res;
+  if (unranked)
+    res = sm_type_unranked_memref(p->ctx, elem, space);
+  else
+    res = sm_type_memref(p->ctx, rank, (const int64_t *)sm_bs_at(&p->stk, mark), elem, layout, space);
   p->stk.len = mark;
   return res;
 }
@@ -238,7 +325,8 @@ static bool self_delimited(const SmParser *p, const SmToken *t) {
   if (t->kind == SM_TOK_BANG)
     return t->ptr + t->len < p->lx.end && t->ptr[t->len] == '<';
   return t->kind == SM_TOK_BARE && t->len >= 5 &&
-         (tok_eq(t, "tensor") || tok_eq(t, "vector") || tok_eq(t, "tuple") || tok_eq(t, "complex"));
+         (tok_eq(t, "tensor") || tok_eq(t, "vector") || tok_eq(t, "tuple") || tok_eq(t, "complex") ||
+          tok_eq(t, "memref"));
 }
 
 SmType *sm_p_parse_type(SmParser *p) {
@@ -270,10 +358,8 @@ static SmType *parse_type_inner(SmParser *p) {
   uint64_t width;
   SmSignedness sign;
   if (int_type_keyword(t, &width, &sign)) {
-    if (width == 0 || width > 64)
-      return sm_p_error(p, "integer bitwidth %llu is not supported (smartmem supports 1..64)",
-                        (unsigned long long)width),
-             NULL;
+    if (width > SM_MAX_INT_WIDTH)
+      return sm_p_error(p, "integer bitwidth is limited to %u bits", SM_MAX_INT_WIDTH), NULL;
     sm_p_consume(p);
     return sm_type_integer(ctx, (unsigned)width, sign);
   }
@@ -290,6 +376,11 @@ static SmType *parse_type_inner(SmParser *p) {
     res = sm_type_bf16(ctx);
   else if (tok_eq(t, "none"))
     res = sm_type_none(ctx);
+  else {
+    SmFloatFormat f;
+    if (sm_float_format_lookup(t->ptr, t->len, &f))
+      res = sm_type_float_ext(ctx, f);
+  }
   if (res) {
     sm_p_consume(p);
     return res;
@@ -300,6 +391,14 @@ static SmType *parse_type_inner(SmParser *p) {
       return NULL;
     sm_p_consume(p);
     res = parse_shaped(p, is_tensor);
+    sm_p_leave(p);
+    return res;
+  }
+  if (tok_eq(t, "memref")) {
+    if (!sm_p_enter(p))
+      return NULL;
+    sm_p_consume(p);
+    res = parse_memref(p);
     sm_p_leave(p);
     return res;
   }

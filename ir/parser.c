@@ -674,6 +674,7 @@ static void parser_init(SmParser *p, SmContext *ctx, const char *file, const cha
   sm_ptrmap_init(&p->attr_aliases);
   sm_ptrmap_init(&p->loc_aliases);
   sm_ptrmap_init(&p->type_aliases);
+  sm_ptrmap_init(&p->distinct_ids);
   sm_ptrmap_init(&p->deferred_locs);
   p->memo = calloc(SM_MEMO_SIZE, sizeof *p->memo);
   p->placeholder_name = sm_intern_cstr(ctx, "builtin.unresolved_forward_ref");
@@ -692,6 +693,7 @@ static void parser_free(SmParser *p) {
   sm_ptrmap_free(&p->attr_aliases);
   sm_ptrmap_free(&p->loc_aliases);
   sm_ptrmap_free(&p->type_aliases);
+  sm_ptrmap_free(&p->distinct_ids);
   sm_ptrmap_free(&p->deferred_locs);
   scratch_free(&p->scratch);
   scratch_free(&p->name_chunks);

@@ -138,6 +138,8 @@ struct SmParser {
   SmPtrMap attr_aliases;
   SmPtrMap loc_aliases;
   SmPtrMap type_aliases;
+  /* distinct[N]<...>: N + 1 (as a pointer key) -> the attribute. */
+  SmPtrMap distinct_ids;
   /* Deferred location aliases: marker SmLoc -> interned alias name. */
   SmPtrMap deferred_locs;
   SmByteStack deferred_refs; /* SmDeferredRef */

@@ -1,9 +1,11 @@
 /* Textual form of types, attributes, locations and affine maps, exactly as
  * MLIR 22 prints them (checked against mlir-opt-22). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ir/float_formats.h"
 #include "ir/fp16.h"
 #include "ir/printer_impl.h"
 
@@ -58,6 +60,7 @@ void sm_asm_state_free(SmAsmState *s) {
   sm_ptrtab_free(&s->res_seen);
   sm_ptrtab_free(&s->visited);
   sm_ptrtab_free(&s->type_cache);
+  sm_ptrtab_free(&s->distinct_ids);
   sm_strbuf_free(&s->type_text);
   free(s->res_names);
   free(s->alias_list);
@@ -252,8 +255,36 @@ static void print_type_uncached(SmAsmState *s, const SmType *t) {
     return;
   case SM_TYPE_VECTOR:
     SM_OUT_LIT(out, "vector<");
-    print_dims(out, t->shaped.rank, t->shaped.dims);
+    if (t->shaped.scalable) {
+      for (unsigned i = 0; i < t->shaped.rank; i++) {
+        if (t->shaped.scalable[i]) sm_out_char(out, '[');
+        sm_out_i64(out, t->shaped.dims[i]);
+        if (t->shaped.scalable[i]) sm_out_char(out, ']');
+        sm_out_char(out, 'x');
+      }
+    } else {
+      print_dims(out, t->shaped.rank, t->shaped.dims);
+    }
     sm_asm_print_type(s, t->shaped.elem);
+    sm_out_char(out, '>');
+    return;
+  case SM_TYPE_FLOAT_EXT: sm_out_str(out, sm_float_type_name(t)); return;
+  case SM_TYPE_MEMREF:
+  case SM_TYPE_UNRANKED_MEMREF:
+    SM_OUT_LIT(out, "memref<");
+    if (t->kind == SM_TYPE_UNRANKED_MEMREF)
+      SM_OUT_LIT(out, "*x");
+    else
+      print_dims(out, t->shaped.rank, t->shaped.dims);
+    sm_asm_print_type(s, t->shaped.elem);
+    if (t->shaped.encoding) {
+      SM_OUT_LIT(out, ", ");
+      sm_asm_print_attr_may_elide(s, t->shaped.encoding);
+    }
+    if (t->shaped.memory_space) {
+      SM_OUT_LIT(out, ", ");
+      sm_asm_print_attr_may_elide(s, t->shaped.memory_space);
+    }
     sm_out_char(out, '>');
     return;
   case SM_TYPE_FUNCTION:
@@ -359,6 +390,36 @@ static void print_affine_map(SmStrBuf *out, const SmAffineMap *m) {
   for (unsigned i = 0; i < m->num_results; i++) {
     if (i) SM_OUT_LIT(out, ", ");
     print_affine(out, m->results[i], false);
+  }
+  sm_out_char(out, ')');
+}
+
+/* MLIR's printIntegerSet: "(d0)[s0] : (d0 >= 0, d0 - s0 == 0)". */
+static void print_integer_set(SmStrBuf *out, const SmIntegerSet *set) {
+  sm_out_char(out, '(');
+  for (unsigned i = 0; i < set->num_dims; i++) {
+    if (i) SM_OUT_LIT(out, ", ");
+    sm_out_char(out, 'd');
+    sm_out_u64(out, i);
+  }
+  sm_out_char(out, ')');
+  if (set->num_symbols) {
+    sm_out_char(out, '[');
+    for (unsigned i = 0; i < set->num_symbols; i++) {
+      if (i) SM_OUT_LIT(out, ", ");
+      sm_out_char(out, 's');
+      sm_out_u64(out, i);
+    }
+    sm_out_char(out, ']');
+  }
+  SM_OUT_LIT(out, " : (");
+  for (unsigned i = 0; i < set->num_constraints; i++) {
+    if (i) SM_OUT_LIT(out, ", ");
+    print_affine(out, set->constraints[i], false);
+    if (set->eq[i])
+      SM_OUT_LIT(out, " == 0");
+    else
+      SM_OUT_LIT(out, " >= 0");
   }
   sm_out_char(out, ')');
 }
@@ -575,71 +636,60 @@ static size_t apfloat_to_string(double v, unsigned sem_prec, unsigned prec, unsi
   return len;
 }
 
-/* Rounds d to a binary format with `prec` significand bits, minimum normal
- * exponent emin and largest finite value max (round to nearest even). */
-static double round_to_format(double d, int prec, int emin, double max) {
-  if (d == 0 || !isfinite(d)) return d;
-  int e = ilogb(d);
-  if (e < emin) e = emin;
-  double r = ldexp(rint(ldexp(d, prec - 1 - e)), e - (prec - 1));
-  if (fabs(r) > max) return copysign(INFINITY, d);
-  return r;
-}
-
-static unsigned float_sem_prec(const SmType *t) {
-  switch (t->kind) {
-  case SM_TYPE_F16: return 11;
-  case SM_TYPE_BF16: return 8;
-  case SM_TYPE_F32: return 24;
-  default: return 53;
-  }
-}
-
 /* The value as the float type reads it back from text. */
 static double parse_as(const SmType *t, const char *s) {
-  switch (t->kind) {
-  case SM_TYPE_F32: return (double)strtof(s, NULL);
-  case SM_TYPE_F16: return round_to_format(strtod(s, NULL), 11, -14, 65504.0);
-  case SM_TYPE_BF16:
-    return round_to_format(strtod(s, NULL), 8, -126, ldexp(255.0 / 128.0, 127));
-  default: return strtod(s, NULL);
-  }
+  if (t->kind == SM_TYPE_F32) return (double)strtof(s, NULL);
+  return sm_float_decode(t, sm_float_encode(t, strtod(s, NULL)));
+}
+
+/* f80/f128 values are held as doubles, printed at their type's precision:
+ * the six-digit form reads back as the same f80/f128 value only when it is
+ * the double's exact decimal value (a double is exact in 17+ digits). */
+static bool wide_six_digits_exact(double v) {
+  char buf[64];
+  snprintf(buf, sizeof buf, "%.30e", v); /* glibc prints the exact expansion */
+  char *e = strchr(buf, 'e');
+  if (!e) return false;
+  /* digits 8.. of the mantissa (after "d.dddddd") must all be zero */
+  const char *m = buf + (buf[0] == '-');
+  for (const char *q = m + 8; q < e; q++)
+    if (*q != '0') return false;
+  return true;
 }
 
 static bool same_bits(double a, double b) { return memcmp(&a, &b, sizeof a) == 0; }
 
-static uint64_t float_bits(const SmType *t, double v) {
-  switch (t->kind) {
-  case SM_TYPE_F32: return sm_f32_bits((float)v);
-  case SM_TYPE_F16: return sm_f32_to_f16_bits((float)v);
-  case SM_TYPE_BF16: return sm_f32_to_bf16_bits((float)v);
-  default: {
-    uint64_t u;
-    memcpy(&u, &v, sizeof u);
-    return u;
-  }
-  }
-}
-
 /* MLIR's printFloatValue: 6-digit scientific if it reads back identically,
  * else APFloat's shortest-ish form if it has a '.', else hex bits. Returns
  * true when hex was printed. */
-static bool print_float(SmStrBuf *out, const SmType *t, double v) {
+static bool print_float(SmStrBuf *out, const SmType *t, double v, uint64_t bits) {
   if (isfinite(v)) {
     char str[1200];
-    size_t n = apfloat_to_string(v, float_sem_prec(t), 6, 0, false, str);
+    bool wide = t->kind == SM_TYPE_FLOAT_EXT &&
+                (t->fp.format == SM_FLOAT_F80 || t->fp.format == SM_FLOAT_F128);
+    unsigned prec = !wide ? sm_float_precision(t) : t->fp.format == SM_FLOAT_F80 ? 64 : 113;
+    size_t n = apfloat_to_string(v, prec, 6, 0, false, str);
     str[n] = '\0';
-    if (same_bits(parse_as(t, str), v)) {
+    if (wide ? wide_six_digits_exact(v) : same_bits(parse_as(t, str), v)) {
       sm_out_write(out, str, n);
       return false;
     }
-    n = apfloat_to_string(v, float_sem_prec(t), 0, 3, true, str);
+    n = apfloat_to_string(v, prec, 0, 3, true, str);
     if (memchr(str, '.', n)) {
       sm_out_write(out, str, n);
       return false;
     }
   }
-  uint64_t bits = float_bits(t, v);
+  if (t->kind == SM_TYPE_FLOAT_EXT && (t->fp.format == SM_FLOAT_F80 || t->fp.format == SM_FLOAT_F128)) {
+    /* inf / NaN held as a double: the wide format's own pattern (quiet NaN) */
+    static const char *const pats[2][2][2] = {
+        {{"0x7FFF8000000000000000", "0xFFFF8000000000000000"},
+         {"0x7FFFC000000000000000", "0xFFFFC000000000000000"}},
+        {{"0x7FFF0000000000000000000000000000", "0xFFFF0000000000000000000000000000"},
+         {"0x7FFF8000000000000000000000000000", "0xFFFF8000000000000000000000000000"}}};
+    sm_out_str(out, pats[t->fp.format == SM_FLOAT_F128][isnan(v) ? 1 : 0][signbit(v) ? 1 : 0]);
+    return true;
+  }
   char buf[20];
   char *p = buf + sizeof buf;
   do {
@@ -665,24 +715,19 @@ static uint64_t load_le(const unsigned char *p, size_t n) {
   return v;
 }
 
-static double load_float(const SmType *t, const unsigned char *p) {
-  switch (t->kind) {
-  case SM_TYPE_F16: return (double)sm_f16_bits_to_f32((uint16_t)load_le(p, 2));
-  case SM_TYPE_BF16: return (double)sm_bf16_bits_to_f32((uint16_t)load_le(p, 2));
-  case SM_TYPE_F32: return (double)sm_f32_from_bits((uint32_t)load_le(p, 4));
-  default: {
-    uint64_t u = load_le(p, 8);
-    double d;
-    memcpy(&d, &u, sizeof d);
-    return d;
-  }
-  }
-}
-
 /* One element of raw dense data (dense elements or dense arrays). */
 static void print_elem(SmStrBuf *out, const SmType *et, const unsigned char *p, size_t esz) {
+  if (et->kind == SM_TYPE_COMPLEX) { /* MLIR: "(re,im)" without a space */
+    sm_out_char(out, '(');
+    print_elem(out, et->complex.elem, p, esz / 2);
+    sm_out_char(out, ',');
+    print_elem(out, et->complex.elem, p + esz / 2, esz / 2);
+    sm_out_char(out, ')');
+    return;
+  }
   if (sm_type_is_float(et)) {
-    print_float(out, et, load_float(et, p));
+    uint64_t bits = load_le(p, esz);
+    print_float(out, et, sm_float_decode(et, bits), bits);
     return;
   }
   unsigned width = et->kind == SM_TYPE_INTEGER ? et->integer.width : 64;
@@ -841,13 +886,38 @@ static void print_attr_impl(SmAsmState *s, const SmAttr *a, int elide /* 0 never
     return;
   }
   case SM_ATTR_FLOAT: {
-    bool hex = print_float(out, a->fp.type, a->fp.value);
+    bool hex = print_float(out, a->fp.type, a->fp.value, a->fp.bits);
     if (elide == 2 || (elide == 1 && a->fp.type->kind == SM_TYPE_F64 && !hex)) return;
     SM_OUT_LIT(out, " : ");
     sm_asm_print_type(s, a->fp.type);
     return;
   }
-  case SM_ATTR_STRING: sm_asm_print_escaped(out, a->string.data, a->string.len); return;
+  case SM_ATTR_STRING:
+    sm_asm_print_escaped(out, a->string.data, a->string.len);
+    if (a->string.type) {
+      SM_OUT_LIT(out, " : ");
+      sm_asm_print_type(s, a->string.type);
+    }
+    return;
+  case SM_ATTR_STRIDED:
+    SM_OUT_LIT(out, "strided<[");
+    for (unsigned i = 0; i < a->strided.rank; i++) {
+      if (i) SM_OUT_LIT(out, ", ");
+      if (a->strided.strides[i] == SM_DYNAMIC)
+        sm_out_char(out, '?');
+      else
+        sm_out_i64(out, a->strided.strides[i]);
+    }
+    sm_out_char(out, ']');
+    if (a->strided.offset != 0) {
+      SM_OUT_LIT(out, ", offset: ");
+      if (a->strided.offset == SM_DYNAMIC)
+        sm_out_char(out, '?');
+      else
+        sm_out_i64(out, a->strided.offset);
+    }
+    sm_out_char(out, '>');
+    return;
   case SM_ATTR_TYPE: sm_asm_print_type(s, a->type); return;
   case SM_ATTR_ARRAY:
     sm_out_char(out, '[');
@@ -904,6 +974,52 @@ static void print_attr_impl(SmAsmState *s, const SmAttr *a, int elide /* 0 never
     sm_asm_print_type(s, t);
     return;
   }
+  case SM_ATTR_SPARSE:
+    SM_OUT_LIT(out, "sparse<");
+    if (sm_type_num_elements(a->sparse.values->dense.type) > 0) {
+      print_dense_body(s, a->sparse.indices);
+      SM_OUT_LIT(out, ", ");
+      print_dense_body(s, a->sparse.values);
+    }
+    sm_out_char(out, '>');
+    if (elide == 2) return;
+    SM_OUT_LIT(out, " : ");
+    sm_asm_print_type(s, a->sparse.type);
+    return;
+  case SM_ATTR_DENSE_STRING: {
+    const SmType *t = a->dense_string.type;
+    SM_OUT_LIT(out, "dense<");
+    if (a->dense_string.count == 1) { /* one element: a splat, as MLIR prints it */
+      sm_asm_print_escaped(out, a->dense_string.strings[0]->string.data, a->dense_string.strings[0]->string.len);
+    } else if (a->dense_string.count) {
+      /* Nested lists by the shape, as MLIR prints them. */
+      unsigned rank = t->shaped.rank;
+      int64_t idx[64] = {0};
+      for (unsigned k = 0; k < rank && k < 64; k++) sm_out_char(out, '[');
+      for (unsigned i = 0; i < a->dense_string.count; i++) {
+        if (i) {
+          /* Close the dims that wrapped, then reopen them. */
+          unsigned closed = 0;
+          for (unsigned k = rank; k-- > 0;) {
+            if (++idx[k] < t->shaped.dims[k]) break;
+            idx[k] = 0;
+            closed++;
+          }
+          for (unsigned k = 0; k < closed; k++) sm_out_char(out, ']');
+          SM_OUT_LIT(out, ", ");
+          for (unsigned k = 0; k < closed; k++) sm_out_char(out, '[');
+        }
+        const SmAttr *str = a->dense_string.strings[i];
+        sm_asm_print_escaped(out, str->string.data, str->string.len);
+      }
+      for (unsigned k = 0; k < rank && k < 64; k++) sm_out_char(out, ']');
+    }
+    sm_out_char(out, '>');
+    if (elide == 2) return;
+    SM_OUT_LIT(out, " : ");
+    sm_asm_print_type(s, t);
+    return;
+  }
   case SM_ATTR_DENSE_RESOURCE:
     record_resource(s, a->resource.name);
     SM_OUT_LIT(out, "dense_resource<");
@@ -922,6 +1038,35 @@ static void print_attr_impl(SmAsmState *s, const SmAttr *a, int elide /* 0 never
     }
     SM_OUT_LIT(out, "affine_map<");
     print_affine_map(out, a->map);
+    sm_out_char(out, '>');
+    return;
+  }
+  case SM_ATTR_DISTINCT: {
+    uint64_t *alias = s->aliases ? sm_ptrtab_find(s->aliases, a) : NULL;
+    if (alias && *alias) {
+      SM_OUT_LIT(out, "#distinct");
+      if (*alias > 1) sm_out_u64(out, *alias - 1);
+      return;
+    }
+    bool ins;
+    uint64_t *id = sm_ptrtab_slot(&s->distinct_ids, a, &ins);
+    if (ins) *id = s->next_distinct++;
+    SM_OUT_LIT(out, "distinct[");
+    sm_out_u64(out, *id);
+    SM_OUT_LIT(out, "]<");
+    if (a->distinct.referenced->kind != SM_ATTR_UNIT) print_attr_impl(s, a->distinct.referenced, 0);
+    sm_out_char(out, '>');
+    return;
+  }
+  case SM_ATTR_INTEGER_SET: {
+    uint64_t *alias = s->aliases ? sm_ptrtab_find(s->aliases, a) : NULL;
+    if (alias && *alias) {
+      SM_OUT_LIT(out, "#set");
+      if (*alias > 1) sm_out_u64(out, *alias - 1);
+      return;
+    }
+    SM_OUT_LIT(out, "affine_set<");
+    print_integer_set(out, a->set);
     sm_out_char(out, '>');
     return;
   }
@@ -1015,7 +1160,11 @@ void sm_asm_visit_type(SmAsmState *s, const SmType *t) {
   if (!t) return;
   switch (t->kind) {
   case SM_TYPE_TENSOR:
+  case SM_TYPE_MEMREF:
+  case SM_TYPE_UNRANKED_MEMREF:
     if (t->shaped.encoding) sm_asm_visit_attr(s, t->shaped.encoding);
+    if (t->shaped.memory_space) sm_asm_visit_attr(s, t->shaped.memory_space);
+    if (t->shaped.elem->kind >= SM_TYPE_TENSOR) sm_asm_visit_type(s, t->shaped.elem);
     return;
   case SM_TYPE_FUNCTION:
     if (!first_visit(s, t)) return;
@@ -1033,8 +1182,16 @@ void sm_asm_visit_type(SmAsmState *s, const SmType *t) {
 void sm_asm_visit_attr(SmAsmState *s, const SmAttr *a) {
   if (!a) return;
   switch (a->kind) {
-  case SM_ATTR_AFFINE_MAP:
+  case SM_ATTR_DISTINCT:
+    /* MLIR gives distinct attributes an alias unless they reference unit. */
+    if (a->distinct.referenced->kind == SM_ATTR_UNIT) return;
     if (!first_visit(s, a)) return;
+    sm_asm_visit_attr(s, a->distinct.referenced);
+    goto add_alias;
+  case SM_ATTR_AFFINE_MAP:
+  case SM_ATTR_INTEGER_SET:
+    if (!first_visit(s, a)) return;
+  add_alias:
     if (s->num_aliases == s->alias_cap) {
       s->alias_cap = s->alias_cap ? s->alias_cap * 2 : 8;
       s->alias_list = realloc(s->alias_list, s->alias_cap * sizeof *s->alias_list);
@@ -1055,6 +1212,11 @@ void sm_asm_visit_attr(SmAsmState *s, const SmAttr *a) {
   case SM_ATTR_TYPE: sm_asm_visit_type(s, a->type); return;
   case SM_ATTR_DENSE_ELEMENTS: sm_asm_visit_type(s, a->dense.type); return;
   case SM_ATTR_DENSE_RESOURCE: sm_asm_visit_type(s, a->resource.type); return;
+  case SM_ATTR_DENSE_STRING: sm_asm_visit_type(s, a->dense_string.type); return;
+  case SM_ATTR_STRING:
+    if (a->string.type) sm_asm_visit_type(s, a->string.type);
+    return;
+  case SM_ATTR_SPARSE: sm_asm_visit_type(s, a->sparse.type); return;
   case SM_ATTR_INTEGER: sm_asm_visit_type(s, a->integer.type); return;
   default: return;
   }
@@ -1098,3 +1260,5 @@ void sm_loc_print(const SmLoc *l, SmStrBuf *out) {
 void sm_affine_expr_print(const SmAffineExpr *e, SmStrBuf *out) { print_affine(out, e, false); }
 
 void sm_affine_map_print(const SmAffineMap *m, SmStrBuf *out) { print_affine_map(out, m); }
+
+void sm_integer_set_print(const SmIntegerSet *set, SmStrBuf *out) { print_integer_set(out, set); }

@@ -3,6 +3,7 @@
  * output is checked against mlir-opt-22). Types, attributes and locations
  * are in ir/print_attrs.c. */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -45,6 +46,23 @@ struct SmPrinter {
   Edge *edges;
   size_t num_edges, edges_cap;
   SmPtrTab alias_tab;
+  /* Result names from SmOpDef.result_name (custom form only): the text of
+   * each name (NUL-terminated, in names), name_offs[i] its offset; a
+   * named op's id is SM_NAMED_ID | i. Names are unique along the chain of
+   * region scopes (MLIR's scoped usedNames): scope_parent[s] is the scope
+   * enclosing s (UINT32_MAX at the top); used is a hash set of
+   * (scope, name index). */
+  SmStrBuf names;
+  uint32_t *name_offs;
+  size_t num_names, names_cap;
+  uint32_t *scope_parent;
+  size_t num_scopes, scopes_cap;
+  struct UsedName {
+    uint32_t scope, name; /* name: index + 1, 0 empty */
+    uint32_t hash;
+  } *used;
+  size_t used_cap, used_count;
+  uint32_t cur_scope, next_conflict;
   /* sm_op_print_file: the output goes to sink in chunks of about
    * SM_PRINT_CHUNK bytes (flushed between ops) instead of growing one
    * string as large as the whole module. */
@@ -73,8 +91,98 @@ static void *grow(void *p, size_t *cap, size_t elem) {
 
 typedef struct Frame {
   SmRegion *region;
-  uint32_t next_value, next_arg;
+  uint32_t next_value, next_arg, next_conflict;
+  uint32_t scope; /* of the region holding the op that owns this region */
 } Frame;
+
+#define SM_NAMED_ID 0x80000000u
+
+static uint32_t name_hash(const char *s, size_t n) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
+  return h;
+}
+
+static bool used_in_scope(SmPrinter *p, uint32_t scope, const char *s, size_t n, uint32_t h) {
+  if (!p->used_cap) return false;
+  uint32_t key = h ^ (scope * 0x9E3779B1u);
+  for (size_t i = key & (p->used_cap - 1);; i = (i + 1) & (p->used_cap - 1)) {
+    struct UsedName *u = &p->used[i];
+    if (!u->name) return false;
+    if (u->scope == scope && u->hash == h) {
+      const char *t = p->names.data + p->name_offs[u->name - 1];
+      if (strlen(t) == n && memcmp(t, s, n) == 0) return true;
+    }
+  }
+}
+
+static bool name_used(SmPrinter *p, const char *s, size_t n) {
+  uint32_t h = name_hash(s, n);
+  for (uint32_t sc = p->cur_scope; sc != UINT32_MAX; sc = p->scope_parent[sc])
+    if (used_in_scope(p, sc, s, n, h)) return true;
+  return false;
+}
+
+static void mark_used(SmPrinter *p, uint32_t name_index, size_t n) {
+  if (2 * (p->used_count + 1) > p->used_cap) {
+    size_t old_cap = p->used_cap;
+    struct UsedName *old = p->used;
+    p->used_cap = old_cap ? old_cap * 2 : 64;
+    p->used = calloc(p->used_cap, sizeof *p->used);
+    if (!p->used) abort();
+    p->used_count = 0;
+    for (size_t i = 0; i < old_cap; i++)
+      if (old[i].name) {
+        uint32_t key = old[i].hash ^ (old[i].scope * 0x9E3779B1u);
+        size_t j = key & (p->used_cap - 1);
+        while (p->used[j].name) j = (j + 1) & (p->used_cap - 1);
+        p->used[j] = old[i];
+        p->used_count++;
+      }
+    free(old);
+  }
+  const char *s = p->names.data + p->name_offs[name_index];
+  uint32_t h = name_hash(s, n), key = h ^ (p->cur_scope * 0x9E3779B1u);
+  size_t j = key & (p->used_cap - 1);
+  while (p->used[j].name) j = (j + 1) & (p->used_cap - 1);
+  p->used[j] = (struct UsedName){p->cur_scope, name_index + 1, h};
+  p->used_count++;
+}
+
+/* The op's custom result name made unique (MLIR's uniqueValueName: on a
+ * clash, name_N with one conflict counter per naming context), as an id. */
+static bool assign_result_name(SmPrinter *p, SmOp *op, uint64_t *id) {
+  size_t start = p->names.len;
+  if (!op->def->result_name(op, &p->names) || p->names.len == start) {
+    p->names.len = start;
+    return false;
+  }
+  size_t base = p->names.len - start;
+  if (name_used(p, p->names.data + start, base)) {
+    char num[24];
+    for (;;) {
+      p->names.len = start + base;
+      int k = snprintf(num, sizeof num, "_%u", p->next_conflict++);
+      sm_strbuf_append(&p->names, num, (size_t)k);
+      if (!name_used(p, p->names.data + start, p->names.len - start)) break;
+    }
+  }
+  size_t n = p->names.len - start;
+  sm_strbuf_append(&p->names, "", 1); /* the NUL */
+  if (p->num_names == p->names_cap)
+    p->name_offs = grow(p->name_offs, &p->names_cap, sizeof *p->name_offs);
+  p->name_offs[p->num_names] = (uint32_t)start;
+  mark_used(p, (uint32_t)p->num_names, n);
+  *id = SM_NAMED_ID | (uint32_t)p->num_names++;
+  return true;
+}
+
+static uint32_t new_scope(SmPrinter *p, uint32_t parent) {
+  if (p->num_scopes == p->scopes_cap)
+    p->scope_parent = grow(p->scope_parent, &p->scopes_cap, sizeof *p->scope_parent);
+  p->scope_parent[p->num_scopes] = parent;
+  return (uint32_t)p->num_scopes++;
+}
 
 static void name_block(SmPrinter *p, SmBlock *b, uint32_t id, uint32_t *next_value,
                        uint32_t *next_arg) {
@@ -95,8 +203,18 @@ static void name_block(SmPrinter *p, SmBlock *b, uint32_t id, uint32_t *next_val
   }
 }
 
-static void name_op_results(SmPrinter *p, SmOp *op, uint32_t *next_value) {
+static void name_op_results(SmPrinter *p, SmOp *op, uint32_t *next_value, bool unique) {
   if (!op->num_results) return;
+  uint64_t named;
+  if (!unique && op->def && op->def->result_name && assign_result_name(p, op, &named)) {
+    if (p->ops_in_scratch) {
+      op->scratch = (uint32_t)named;
+    } else {
+      bool ins;
+      *sm_ptrtab_slot(&p->ids, op, &ins) = named;
+    }
+    return;
+  }
   if (p->ops_in_scratch) {
     op->scratch = *next_value + 1;
   } else {
@@ -159,18 +277,23 @@ static void collect_preds(SmPrinter *p) {
 static void number_values(SmPrinter *p, SmOp *top, bool unique) {
   uint32_t next_value = 0, next_arg = 0;
   p->top = top;
-  name_op_results(p, top, &next_value);
+  p->cur_scope = new_scope(p, UINT32_MAX);
+  p->next_conflict = 0;
+  name_op_results(p, top, &next_value, unique);
+  uint32_t top_scope = p->cur_scope;
   Frame *stack = NULL;
   size_t depth = 0, cap = 0;
   for (unsigned i = 0; i < top->num_regions; i++) {
     if (depth == cap) stack = grow(stack, &cap, sizeof *stack);
-    stack[depth++] = (Frame){&top->regions[i], next_value, next_arg};
+    stack[depth++] = (Frame){&top->regions[i], next_value, next_arg, 0, top_scope};
   }
   while (depth) {
     Frame f = stack[--depth];
     if (!unique) {
       next_value = f.next_value;
       next_arg = f.next_arg;
+      p->next_conflict = f.next_conflict;
+      p->cur_scope = new_scope(p, f.scope);
     }
     /* Nested regions are pushed in order (MLIR pops the last first) and
      * start from the counters this region ends with, filled in below. */
@@ -179,7 +302,7 @@ static void number_values(SmPrinter *p, SmOp *top, bool unique) {
     for (SmBlock *b = f.region->first; b; b = b->next) {
       name_block(p, b, bid++, &next_value, &next_arg);
       for (SmOp *op = b->first; op; op = op->next) {
-        name_op_results(p, op, &next_value);
+        name_op_results(p, op, &next_value, unique);
         for (unsigned i = 0; i < op->num_successors; i++) {
           if (p->num_edges == p->edges_cap)
             p->edges = grow(p->edges, &p->edges_cap, sizeof *p->edges);
@@ -187,13 +310,14 @@ static void number_values(SmPrinter *p, SmOp *top, bool unique) {
         }
         for (unsigned i = 0; i < op->num_regions; i++) {
           if (depth == cap) stack = grow(stack, &cap, sizeof *stack);
-          stack[depth++] = (Frame){&op->regions[i], 0, 0};
+          stack[depth++] = (Frame){&op->regions[i], 0, 0, 0, p->cur_scope};
         }
       }
     }
     for (size_t i = first_child; i < depth; i++) {
       stack[i].next_value = next_value;
       stack[i].next_arg = next_arg;
+      stack[i].next_conflict = p->next_conflict;
     }
   }
   free(stack);
@@ -228,7 +352,10 @@ static void print_value(SmPrinter *p, SmValue *v, bool result_no) {
       return;
     }
     sm_out_char(out, '%');
-    sm_out_u64(out, id - 1);
+    if (id & SM_NAMED_ID)
+      sm_out_str(out, p->names.data + p->name_offs[id & ~(uint64_t)SM_NAMED_ID]);
+    else
+      sm_out_u64(out, id - 1);
     if (result_no && op->num_results > 1) {
       sm_out_char(out, '#');
       sm_out_u64(out, v->index);
@@ -508,6 +635,10 @@ static void printer_free(SmPrinter *p) {
   free(p->blocks);
   free(p->pred_ids);
   free(p->edges);
+  sm_strbuf_free(&p->names);
+  free(p->name_offs);
+  free(p->scope_parent);
+  free(p->used);
 }
 
 static void print_resources(SmPrinter *p) {
@@ -555,14 +686,25 @@ static void print_top(SmOp *op, SmStrBuf *out, const SmPrintFlags *flags, FILE *
   number_values(&p, op, p.flags.generic);
   if (!p.flags.local_scope) {
     collect_op(&p, op);
-    for (size_t i = 0; i < p.as.num_aliases; i++) {
-      SM_OUT_LIT(out, "#map");
-      if (i) sm_out_u64(out, i);
-      SM_OUT_LIT(out, " = ");
-      sm_asm_print_attr(&p.as, p.as.alias_list[i], false);
-      sm_out_char(out, '\n');
-      bool ins;
-      *sm_ptrtab_slot(&p.alias_tab, p.as.alias_list[i], &ins) = i + 1;
+    /* MLIR orders aliases by name: #distinct..., #map..., #set..., each
+     * kind in the order first seen. */
+    static const struct {
+      SmAttrKind kind;
+      const char *name;
+    } groups[] = {{SM_ATTR_DISTINCT, "#distinct"}, {SM_ATTR_AFFINE_MAP, "#map"}, {SM_ATTR_INTEGER_SET, "#set"}};
+    for (size_t g = 0; g < sizeof groups / sizeof groups[0]; g++) {
+      size_t n = 0;
+      for (size_t i = 0; i < p.as.num_aliases; i++) {
+        SmAttr *a = p.as.alias_list[i];
+        if (a->kind != groups[g].kind) continue;
+        sm_out_str(out, groups[g].name);
+        if (n) sm_out_u64(out, n);
+        SM_OUT_LIT(out, " = ");
+        sm_asm_print_attr(&p.as, a, false);
+        sm_out_char(out, '\n');
+        bool ins;
+        *sm_ptrtab_slot(&p.alias_tab, a, &ins) = ++n;
+      }
     }
     p.as.aliases = &p.alias_tab;
   }

@@ -59,6 +59,9 @@ typedef struct SmAsmState {
   SmPtrTab visited;
   SmAttr **alias_list;
   size_t num_aliases, alias_cap;
+  /* Distinct attributes get IDs 0, 1, ... in the order they are printed. */
+  SmPtrTab distinct_ids;
+  uint64_t next_distinct;
   /* cache_types: shaped and function types, and whole attribute
    * dictionaries of ops, print once; later prints copy the text (uniqued
    * object -> offset << 24 | length in type_text). */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "ir/context_impl.h"
+#include "ir/float_formats.h"
 
 static uint32_t type_hash(const SmType *t) {
   uint64_t h = sm_hash_mix(0x7e5u, (uint64_t)t->kind);
@@ -12,11 +13,17 @@ static uint32_t type_hash(const SmType *t) {
     break;
   case SM_TYPE_TENSOR:
   case SM_TYPE_VECTOR:
+  case SM_TYPE_MEMREF:
     h = sm_hash_bytes(h, t->shaped.dims, t->shaped.rank * sizeof(int64_t));
     h = sm_hash_ptr(h, t->shaped.encoding);
+    if (t->shaped.scalable) h = sm_hash_bytes(h, t->shaped.scalable, t->shaped.rank);
     /* fallthrough */
   case SM_TYPE_UNRANKED_TENSOR:
-    h = sm_hash_ptr(h, t->shaped.elem);
+  case SM_TYPE_UNRANKED_MEMREF:
+    h = sm_hash_ptr(sm_hash_ptr(h, t->shaped.elem), t->shaped.memory_space);
+    break;
+  case SM_TYPE_FLOAT_EXT:
+    h = sm_hash_mix(h, (uint64_t)t->fp.format);
     break;
   case SM_TYPE_FUNCTION:
     h = sm_hash_mix(h, t->func.num_inputs);
@@ -50,12 +57,19 @@ static bool type_eq(const void *obj, const void *key) {
     return a->integer.width == b->integer.width && a->integer.sign == b->integer.sign;
   case SM_TYPE_TENSOR:
   case SM_TYPE_VECTOR:
+  case SM_TYPE_MEMREF:
     return a->shaped.rank == b->shaped.rank && a->shaped.elem == b->shaped.elem &&
            a->shaped.encoding == b->shaped.encoding &&
+           a->shaped.memory_space == b->shaped.memory_space &&
            (a->shaped.rank == 0 ||
-            memcmp(a->shaped.dims, b->shaped.dims, a->shaped.rank * sizeof(int64_t)) == 0);
+            memcmp(a->shaped.dims, b->shaped.dims, a->shaped.rank * sizeof(int64_t)) == 0) &&
+           (!a->shaped.scalable) == (!b->shaped.scalable) &&
+           (!a->shaped.scalable || memcmp(a->shaped.scalable, b->shaped.scalable, a->shaped.rank) == 0);
   case SM_TYPE_UNRANKED_TENSOR:
-    return a->shaped.elem == b->shaped.elem;
+  case SM_TYPE_UNRANKED_MEMREF:
+    return a->shaped.elem == b->shaped.elem && a->shaped.memory_space == b->shaped.memory_space;
+  case SM_TYPE_FLOAT_EXT:
+    return a->fp.format == b->fp.format;
   case SM_TYPE_FUNCTION:
     return a->func.num_inputs == b->func.num_inputs &&
            a->func.num_results == b->func.num_results &&
@@ -84,7 +98,10 @@ static SmType *unique(SmContext *ctx, SmType *key) {
   switch (t->kind) {
   case SM_TYPE_TENSOR:
   case SM_TYPE_VECTOR:
+  case SM_TYPE_MEMREF:
     t->shaped.dims = sm_context_dup(ctx, key->shaped.dims, key->shaped.rank * sizeof(int64_t));
+    if (key->shaped.scalable)
+      t->shaped.scalable = sm_context_dup(ctx, key->shaped.scalable, key->shaped.rank);
     break;
   case SM_TYPE_FUNCTION:
     t->func.inputs = sm_context_dup(ctx, key->func.inputs, key->func.num_inputs * sizeof(SmType *));
@@ -156,6 +173,63 @@ SmType *sm_type_vector(SmContext *ctx, unsigned rank, const int64_t *dims, SmTyp
   return shaped(ctx, SM_TYPE_VECTOR, rank, dims, elem, NULL);
 }
 
+SmType *sm_type_vector_scalable(SmContext *ctx, unsigned rank, const int64_t *dims,
+                                const uint8_t *scalable, SmType *elem) {
+  bool any = false;
+  for (unsigned i = 0; scalable && i < rank; i++) any |= scalable[i] != 0;
+  if (!any) return sm_type_vector(ctx, rank, dims, elem);
+  uint8_t flags[64], *f = rank <= 64 ? flags : malloc(rank);
+  for (unsigned i = 0; i < rank; i++) f[i] = scalable[i] != 0;
+  SmType key;
+  memset(&key, 0, sizeof key);
+  key.kind = SM_TYPE_VECTOR;
+  key.shaped.rank = rank;
+  key.shaped.dims = dims;
+  key.shaped.elem = elem;
+  key.shaped.scalable = f;
+  SmType *t = unique(ctx, &key);
+  if (f != flags) free(f);
+  return t;
+}
+
+/* MLIR drops the default memory space (integer 0) from memref types. */
+static SmAttr *canonical_space(SmAttr *space) {
+  if (space && space->kind == SM_ATTR_INTEGER && space->integer.value == 0) return NULL;
+  return space;
+}
+
+SmType *sm_type_memref(SmContext *ctx, unsigned rank, const int64_t *dims, SmType *elem,
+                       SmAttr *layout, SmAttr *memory_space) {
+  if (layout && layout->kind == SM_ATTR_AFFINE_MAP && sm_affine_map_is_identity(layout->map))
+    layout = NULL; /* identity layout: the same type as none, as in MLIR */
+  SmType key;
+  memset(&key, 0, sizeof key);
+  key.kind = SM_TYPE_MEMREF;
+  key.shaped.rank = rank;
+  key.shaped.dims = rank ? dims : NULL;
+  key.shaped.elem = elem;
+  key.shaped.encoding = layout;
+  key.shaped.memory_space = canonical_space(memory_space);
+  return unique(ctx, &key);
+}
+
+SmType *sm_type_unranked_memref(SmContext *ctx, SmType *elem, SmAttr *memory_space) {
+  SmType key;
+  memset(&key, 0, sizeof key);
+  key.kind = SM_TYPE_UNRANKED_MEMREF;
+  key.shaped.elem = elem;
+  key.shaped.memory_space = canonical_space(memory_space);
+  return unique(ctx, &key);
+}
+
+SmType *sm_type_float_ext(SmContext *ctx, SmFloatFormat format) {
+  SmType key;
+  memset(&key, 0, sizeof key);
+  key.kind = SM_TYPE_FLOAT_EXT;
+  key.fp.format = format;
+  return unique(ctx, &key);
+}
+
 SmType *sm_type_function(SmContext *ctx, unsigned num_inputs, SmType *const *inputs,
                          unsigned num_results, SmType *const *results) {
   SmType key;
@@ -209,7 +283,36 @@ bool sm_type_is_int_or_index(const SmType *t) {
 
 bool sm_type_is_float(const SmType *t) {
   return t && (t->kind == SM_TYPE_F16 || t->kind == SM_TYPE_BF16 || t->kind == SM_TYPE_F32 ||
-               t->kind == SM_TYPE_F64);
+               t->kind == SM_TYPE_F64 || t->kind == SM_TYPE_FLOAT_EXT);
+}
+
+bool sm_type_is_memref(const SmType *t) {
+  return t && (t->kind == SM_TYPE_MEMREF || t->kind == SM_TYPE_UNRANKED_MEMREF);
+}
+
+bool sm_type_is_native_scalar(const SmType *t) {
+  if (!t) return false;
+  switch (t->kind) {
+  case SM_TYPE_INTEGER: return t->integer.width >= 1 && t->integer.width <= 64;
+  case SM_TYPE_INDEX:
+  case SM_TYPE_F16:
+  case SM_TYPE_BF16:
+  case SM_TYPE_F32:
+  case SM_TYPE_F64: return true;
+  default: return false;
+  }
+}
+
+const char *sm_float_type_name(const SmType *t) {
+  if (!t) return NULL;
+  switch (t->kind) {
+  case SM_TYPE_F16: return "f16";
+  case SM_TYPE_BF16: return "bf16";
+  case SM_TYPE_F32: return "f32";
+  case SM_TYPE_F64: return "f64";
+  case SM_TYPE_FLOAT_EXT: return sm_float_format_name(t->fp.format);
+  default: return NULL;
+  }
 }
 
 bool sm_type_is_shaped(const SmType *t) {
@@ -226,6 +329,7 @@ unsigned sm_type_bitwidth(const SmType *t) {
   case SM_TYPE_BF16: return 16;
   case SM_TYPE_F32: return 32;
   case SM_TYPE_F64: return 64;
+  case SM_TYPE_FLOAT_EXT: return sm_float_format_width(t->fp.format);
   default: return 0;
   }
 }

@@ -96,7 +96,7 @@ file(WRITE ${work}/in.mlir "func.func @f(%a: i32) -> i32 {\n  %c = arith.constan
 run(${env} ${prefix}/bin/smopt --load-pass-plugin=${plugin}
     "--pass-pipeline=builtin.module(annotate-op-depth{attr-name=d},func.func(swap-commutative-operands))"
     ${work}/in.mlir)
-expect("${last_out}" "arith.addi %arg0, %0" "swap-commutative-operands")
+expect("${last_out}" "arith.addi %arg0, %c7_i32" "swap-commutative-operands")
 expect("${last_out}" "d = 2 : i64" "annotate-op-depth")
 # ... and in the model tools' pipeline.
 run(${env} ${prefix}/bin/smrun ${model} --load-pass-plugin=${plugin}

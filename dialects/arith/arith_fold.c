@@ -331,6 +331,9 @@ static SmAttr *fold_constants(SmOp *op, const ArithInfo *info, SmAttr *const *op
   unsigned data = info->kind == AK_SELECT ? 1 : 0;
   SmType *in_elem = sm_type_element(sm_op_operand(op, data)->type);
   SmType *out_elem = sm_type_element(out_t);
+  /* Values are computed in 64-bit integers and doubles: wider integers,
+   * f80/f128 and the small float formats are left unfolded. */
+  if (!sm_type_is_native_scalar(in_elem) || !sm_type_is_native_scalar(out_elem)) return NULL;
   bool all_scalar = true, all_splat = true;
   for (unsigned i = 0; i < n; i++) {
     if (!operands[i]) return NULL;

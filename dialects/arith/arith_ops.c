@@ -566,6 +566,40 @@ static void arith_normalize_props(SmOp *op) {
   if (info->flags & AF_FASTMATH) normalize_flag(op, &fastmath_set, ".fastmath<none>");
 }
 
+/* MLIR's arith.constant result names: %true/%false for i1, %c<value>_<type>
+ * for integers (%c<value> for index), %cst otherwise. */
+static bool constant_result_name(SmOp *op, SmStrBuf *name) {
+  if (sm_arith_info(op->def)->kind != AK_CONSTANT) return false;
+  SmAttr *v = sm_op_get_prop(op, "value");
+  if (!v || v->kind != SM_ATTR_INTEGER) {
+    sm_strbuf_puts(name, v && v->kind == SM_ATTR_BOOL ? (v->boolean ? "true" : "false") : "cst");
+    return true;
+  }
+  SmType *t = v->integer.type;
+  bool is_int = t->kind == SM_TYPE_INTEGER;
+  unsigned w = is_int ? t->integer.width : 64;
+  if (is_int && w == 1) {
+    sm_strbuf_puts(name, v->integer.value & 1 ? "true" : "false");
+    return true;
+  }
+  /* APInt prints signed: sign-extend from the type's width. */
+  int64_t x = v->integer.value;
+  if (w > 0 && w < 64) {
+    uint64_t m = ((uint64_t)1 << w) - 1, u = (uint64_t)x & m;
+    if (u >> (w - 1)) u |= ~m;
+    x = (int64_t)u;
+  }
+  if (w > 64 && t->integer.sign == SM_UNSIGNED)
+    sm_strbuf_printf(name, "c%llu", (unsigned long long)x);
+  else
+    sm_strbuf_printf(name, "c%lld", (long long)x);
+  if (is_int) {
+    sm_strbuf_puts(name, "_");
+    sm_type_print(t, name);
+  }
+  return true;
+}
+
 /* ---- the table ---------------------------------------------------------- */
 
 static const char *const props_none[] = {NULL};
@@ -673,6 +707,7 @@ SmDialect *sm_arith_dialect(void) {
   for (size_t i = 0; i < ARITH_COUNT; i++) {
     if (!sm_arith_op_defs[i].props)
       sm_arith_op_defs[i].props = props_for(arith_infos[i].kind, arith_infos[i].flags);
+    if (arith_infos[i].kind == AK_CONSTANT) sm_arith_op_defs[i].result_name = constant_result_name;
     if (!sm_arith_op_defs[i].canonicalization_patterns)
       sm_arith_op_defs[i].canonicalization_patterns =
           sm_arith_canonicalization_hook(sm_arith_op_defs[i].name);

@@ -219,11 +219,10 @@ static bool func_parse(SmParser *p, SmOpState *st) {
 
   SmRegion *body = sm_op_state_add_region(st);
   if (sm_parser_at_punct(p, "{")) {
-    if (args.n && !named) {
-      sm_parser_error(p, "expected SSA identifier");
-      goto done;
-    }
-    if (!sm_parser_parse_region(p, body, args.v, args.n)) goto done;
+    /* A type-only signature with a body: the entry block names its
+     * arguments itself (`^bb0(%a: f32):`), as MLIR accepts; the verifier
+     * checks them against the signature. */
+    if (!sm_parser_parse_region(p, body, named ? args.v : NULL, named ? args.n : 0)) goto done;
     if (sm_region_empty(body)) {
       sm_parser_error(p, "expected non-empty function body");
       goto done;

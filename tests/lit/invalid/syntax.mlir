@@ -38,6 +38,7 @@
 
 // -----
 
+// expected-note@+1 {{previously defined here}}
 %0 = "tt.def"() : () -> i32
 // expected-error@+1 {{redefinition of SSA value '%0'}}
 %0 = "tt.def"() : () -> i32
@@ -80,12 +81,14 @@ func.func @f() {
 
 // -----
 
+// expected-note@+1 {{prior use here}}
 %0 = "tt.def"() : () -> i32
 // expected-error@+1 {{use of value '%0' expects different type than prior uses: 'i64' vs 'i32'}}
 "tt.use"(%0) : (i64) -> ()
 
 // -----
 
+// expected-note@+1 {{previously used here with type 'i32'}}
 "tt.use"(%later) : (i32) -> ()
 // expected-error@+1 {{definition of SSA value '%later#0' has type 'f32'}}
 %later = "tt.def"() : () -> f32
@@ -143,19 +146,19 @@ func.func @f() {
 // LOC: syntax.mlir:27:20: error: expected 2 operand types but had 1
 // LOC: syntax.mlir:32:1: error: operation defines 1 results but was provided 2 to bind
 // LOC: syntax.mlir:37:6: error: expected operation name in quotes
-// LOC: syntax.mlir:43:1: error: redefinition of SSA value '%0'
-// LOC: syntax.mlir:48:10: error: use of undeclared SSA value name
-// LOC: syntax.mlir:54:10: error: reference to invalid result number
-// LOC: syntax.mlir:63:1: error: expected '}' to end region
-// LOC: syntax.mlir:67:13: error: reference to an undefined block
-// LOC: syntax.mlir:77:1: error: redefinition of block '^bb1'
-// LOC: syntax.mlir:85:10: error: use of value '%0' expects different type than prior uses: 'i64' vs 'i32'
-// LOC: syntax.mlir:91:1: error: definition of SSA value '%later#0' has type 'f32' but was previously used with type 'i32'
-// LOC: syntax.mlir:97:25: error: expected operation name in quotes
-// LOC: syntax.mlir:102:12: error: expected attribute name
-// LOC: syntax.mlir:107:16: error: expected attribute value
-// LOC: syntax.mlir:112:6: error: expected operation name in quotes
-// LOC: syntax.mlir:117:1: error: expected operation name in quotes
-// LOC: syntax.mlir:125:1: error: invalid block name
-// LOC: syntax.mlir:131:20: error: expected '>' to close properties
-// LOC: syntax.mlir:136:19: error: undefined symbol alias id 'undefined_alias'
+// LOC: syntax.mlir:44:1: error: redefinition of SSA value '%0'
+// LOC: syntax.mlir:49:10: error: use of undeclared SSA value name
+// LOC: syntax.mlir:55:10: error: reference to invalid result number
+// LOC: syntax.mlir:64:1: error: expected '}' to end region
+// LOC: syntax.mlir:68:13: error: reference to an undefined block
+// LOC: syntax.mlir:78:1: error: redefinition of block '^bb1'
+// LOC: syntax.mlir:87:10: error: use of value '%0' expects different type than prior uses: 'i64' vs 'i32'
+// LOC: syntax.mlir:94:1: error: definition of SSA value '%later#0' has type 'f32'
+// LOC: syntax.mlir:100:25: error: expected operation name in quotes
+// LOC: syntax.mlir:105:12: error: expected attribute name
+// LOC: syntax.mlir:110:16: error: expected attribute value
+// LOC: syntax.mlir:115:6: error: expected operation name in quotes
+// LOC: syntax.mlir:120:1: error: expected operation name in quotes
+// LOC: syntax.mlir:128:1: error: invalid block name
+// LOC: syntax.mlir:134:20: error: expected '>' to close properties
+// LOC: syntax.mlir:139:19: error: undefined symbol alias id 'undefined_alias'

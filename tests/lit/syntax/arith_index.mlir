@@ -21,18 +21,18 @@ func.func @linearize(%i: index, %j: index, %k: index) -> i64 {
 
 // CHECK: module {
 // CHECK-NEXT:   func.func @linearize(%arg0: index, %arg1: index, %arg2: index) -> i64 {
-// CHECK-NEXT:     %0 = arith.constant 4 : index
-// CHECK-NEXT:     %1 = arith.constant 32 : index
-// CHECK-NEXT:     %2 = arith.muli %arg0, %1 : index
-// CHECK-NEXT:     %3 = arith.divui %arg1, %0 : index
-// CHECK-NEXT:     %4 = arith.remui %arg1, %0 : index
-// CHECK-NEXT:     %5 = arith.addi %2, %3 : index
-// CHECK-NEXT:     %6 = arith.muli %5, %0 : index
-// CHECK-NEXT:     %7 = arith.addi %6, %4 : index
-// CHECK-NEXT:     %8 = arith.subi %7, %arg2 : index
-// CHECK-NEXT:     %9 = arith.divsi %8, %0 : index
-// CHECK-NEXT:     %10 = arith.remsi %9, %1 : index
-// CHECK-NEXT:     %11 = arith.index_cast %10 : index to i64
-// CHECK-NEXT:     return %11 : i64
+// CHECK-NEXT:     %c4 = arith.constant 4 : index
+// CHECK-NEXT:     %c32 = arith.constant 32 : index
+// CHECK-NEXT:     %0 = arith.muli %arg0, %c32 : index
+// CHECK-NEXT:     %1 = arith.divui %arg1, %c4 : index
+// CHECK-NEXT:     %2 = arith.remui %arg1, %c4 : index
+// CHECK-NEXT:     %3 = arith.addi %0, %1 : index
+// CHECK-NEXT:     %4 = arith.muli %3, %c4 : index
+// CHECK-NEXT:     %5 = arith.addi %4, %2 : index
+// CHECK-NEXT:     %6 = arith.subi %5, %arg2 : index
+// CHECK-NEXT:     %7 = arith.divsi %6, %c4 : index
+// CHECK-NEXT:     %8 = arith.remsi %7, %c32 : index
+// CHECK-NEXT:     %9 = arith.index_cast %8 : index to i64
+// CHECK-NEXT:     return %9 : i64
 // CHECK-NEXT:   }
 // CHECK-NEXT: }

@@ -37,18 +37,18 @@ func.func @unreachable() {
 
 // CHECK: module {
 // CHECK-NEXT:   func.func @loop(%arg0: index) -> index {
-// CHECK-NEXT:     %0 = arith.constant 0 : index
-// CHECK-NEXT:     %1 = arith.constant 1 : index
-// CHECK-NEXT:     "tt.br"(%0, %0)[^bb1] : (index, index) -> ()
-// CHECK-NEXT:   ^bb1(%2: index, %3: index):  // 2 preds: ^bb0, ^bb2
-// CHECK-NEXT:     %4 = arith.cmpi slt, %2, %arg0 : index
-// CHECK-NEXT:     "tt.cond_br"(%4)[^bb2, ^bb3] : (i1) -> ()
+// CHECK-NEXT:     %c0 = arith.constant 0 : index
+// CHECK-NEXT:     %c1 = arith.constant 1 : index
+// CHECK-NEXT:     "tt.br"(%c0, %c0)[^bb1] : (index, index) -> ()
+// CHECK-NEXT:   ^bb1(%0: index, %1: index):  // 2 preds: ^bb0, ^bb2
+// CHECK-NEXT:     %2 = arith.cmpi slt, %0, %arg0 : index
+// CHECK-NEXT:     "tt.cond_br"(%2)[^bb2, ^bb3] : (i1) -> ()
 // CHECK-NEXT:   ^bb2:  // pred: ^bb1
-// CHECK-NEXT:     %5 = arith.addi %2, %1 : index
-// CHECK-NEXT:     %6 = arith.addi %3, %2 : index
-// CHECK-NEXT:     "tt.br"(%5, %6)[^bb1] : (index, index) -> ()
+// CHECK-NEXT:     %3 = arith.addi %0, %c1 : index
+// CHECK-NEXT:     %4 = arith.addi %1, %0 : index
+// CHECK-NEXT:     "tt.br"(%3, %4)[^bb1] : (index, index) -> ()
 // CHECK-NEXT:   ^bb3:  // pred: ^bb1
-// CHECK-NEXT:     return %3 : index
+// CHECK-NEXT:     return %1 : index
 // CHECK-NEXT:   }
 // CHECK-NEXT:   func.func @diamond(%arg0: i1, %arg1: f32) -> f32 {
 // CHECK-NEXT:     "tt.cond_br"(%arg0)[^bb1, ^bb2] : (i1) -> ()

@@ -54,19 +54,19 @@ func.func @attention(%x: !act loc("model.onnx":1:1), %scale: f32) -> !img {
 // CHECK-NEXT:     %3 = "nn.matmul"(%arg0, %1) : (tensor<1x64x32xf32>, tensor<32x32xf32>) -> tensor<1x64x32xf32>
 // CHECK-NEXT:     %4 = "nn.transpose"(%3) {perm = array<i64: 0, 2, 1>} : (tensor<1x64x32xf32>) -> tensor<1x32x64xf32>
 // CHECK-NEXT:     %5 = "nn.matmul"(%2, %4) : (tensor<1x64x32xf32>, tensor<1x32x64xf32>) -> tensor<1x64x64xf32>
-// CHECK-NEXT:     %6 = arith.constant 8.000000e+00 : f32
-// CHECK-NEXT:     %7 = arith.divf %arg1, %6 : f32
-// CHECK-NEXT:     %8 = "nn.mul_scalar"(%5, %7) : (tensor<1x64x64xf32>, f32) -> tensor<1x64x64xf32>
-// CHECK-NEXT:     %9 = "nn.softmax"(%8) {axis = -1 : i64} : (tensor<1x64x64xf32>) -> tensor<1x64x64xf32>
-// CHECK-NEXT:     %10 = "nn.reshape"(%arg0) {index_map = #map, shape = array<i64: 1, 64, 2, 16>} : (tensor<1x64x32xf32>) -> tensor<1x64x2x16xf32>
-// CHECK-NEXT:     %11 = "nn.attend"(%9, %10) ({
+// CHECK-NEXT:     %cst = arith.constant 8.000000e+00 : f32
+// CHECK-NEXT:     %6 = arith.divf %arg1, %cst : f32
+// CHECK-NEXT:     %7 = "nn.mul_scalar"(%5, %6) : (tensor<1x64x64xf32>, f32) -> tensor<1x64x64xf32>
+// CHECK-NEXT:     %8 = "nn.softmax"(%7) {axis = -1 : i64} : (tensor<1x64x64xf32>) -> tensor<1x64x64xf32>
+// CHECK-NEXT:     %9 = "nn.reshape"(%arg0) {index_map = #map, shape = array<i64: 1, 64, 2, 16>} : (tensor<1x64x32xf32>) -> tensor<1x64x2x16xf32>
+// CHECK-NEXT:     %10 = "nn.attend"(%8, %9) ({
 // CHECK-NEXT:     ^bb0(%arg2: f32, %arg3: f32, %arg4: f32):
-// CHECK-NEXT:       %13 = arith.mulf %arg2, %arg3 : f32
-// CHECK-NEXT:       %14 = arith.addf %arg4, %13 : f32
-// CHECK-NEXT:       "nn.yield"(%14) : (f32) -> ()
+// CHECK-NEXT:       %12 = arith.mulf %arg2, %arg3 : f32
+// CHECK-NEXT:       %13 = arith.addf %arg4, %12 : f32
+// CHECK-NEXT:       "nn.yield"(%13) : (f32) -> ()
 // CHECK-NEXT:     }) {iterators = ["parallel", "parallel", "reduction"]} : (tensor<1x64x64xf32>, tensor<1x64x2x16xf32>) -> tensor<1x64x32xf32>
-// CHECK-NEXT:     %12 = "nn.convert_layout"(%11) {to = #map1} : (tensor<1x64x32xf32>) -> tensor<1x64x32xf32, #nn.texture<"rgba", 4>>
-// CHECK-NEXT:     return %12 : tensor<1x64x32xf32, #nn.texture<"rgba", 4>>
+// CHECK-NEXT:     %11 = "nn.convert_layout"(%10) {to = #map1} : (tensor<1x64x32xf32>) -> tensor<1x64x32xf32, #nn.texture<"rgba", 4>>
+// CHECK-NEXT:     return %11 : tensor<1x64x32xf32, #nn.texture<"rgba", 4>>
 // CHECK-NEXT:   }
 // CHECK-NEXT: }
 // CHECK-EMPTY:
@@ -88,19 +88,19 @@ func.func @attention(%x: !act loc("model.onnx":1:1), %scale: f32) -> !img {
 // DEBUG-NEXT:     %3 = "nn.matmul"(%arg0, %1) : (tensor<1x64x32xf32>, tensor<32x32xf32>) -> tensor<1x64x32xf32> loc("k_proj"("model.onnx":4:1))
 // DEBUG-NEXT:     %4 = "nn.transpose"(%3) {perm = array<i64: 0, 2, 1>} : (tensor<1x64x32xf32>) -> tensor<1x32x64xf32> loc("{{.*}}example_attention.mlir":21:9)
 // DEBUG-NEXT:     %5 = "nn.matmul"(%2, %4) : (tensor<1x64x32xf32>, tensor<1x32x64xf32>) -> tensor<1x64x64xf32> loc("{{.*}}example_attention.mlir":22:8)
-// DEBUG-NEXT:     %6 = arith.constant 8.000000e+00 : f32 loc("{{.*}}example_attention.mlir":23:9)
-// DEBUG-NEXT:     %7 = arith.divf %arg1, %6 : f32 loc("{{.*}}example_attention.mlir":24:10)
-// DEBUG-NEXT:     %8 = "nn.mul_scalar"(%5, %7) : (tensor<1x64x64xf32>, f32) -> tensor<1x64x64xf32> loc("{{.*}}example_attention.mlir":25:9)
-// DEBUG-NEXT:     %9 = "nn.softmax"(%8) {axis = -1 : i64} : (tensor<1x64x64xf32>) -> tensor<1x64x64xf32> loc(fused["model.onnx":6:1, "softmax"])
-// DEBUG-NEXT:     %10 = "nn.reshape"(%arg0) {index_map = #map, shape = array<i64: 1, 64, 2, 16>} : (tensor<1x64x32xf32>) -> tensor<1x64x2x16xf32> loc("{{.*}}example_attention.mlir":27:8)
-// DEBUG-NEXT:     %11 = "nn.attend"(%9, %10) ({
+// DEBUG-NEXT:     %cst = arith.constant 8.000000e+00 : f32 loc("{{.*}}example_attention.mlir":23:9)
+// DEBUG-NEXT:     %6 = arith.divf %arg1, %cst : f32 loc("{{.*}}example_attention.mlir":24:10)
+// DEBUG-NEXT:     %7 = "nn.mul_scalar"(%5, %6) : (tensor<1x64x64xf32>, f32) -> tensor<1x64x64xf32> loc("{{.*}}example_attention.mlir":25:9)
+// DEBUG-NEXT:     %8 = "nn.softmax"(%7) {axis = -1 : i64} : (tensor<1x64x64xf32>) -> tensor<1x64x64xf32> loc(fused["model.onnx":6:1, "softmax"])
+// DEBUG-NEXT:     %9 = "nn.reshape"(%arg0) {index_map = #map, shape = array<i64: 1, 64, 2, 16>} : (tensor<1x64x32xf32>) -> tensor<1x64x2x16xf32> loc("{{.*}}example_attention.mlir":27:8)
+// DEBUG-NEXT:     %10 = "nn.attend"(%8, %9) ({
 // DEBUG-NEXT:     ^bb0(%arg2: f32 loc("{{.*}}example_attention.mlir":29:8), %arg3: f32 loc("{{.*}}example_attention.mlir":29:17), %arg4: f32 loc("{{.*}}example_attention.mlir":29:26)):
-// DEBUG-NEXT:       %13 = arith.mulf %arg2, %arg3 : f32 loc("{{.*}}example_attention.mlir":30:10)
-// DEBUG-NEXT:       %14 = arith.addf %arg4, %13 : f32 loc("{{.*}}example_attention.mlir":31:10)
-// DEBUG-NEXT:       "nn.yield"(%14) : (f32) -> () loc("{{.*}}example_attention.mlir":32:5)
+// DEBUG-NEXT:       %12 = arith.mulf %arg2, %arg3 : f32 loc("{{.*}}example_attention.mlir":30:10)
+// DEBUG-NEXT:       %13 = arith.addf %arg4, %12 : f32 loc("{{.*}}example_attention.mlir":31:10)
+// DEBUG-NEXT:       "nn.yield"(%13) : (f32) -> () loc("{{.*}}example_attention.mlir":32:5)
 // DEBUG-NEXT:     }) {iterators = ["parallel", "parallel", "reduction"]} : (tensor<1x64x64xf32>, tensor<1x64x2x16xf32>) -> tensor<1x64x32xf32> loc("{{.*}}example_attention.mlir":28:8)
-// DEBUG-NEXT:     %12 = "nn.convert_layout"(%11) {to = #map1} : (tensor<1x64x32xf32>) -> tensor<1x64x32xf32, #nn.texture<"rgba", 4>> loc(callsite("to_texture" at "model.onnx":9:1))
-// DEBUG-NEXT:     return %12 : tensor<1x64x32xf32, #nn.texture<"rgba", 4>> loc("{{.*}}example_attention.mlir":35:3)
+// DEBUG-NEXT:     %11 = "nn.convert_layout"(%10) {to = #map1} : (tensor<1x64x32xf32>) -> tensor<1x64x32xf32, #nn.texture<"rgba", 4>> loc(callsite("to_texture" at "model.onnx":9:1))
+// DEBUG-NEXT:     return %11 : tensor<1x64x32xf32, #nn.texture<"rgba", 4>> loc("{{.*}}example_attention.mlir":35:3)
 // DEBUG-NEXT:   } loc("{{.*}}example_attention.mlir":16:1)
 // DEBUG-NEXT: } loc("{{.*}}example_attention.mlir":0:0)
 // DEBUG-EMPTY:

@@ -10,16 +10,16 @@
 // Commutative ops: constants move to the right (any commutative op, also
 // floats and min/max); non-commutative ops keep their order.
 // CHECK-LABEL: func.func @commutative(
-// CHECK-NEXT: %0 = arith.constant 7 : i32
-// CHECK-NEXT: %1 = arith.constant 2.000000e+00 : f32
-// CHECK-NEXT: %2 = arith.addi %arg0, %0 : i32
-// CHECK-NEXT: %3 = arith.maxsi %arg0, %0 : i32
-// CHECK-NEXT: %4 = arith.andi %arg0, %0 : i32
-// CHECK-NEXT: %5 = arith.minui %arg0, %0 : i32
-// CHECK-NEXT: %6 = arith.mulf %arg1, %1 : f32
-// CHECK-NEXT: %7 = arith.maximumf %arg1, %1 : f32
-// CHECK-NEXT: %8 = arith.subi %0, %arg0 : i32
-// CHECK-NEXT: return %2, %3, %4, %5, %6, %7, %8 : i32, i32, i32, i32, f32, f32, i32
+// CHECK-NEXT: %c7_i32 = arith.constant 7 : i32
+// CHECK-NEXT: %cst = arith.constant 2.000000e+00 : f32
+// CHECK-NEXT: %0 = arith.addi %arg0, %c7_i32 : i32
+// CHECK-NEXT: %1 = arith.maxsi %arg0, %c7_i32 : i32
+// CHECK-NEXT: %2 = arith.andi %arg0, %c7_i32 : i32
+// CHECK-NEXT: %3 = arith.minui %arg0, %c7_i32 : i32
+// CHECK-NEXT: %4 = arith.mulf %arg1, %cst : f32
+// CHECK-NEXT: %5 = arith.maximumf %arg1, %cst : f32
+// CHECK-NEXT: %6 = arith.subi %c7_i32, %arg0 : i32
+// CHECK-NEXT: return %0, %1, %2, %3, %4, %5, %6 : i32, i32, i32, i32, f32, f32, i32
 // CHECK-NEXT: }
 func.func @commutative(%x: i32, %f: f32) -> (i32, i32, i32, i32, f32, f32, i32) {
   %c = arith.constant 7 : i32
@@ -37,12 +37,12 @@ func.func @commutative(%x: i32, %f: f32) -> (i32, i32, i32, i32, f32, f32, i32) 
 // addi(addi(x, c0), c1) -> addi(x, c0 + c1), keeping the flags both had;
 // constants on the left are moved first.
 // CHECK-LABEL: func.func @addi_addi(
-// CHECK-NEXT: %0 = arith.constant 7 : index
-// CHECK-NEXT: %1 = arith.constant 7 : i32
-// CHECK-NEXT: %2 = arith.addi %arg0, %1 overflow<nsw> : i32
-// CHECK-NEXT: %3 = arith.addi %arg0, %1 : i32
-// CHECK-NEXT: %4 = arith.addi %arg1, %0 : index
-// CHECK-NEXT: return %2, %3, %4 : i32, i32, index
+// CHECK-NEXT: %c7 = arith.constant 7 : index
+// CHECK-NEXT: %c7_i32 = arith.constant 7 : i32
+// CHECK-NEXT: %0 = arith.addi %arg0, %c7_i32 overflow<nsw> : i32
+// CHECK-NEXT: %1 = arith.addi %arg0, %c7_i32 : i32
+// CHECK-NEXT: %2 = arith.addi %arg1, %c7 : index
+// CHECK-NEXT: return %0, %1, %2 : i32, i32, index
 // CHECK-NEXT: }
 func.func @addi_addi(%x: i32, %i: index) -> (i32, i32, index) {
   %c3 = arith.constant 3 : i32
@@ -60,9 +60,9 @@ func.func @addi_addi(%x: i32, %i: index) -> (i32, i32, index) {
 
 // The sum wraps at the type's width.
 // CHECK-LABEL: func.func @addi_addi_wrap(
-// CHECK-NEXT: %0 = arith.constant -56 : i8
-// CHECK-NEXT: %1 = arith.addi %arg0, %0 : i8
-// CHECK-NEXT: return %1 : i8
+// CHECK-NEXT: %c-56_i8 = arith.constant -56 : i8
+// CHECK-NEXT: %0 = arith.addi %arg0, %c-56_i8 : i8
+// CHECK-NEXT: return %0 : i8
 // CHECK-NEXT: }
 func.func @addi_addi_wrap(%x: i8) -> i8 {
   %c0 = arith.constant 100 : i8
@@ -75,11 +75,11 @@ func.func @addi_addi_wrap(%x: i8) -> i8 {
 // Splat vector constants are not reassociated (MLIR's patterns take scalar
 // integer attributes only).
 // CHECK-LABEL: func.func @addi_addi_vector(
-// CHECK-NEXT: %0 = arith.constant dense<3> : vector<4xi32>
-// CHECK-NEXT: %1 = arith.constant dense<4> : vector<4xi32>
-// CHECK-NEXT: %2 = arith.addi %arg0, %0 : vector<4xi32>
-// CHECK-NEXT: %3 = arith.addi %2, %1 : vector<4xi32>
-// CHECK-NEXT: return %3 : vector<4xi32>
+// CHECK-NEXT: %cst = arith.constant dense<3> : vector<4xi32>
+// CHECK-NEXT: %cst_0 = arith.constant dense<4> : vector<4xi32>
+// CHECK-NEXT: %0 = arith.addi %arg0, %cst : vector<4xi32>
+// CHECK-NEXT: %1 = arith.addi %0, %cst_0 : vector<4xi32>
+// CHECK-NEXT: return %1 : vector<4xi32>
 // CHECK-NEXT: }
 func.func @addi_addi_vector(%x: vector<4xi32>) -> vector<4xi32> {
   %c0 = arith.constant dense<3> : vector<4xi32>
@@ -91,11 +91,11 @@ func.func @addi_addi_vector(%x: vector<4xi32>) -> vector<4xi32> {
 
 // addi(subi(x, c0), c1) -> addi(x, c1 - c0); addi(subi(c0, x), c1) -> subi(c0 + c1, x).
 // CHECK-LABEL: func.func @addi_subi(
-// CHECK-NEXT: %0 = arith.constant 13 : i32
-// CHECK-NEXT: %1 = arith.constant 7 : i32
-// CHECK-NEXT: %2 = arith.addi %arg0, %1 : i32
-// CHECK-NEXT: %3 = arith.subi %0, %arg0 overflow<nsw> : i32
-// CHECK-NEXT: return %2, %3 : i32, i32
+// CHECK-NEXT: %c13_i32 = arith.constant 13 : i32
+// CHECK-NEXT: %c7_i32 = arith.constant 7 : i32
+// CHECK-NEXT: %0 = arith.addi %arg0, %c7_i32 : i32
+// CHECK-NEXT: %1 = arith.subi %c13_i32, %arg0 overflow<nsw> : i32
+// CHECK-NEXT: return %0, %1 : i32, i32
 // CHECK-NEXT: }
 func.func @addi_subi(%x: i32) -> (i32, i32) {
   %c3 = arith.constant 3 : i32
@@ -129,16 +129,16 @@ func.func @addi_muli_negative_one(%x: i32, %y: i32, %v: vector<2xi32>, %w: vecto
 // The six subi-of-add/sub-with-constant rewrites. subi(addi(x, c0), c1)
 // drops the flags; the others keep the flags both ops had.
 // CHECK-LABEL: func.func @subi_reassociate(
-// CHECK-NEXT: %0 = arith.constant 13 : i32
-// CHECK-NEXT: %1 = arith.constant 7 : i32
-// CHECK-NEXT: %2 = arith.constant -7 : i32
-// CHECK-NEXT: %3 = arith.addi %arg0, %2 : i32
-// CHECK-NEXT: %4 = arith.subi %1, %arg0 overflow<nsw> : i32
-// CHECK-NEXT: %5 = arith.subi %arg0, %0 : i32
-// CHECK-NEXT: %6 = arith.subi %0, %arg0 : i32
-// CHECK-NEXT: %7 = arith.subi %2, %arg0 overflow<nuw> : i32
-// CHECK-NEXT: %8 = arith.addi %arg0, %1 : i32
-// CHECK-NEXT: return %3, %4, %5, %6, %7, %8 : i32, i32, i32, i32, i32, i32
+// CHECK-NEXT: %c13_i32 = arith.constant 13 : i32
+// CHECK-NEXT: %c7_i32 = arith.constant 7 : i32
+// CHECK-NEXT: %c-7_i32 = arith.constant -7 : i32
+// CHECK-NEXT: %0 = arith.addi %arg0, %c-7_i32 : i32
+// CHECK-NEXT: %1 = arith.subi %c7_i32, %arg0 overflow<nsw> : i32
+// CHECK-NEXT: %2 = arith.subi %arg0, %c13_i32 : i32
+// CHECK-NEXT: %3 = arith.subi %c13_i32, %arg0 : i32
+// CHECK-NEXT: %4 = arith.subi %c-7_i32, %arg0 overflow<nuw> : i32
+// CHECK-NEXT: %5 = arith.addi %arg0, %c7_i32 : i32
+// CHECK-NEXT: return %0, %1, %2, %3, %4, %5 : i32, i32, i32, i32, i32, i32
 // CHECK-NEXT: }
 func.func @subi_reassociate(%x: i32) -> (i32, i32, i32, i32, i32, i32) {
   %c3 = arith.constant 3 : i32
@@ -157,13 +157,13 @@ func.func @subi_reassociate(%x: i32) -> (i32, i32, i32, i32, i32, i32) {
 
 // subi(subi(a, b), a) -> subi(0, b); a - (a - b) is not rewritten.
 // CHECK-LABEL: func.func @subi_subi(
-// CHECK-NEXT: %0 = arith.constant dense<0> : vector<2xi8>
-// CHECK-NEXT: %1 = arith.constant 0 : i32
-// CHECK-NEXT: %2 = arith.subi %arg0, %arg1 : i32
-// CHECK-NEXT: %3 = arith.subi %1, %arg1 : i32
-// CHECK-NEXT: %4 = arith.subi %0, %arg3 : vector<2xi8>
-// CHECK-NEXT: %5 = arith.subi %arg0, %2 : i32
-// CHECK-NEXT: return %3, %4, %5 : i32, vector<2xi8>, i32
+// CHECK-NEXT: %cst = arith.constant dense<0> : vector<2xi8>
+// CHECK-NEXT: %c0_i32 = arith.constant 0 : i32
+// CHECK-NEXT: %0 = arith.subi %arg0, %arg1 : i32
+// CHECK-NEXT: %1 = arith.subi %c0_i32, %arg1 : i32
+// CHECK-NEXT: %2 = arith.subi %cst, %arg3 : vector<2xi8>
+// CHECK-NEXT: %3 = arith.subi %arg0, %0 : i32
+// CHECK-NEXT: return %1, %2, %3 : i32, vector<2xi8>, i32
 // CHECK-NEXT: }
 func.func @subi_subi(%a: i32, %b: i32, %v: vector<2xi8>, %w: vector<2xi8>) -> (i32, vector<2xi8>, i32) {
   %0 = arith.subi %a, %b : i32
@@ -176,9 +176,9 @@ func.func @subi_subi(%a: i32, %b: i32, %v: vector<2xi8>, %w: vector<2xi8>) -> (i
 
 // muli(muli(x, c0), c1) -> muli(x, c0 * c1).
 // CHECK-LABEL: func.func @muli_muli(
-// CHECK-NEXT: %0 = arith.constant 15 : i32
-// CHECK-NEXT: %1 = arith.muli %arg0, %0 overflow<nsw> : i32
-// CHECK-NEXT: return %1 : i32
+// CHECK-NEXT: %c15_i32 = arith.constant 15 : i32
+// CHECK-NEXT: %0 = arith.muli %arg0, %c15_i32 overflow<nsw> : i32
+// CHECK-NEXT: return %0 : i32
 // CHECK-NEXT: }
 func.func @muli_muli(%x: i32) -> i32 {
   %c3 = arith.constant 3 : i32
@@ -210,8 +210,8 @@ func.func @folds(%a: i32, %b: i32, %c: i1) -> (i32, i32, i32, i32, i32, i32, i1)
 
 // x & ~x is 0, x | ~x is -1 (either order).
 // CHECK-LABEL: func.func @and_not(
-// CHECK-NEXT: %0 = arith.constant 0 : i32
-// CHECK-NEXT: return %0, %0 : i32, i32
+// CHECK-NEXT: %c0_i32 = arith.constant 0 : i32
+// CHECK-NEXT: return %c0_i32, %c0_i32 : i32, i32
 // CHECK-NEXT: }
 func.func @and_not(%a: i32) -> (i32, i32) {
   %m = arith.constant -1 : i32
@@ -221,8 +221,8 @@ func.func @and_not(%a: i32) -> (i32, i32) {
   return %0, %1 : i32, i32
 }
 // CHECK-LABEL: func.func @or_not(
-// CHECK-NEXT: %0 = arith.constant -1 : i32
-// CHECK-NEXT: return %0, %0 : i32, i32
+// CHECK-NEXT: %c-1_i32 = arith.constant -1 : i32
+// CHECK-NEXT: return %c-1_i32, %c-1_i32 : i32, i32
 // CHECK-NEXT: }
 func.func @or_not(%a: i32) -> (i32, i32) {
   %m = arith.constant -1 : i32
@@ -235,17 +235,17 @@ func.func @or_not(%a: i32) -> (i32, i32) {
 // xori(cmpi(pred, a, b), true) -> cmpi(!pred, a, b), true on either side;
 // not for vectors, nor for cmpf.
 // CHECK-LABEL: func.func @xori_cmpi(
-// CHECK-NEXT: %0 = arith.constant dense<true> : vector<4xi1>
-// CHECK-NEXT: %1 = arith.constant true
-// CHECK-NEXT: %2 = arith.cmpi sge, %arg0, %arg1 : i32
-// CHECK-NEXT: %3 = arith.cmpi ult, %arg0, %arg1 : i32
-// CHECK-NEXT: %4 = arith.cmpi ne, %arg0, %arg1 : i32
-// CHECK-NEXT: %5 = arith.cmpi sgt, %arg0, %arg1 : i32
-// CHECK-NEXT: %6 = arith.cmpi slt, %arg2, %arg3 : vector<4xi8>
-// CHECK-NEXT: %7 = arith.xori %6, %0 : vector<4xi1>
-// CHECK-NEXT: %8 = arith.cmpf olt, %arg4, %arg5 : f32
-// CHECK-NEXT: %9 = arith.xori %8, %1 : i1
-// CHECK-NEXT: return %2, %3, %4, %5, %7, %9 : i1, i1, i1, i1, vector<4xi1>, i1
+// CHECK-NEXT: %cst = arith.constant dense<true> : vector<4xi1>
+// CHECK-NEXT: %true = arith.constant true
+// CHECK-NEXT: %0 = arith.cmpi sge, %arg0, %arg1 : i32
+// CHECK-NEXT: %1 = arith.cmpi ult, %arg0, %arg1 : i32
+// CHECK-NEXT: %2 = arith.cmpi ne, %arg0, %arg1 : i32
+// CHECK-NEXT: %3 = arith.cmpi sgt, %arg0, %arg1 : i32
+// CHECK-NEXT: %4 = arith.cmpi slt, %arg2, %arg3 : vector<4xi8>
+// CHECK-NEXT: %5 = arith.xori %4, %cst : vector<4xi1>
+// CHECK-NEXT: %6 = arith.cmpf olt, %arg4, %arg5 : f32
+// CHECK-NEXT: %7 = arith.xori %6, %true : i1
+// CHECK-NEXT: return %0, %1, %2, %3, %5, %7 : i1, i1, i1, i1, vector<4xi1>, i1
 // CHECK-NEXT: }
 func.func @xori_cmpi(%a: i32, %b: i32, %v: vector<4xi8>, %w: vector<4xi8>, %f: f32, %g: f32) -> (i1, i1, i1, i1, vector<4xi1>, i1) {
   %t = arith.constant true
@@ -335,15 +335,15 @@ func.func @cmpi_of_ext(%a: i8, %b: i8, %c: i16) -> (i1, i1, i1, i1, i1) {
 // select rewrites: negated condition, nested selects on the same
 // condition, i1 and 0/1 selects.
 // CHECK-LABEL: func.func @select(
-// CHECK-NEXT: %0 = arith.constant true
-// CHECK-NEXT: %1 = arith.select %arg0, %arg2, %arg1 : i32
+// CHECK-NEXT: %true = arith.constant true
+// CHECK-NEXT: %0 = arith.select %arg0, %arg2, %arg1 : i32
+// CHECK-NEXT: %1 = arith.select %arg0, %arg1, %arg3 : i32
 // CHECK-NEXT: %2 = arith.select %arg0, %arg1, %arg3 : i32
-// CHECK-NEXT: %3 = arith.select %arg0, %arg1, %arg3 : i32
-// CHECK-NEXT: %4 = arith.xori %arg0, %0 : i1
-// CHECK-NEXT: %5 = arith.extui %arg0 : i1 to i32
-// CHECK-NEXT: %6 = arith.xori %arg0, %0 : i1
-// CHECK-NEXT: %7 = arith.extui %6 : i1 to i32
-// CHECK-NEXT: return %1, %2, %3, %4, %5, %7, %arg0 : i32, i32, i32, i1, i32, i32, i1
+// CHECK-NEXT: %3 = arith.xori %arg0, %true : i1
+// CHECK-NEXT: %4 = arith.extui %arg0 : i1 to i32
+// CHECK-NEXT: %5 = arith.xori %arg0, %true : i1
+// CHECK-NEXT: %6 = arith.extui %5 : i1 to i32
+// CHECK-NEXT: return %0, %1, %2, %3, %4, %6, %arg0 : i32, i32, i32, i1, i32, i32, i1
 // CHECK-NEXT: }
 func.func @select(%c: i1, %a: i32, %b: i32, %e: i32) -> (i32, i32, i32, i1, i32, i32, i1) {
   %t = arith.constant true
@@ -366,23 +366,23 @@ func.func @select(%c: i1, %a: i32, %b: i32, %e: i32) -> (i32, i32, i32, i1, i32,
 // Left alone: vector conditions for the not/0-1 rewrites, selects on
 // different conditions, other constants, index results.
 // CHECK-LABEL: func.func @select_kept(
-// CHECK-NEXT: %0 = arith.constant 0 : index
-// CHECK-NEXT: %1 = arith.constant 1 : index
-// CHECK-NEXT: %2 = arith.constant 0 : i32
-// CHECK-NEXT: %3 = arith.constant 2 : i32
-// CHECK-NEXT: %4 = arith.constant dense<0> : vector<4xi32>
-// CHECK-NEXT: %5 = arith.constant dense<1> : vector<4xi32>
-// CHECK-NEXT: %6 = arith.constant dense<true> : vector<4xi1>
-// CHECK-NEXT: %7 = arith.constant dense<false> : vector<4xi1>
-// CHECK-NEXT: %8 = arith.xori %arg0, %6 : vector<4xi1>
-// CHECK-NEXT: %9 = arith.select %8, %arg3, %arg4 : vector<4xi1>, vector<4xi32>
-// CHECK-NEXT: %10 = arith.select %arg0, %5, %4 : vector<4xi1>, vector<4xi32>
-// CHECK-NEXT: %11 = arith.select %arg0, %7, %6 : vector<4xi1>, vector<4xi1>
-// CHECK-NEXT: %12 = arith.select %arg2, %arg5, %arg6 : i32
-// CHECK-NEXT: %13 = arith.select %arg1, %12, %arg6 : i32
-// CHECK-NEXT: %14 = arith.select %arg1, %3, %2 : i32
-// CHECK-NEXT: %15 = arith.select %arg1, %1, %0 : index
-// CHECK-NEXT: return %9, %10, %11, %13, %14, %15 : vector<4xi32>, vector<4xi32>, vector<4xi1>, i32, i32, index
+// CHECK-NEXT: %c0 = arith.constant 0 : index
+// CHECK-NEXT: %c1 = arith.constant 1 : index
+// CHECK-NEXT: %c0_i32 = arith.constant 0 : i32
+// CHECK-NEXT: %c2_i32 = arith.constant 2 : i32
+// CHECK-NEXT: %cst = arith.constant dense<0> : vector<4xi32>
+// CHECK-NEXT: %cst_0 = arith.constant dense<1> : vector<4xi32>
+// CHECK-NEXT: %cst_1 = arith.constant dense<true> : vector<4xi1>
+// CHECK-NEXT: %cst_2 = arith.constant dense<false> : vector<4xi1>
+// CHECK-NEXT: %0 = arith.xori %arg0, %cst_1 : vector<4xi1>
+// CHECK-NEXT: %1 = arith.select %0, %arg3, %arg4 : vector<4xi1>, vector<4xi32>
+// CHECK-NEXT: %2 = arith.select %arg0, %cst_0, %cst : vector<4xi1>, vector<4xi32>
+// CHECK-NEXT: %3 = arith.select %arg0, %cst_2, %cst_1 : vector<4xi1>, vector<4xi1>
+// CHECK-NEXT: %4 = arith.select %arg2, %arg5, %arg6 : i32
+// CHECK-NEXT: %5 = arith.select %arg1, %4, %arg6 : i32
+// CHECK-NEXT: %6 = arith.select %arg1, %c2_i32, %c0_i32 : i32
+// CHECK-NEXT: %7 = arith.select %arg1, %c1, %c0 : index
+// CHECK-NEXT: return %1, %2, %3, %5, %6, %7 : vector<4xi32>, vector<4xi32>, vector<4xi1>, i32, i32, index
 // CHECK-NEXT: }
 func.func @select_kept(%c: vector<4xi1>, %d: i1, %e: i1, %a: vector<4xi32>, %b: vector<4xi32>, %x: i32, %y: i32) -> (vector<4xi32>, vector<4xi32>, vector<4xi1>, i32, i32, index) {
   %tv = arith.constant dense<true> : vector<4xi1>
