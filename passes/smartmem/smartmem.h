@@ -4,6 +4,7 @@
  *                             every Fixed op a copy, trivial element-wise fusion)
  *   convert-layout-to-kernel  layout.generic -> kernel.func + kernel.host plan
  *   kernel-plan-memory        liveness-based buffer reuse (slots), peak bytes
+ *   smartmem-select-layout    buffer layouts that make consumers' reads contiguous
  * and the dialects they need. */
 #ifndef SM_PASSES_SMARTMEM_H
 #define SM_PASSES_SMARTMEM_H
@@ -34,6 +35,7 @@ extern const SmPassDef sm_smartmem_classify_pass;
 extern const SmPassDef sm_convert_graph_to_layout_pass;
 extern const SmPassDef sm_convert_layout_to_kernel_pass;
 extern const SmPassDef sm_kernel_plan_memory_pass;
+extern const SmPassDef sm_smartmem_select_layout_pass;
 
 /* Registers the passes above (idempotent). */
 void sm_register_smartmem_passes(void);
@@ -48,6 +50,17 @@ bool sm_convert_layout_to_kernel(SmOp *module);
 /* Assigns slots; *peak_bytes (may be NULL) receives the planned peak and
  * *naive_bytes (may be NULL) the sum of all intermediate buffers. */
 bool sm_kernel_plan_memory(SmOp *module, int64_t *peak_bytes, int64_t *naive_bytes);
+
+/* What smartmem-select-layout did (costs in the units of layout_search.h). */
+typedef struct SmLsReport {
+  long tensors, relaid, copies; /* tensors considered, given a non-row-major layout, copies added */
+  int64_t copy_bytes;           /* bytes of the redundant copies */
+  double heuristic_cost, optimal_cost;
+  long search_nodes;
+} SmLsReport;
+/* Chooses buffer layouts (exact: the branch-and-bound optimum instead of the
+ * heuristic); report may be NULL. */
+bool sm_smartmem_select_layout(SmOp *module, bool exact, SmLsReport *report);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,237 @@
+/* smartmem-select-layout: gives every intermediate tensor a buffer layout
+ * (#layout.buffer) in which the reads of its consumers are contiguous, the
+ * reduction reads first (DESIGN §6: read-optimised beats write-optimised;
+ * the producer is a Variable op and writes in whatever layout is chosen).
+ *
+ * Per tensor produced by a layout.generic: each read by a layout.generic
+ * wants the tensor dim driven by the consumer's innermost loop (its last
+ * reduction dim when the read is inside the reduction loops, else its last
+ * parallel dim, which consecutive work-items step through). A buffer has one
+ * contiguous dim (k = 1): the primary layout serves the first reduction read,
+ * and a dim that further reduction reads ask for gets a redundant copy
+ * (layout.convert, tagged smartmem.redundant_copy) when the reads it serves
+ * save more than it costs; the copy bytes are reported. The cost model and
+ * the exact search live in layout_search.c; option search=exact uses the
+ * exact optimum instead of the heuristic.
+ *
+ * Never changed: function arguments and results (they stay row-major: a
+ * returned tensor keeps its primary layout and can still get copies), weights,
+ * tensors already carrying an encoding, tensors of rank > 8, and tensors used
+ * by anything but layout.generic / func.return. */
+#include "dialects/layout/layout.h"
+#include "passes/smartmem/layout_search.h"
+#include "passes/smartmem/smartmem.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Totals {
+  long tensors, relaid, copies;
+  int64_t copy_bytes;
+  double heuristic, exact;
+  long nodes;
+} Totals;
+
+static bool expr_uses(const SmAffineExpr *e, unsigned d) {
+  if (e->kind == SM_AFFINE_DIM) return e->position == d;
+  if (e->kind == SM_AFFINE_CONST || e->kind == SM_AFFINE_SYMBOL) return false;
+  return expr_uses(e->bin.lhs, d) || expr_uses(e->bin.rhs, d);
+}
+
+/* The last tensor index (result of m) that depends on domain dim d, or -1. */
+static int tensor_dim_of(const SmAffineMap *m, unsigned d) {
+  for (int r = (int)m->num_results - 1; r >= 0; r--)
+    if (expr_uses(m->results[r], d)) return r;
+  return -1;
+}
+
+static double domain_size(const SmOp *g, bool parallel_only) {
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom);
+  double n = 1;
+  for (unsigned d = 0; d < nd; d++)
+    if (!parallel_only || !sm_layout_generic_is_reduction(g, d)) n *= (double)dom[d];
+  return n;
+}
+
+/* What read `i` of generic g wants: walks g's loops from the innermost
+ * (reduction dims last to first when the read happens in the body, then the
+ * parallel dims last to first) to the first one the map depends on. */
+static SmLsRead describe_read(const SmOp *g, unsigned i) {
+  SmLsRead r = {.want = -1};
+  const SmAffineMap *m = sm_layout_generic_map(g, i);
+  SmBlock *body = g->regions[0].first;
+  bool in_body = body && i < body->num_args && !sm_value_use_empty(body->args[i]);
+  r.volume = domain_size(g, !in_body);
+  if (!m) return r;
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom);
+  for (int pass = in_body ? 0 : 1; pass < 2 && r.want < 0; pass++)
+    for (int d = (int)nd - 1; d >= 0; d--) {
+      if (sm_layout_generic_is_reduction(g, (unsigned)d) != (pass == 0) || dom[d] <= 1) continue;
+      int t = tensor_dim_of(m, (unsigned)d);
+      if (t < 0) continue;
+      r.want = t;
+      r.reduction = pass == 0;
+      break;
+    }
+  return r;
+}
+
+/* Buffer layout with dim `inner` innermost, the other dims row-major around it. */
+static SmAttr *inner_layout(SmContext *c, const SmType *t, int inner) {
+  unsigned rank = t->shaped.rank;
+  unsigned order[SM_LS_MAX_RANK], n = 0;
+  for (unsigned d = 0; d < rank; d++)
+    if ((int)d != inner) order[n++] = d;
+  order[n++] = (unsigned)inner;
+  SmAffineExpr *e = sm_affine_const(c, 0);
+  int64_t stride = 1;
+  for (unsigned i = rank; i-- > 0;) {
+    e = sm_affine_add(c, sm_affine_mul(c, sm_affine_dim(c, order[i]), sm_affine_const(c, stride)), e);
+    stride *= t->shaped.dims[order[i]];
+  }
+  return sm_layout_attr(c, SM_LAYOUT_BUFFER, sm_affine_map(c, rank, 0, 1, &e));
+}
+
+static SmType *with_inner(SmContext *c, SmType *t, int inner) {
+  return sm_type_tensor(c, t->shaped.rank, t->shaped.dims, t->shaped.elem, inner_layout(c, t, inner));
+}
+
+/* Chooses and applies the layout of the result of generic p. */
+static bool select_one(SmOp *p, bool exact, const SmLsCosts *costs, Totals *tot) {
+  SmContext *c = sm_op_context(p);
+  SmValue *v = &p->results[0];
+  SmType *t = v->type;
+  if (p->num_results != 1 || t->kind != SM_TYPE_TENSOR || t->shaped.encoding || t->shaped.rank < 2 ||
+      t->shaped.rank > SM_LS_MAX_RANK || sm_value_use_empty(v))
+    return true;
+  SmLsTensor lt = {.rank = t->shaped.rank, .numel = (double)sm_type_num_elements(t)};
+  memcpy(lt.dims, t->shaped.dims, lt.rank * sizeof(int64_t));
+  unsigned nuses = sm_value_num_uses(v);
+  lt.reads = calloc(nuses, sizeof *lt.reads);
+  SmUse **uses = calloc(nuses, sizeof *uses);
+  int *serve = calloc(nuses, sizeof *serve);
+  bool ok = lt.reads && uses && serve;
+  for (SmUse *u = v->uses; ok && u; u = u->next) {
+    if (sm_op_name_is(u->owner, "func.return")) {
+      lt.fixed = true;
+      continue;
+    }
+    if (!sm_op_name_is(u->owner, "layout.generic") || u->index >= sm_layout_generic_num_inputs(u->owner)) {
+      lt.nreads = 0; /* an unknown reader: leave the tensor alone */
+      goto done;
+    }
+    uses[lt.nreads] = u;
+    lt.reads[lt.nreads++] = describe_read(u->owner, u->index);
+  }
+  if (!ok) {
+    free(lt.reads), free(uses), free(serve);
+    return sm_op_emit_error(p, "out of memory selecting a layout");
+  }
+  if (!lt.nreads) goto done;
+  /* The producer writes fastest along its last parallel dim. */
+  {
+    const int64_t *dom;
+    unsigned nd = sm_layout_generic_domain(p, &dom);
+    SmAffineMap *om = sm_layout_generic_map(p, sm_layout_generic_num_inputs(p));
+    lt.write_want = -1;
+    for (int d = (int)nd - 1; d >= 0 && om; d--)
+      if (!sm_layout_generic_is_reduction(p, (unsigned)d) && dom[d] > 1) {
+        lt.write_want = tensor_dim_of(om, (unsigned)d);
+        break;
+      }
+  }
+  SmLsChoice h = {.serve = serve}, x = {.serve = serve};
+  double hc = sm_ls_heuristic(&lt, costs, &h);
+  long nodes = 0;
+  double xc = sm_ls_exact(&lt, costs, &x, &nodes);
+  tot->tensors++, tot->heuristic += hc, tot->exact += xc, tot->nodes += nodes;
+  SmLsChoice *ch = exact ? &x : &h;
+  sm_ls_cost(&lt, costs, ch); /* refills serve for the chosen one */
+  int row = (int)lt.rank - 1;
+  SmValue *copy_of[SM_LS_MAX_RANK] = {0};
+  if (ch->copies) {
+    SmBuilder b;
+    sm_builder_init(&b, c);
+    sm_builder_set_after(&b, p);
+    for (int d = 0; d < (int)lt.rank; d++) {
+      if (!(ch->copies >> d & 1)) continue;
+      SmOpState st;
+      sm_op_state_init(&st, c, sm_intern_cstr(c, "layout.convert"), p->loc);
+      sm_op_state_add_operand(&st, v);
+      sm_op_state_add_result(&st, with_inner(c, t, d));
+      sm_op_state_add_attr(&st, "smartmem.redundant_copy", sm_attr_unit(c));
+      SmOp *cv = sm_builder_create(&b, &st);
+      sm_op_state_release(&st);
+      sm_builder_set_after(&b, cv);
+      copy_of[d] = &cv->results[0];
+      tot->copies++;
+      tot->copy_bytes += sm_type_num_elements(t) * (int64_t)((sm_type_bitwidth(t->shaped.elem) + 7) / 8);
+    }
+  }
+  for (unsigned i = 0; i < lt.nreads; i++)
+    if (serve[i] != ch->primary && copy_of[serve[i]]) sm_op_set_operand(uses[i]->owner, uses[i]->index, copy_of[serve[i]]);
+  if (ch->primary != row) {
+    v->type = with_inner(c, t, ch->primary);
+    tot->relaid++;
+  }
+done:
+  free(lt.reads);
+  free(uses);
+  free(serve);
+  return true;
+}
+
+bool sm_smartmem_select_layout(SmOp *module, bool exact, SmLsReport *report) {
+  SmLsCosts costs = sm_ls_default_costs();
+  Totals tot = {0};
+  SmBlock *mb = module->regions[0].first;
+  for (SmOp *fn = mb ? mb->first : NULL; fn; fn = fn->next) {
+    if (!sm_op_name_is(fn, "func.func") || !fn->regions[0].first) continue;
+    for (SmOp *op = fn->regions[0].first->first; op; op = op->next)
+      if (sm_op_name_is(op, "layout.generic") && !select_one(op, exact, &costs, &tot)) return false;
+  }
+  if (report) {
+    report->tensors = tot.tensors;
+    report->relaid = tot.relaid;
+    report->copies = tot.copies;
+    report->copy_bytes = tot.copy_bytes;
+    report->heuristic_cost = tot.heuristic;
+    report->optimal_cost = tot.exact;
+    report->search_nodes = tot.nodes;
+  }
+  return true;
+}
+
+static const SmPassOption select_options[] = {
+    {"search", SM_PASS_OPT_STRING, "heuristic", "heuristic (SmartMem's rule) or exact (branch and bound optimum)"},
+    {"report", SM_PASS_OPT_BOOL, "false", "print tensors re-laid out, redundant copies and their bytes, costs"},
+};
+
+static bool run_select(SmOp *op, SmPassRun *run) {
+  const char *s = sm_pass_run_string(run, "search");
+  bool exact = !strcmp(s, "exact");
+  if (!exact && strcmp(s, "heuristic"))
+    return sm_emit_error(sm_pass_run_context(run), op->loc, "smartmem-select-layout: search must be 'heuristic' or 'exact', not '%s'", s);
+  SmLsReport r;
+  if (!sm_smartmem_select_layout(op, exact, &r)) return false;
+  if (sm_pass_run_bool(run, "report"))
+    fprintf(sm_pass_run_stream(run),
+            "smartmem-select-layout: %ld tensors, %ld re-laid out, %ld redundant copies (%" PRId64
+            " bytes); cost heuristic %.0f, optimal %.0f (ratio %.4f, %ld search nodes)\n",
+            r.tensors, r.relaid, r.copies, r.copy_bytes, r.heuristic_cost, r.optimal_cost,
+            r.optimal_cost > 0 ? r.heuristic_cost / r.optimal_cost : 1.0, r.search_nodes);
+  return true;
+}
+
+const SmPassDef sm_smartmem_select_layout_pass = {
+    .argument = "smartmem-select-layout",
+    .summary = "Choose each intermediate tensor's buffer layout so that its consumers' reductions read contiguously",
+    .anchor = "builtin.module",
+    .options = select_options,
+    .num_options = 2,
+    .run = run_select,
+};
