@@ -28,7 +28,7 @@
 #include <string.h>
 
 typedef struct Totals {
-  long tensors, relaid, copies;
+  long tensors, relaid, copies, weights;
   int64_t copy_bytes;
   double heuristic, exact;
   long nodes;
@@ -185,6 +185,121 @@ done:
   return true;
 }
 
+/* ---- weights ------------------------------------------------------------
+ * A weight's layout costs nothing at run time: it is chosen at compile time
+ * by permuting the constant's data so that the dim its reads want innermost
+ * is last, and composing the permutation into each reader's indexing map.
+ * The IR stays row-major (no encoding), so every backend reads it as is. */
+
+/* Data of a dense or dense_resource constant (NULL for splats and others). */
+static const void *weight_data(SmContext *c, const SmAttr *a, size_t *size) {
+  if (a->kind == SM_ATTR_DENSE_ELEMENTS && !a->dense.splat) return *size = a->dense.size, a->dense.data;
+  if (a->kind == SM_ATTR_DENSE_RESOURCE) return sm_context_get_resource(c, a->resource.name, size, NULL);
+  return NULL;
+}
+
+/* The permuted copy of row-major data: out dims are dims[order[i]]. */
+static void *permute_data(const void *in, size_t esz, unsigned rank, const int64_t *dims, const unsigned *order,
+                          int64_t numel) {
+  char *out = malloc((size_t)numel * esz);
+  if (!out) return NULL;
+  int64_t in_stride[SM_LS_MAX_RANK], idx[SM_LS_MAX_RANK] = {0};
+  int64_t s = 1;
+  for (unsigned d = rank; d-- > 0;) in_stride[d] = s, s *= dims[d];
+  /* Walk the output in order, tracking the input offset. */
+  int64_t off = 0;
+  for (int64_t o = 0; o < numel; o++) {
+    memcpy(out + (size_t)o * esz, (const char *)in + (size_t)off * esz, esz);
+    for (unsigned i = rank; i-- > 0;) {
+      unsigned d = order[i];
+      if (++idx[i] < dims[d]) {
+        off += in_stride[d];
+        break;
+      }
+      off -= in_stride[d] * (dims[d] - 1);
+      idx[i] = 0;
+    }
+  }
+  return out;
+}
+
+static SmAttr *replace_map(SmContext *c, SmOp *g, unsigned i, SmAffineMap *m) {
+  SmAttr *maps = sm_op_get_prop(g, "indexing_maps");
+  SmAttr **elems = malloc(maps->array.count * sizeof *elems);
+  if (!elems) return NULL;
+  for (unsigned k = 0; k < maps->array.count; k++) elems[k] = maps->array.elems[k];
+  elems[i] = sm_attr_affine_map(c, m);
+  SmAttr *a = sm_attr_array(c, maps->array.count, elems);
+  free(elems);
+  return a;
+}
+
+/* Re-lays out the weight defined by constant op k when its readers gain. */
+static bool relayout_weight(SmOp *k, const SmLsCosts *costs, Totals *tot) {
+  SmContext *c = sm_op_context(k);
+  SmValue *v = &k->results[0];
+  SmType *t = v->type;
+  SmAttr *val = sm_op_get_attr(k, "value");
+  size_t size = 0;
+  if (k->num_results != 1 || t->kind != SM_TYPE_TENSOR || t->shaped.encoding || t->shaped.rank < 2 ||
+      t->shaped.rank > SM_LS_MAX_RANK || sm_value_use_empty(v) || !val || !weight_data(c, val, &size))
+    return true;
+  int64_t numel = sm_type_num_elements(t);
+  size_t esz = sm_dense_elem_size(t->shaped.elem);
+  if (!esz || size != (size_t)numel * esz) return true;
+  SmLsTensor lt = {.rank = t->shaped.rank, .numel = (double)numel, .write_want = -1};
+  memcpy(lt.dims, t->shaped.dims, lt.rank * sizeof(int64_t));
+  double cost[SM_LS_MAX_RANK] = {0};
+  for (SmUse *u = v->uses; u; u = u->next) {
+    if (!sm_op_name_is(u->owner, "layout.generic") || u->index >= sm_layout_generic_num_inputs(u->owner) ||
+        !sm_layout_generic_map(u->owner, u->index))
+      return true;
+    SmLsRead r = describe_read(u->owner, u->index);
+    lt.reads = &r, lt.nreads = 1;
+    for (int d = 0; d < (int)lt.rank; d++) {
+      SmLsChoice ch = {.primary = d};
+      if (sm_ls_candidate(&lt, d)) cost[d] += sm_ls_cost(&lt, costs, &ch);
+    }
+  }
+  int row = (int)lt.rank - 1, best = row;
+  for (int d = 0; d < (int)lt.rank; d++)
+    if (sm_ls_candidate(&lt, d) && cost[d] < cost[best]) best = d;
+  if (best == row) return true;
+  unsigned order[SM_LS_MAX_RANK], n = 0;
+  for (unsigned d = 0; d < lt.rank; d++)
+    if ((int)d != best) order[n++] = d;
+  order[n++] = (unsigned)best;
+  int64_t ndims[SM_LS_MAX_RANK];
+  for (unsigned i = 0; i < lt.rank; i++) ndims[i] = lt.dims[order[i]];
+  void *data = permute_data(weight_data(c, val, &size), esz, lt.rank, lt.dims, order, numel);
+  if (!data) return sm_op_emit_error(k, "out of memory permuting a weight");
+  SmType *nt = sm_type_tensor(c, lt.rank, ndims, t->shaped.elem, NULL);
+  SmAttr *nval;
+  if (val->kind == SM_ATTR_DENSE_RESOURCE) {
+    char name[512];
+    snprintf(name, sizeof name, "%s.smartmem_perm%d", val->resource.name, best);
+    sm_context_take_resource(c, name, data, size, 64);
+    nval = sm_attr_dense_resource(c, sm_intern_cstr(c, name), nt);
+  } else {
+    nval = sm_attr_dense(c, nt, false, data, size);
+    free(data);
+  }
+  /* Readers index the new tensor at (old index)[order[i]]. */
+  for (SmUse *u = v->uses; u; u = u->next) {
+    SmAffineMap *m = sm_layout_generic_map(u->owner, u->index);
+    SmAffineExpr *res[SM_LS_MAX_RANK];
+    for (unsigned i = 0; i < lt.rank; i++) res[i] = m->results[order[i]];
+    SmAttr *maps = replace_map(c, u->owner, u->index, sm_affine_map(c, m->num_dims, m->num_symbols, lt.rank, res));
+    if (!maps) return sm_op_emit_error(k, "out of memory permuting a weight");
+    sm_op_set_prop(u->owner, "indexing_maps", maps);
+  }
+  if (sm_op_get_prop(k, "value")) sm_op_set_prop(k, "value", nval);
+  else sm_op_set_attr(k, "value", nval);
+  v->type = nt;
+  tot->weights++;
+  return true;
+}
+
 bool sm_smartmem_select_layout(SmOp *module, bool exact, SmLsReport *report) {
   SmLsCosts costs = sm_ls_default_costs();
   Totals tot = {0};
@@ -192,11 +307,15 @@ bool sm_smartmem_select_layout(SmOp *module, bool exact, SmLsReport *report) {
   for (SmOp *fn = mb ? mb->first : NULL; fn; fn = fn->next) {
     if (!sm_op_name_is(fn, "func.func") || !fn->regions[0].first) continue;
     for (SmOp *op = fn->regions[0].first->first; op; op = op->next)
-      if (sm_op_name_is(op, "layout.generic") && !select_one(op, exact, &costs, &tot)) return false;
+      if ((sm_op_name_is(op, "layout.generic") && !select_one(op, exact, &costs, &tot)) ||
+          ((sm_op_name_is(op, "graph.constant") || sm_op_name_is(op, "arith.constant")) &&
+           !relayout_weight(op, &costs, &tot)))
+        return false;
   }
   if (report) {
     report->tensors = tot.tensors;
     report->relaid = tot.relaid;
+    report->weights = tot.weights;
     report->copies = tot.copies;
     report->copy_bytes = tot.copy_bytes;
     report->heuristic_cost = tot.heuristic;
@@ -220,9 +339,9 @@ static bool run_select(SmOp *op, SmPassRun *run) {
   if (!sm_smartmem_select_layout(op, exact, &r)) return false;
   if (sm_pass_run_bool(run, "report"))
     fprintf(sm_pass_run_stream(run),
-            "smartmem-select-layout: %ld tensors, %ld re-laid out, %ld redundant copies (%" PRId64
+            "smartmem-select-layout: %ld tensors, %ld re-laid out, %ld weights permuted, %ld redundant copies (%" PRId64
             " bytes); cost heuristic %.0f, optimal %.0f (ratio %.4f, %ld search nodes)\n",
-            r.tensors, r.relaid, r.copies, r.copy_bytes, r.heuristic_cost, r.optimal_cost,
+            r.tensors, r.relaid, r.weights, r.copies, r.copy_bytes, r.heuristic_cost, r.optimal_cost,
             r.optimal_cost > 0 ? r.heuristic_cost / r.optimal_cost : 1.0, r.search_nodes);
   return true;
 }

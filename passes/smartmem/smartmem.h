@@ -54,6 +54,7 @@ bool sm_kernel_plan_memory(SmOp *module, int64_t *peak_bytes, int64_t *naive_byt
 /* What smartmem-select-layout did (costs in the units of layout_search.h). */
 typedef struct SmLsReport {
   long tensors, relaid, copies; /* tensors considered, given a non-row-major layout, copies added */
+  long weights;                 /* weights whose data was permuted at compile time */
   int64_t copy_bytes;           /* bytes of the redundant copies */
   double heuristic_cost, optimal_cost;
   long search_nodes;
