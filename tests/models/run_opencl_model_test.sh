@@ -5,9 +5,11 @@
 # with test_data_set_0. Also checks that the compiled artifacts are written
 # by smc. Exits 77 (ctest SKIP) when the shared models or an OpenCL device
 # are absent.
-# usage: run_opencl_model_test.sh BIN_DIR MODELS_DIR NAME WORK_DIR
+# usage: run_opencl_model_test.sh BIN_DIR MODELS_DIR NAME WORK_DIR [PASSES]
+# PASSES: a pass pipeline ending in kernel IR, run by smc --passes instead of
+# the baseline pipeline; its kernel-level output is what runs.
 set -u
-bin=$1 models=$2 name=$3 work=$4
+bin=$1 models=$2 name=$3 work=$4 passes=${5:-}
 dir=$models/$name
 if [ ! -f "$dir/model.onnx" ]; then
   echo "SKIP: $dir/model.onnx not found (../shared/models is absent)"
@@ -18,6 +20,10 @@ if ! "$bin/smrun" --backend=opencl --list-devices >/dev/null 2>&1; then
   exit 77
 fi
 mkdir -p "$work/$name" || exit 1
+if [ -n "$passes" ]; then
+  "$bin/smc" "$dir/model.onnx" --passes="$passes" -o "$work/$name/kernels.mlir" || exit 1
+  exec "$bin/smrun" "$work/$name/kernels.mlir" --backend=opencl --test-data "$dir/test_data_set_0"
+fi
 "$bin/smc" "$dir/model.onnx" --pipeline=baseline -o "$work/$name" --stats || exit 1
 for f in kernels.cl plan.txt weights.bin; do
   [ -s "$work/$name/$f" ] || { echo "FAIL: $work/$name/$f missing or empty"; exit 1; }

@@ -6,7 +6,8 @@
 # test_data_set_0; every stage must match the reference outputs (smrun's
 # default tolerances). Prints one line per stage with its time.
 # Exits 77 (ctest SKIP) when the shared models directory is absent.
-# usage: run_stages_test.sh BIN_DIR MODELS_DIR NAME WORK_DIR
+# usage: run_stages_test.sh BIN_DIR MODELS_DIR NAME WORK_DIR [PASSES]
+# PASSES: space-separated pass list (default: the baseline pipeline).
 set -u
 bin=$1 models=$2 name=$3 work=$4
 dir=$models/$name
@@ -19,7 +20,7 @@ work=$work/$name
 mkdir -p "$work" || exit 1
 # The baseline pipeline (passes/smartmem/register.c, "baseline"), one pass
 # per stage.
-passes="convert-graph-to-layout convert-layout-to-kernel kernel-plan-memory"
+passes=${5:-"convert-graph-to-layout convert-layout-to-kernel kernel-plan-memory"}
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
