@@ -4,11 +4,14 @@
  *   --stats: one JSON line on stdout (graph ops, kernels, layout-conversion
  *   kernels, peak and unplanned bytes, compile ms).
  *   --mlir-print-op-generic, --mlir-print-debuginfo: IR printing flags.
+ *   --device-profile=NAME|FILE: the device profile SmartMem's layout passes
+ *   use (recorded on the module as smartmem.device_profile).
  * Exit status 0 on success, 1 on a diagnosed error, 2 on usage errors. */
 #include "backend/opencl/opencl.h"
 #include "dialects/kernel/kernel.h"
 #include "dialects/graph/graph.h"
 #include "frontends/onnx/onnx_import.h"
+#include "passes/smartmem/device_profile.h"
 #include "passes/smartmem/smartmem.h"
 #include "tools/tool_diag.h"
 
@@ -19,7 +22,7 @@
 #include <time.h>
 
 static int usage(void) {
-  fprintf(stderr, "usage: smc MODEL.(onnx|mlir) [--pipeline=baseline] [-o OUT_DIR] [--stats]\n"
+  fprintf(stderr, "usage: smc MODEL.(onnx|mlir) [--pipeline=baseline] [-o OUT_DIR] [--stats] [--device-profile=NAME|FILE]\n"
                   "       smc MODEL.(onnx|mlir) --passes=PIPELINE [-o OUT.mlir] [--mlir-print-op-generic]\n");
   return 2;
 }
@@ -89,7 +92,7 @@ static double now_ms(void) {
 }
 
 int main(int argc, char **argv) {
-  const char *in = NULL, *out = NULL, *pipeline = "baseline", *passes = NULL;
+  const char *in = NULL, *out = NULL, *pipeline = "baseline", *passes = NULL, *profile = NULL;
   bool stats = false;
   SmPrintFlags flags = {0};
   for (int i = 1; i < argc; i++) {
@@ -98,6 +101,7 @@ int main(int argc, char **argv) {
     else if (!strncmp(a, "--passes=", 9)) passes = a + 9;
     else if (!strcmp(a, "-o") && i + 1 < argc) out = argv[++i];
     else if (!strcmp(a, "--stats")) stats = true;
+    else if (!strncmp(a, "--device-profile=", 17)) profile = a + 17;
     else if (!strcmp(a, "--mlir-print-op-generic")) flags.generic = true;
     else if (!strcmp(a, "--mlir-print-debuginfo")) flags.debuginfo = true;
     else if (a[0] == '-' && a[1]) return usage();
@@ -124,6 +128,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "smc: cannot read '%s'\n", in);
   }
   if (!module || !sm_op_verify(module)) goto done;
+  if (profile && !sm_device_profile_attach(module, profile)) goto done;
   double import_ms = now_ms() - t0;
   if (passes) {
     SmPassManager *pm = sm_pass_manager_create(ctx, "builtin.module");

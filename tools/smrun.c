@@ -1,6 +1,7 @@
 /* smrun: runs a model's main function with the reference interpreter.
  *   smrun MODEL.(mlir|onnx|yaml) [--backend=interp] [--test-data DIR] [--rtol R] [--atol A]
- *         [--seed N] [--output-dir DIR]
+ *         [--seed N] [--output-dir DIR] [--device-profile=NAME|FILE]
+ *   smrun --backend=opencl --print-device-profile [--platform P --device D]
  * With --test-data: reads DIR/input_<i>.pb, runs, compares every result with
  * DIR/output_<i>.pb and prints the maximum absolute and relative error per
  * output; exits 0 only when all elements satisfy |got - want| <= atol +
@@ -11,6 +12,7 @@
 #include "frontends/onnx/onnx_import.h"
 #include "frontends/onnx/tensor_pb.h"
 #include "frontends/yaml/yaml_import.h"
+#include "passes/smartmem/device_profile.h"
 #include "passes/smartmem/smartmem.h"
 #include "tools/tool_diag.h"
 #ifdef SM_HAVE_OPENCL
@@ -26,7 +28,8 @@
 
 static int usage(void) {
   fprintf(stderr, "usage: smrun MODEL.(mlir|onnx|yaml) [--backend=interp] [--test-data DIR] "
-                  "[--rtol R] [--atol A] [--seed N] [--output-dir DIR]\n");
+                  "[--rtol R] [--atol A] [--seed N] [--output-dir DIR] [--device-profile=NAME|FILE]\n"
+                  "       smrun --backend=opencl --print-device-profile [--platform P] [--device D]\n");
   return 2;
 }
 
@@ -78,7 +81,7 @@ static uint64_t rng_next(uint64_t *s) {
 }
 
 int main(int argc, char **argv) {
-  const char *model = NULL, *data_dir = NULL, *out_dir = ".";
+  const char *model = NULL, *data_dir = NULL, *out_dir = ".", *profile = NULL;
   double rtol = 1e-3, atol = 1e-4;
   uint64_t seed = 1;
 #ifdef SM_HAVE_OPENCL
@@ -104,10 +107,14 @@ int main(int argc, char **argv) {
     else if (strcmp(a, "--atol") == 0 && i + 1 < argc) atol = strtod(argv[++i], NULL);
     else if (strcmp(a, "--seed") == 0 && i + 1 < argc) seed = strtoull(argv[++i], NULL, 10) | 1;
     else if (strcmp(a, "--output-dir") == 0 && i + 1 < argc) out_dir = argv[++i];
+    else if (strncmp(a, "--device-profile=", 17) == 0) profile = a + 17;
     else if (a[0] == '-') return usage();
     else if (!model) model = a;
     else return usage();
   }
+#ifdef SM_HAVE_OPENCL
+  if (ocl.print_profile) return sm_smrun_opencl_print_profile(&ocl);
+#endif
   if (!model) return usage();
   SmContext *ctx = sm_context_create();
   sm_context_set_diag_handler(ctx, sm_tool_diag_handler, ctx);
@@ -135,6 +142,8 @@ int main(int argc, char **argv) {
   SmTensor ins[MAX_IO], outs[MAX_IO];
   unsigned nin = 0, nout = 0;
   bool valid = module && sm_op_verify(module);
+  /* The device profile travels on the module; the pipeline's SmartMem passes read it. */
+  if (valid && profile && !sm_device_profile_attach(module, profile)) goto done;
   SmOp *fn = valid ? find_main(module) : NULL;
   /* No func.func: a kernel-level module runs its kernel.host plan. */
   if (valid && !fn) fn = sm_interp_find_entry(module);

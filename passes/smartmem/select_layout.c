@@ -19,6 +19,7 @@
  * tensors already carrying an encoding, tensors of rank > 8, and tensors used
  * by anything but layout.generic / func.return. */
 #include "dialects/layout/layout.h"
+#include "passes/smartmem/device_profile.h"
 #include "passes/smartmem/layout_search.h"
 #include "passes/smartmem/smartmem.h"
 
@@ -300,8 +301,10 @@ static bool relayout_weight(SmOp *k, const SmLsCosts *costs, Totals *tot) {
   return true;
 }
 
-bool sm_smartmem_select_layout(SmOp *module, bool exact, SmLsReport *report) {
-  SmLsCosts costs = sm_ls_default_costs();
+bool sm_smartmem_select_layout(SmOp *module, bool exact, const char *profile, SmLsReport *report) {
+  SmDeviceProfile dp;
+  if (!sm_device_profile_for(module, profile, &dp)) return false;
+  SmLsCosts costs = dp.costs;
   Totals tot = {0};
   SmBlock *mb = module->regions[0].first;
   for (SmOp *fn = mb ? mb->first : NULL; fn; fn = fn->next) {
@@ -328,6 +331,7 @@ bool sm_smartmem_select_layout(SmOp *module, bool exact, SmLsReport *report) {
 static const SmPassOption select_options[] = {
     {"search", SM_PASS_OPT_STRING, "heuristic", "heuristic (SmartMem's rule) or exact (branch and bound optimum)"},
     {"report", SM_PASS_OPT_BOOL, "false", "print tensors re-laid out, redundant copies and their bytes, costs"},
+    {"device-profile", SM_PASS_OPT_STRING, "", "device profile NAME or FILE (default: the module's smartmem.device_profile)"},
 };
 
 static bool run_select(SmOp *op, SmPassRun *run) {
@@ -336,7 +340,7 @@ static bool run_select(SmOp *op, SmPassRun *run) {
   if (!exact && strcmp(s, "heuristic"))
     return sm_emit_error(sm_pass_run_context(run), op->loc, "smartmem-select-layout: search must be 'heuristic' or 'exact', not '%s'", s);
   SmLsReport r;
-  if (!sm_smartmem_select_layout(op, exact, &r)) return false;
+  if (!sm_smartmem_select_layout(op, exact, sm_pass_run_string(run, "device-profile"), &r)) return false;
   if (sm_pass_run_bool(run, "report"))
     fprintf(sm_pass_run_stream(run),
             "smartmem-select-layout: %ld tensors, %ld re-laid out, %ld weights permuted, %ld redundant copies (%" PRId64
@@ -351,6 +355,6 @@ const SmPassDef sm_smartmem_select_layout_pass = {
     .summary = "Choose each intermediate tensor's buffer layout so that its consumers' reductions read contiguously",
     .anchor = "builtin.module",
     .options = select_options,
-    .num_options = 2,
+    .num_options = 3,
     .run = run_select,
 };

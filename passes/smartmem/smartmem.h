@@ -60,8 +60,9 @@ typedef struct SmLsReport {
   long search_nodes;
 } SmLsReport;
 /* Chooses buffer layouts (exact: the branch-and-bound optimum instead of the
- * heuristic); report may be NULL. */
-bool sm_smartmem_select_layout(SmOp *module, bool exact, SmLsReport *report);
+ * heuristic) with the costs of a device profile (NAME or FILE; NULL or "":
+ * the module's smartmem.device_profile or the defaults); report may be NULL. */
+bool sm_smartmem_select_layout(SmOp *module, bool exact, const char *profile, SmLsReport *report);
 
 #ifdef __cplusplus
 }
