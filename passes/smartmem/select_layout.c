@@ -98,7 +98,13 @@ static SmAttr *inner_layout(SmContext *c, const SmType *t, int inner) {
 }
 
 static SmType *with_inner(SmContext *c, SmType *t, int inner) {
+  if (inner == (int)t->shaped.rank - 1) /* row-major: no encoding */
+    return sm_type_tensor(c, t->shaped.rank, t->shaped.dims, t->shaped.elem, NULL);
   return sm_type_tensor(c, t->shaped.rank, t->shaped.dims, t->shaped.elem, inner_layout(c, t, inner));
+}
+
+static bool use_before(const SmUse *a, const SmUse *b) {
+  return a->owner->scratch != b->owner->scratch ? a->owner->scratch < b->owner->scratch : a->index < b->index;
 }
 
 /* Chooses and applies the layout of the result of generic p. */
@@ -132,6 +138,15 @@ static bool select_one(SmOp *p, bool exact, const SmLsCosts *costs, Totals *tot)
     free(lt.reads), free(uses), free(serve);
     return sm_op_emit_error(p, "out of memory selecting a layout");
   }
+  /* Use lists are in no useful order: "first reader" means program order
+   * (op->scratch holds each op's position, set by the caller). */
+  for (unsigned i = 1; i < lt.nreads; i++)
+    for (unsigned j = i; j > 0 && use_before(uses[j], uses[j - 1]); j--) {
+      SmUse *tu = uses[j];
+      uses[j] = uses[j - 1], uses[j - 1] = tu;
+      SmLsRead tr = lt.reads[j];
+      lt.reads[j] = lt.reads[j - 1], lt.reads[j - 1] = tr;
+    }
   if (!lt.nreads) goto done;
   /* The producer writes fastest along its last parallel dim. */
   {
@@ -309,6 +324,8 @@ bool sm_smartmem_select_layout(SmOp *module, bool exact, const char *profile, Sm
   SmBlock *mb = module->regions[0].first;
   for (SmOp *fn = mb ? mb->first : NULL; fn; fn = fn->next) {
     if (!sm_op_name_is(fn, "func.func") || !fn->regions[0].first) continue;
+    uint32_t pos = 0;
+    for (SmOp *op = fn->regions[0].first->first; op; op = op->next) op->scratch = pos++;
     for (SmOp *op = fn->regions[0].first->first; op; op = op->next)
       if ((sm_op_name_is(op, "layout.generic") && !select_one(op, exact, &costs, &tot)) ||
           ((sm_op_name_is(op, "graph.constant") || sm_op_name_is(op, "arith.constant")) &&
