@@ -5,6 +5,7 @@
  *   convert-layout-to-kernel  layout.generic -> kernel.func + kernel.host plan
  *   kernel-plan-memory        liveness-based buffer reuse (slots), peak bytes
  *   smartmem-select-layout    buffer layouts that make consumers' reads contiguous
+ *   smartmem-map-texture      2.5D mapping: which tensors become images, and how
  * and the dialects they need. */
 #ifndef SM_PASSES_SMARTMEM_H
 #define SM_PASSES_SMARTMEM_H
@@ -36,6 +37,7 @@ extern const SmPassDef sm_convert_graph_to_layout_pass;
 extern const SmPassDef sm_convert_layout_to_kernel_pass;
 extern const SmPassDef sm_kernel_plan_memory_pass;
 extern const SmPassDef sm_smartmem_select_layout_pass;
+extern const SmPassDef sm_smartmem_map_texture_pass;
 
 /* Registers the passes above (idempotent). */
 void sm_register_smartmem_passes(void);
@@ -63,6 +65,16 @@ typedef struct SmLsReport {
  * heuristic) with the costs of a device profile (NAME or FILE; NULL or "":
  * the module's smartmem.device_profile or the defaults); report may be NULL. */
 bool sm_smartmem_select_layout(SmOp *module, bool exact, const char *profile, SmLsReport *report);
+
+/* What smartmem-map-texture did. */
+typedef struct SmMapTextureReport {
+  char profile[128];
+  bool used_images;               /* the profile makes images worth it (or force) */
+  long images, partners, too_large; /* tensors mapped, element-wise partners, left as buffers for size */
+} SmMapTextureReport;
+/* 2.5D mapping with a device profile (as for select-layout); force maps to
+ * images even where the profile says they are not cheaper; report may be NULL. */
+bool sm_smartmem_map_texture(SmOp *module, const char *profile, bool force, SmMapTextureReport *report);
 
 #ifdef __cplusplus
 }
