@@ -530,6 +530,8 @@ static SmOp *convert_as_generic(SmContext *c, SmOp *cv) {
   sm_op_state_add_prop(&st, "iterator_types", sm_attr_array(c, r, its));
   maps[0] = maps[1] = sm_attr_affine_map(c, sm_affine_map_identity(c, r));
   sm_op_state_add_prop(&st, "indexing_maps", sm_attr_array(c, 2, maps));
+  /* Named k<N>_convert: tools count it as a layout-conversion kernel. */
+  sm_op_state_add_prop(&st, "kind", sm_attr_string(c, "convert", 7));
   SmBlock *b = sm_block_create();
   SmValue *a = sm_block_add_arg(b, rt->shaped.elem, cv->loc);
   sm_block_add_arg(b, rt->shaped.elem, cv->loc);
