@@ -11,7 +11,7 @@
 #include <stdio.h>
 
 typedef struct SmDeviceProfile {
-  char name[128];
+  char name[256];
   bool image_support;
   int64_t max_image_width, max_image_height; /* pixels (4 lanes each) */
   bool fp16;                                 /* cl_khr_fp16: half arithmetic and CL_HALF_FLOAT images */

@@ -68,7 +68,7 @@ bool sm_smartmem_select_layout(SmOp *module, bool exact, const char *profile, Sm
 
 /* What smartmem-map-texture did. */
 typedef struct SmMapTextureReport {
-  char profile[128];
+  char profile[256];
   bool used_images;               /* the profile makes images worth it (or force) */
   long images, partners, too_large; /* tensors mapped, element-wise partners, left as buffers for size */
 } SmMapTextureReport;
