@@ -357,6 +357,39 @@ static void emit_op(Em *e, SmOp *op) {
     return;
   }
   SmValue *r = op->num_results ? &op->results[0] : NULL;
+  /* arith.maximumf/minimumf propagate NaN (as ONNX Max/Min/Relu/Clip do);
+   * OpenCL's fmax/fmin return the other operand. */
+  if (r && op->num_operands == 2 && (!strcmp(n, "arith.maximumf") || !strcmp(n, "arith.minimumf"))) {
+    SmValue *a = op->operands[0].value, *b = op->operands[1].value;
+    decl(e, r);
+    sm_strbuf_puts(o, "(isnan(");
+    name(e, a);
+    sm_strbuf_puts(o, ") || isnan(");
+    name(e, b);
+    sm_strbuf_puts(o, ")) ? ");
+    name(e, a);
+    sm_strbuf_puts(o, " + ");
+    name(e, b);
+    sm_strbuf_printf(o, " : %s(", n[7] == 'a' ? "fmax" : "fmin");
+    name(e, a);
+    sm_strbuf_puts(o, ", ");
+    name(e, b);
+    sm_strbuf_puts(o, ");\n");
+    return;
+  }
+  /* tanh(+-inf) is +-1 exactly (PoCL's tanh is not at the infinities). */
+  if (r && op->num_operands == 1 && !strcmp(n, "math.tanh")) {
+    SmValue *a = op->operands[0].value;
+    decl(e, r);
+    sm_strbuf_puts(o, "isinf(");
+    name(e, a);
+    sm_strbuf_puts(o, ") ? copysign(1.0f, ");
+    name(e, a);
+    sm_strbuf_puts(o, ") : tanh(");
+    name(e, a);
+    sm_strbuf_puts(o, ");\n");
+    return;
+  }
   const char *bo = binop(n), *co = callop(n);
   if (r && (bo || co) && op->num_operands >= 1) {
     decl(e, r);

@@ -22,10 +22,11 @@ extern "C" {
 #endif
 
 typedef struct SmOpenCLProgram {
-  SmStrBuf source;  /* OpenCL C 1.2 */
+  SmStrBuf source;  /* OpenCL C 1.2, or a SPIR-V binary when spirv is set */
   SmStrBuf plan;    /* plan text, above */
   SmStrBuf weights; /* weights blob */
   unsigned num_kernels, num_launches;
+  bool spirv; /* source holds a SPIR-V module (--kernel-format=spirv) */
 } SmOpenCLProgram;
 
 /* Emits a module holding kernel.func ops and one kernel.host (after
@@ -76,10 +77,21 @@ bool sm_opencl_list_devices(SmContext *ctx, FILE *out);
 struct SmDeviceProfile;
 bool sm_opencl_device_profile(SmContext *ctx, const SmOpenCLOptions *opt, struct SmDeviceProfile *p);
 
-/* The whole path for tools: runs the named pipeline ("baseline") on a
+/* The whole path for tools: runs the named pipeline ("smartmem", "baseline") on a
  * graph-level module (or takes an already lowered one), emits and runs it.
  * compile_ms (may be NULL) receives the pipeline + emission time. */
 bool sm_opencl_compile(SmOp *module, const char *pipeline, SmOpenCLProgram *prog, double *compile_ms);
+/* The pipeline part of sm_opencl_compile alone (nothing to do when the
+ * module holds no func.func). */
+bool sm_opencl_lower(SmOp *module, const char *pipeline);
+/* sm_opencl_compile with the kernels in kernel_format: "opencl-c" (NULL)
+ * or "spirv" (prog->spirv set, prog->source a SPIR-V module; see
+ * backend/spirv/spirv.h). Unknown formats are diagnosed. */
+bool sm_opencl_compile_format(SmOp *module, const char *pipeline, const char *kernel_format, SmOpenCLProgram *prog,
+                              double *compile_ms);
+/* SPIR-V kernels + the host plan of a kernel-level module
+ * (backend/spirv/compile_spirv.c; only with SM_HAVE_SPIRV). */
+bool sm_spirv_program_emit(SmOp *module, SmOpenCLProgram *prog);
 
 #ifdef __cplusplus
 }

@@ -15,6 +15,7 @@
 #endif
 #include "backend/opencl/opencl.h"
 #include "passes/smartmem/device_profile.h"
+#include "backend/opencl/program_spirv.h"
 
 #include <CL/cl.h>
 #include <stdio.h>
@@ -479,6 +480,10 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
     goto out;
   }
   double t0 = now_ms();
+  if (prog->spirv) { /* --kernel-format=spirv (program_spirv.c) */
+    if (!(pr = sm_opencl_build_spirv(ctx, clc, dev, prog))) goto out;
+    goto built;
+  }
   const char *src = prog->source.data ? prog->source.data : "";
   size_t srclen = prog->source.len;
   pr = clCreateProgramWithSource(clc, 1, &src, &srclen, &e);
@@ -500,6 +505,7 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
     free(log);
     goto out;
   }
+built:
   if (stats) stats->build_ms = now_ms() - t0;
   for (unsigned i = 0; i < p.nlaunches; i++) {
     p.launches[i].kernel = clCreateKernel(pr, p.launches[i].name, &e);

@@ -26,6 +26,10 @@ int sm_smrun_opencl_option(SmSmrunOpenCL *o, int argc, char **argv, int i) {
     o->pipeline = a + 11;
     return 1;
   }
+  if (!strncmp(a, "--kernel-format=", 16)) {
+    o->format = a + 16;
+    return strcmp(o->format, "opencl-c") && strcmp(o->format, "spirv") ? -1 : 1;
+  }
   if (!strcmp(a, "--platform")) return int_arg(argc, argv, i, &o->opt.platform) ? 2 : -1;
   if (!strcmp(a, "--device")) return int_arg(argc, argv, i, &o->opt.device) ? 2 : -1;
   if (!strcmp(a, "--repeat")) return int_arg(argc, argv, i, &o->opt.repeat) ? 2 : -1;
@@ -33,10 +37,6 @@ int sm_smrun_opencl_option(SmSmrunOpenCL *o, int argc, char **argv, int i) {
     if (i + 1 >= argc) return -1;
     o->json = argv[i + 1];
     return 2;
-  }
-  if (!strcmp(a, "--print-device-profile")) {
-    o->print_profile = true;
-    return 1;
   }
   if (!strcmp(a, "--list-devices")) {
     SmContext *ctx = sm_context_create();
@@ -79,13 +79,15 @@ bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmT
   SmContext *ctx = sm_op_context(module);
   SmOpenCLProgram prog;
   double compile_ms = 0;
-  if (!sm_opencl_compile(module, o->pipeline ? o->pipeline : "baseline", &prog, &compile_ms)) return false;
+  if (!sm_opencl_compile_format(module, o->pipeline ? o->pipeline : SM_DEFAULT_PIPELINE, o->format, &prog, &compile_ms))
+    return false;
   o->opt.profile = o->opt.repeat > 0;
   SmOpenCLStats st;
   bool ok = sm_opencl_run_program(ctx, &prog, &o->opt, nin, ins, max_out, outs, nout, &st);
   if (ok) {
-    fprintf(stderr, "opencl: %s / %s: %u kernels, %u launches, compile %.1f ms, build %.1f ms\n", st.platform_name,
-            st.device_name, prog.num_kernels, prog.num_launches, compile_ms, st.build_ms);
+    fprintf(stderr, "opencl: %s / %s: %u kernels (%s), %u launches, compile %.1f ms, build %.1f ms\n", st.platform_name,
+            st.device_name, prog.num_kernels, prog.spirv ? "SPIR-V" : "OpenCL C", prog.num_launches, compile_ms,
+            st.build_ms);
     if (o->opt.repeat > 0) {
       fprintf(stderr, "opencl: median %.3f ms, min %.3f ms over %d runs\n", st.median_ms, st.min_ms, st.runs);
       SmOpenCLKernelTime *sorted = malloc((st.num_launches ? st.num_launches : 1) * sizeof *sorted);
@@ -103,7 +105,7 @@ bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmT
         ok = sm_emit_error(ctx, sm_loc_unknown(ctx), "cannot write '%s'", o->json);
       } else {
         fprintf(f, "{\n  \"platform\": \"%s\",\n  \"device\": \"%s\",\n  \"pipeline\": \"%s\",\n", st.platform_name,
-                st.device_name, o->pipeline ? o->pipeline : "baseline");
+                st.device_name, o->pipeline ? o->pipeline : SM_DEFAULT_PIPELINE);
         fprintf(f, "  \"kernels\": %u,\n  \"launches\": %u,\n  \"compile_ms\": %.3f,\n  \"build_ms\": %.3f,\n",
                 prog.num_kernels, prog.num_launches, compile_ms, st.build_ms);
         fprintf(f, "  \"runs\": %d,\n  \"median_ms\": %.4f,\n  \"min_ms\": %.4f,\n  \"kernel_median_ms\": [", st.runs,

@@ -116,7 +116,10 @@ static SmValue *load(SmBuilder *b, SmOp *at, SmValue *buf, SmType *t, unsigned n
 
 /* Loads input i at the domain point (through its indexing map). */
 static SmValue *load_input(KGen *k, SmBuilder *b, unsigned i) {
-  SmAffineMap *m = sm_layout_generic_map(k->g, i);
+  const int64_t *dom;
+  sm_layout_generic_domain(k->g, &dom);
+  /* Domain extents bound every index: strength-reduce floordiv/mod with them. */
+  SmAffineMap *m = sm_affine_map_simplify_ranges(k->ctx, sm_layout_generic_map(k->g, i), dom);
   SmType *t = k->g->operands[i].value->type;
   SmValue *co[MAXD];
   for (unsigned r = 0; r < m->num_results; r++) co[r] = apply(b, m->results[r], k->nd, k->dom);
@@ -486,7 +489,7 @@ static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, int64_t *work
       SmAffineExpr *e = sm_affine_dim(c, 0);
       if (stride > 1) e = sm_affine_floordiv(c, e, sm_affine_const(c, stride));
       if (j > 0) e = sm_affine_mod(c, e, sm_affine_const(c, dom[d]));
-      k.dom[d] = apply(&b, e, 1, &gid);
+      k.dom[d] = apply(&b, sm_affine_expr_simplify_ranges(c, e, 1, &wi), 1, &gid);
       stride *= dom[d];
     }
     SmValue *acc = compute(&k, &b, red, nred, &ok);
@@ -494,7 +497,8 @@ static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, int64_t *work
       SmValue *ops[MAXD + 2];
       ops[0] = acc;
       ops[1] = bufs[nin];
-      for (unsigned r = 0; r < om->num_results; r++) ops[2 + r] = apply(&b, om->results[r], nd, k.dom);
+      SmAffineMap *sm = sm_affine_map_simplify_ranges(c, om, dom);
+      for (unsigned r = 0; r < om->num_results; r++) ops[2 + r] = apply(&b, sm->results[r], nd, k.dom);
       const char *pn[] = {"map"};
       SmAttr *pv[] = {sm_attr_affine_map(c, ol.map)};
       mk(&b, "kernel.store", om->num_results + 2, ops, 0, NULL, pn, pv, 1);
