@@ -6,6 +6,8 @@
  * --stats: one JSON line on stdout (graph ops, kernels, layout-conversion
  * kernels, peak and unplanned bytes, compile ms). Without -o (and without
  * --passes) it compiles, says what it would write and writes nothing.
+ * --device-profile=NAME|FILE: the device profile SmartMem's layout passes use
+ * (recorded on the module as smartmem.device_profile; default pocl-cpu).
  * An existing OUT_DIR may hold only smc's own outputs (an earlier run's are
  * replaced; on failure none is left); anything else there is refused.
  * Exit status 0 on success, 1 on a diagnosed error, 2 on usage errors. */
@@ -13,6 +15,7 @@
 #include "dialects/kernel/kernel.h"
 #include "dialects/graph/graph.h"
 #include "frontends/onnx/onnx_import.h"
+#include "passes/smartmem/device_profile.h"
 #include "passes/smartmem/smartmem.h"
 #include "frontends/yaml/yaml_import.h"
 #include "passes/pass_output_file.h"
@@ -163,7 +166,8 @@ static double now_ms(void) {
 }
 
 int main(int argc, char **argv) {
-  const char *in = NULL, *out = NULL, *pipeline = SM_DEFAULT_PIPELINE, *passes = NULL, *format = "opencl-c";
+  const char *in = NULL, *out = NULL, *pipeline = SM_DEFAULT_PIPELINE, *passes = NULL, *format = "opencl-c",
+             *profile = NULL;
   bool stats = false;
   SmPrintFlags flags = {0};
   SmToolList plugins = {0}, after = {0};
@@ -176,6 +180,9 @@ int main(int argc, char **argv) {
       {"--stats", NULL, SM_TOOL_FLAG, &stats, NULL, "print one JSON line of compile statistics"},
       {"--kernel-format", NULL, SM_TOOL_STRING, &format, "opencl-c|spirv",
        "kernels as OpenCL C (kernels.cl, the default) or one SPIR-V module (kernels.spv)"},
+      {"--device-profile", NULL, SM_TOOL_STRING, &profile, "NAME|FILE",
+       "device profile for the layout passes: pocl-cpu, nvidia-h100, adreno-740, mali-g57 or a "
+       "YAML file (default: the built-in one, which chooses as pocl-cpu does)"},
       {"--load-pass-plugin", NULL, SM_TOOL_LIST, &plugins, "LIB", "load a pass plugin (repeatable)"},
       {"--pass-pipeline-after", NULL, SM_TOOL_LIST, &after, "PASS=ELEMENTS",
        "insert pipeline elements after PASS of the model pipeline (repeatable)"},
@@ -230,6 +237,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "smc: cannot read '%s'\n", in);
   }
   if (!module || !sm_op_verify(module)) goto done;
+  if (profile && !sm_device_profile_attach(module, profile)) goto done;
   double import_ms = now_ms() - t0;
   if (passes) {
     SmPassManager *pm = sm_pass_manager_create(ctx, "builtin.module");

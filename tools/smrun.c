@@ -12,6 +12,7 @@
 #include "frontends/onnx/onnx_import.h"
 #include "frontends/onnx/tensor_pb.h"
 #include "frontends/yaml/yaml_import.h"
+#include "passes/smartmem/device_profile.h"
 #include "passes/smartmem/smartmem.h"
 #include "passes/pass_output_file.h"
 #include "tools/tool_diag.h"
@@ -115,7 +116,7 @@ static bool write_tensor(SmContext *ctx, const char *dir, const char *fmt, unsig
 }
 
 int main(int argc, char **argv) {
-  const char *model = NULL, *data_dir = NULL, *out_dir = ".", *backend = "interp";
+  const char *model = NULL, *data_dir = NULL, *out_dir = ".", *backend = "interp", *profile = NULL;
   double rtol = 1e-3, atol = 1e-4;
   uint64_t seed = 1;
   bool list_devices = false;
@@ -144,6 +145,9 @@ int main(int argc, char **argv) {
       {"--pass-pipeline-after", NULL, SM_TOOL_LIST, &after, "PASS=ELEMENTS",
        "insert pipeline elements after PASS of the model pipeline, then run the lowered module "
        "(repeatable)"},
+      {"--device-profile", NULL, SM_TOOL_STRING, &profile, "NAME|FILE",
+       "device profile for the layout passes: pocl-cpu, nvidia-h100, adreno-740, mali-g57 or a "
+       "YAML file (default: the built-in one, which chooses as pocl-cpu does)"},
 #ifdef SM_HAVE_OPENCL
       {"--platform", NULL, SM_TOOL_INT, &ocl.opt.platform, "I", "opencl: platform index (default 0)"},
       {"--device", NULL, SM_TOOL_INT, &ocl.opt.device, "I", "opencl: device index (default 0)"},
@@ -153,6 +157,8 @@ int main(int argc, char **argv) {
        "opencl: build the kernels from OpenCL C (default) or from one SPIR-V module"},
       {"--list-devices", NULL, SM_TOOL_FLAG, &list_devices, NULL,
        "list the OpenCL platforms and devices, then exit"},
+      {"--print-device-profile", NULL, SM_TOOL_FLAG, &ocl.print_profile, NULL,
+       "opencl: write a device profile (YAML) of the chosen device to stdout, then exit"},
 #endif
   };
   SmToolSpec spec = {"smrun", "smrun [options] MODEL.(mlir|onnx|yaml)",
@@ -189,6 +195,8 @@ int main(int argc, char **argv) {
     return ok ? 0 : 1;
   }
   ocl.enabled = strcmp(backend, "opencl") == 0;
+  if (ocl.print_profile)
+    return sm_smrun_opencl_print_profile(&ocl);
   if (ocl.format && strcmp(ocl.format, "opencl-c") && strcmp(ocl.format, "spirv")) {
     fprintf(stderr, "smrun: unknown kernel format '%s' (available: opencl-c spirv)\n", ocl.format);
     return 2;
@@ -230,7 +238,9 @@ int main(int argc, char **argv) {
     if (!text) fprintf(stderr, "smrun: cannot read '%s'\n", model);
     else module = sm_parse_source(ctx, text, n, model, 0);
   }
-  bool valid = module && sm_op_verify(module) && sm_tool_run_model_pipeline(module, pipeline, &after);
+  /* The device profile travels on the module; the pipeline's SmartMem passes read it. */
+  bool valid = module && sm_op_verify(module) && (!profile || sm_device_profile_attach(module, profile)) &&
+               sm_tool_run_model_pipeline(module, pipeline, &after);
   SmOp *fn = valid ? find_main(module) : NULL;
   /* No func.func: a kernel-level module runs its kernel.host plan. */
   if (valid && !fn) fn = sm_interp_find_entry(module);

@@ -71,6 +71,12 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
 /* Lists platforms and devices to out. */
 bool sm_opencl_list_devices(SmContext *ctx, FILE *out);
 
+/* Fills a device profile (passes/smartmem/device_profile.h) from what the
+ * chosen device reports; cost fields keep their defaults (stated, not
+ * measured). */
+struct SmDeviceProfile;
+bool sm_opencl_device_profile(SmContext *ctx, const SmOpenCLOptions *opt, struct SmDeviceProfile *p);
+
 /* The whole path for tools: runs the named pipeline ("smartmem", "baseline") on a
  * graph-level module (or takes an already lowered one), emits and runs it.
  * compile_ms (may be NULL) receives the pipeline + emission time. */

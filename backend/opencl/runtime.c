@@ -14,6 +14,7 @@
 #define CL_TARGET_OPENCL_VERSION 120
 #endif
 #include "backend/opencl/opencl.h"
+#include "passes/smartmem/device_profile.h"
 #include "backend/opencl/program_spirv.h"
 
 #include <CL/cl.h>
@@ -333,6 +334,35 @@ bool sm_opencl_list_devices(SmContext *ctx, FILE *out) {
       fprintf(out, "  device %u: %s\n", d, name);
     }
   }
+  return true;
+}
+
+bool sm_opencl_device_profile(SmContext *ctx, const SmOpenCLOptions *opt, SmDeviceProfile *p) {
+  cl_platform_id pf;
+  cl_device_id dev;
+  if (!pick_device(ctx, opt, &pf, &dev)) return false;
+  sm_device_profile_default(p);
+  char name[256] = "", ext[8192] = "";
+  clGetDeviceInfo(dev, CL_DEVICE_NAME, sizeof name, name, NULL);
+  snprintf(p->name, sizeof p->name, "%s", name);
+  cl_bool images = CL_FALSE;
+  size_t w = 0, h = 0;
+  cl_uint vec = 0;
+  cl_ulong local = 0;
+  clGetDeviceInfo(dev, CL_DEVICE_IMAGE_SUPPORT, sizeof images, &images, NULL);
+  clGetDeviceInfo(dev, CL_DEVICE_IMAGE2D_MAX_WIDTH, sizeof w, &w, NULL);
+  clGetDeviceInfo(dev, CL_DEVICE_IMAGE2D_MAX_HEIGHT, sizeof h, &h, NULL);
+  clGetDeviceInfo(dev, CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT, sizeof vec, &vec, NULL);
+  clGetDeviceInfo(dev, CL_DEVICE_LOCAL_MEM_SIZE, sizeof local, &local, NULL);
+  /* A too-long extension list is truncated: cl_khr_fp16 is then looked for
+   * in what fits (the call fails and leaves ext empty on some drivers). */
+  if (clGetDeviceInfo(dev, CL_DEVICE_EXTENSIONS, sizeof ext - 1, ext, NULL) != CL_SUCCESS) ext[0] = 0;
+  p->image_support = images == CL_TRUE;
+  p->max_image_width = images ? (int64_t)w : 0;
+  p->max_image_height = images ? (int64_t)h : 0;
+  p->preferred_vector_width = vec;
+  p->local_mem_bytes = (int64_t)local;
+  p->fp16 = strstr(ext, "cl_khr_fp16") != NULL;
   return true;
 }
 

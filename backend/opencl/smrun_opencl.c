@@ -1,6 +1,7 @@
 /* smrun --backend=opencl: see smrun_opencl.h. */
 #include "backend/opencl/smrun_opencl.h"
 #include "backend/opencl/plan_check.h"
+#include "passes/smartmem/device_profile.h"
 #include "passes/smartmem/smartmem.h"
 
 #include <stdio.h>
@@ -45,6 +46,22 @@ int sm_smrun_opencl_option(SmSmrunOpenCL *o, int argc, char **argv, int i) {
     exit(ok ? 0 : 1);
   }
   return 0;
+}
+
+int sm_smrun_opencl_print_profile(SmSmrunOpenCL *o) {
+  SmContext *ctx = sm_context_create();
+  SmDeviceProfile p;
+  bool ok = sm_opencl_device_profile(ctx, &o->opt, &p);
+  if (ok) {
+    printf("# Written by smrun --backend=opencl --print-device-profile (platform %d, device %d).\n"
+           "# Queried from the device: name, image support and limits, fp16 (cl_khr_fp16),\n"
+           "# preferred float vector width, local memory. Stated defaults, not measured:\n"
+           "# image_read_cost and the layout-selection costs.\n",
+           o->opt.platform, o->opt.device);
+    sm_device_profile_write(&p, stdout);
+  }
+  sm_context_destroy(ctx);
+  return ok ? 0 : 1;
 }
 
 void sm_smrun_opencl_register(SmContext *ctx) {

@@ -12,12 +12,16 @@ typedef struct SmSmrunOpenCL {
   const char *format;   /* --kernel-format=opencl-c|spirv (default opencl-c) */
   const char *model;    /* for the JSON report */
   SmOpenCLOptions opt;  /* --platform, --device, --repeat */
+  bool print_profile;   /* --print-device-profile */
 } SmSmrunOpenCL;
 
 /* Consumes the option at argv[i] if it is one of ours: returns the number of
  * argv entries used (0: not ours, -1: malformed). --list-devices prints and
  * exits. */
 int sm_smrun_opencl_option(SmSmrunOpenCL *o, int argc, char **argv, int i);
+/* --print-device-profile: writes the chosen device's profile (YAML) to
+ * stdout; returns the exit status. */
+int sm_smrun_opencl_print_profile(SmSmrunOpenCL *o);
 /* Registers the dialects a lowered module may contain. */
 void sm_smrun_opencl_register(SmContext *ctx);
 /* Compiles module with the pipeline, runs it, prints timings (stderr) and

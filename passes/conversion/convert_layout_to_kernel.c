@@ -387,7 +387,8 @@ static bool image_output_body(KGen *k, SmBuilder *b, const ImgInv *inv, const un
     if (masked) e = sm_affine_mod(c, e, sm_affine_const(c, dk));
     SmValue *idx[MAXD];
     for (unsigned d = 0; d < rank; d++) idx[d] = d == inv->k ? apply(b, e, 1, &var[rank]) : var[d];
-    for (unsigned r = 0; r < om->num_results; r++) k->dom[om->results[r]->position] = idx[r];
+    for (unsigned r = 0; r < om->num_results; r++)
+      if (om->results[r]->kind == SM_AFFINE_DIM) k->dom[om->results[r]->position] = idx[r];
     SmValue *v = compute(k, b, red, nred, &ok);
     if (!ok) break;
     if (masked) {
@@ -414,14 +415,16 @@ static bool projection_of_parallel(SmOp *g, SmAffineMap *om, unsigned nd) {
   bool seen[MAXD] = {0};
   unsigned npar = 0;
   for (unsigned d = 0; d < nd; d++) npar += !sm_layout_generic_is_reduction(g, d);
-  if (om->num_results != npar) return false;
+  unsigned ndims = 0;
   for (unsigned r = 0; r < om->num_results; r++) {
     SmAffineExpr *e = om->results[r];
+    if (e->kind == SM_AFFINE_CONST && e->value == 0) continue; /* a kept reduced dim (extent 1) */
     if (e->kind != SM_AFFINE_DIM || e->position >= nd || seen[e->position] || sm_layout_generic_is_reduction(g, e->position))
       return false;
     seen[e->position] = true;
+    ndims++;
   }
-  return true;
+  return ndims == npar;
 }
 
 /* Builds kernel.func @name for generic g; returns it (detached) or NULL. */
@@ -531,6 +534,8 @@ static SmOp *convert_as_generic(SmContext *c, SmOp *cv) {
   sm_op_state_add_prop(&st, "iterator_types", sm_attr_array(c, r, its));
   maps[0] = maps[1] = sm_attr_affine_map(c, sm_affine_map_identity(c, r));
   sm_op_state_add_prop(&st, "indexing_maps", sm_attr_array(c, 2, maps));
+  /* Named k<N>_convert: tools count it as a layout-conversion kernel. */
+  sm_op_state_add_prop(&st, "kind", sm_attr_string(c, "convert", 7));
   SmBlock *b = sm_block_create();
   SmValue *a = sm_block_add_arg(b, rt->shaped.elem, cv->loc);
   sm_block_add_arg(b, rt->shaped.elem, cv->loc);

@@ -14,6 +14,8 @@ void sm_register_smartmem_passes(void) {
   sm_pass_register(&sm_kernel_plan_memory_pass);
   sm_pass_register(&sm_smartmem_eliminate_pass);
   sm_pass_register(&sm_smartmem_fuse_pass);
+  sm_pass_register(&sm_smartmem_select_layout_pass);
+  sm_pass_register(&sm_smartmem_map_texture_pass);
 }
 
 void sm_register_smartmem_dialects(SmContext *ctx) {
@@ -25,10 +27,12 @@ void sm_register_smartmem_dialects(SmContext *ctx) {
 
 const char *sm_smartmem_pipeline(const char *name) {
   /* SmartMem: classify (an analysis the later passes may read), lower without
-   * the baseline's fusion, remove Fixed ops, fuse, then kernels. */
+   * the baseline's fusion, remove Fixed ops, fuse, choose layouts (buffers,
+   * then images where the device profile says they are cheaper), then
+   * kernels. */
   if (strcmp(name, "smartmem") == 0)
     return "builtin.module(smartmem-classify,convert-graph-to-layout{fuse=false},smartmem-eliminate,smartmem-fuse,"
-           "convert-layout-to-kernel,kernel-plan-memory)";
+           "smartmem-select-layout,smartmem-map-texture,convert-layout-to-kernel,kernel-plan-memory)";
   if (strcmp(name, "baseline") == 0)
     return "builtin.module(convert-graph-to-layout,convert-layout-to-kernel,kernel-plan-memory)";
   return NULL;

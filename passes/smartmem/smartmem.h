@@ -6,6 +6,8 @@
  *   kernel-plan-memory        liveness-based buffer reuse (slots), peak bytes
  *   smartmem-eliminate        remove Fixed ops by composing their maps
  *   smartmem-fuse             fuse element-wise generics (epilogue, prologue)
+ *   smartmem-select-layout    buffer layouts that make consumers' reads contiguous
+ *   smartmem-map-texture      2.5D mapping: which tensors become images, and how
  * and the dialects they need. */
 #ifndef SM_PASSES_SMARTMEM_H
 #define SM_PASSES_SMARTMEM_H
@@ -38,6 +40,8 @@ extern const SmPassDef sm_convert_layout_to_kernel_pass;
 extern const SmPassDef sm_kernel_plan_memory_pass;
 extern const SmPassDef sm_smartmem_eliminate_pass;
 extern const SmPassDef sm_smartmem_fuse_pass;
+extern const SmPassDef sm_smartmem_select_layout_pass;
+extern const SmPassDef sm_smartmem_map_texture_pass;
 
 /* Registers the passes above (idempotent). */
 void sm_register_smartmem_passes(void);
@@ -57,6 +61,29 @@ bool sm_smartmem_fuse(SmOp *module);
 /* Assigns slots; *peak_bytes (may be NULL) receives the planned peak and
  * *naive_bytes (may be NULL) the sum of all intermediate buffers. */
 bool sm_kernel_plan_memory(SmOp *module, int64_t *peak_bytes, int64_t *naive_bytes);
+
+/* What smartmem-select-layout did (costs in the units of layout_search.h). */
+typedef struct SmLsReport {
+  long tensors, relaid, copies; /* tensors considered, given a non-row-major layout, copies added */
+  long weights;                 /* weights whose data was permuted at compile time */
+  int64_t copy_bytes;           /* bytes of the redundant copies */
+  double heuristic_cost, optimal_cost;
+  long search_nodes;
+} SmLsReport;
+/* Chooses buffer layouts (exact: the branch-and-bound optimum instead of the
+ * heuristic) with the costs of a device profile (NAME or FILE; NULL or "":
+ * the module's smartmem.device_profile or the defaults); report may be NULL. */
+bool sm_smartmem_select_layout(SmOp *module, bool exact, const char *profile, SmLsReport *report);
+
+/* What smartmem-map-texture did. */
+typedef struct SmMapTextureReport {
+  char profile[256];
+  bool used_images;               /* the profile makes images worth it (or force) */
+  long images, partners, too_large; /* tensors mapped, element-wise partners, left as buffers for size */
+} SmMapTextureReport;
+/* 2.5D mapping with a device profile (as for select-layout); force maps to
+ * images even where the profile says they are not cheaper; report may be NULL. */
+bool sm_smartmem_map_texture(SmOp *module, const char *profile, bool force, SmMapTextureReport *report);
 
 #ifdef __cplusplus
 }

@@ -6,7 +6,10 @@
 # test_data_set_0; every stage must match the reference outputs (smrun's
 # default tolerances). Prints one line per stage with its time.
 # Exits 77 (ctest SKIP) when the shared models directory is absent.
-# usage: run_stages_test.sh BIN_DIR MODELS_DIR NAME WORK_DIR [baseline|smartmem]
+# usage: run_stages_test.sh BIN_DIR MODELS_DIR NAME WORK_DIR [PIPELINE]
+# PIPELINE: baseline (the default) or smartmem, or a space-separated pass
+# list (e.g. ending at the layout level, for layouts the kernel-level
+# interpreter cannot run).
 set -u
 bin=$1 models=$2 name=$3 work=$4 pipeline=${5:-baseline}
 dir=$models/$name
@@ -15,14 +18,19 @@ if [ ! -f "$dir/model.onnx" ]; then
   exit 77
 fi
 data=$dir/test_data_set_0
-work=$work/$pipeline/$name
+case $pipeline in
+*" "*) label=passes ;;
+*) label=$pipeline ;;
+esac
+work=$work/$label/$name
 mkdir -p "$work" || exit 1
 # The named pipelines of passes/smartmem/register.c, one pass per stage.
 case $pipeline in
 baseline) passes="convert-graph-to-layout convert-layout-to-kernel kernel-plan-memory" ;;
 smartmem)
   passes="smartmem-classify convert-graph-to-layout{fuse=false} smartmem-eliminate smartmem-fuse
-          convert-layout-to-kernel kernel-plan-memory" ;;
+          smartmem-select-layout smartmem-map-texture convert-layout-to-kernel kernel-plan-memory" ;;
+*" "*) passes=$pipeline ;;
 *) echo "FAIL: unknown pipeline '$pipeline'"; exit 1 ;;
 esac
 
@@ -61,4 +69,4 @@ for p in $passes; do
   run_stage "$n" "$p" "$next"
   cur=$next
 done
-echo "PASS: $name ($pipeline), $n passes, every stage matches the reference"
+echo "PASS: $name ($label), $n passes, every stage matches the reference"

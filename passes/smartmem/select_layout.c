@@ -1,0 +1,377 @@
+/* smartmem-select-layout: gives every intermediate tensor a buffer layout
+ * (#layout.buffer) in which the reads of its consumers are contiguous, the
+ * reduction reads first (DESIGN §6: read-optimised beats write-optimised;
+ * the producer is a Variable op and writes in whatever layout is chosen).
+ *
+ * Per tensor produced by a layout.generic: each read by a layout.generic
+ * wants the tensor dim driven by the consumer's innermost loop (its last
+ * reduction dim when the read is inside the reduction loops, else its last
+ * parallel dim, which consecutive work-items step through). A buffer has one
+ * contiguous dim (k = 1): the primary layout serves the first reduction read,
+ * and a dim that further reduction reads ask for gets a redundant copy
+ * (layout.convert, tagged smartmem.redundant_copy) when the reads it serves
+ * save more than it costs; the copy bytes are reported. The cost model and
+ * the exact search live in layout_search.c; option search=exact uses the
+ * exact optimum instead of the heuristic.
+ *
+ * Never changed: function arguments and results (they stay row-major: a
+ * returned tensor keeps its primary layout and can still get copies), weights,
+ * tensors already carrying an encoding, tensors of rank > 8, and tensors used
+ * by anything but layout.generic / func.return. */
+#include "dialects/layout/layout.h"
+#include "passes/smartmem/device_profile.h"
+#include "passes/smartmem/layout_search.h"
+#include "passes/smartmem/smartmem.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct Totals {
+  long tensors, relaid, copies, weights;
+  int64_t copy_bytes;
+  double heuristic, exact;
+  long nodes;
+} Totals;
+
+static bool expr_uses(const SmAffineExpr *e, unsigned d) {
+  if (e->kind == SM_AFFINE_DIM) return e->position == d;
+  if (e->kind == SM_AFFINE_CONST || e->kind == SM_AFFINE_SYMBOL) return false;
+  return expr_uses(e->bin.lhs, d) || expr_uses(e->bin.rhs, d);
+}
+
+/* The last tensor index (result of m) that depends on domain dim d, or -1. */
+static int tensor_dim_of(const SmAffineMap *m, unsigned d) {
+  for (int r = (int)m->num_results - 1; r >= 0; r--)
+    if (expr_uses(m->results[r], d)) return r;
+  return -1;
+}
+
+static double domain_size(const SmOp *g, bool parallel_only) {
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom);
+  double n = 1;
+  for (unsigned d = 0; d < nd; d++)
+    if (!parallel_only || !sm_layout_generic_is_reduction(g, d)) n *= (double)dom[d];
+  return n;
+}
+
+/* What read `i` of generic g wants: walks g's loops from the innermost
+ * (reduction dims last to first when the read happens in the body, then the
+ * parallel dims last to first) to the first one the map depends on. */
+static SmLsRead describe_read(const SmOp *g, unsigned i) {
+  SmLsRead r = {.want = -1};
+  const SmAffineMap *m = sm_layout_generic_map(g, i);
+  SmBlock *body = g->regions[0].first;
+  bool in_body = body && i < body->num_args && !sm_value_use_empty(body->args[i]);
+  r.volume = domain_size(g, !in_body);
+  if (!m) return r;
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom);
+  for (int pass = in_body ? 0 : 1; pass < 2 && r.want < 0; pass++)
+    for (int d = (int)nd - 1; d >= 0; d--) {
+      if (sm_layout_generic_is_reduction(g, (unsigned)d) != (pass == 0) || dom[d] <= 1) continue;
+      int t = tensor_dim_of(m, (unsigned)d);
+      if (t < 0) continue;
+      r.want = t;
+      r.reduction = pass == 0;
+      break;
+    }
+  return r;
+}
+
+/* Buffer layout with dim `inner` innermost, the other dims row-major around it. */
+static SmAttr *inner_layout(SmContext *c, const SmType *t, int inner) {
+  unsigned rank = t->shaped.rank;
+  unsigned order[SM_LS_MAX_RANK], n = 0;
+  for (unsigned d = 0; d < rank; d++)
+    if ((int)d != inner) order[n++] = d;
+  order[n++] = (unsigned)inner;
+  SmAffineExpr *e = sm_affine_const(c, 0);
+  int64_t stride = 1;
+  for (unsigned i = rank; i-- > 0;) {
+    e = sm_affine_add(c, sm_affine_mul(c, sm_affine_dim(c, order[i]), sm_affine_const(c, stride)), e);
+    stride *= t->shaped.dims[order[i]];
+  }
+  return sm_layout_attr(c, SM_LAYOUT_BUFFER, sm_affine_map(c, rank, 0, 1, &e));
+}
+
+static SmType *with_inner(SmContext *c, SmType *t, int inner) {
+  if (inner == (int)t->shaped.rank - 1) /* row-major: no encoding */
+    return sm_type_tensor(c, t->shaped.rank, t->shaped.dims, t->shaped.elem, NULL);
+  return sm_type_tensor(c, t->shaped.rank, t->shaped.dims, t->shaped.elem, inner_layout(c, t, inner));
+}
+
+static bool use_before(const SmUse *a, const SmUse *b) {
+  return a->owner->scratch != b->owner->scratch ? a->owner->scratch < b->owner->scratch : a->index < b->index;
+}
+
+/* Chooses and applies the layout of the result of generic p. */
+static bool select_one(SmOp *p, bool exact, const SmLsCosts *costs, Totals *tot) {
+  SmContext *c = sm_op_context(p);
+  SmValue *v = &p->results[0];
+  SmType *t = v->type;
+  if (p->num_results != 1 || t->kind != SM_TYPE_TENSOR || t->shaped.encoding || t->shaped.rank < 2 ||
+      t->shaped.rank > SM_LS_MAX_RANK || sm_value_use_empty(v))
+    return true;
+  SmLsTensor lt = {.rank = t->shaped.rank, .numel = (double)sm_type_num_elements(t)};
+  memcpy(lt.dims, t->shaped.dims, lt.rank * sizeof(int64_t));
+  unsigned nuses = sm_value_num_uses(v);
+  lt.reads = calloc(nuses, sizeof *lt.reads);
+  SmUse **uses = calloc(nuses, sizeof *uses);
+  int *serve = calloc(nuses, sizeof *serve);
+  bool ok = lt.reads && uses && serve;
+  for (SmUse *u = v->uses; ok && u; u = u->next) {
+    if (sm_op_name_is(u->owner, "func.return")) {
+      lt.fixed = true;
+      continue;
+    }
+    if (!sm_op_name_is(u->owner, "layout.generic") || u->index >= sm_layout_generic_num_inputs(u->owner)) {
+      lt.nreads = 0; /* an unknown reader: leave the tensor alone */
+      goto done;
+    }
+    uses[lt.nreads] = u;
+    lt.reads[lt.nreads++] = describe_read(u->owner, u->index);
+  }
+  if (!ok) {
+    free(lt.reads), free(uses), free(serve);
+    return sm_op_emit_error(p, "out of memory selecting a layout");
+  }
+  /* Use lists are in no useful order: "first reader" means program order
+   * (op->scratch holds each op's position, set by the caller). */
+  for (unsigned i = 1; i < lt.nreads; i++)
+    for (unsigned j = i; j > 0 && use_before(uses[j], uses[j - 1]); j--) {
+      SmUse *tu = uses[j];
+      uses[j] = uses[j - 1], uses[j - 1] = tu;
+      SmLsRead tr = lt.reads[j];
+      lt.reads[j] = lt.reads[j - 1], lt.reads[j - 1] = tr;
+    }
+  if (!lt.nreads) goto done;
+  /* The producer writes fastest along its last parallel dim. */
+  {
+    const int64_t *dom;
+    unsigned nd = sm_layout_generic_domain(p, &dom);
+    SmAffineMap *om = sm_layout_generic_map(p, sm_layout_generic_num_inputs(p));
+    lt.write_want = -1;
+    for (int d = (int)nd - 1; d >= 0 && om; d--)
+      if (!sm_layout_generic_is_reduction(p, (unsigned)d) && dom[d] > 1) {
+        lt.write_want = tensor_dim_of(om, (unsigned)d);
+        break;
+      }
+  }
+  SmLsChoice h = {.serve = serve}, x = {.serve = serve};
+  double hc = sm_ls_heuristic(&lt, costs, &h);
+  long nodes = 0;
+  double xc = sm_ls_exact(&lt, costs, &x, &nodes);
+  tot->tensors++, tot->heuristic += hc, tot->exact += xc, tot->nodes += nodes;
+  SmLsChoice *ch = exact ? &x : &h;
+  sm_ls_cost(&lt, costs, ch); /* refills serve for the chosen one */
+  int row = (int)lt.rank - 1;
+  SmValue *copy_of[SM_LS_MAX_RANK] = {0};
+  if (ch->copies) {
+    SmBuilder b;
+    sm_builder_init(&b, c);
+    sm_builder_set_after(&b, p);
+    for (int d = 0; d < (int)lt.rank; d++) {
+      if (!(ch->copies >> d & 1)) continue;
+      SmOpState st;
+      sm_op_state_init(&st, c, sm_intern_cstr(c, "layout.convert"), p->loc);
+      sm_op_state_add_operand(&st, v);
+      sm_op_state_add_result(&st, with_inner(c, t, d));
+      sm_op_state_add_attr(&st, "smartmem.redundant_copy", sm_attr_unit(c));
+      SmOp *cv = sm_builder_create(&b, &st);
+      sm_op_state_release(&st);
+      sm_builder_set_after(&b, cv);
+      copy_of[d] = &cv->results[0];
+      tot->copies++;
+      tot->copy_bytes += sm_type_num_elements(t) * (int64_t)((sm_type_bitwidth(t->shaped.elem) + 7) / 8);
+    }
+  }
+  for (unsigned i = 0; i < lt.nreads; i++)
+    if (serve[i] != ch->primary && copy_of[serve[i]]) sm_op_set_operand(uses[i]->owner, uses[i]->index, copy_of[serve[i]]);
+  if (ch->primary != row) {
+    v->type = with_inner(c, t, ch->primary);
+    tot->relaid++;
+  }
+done:
+  free(lt.reads);
+  free(uses);
+  free(serve);
+  return true;
+}
+
+/* ---- weights ------------------------------------------------------------
+ * A weight's layout costs nothing at run time: it is chosen at compile time
+ * by permuting the constant's data so that the dim its reads want innermost
+ * is last, and composing the permutation into each reader's indexing map.
+ * The IR stays row-major (no encoding), so every backend reads it as is. */
+
+/* Data of a dense or dense_resource constant (NULL for splats and others). */
+static const void *weight_data(SmContext *c, const SmAttr *a, size_t *size) {
+  if (a->kind == SM_ATTR_DENSE_ELEMENTS && !a->dense.splat) return *size = a->dense.size, a->dense.data;
+  if (a->kind == SM_ATTR_DENSE_RESOURCE) return sm_context_get_resource(c, a->resource.name, size, NULL);
+  return NULL;
+}
+
+/* The permuted copy of row-major data: out dims are dims[order[i]]. */
+static void *permute_data(const void *in, size_t esz, unsigned rank, const int64_t *dims, const unsigned *order,
+                          int64_t numel) {
+  char *out = malloc((size_t)numel * esz);
+  if (!out) return NULL;
+  int64_t in_stride[SM_LS_MAX_RANK], idx[SM_LS_MAX_RANK] = {0};
+  int64_t s = 1;
+  for (unsigned d = rank; d-- > 0;) in_stride[d] = s, s *= dims[d];
+  /* Walk the output in order, tracking the input offset. */
+  int64_t off = 0;
+  for (int64_t o = 0; o < numel; o++) {
+    memcpy(out + (size_t)o * esz, (const char *)in + (size_t)off * esz, esz);
+    for (unsigned i = rank; i-- > 0;) {
+      unsigned d = order[i];
+      if (++idx[i] < dims[d]) {
+        off += in_stride[d];
+        break;
+      }
+      off -= in_stride[d] * (dims[d] - 1);
+      idx[i] = 0;
+    }
+  }
+  return out;
+}
+
+static SmAttr *replace_map(SmContext *c, SmOp *g, unsigned i, SmAffineMap *m) {
+  SmAttr *maps = sm_op_get_prop(g, "indexing_maps");
+  SmAttr **elems = malloc(maps->array.count * sizeof *elems);
+  if (!elems) return NULL;
+  for (unsigned k = 0; k < maps->array.count; k++) elems[k] = maps->array.elems[k];
+  elems[i] = sm_attr_affine_map(c, m);
+  SmAttr *a = sm_attr_array(c, maps->array.count, elems);
+  free(elems);
+  return a;
+}
+
+/* Re-lays out the weight defined by constant op k when its readers gain. */
+static bool relayout_weight(SmOp *k, const SmLsCosts *costs, Totals *tot) {
+  SmContext *c = sm_op_context(k);
+  SmValue *v = &k->results[0];
+  SmType *t = v->type;
+  SmAttr *val = sm_op_get_attr(k, "value");
+  size_t size = 0;
+  if (k->num_results != 1 || t->kind != SM_TYPE_TENSOR || t->shaped.encoding || t->shaped.rank < 2 ||
+      t->shaped.rank > SM_LS_MAX_RANK || sm_value_use_empty(v) || !val || !weight_data(c, val, &size))
+    return true;
+  int64_t numel = sm_type_num_elements(t);
+  size_t esz = sm_dense_elem_size(t->shaped.elem);
+  if (!esz || size != (size_t)numel * esz) return true;
+  SmLsTensor lt = {.rank = t->shaped.rank, .numel = (double)numel, .write_want = -1};
+  memcpy(lt.dims, t->shaped.dims, lt.rank * sizeof(int64_t));
+  double cost[SM_LS_MAX_RANK] = {0};
+  for (SmUse *u = v->uses; u; u = u->next) {
+    if (!sm_op_name_is(u->owner, "layout.generic") || u->index >= sm_layout_generic_num_inputs(u->owner) ||
+        !sm_layout_generic_map(u->owner, u->index))
+      return true;
+    SmLsRead r = describe_read(u->owner, u->index);
+    lt.reads = &r, lt.nreads = 1;
+    for (int d = 0; d < (int)lt.rank; d++) {
+      SmLsChoice ch = {.primary = d};
+      if (sm_ls_candidate(&lt, d)) cost[d] += sm_ls_cost(&lt, costs, &ch);
+    }
+  }
+  int row = (int)lt.rank - 1, best = row;
+  for (int d = 0; d < (int)lt.rank; d++)
+    if (sm_ls_candidate(&lt, d) && cost[d] < cost[best]) best = d;
+  if (best == row) return true;
+  unsigned order[SM_LS_MAX_RANK], n = 0;
+  for (unsigned d = 0; d < lt.rank; d++)
+    if ((int)d != best) order[n++] = d;
+  order[n++] = (unsigned)best;
+  int64_t ndims[SM_LS_MAX_RANK];
+  for (unsigned i = 0; i < lt.rank; i++) ndims[i] = lt.dims[order[i]];
+  void *data = permute_data(weight_data(c, val, &size), esz, lt.rank, lt.dims, order, numel);
+  if (!data) return sm_op_emit_error(k, "out of memory permuting a weight");
+  SmType *nt = sm_type_tensor(c, lt.rank, ndims, t->shaped.elem, NULL);
+  SmAttr *nval;
+  if (val->kind == SM_ATTR_DENSE_RESOURCE) {
+    char name[512];
+    snprintf(name, sizeof name, "%s.smartmem_perm%d", val->resource.name, best);
+    sm_context_take_resource(c, name, data, size, 64);
+    nval = sm_attr_dense_resource(c, sm_intern_cstr(c, name), nt);
+  } else {
+    nval = sm_attr_dense(c, nt, false, data, size);
+    free(data);
+  }
+  /* Readers index the new tensor at (old index)[order[i]]. */
+  for (SmUse *u = v->uses; u; u = u->next) {
+    SmAffineMap *m = sm_layout_generic_map(u->owner, u->index);
+    SmAffineExpr *res[SM_LS_MAX_RANK];
+    for (unsigned i = 0; i < lt.rank; i++) res[i] = m->results[order[i]];
+    SmAttr *maps = replace_map(c, u->owner, u->index, sm_affine_map(c, m->num_dims, m->num_symbols, lt.rank, res));
+    if (!maps) return sm_op_emit_error(k, "out of memory permuting a weight");
+    sm_op_set_prop(u->owner, "indexing_maps", maps);
+  }
+  if (sm_op_get_prop(k, "value")) sm_op_set_prop(k, "value", nval);
+  else sm_op_set_attr(k, "value", nval);
+  v->type = nt;
+  tot->weights++;
+  return true;
+}
+
+bool sm_smartmem_select_layout(SmOp *module, bool exact, const char *profile, SmLsReport *report) {
+  SmDeviceProfile dp;
+  if (!sm_device_profile_for(module, profile, &dp)) return false;
+  SmLsCosts costs = dp.costs;
+  Totals tot = {0};
+  SmBlock *mb = module->regions[0].first;
+  for (SmOp *fn = mb ? mb->first : NULL; fn; fn = fn->next) {
+    if (!sm_op_name_is(fn, "func.func") || !fn->regions[0].first) continue;
+    uint32_t pos = 0;
+    for (SmOp *op = fn->regions[0].first->first; op; op = op->next) op->scratch = pos++;
+    for (SmOp *op = fn->regions[0].first->first; op; op = op->next)
+      if ((sm_op_name_is(op, "layout.generic") && !select_one(op, exact, &costs, &tot)) ||
+          ((sm_op_name_is(op, "graph.constant") || sm_op_name_is(op, "arith.constant")) &&
+           !relayout_weight(op, &costs, &tot)))
+        return false;
+  }
+  if (report) {
+    report->tensors = tot.tensors;
+    report->relaid = tot.relaid;
+    report->weights = tot.weights;
+    report->copies = tot.copies;
+    report->copy_bytes = tot.copy_bytes;
+    report->heuristic_cost = tot.heuristic;
+    report->optimal_cost = tot.exact;
+    report->search_nodes = tot.nodes;
+  }
+  return true;
+}
+
+static const SmPassOption select_options[] = {
+    {"search", SM_PASS_OPT_STRING, "heuristic", "heuristic (SmartMem's rule) or exact (branch and bound optimum)"},
+    {"report", SM_PASS_OPT_BOOL, "false", "print tensors re-laid out, redundant copies and their bytes, costs"},
+    {"device-profile", SM_PASS_OPT_STRING, "", "device profile NAME or FILE (default: the module's smartmem.device_profile)"},
+};
+
+static bool run_select(SmOp *op, SmPassRun *run) {
+  const char *s = sm_pass_run_string(run, "search");
+  bool exact = !strcmp(s, "exact");
+  if (!exact && strcmp(s, "heuristic"))
+    return sm_emit_error(sm_pass_run_context(run), op->loc, "smartmem-select-layout: search must be 'heuristic' or 'exact', not '%s'", s);
+  SmLsReport r;
+  if (!sm_smartmem_select_layout(op, exact, sm_pass_run_string(run, "device-profile"), &r)) return false;
+  if (sm_pass_run_bool(run, "report"))
+    fprintf(sm_pass_run_stream(run),
+            "smartmem-select-layout: %ld tensors, %ld re-laid out, %ld weights permuted, %ld redundant copies (%" PRId64
+            " bytes); cost heuristic %.0f, optimal %.0f (ratio %.4f, %ld search nodes)\n",
+            r.tensors, r.relaid, r.weights, r.copies, r.copy_bytes, r.heuristic_cost, r.optimal_cost,
+            r.optimal_cost > 0 ? r.heuristic_cost / r.optimal_cost : 1.0, r.search_nodes);
+  return true;
+}
+
+const SmPassDef sm_smartmem_select_layout_pass = {
+    .argument = "smartmem-select-layout",
+    .summary = "Choose each intermediate tensor's buffer layout so that its consumers' reductions read contiguously",
+    .anchor = "builtin.module",
+    .options = select_options,
+    .num_options = 3,
+    .run = run_select,
+};
