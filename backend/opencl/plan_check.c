@@ -140,6 +140,7 @@ typedef struct Checker {
   bool has_written[64];
   bool covered[64]; /* ... and every element of it by one store that each work item runs */
   SmBlock *body;    /* the kernel.func's block */
+  int64_t group_size; /* work-items per group of a work-group kernel; 0: none */
   int64_t work_items;
   SmOp *launch;
   const char *kernel;
@@ -409,9 +410,52 @@ static bool loop_fixpoint(Checker *c, SmOp *loop, SmBlock *body, int64_t work_it
   return true;
 }
 
+/* kernel.for, and a work-group kernel's group_for / group_reduce, whose
+ * iterations lower, lower + step, .. below upper are shared by the group's
+ * work-items (each sees a subset): the induction variable lies in
+ * [lower, upper - 1] either way. A group_reduce combines the work-items'
+ * partial results with its kind: for max/min kinds the result stays within
+ * the partials' range, for sums and products it is unbounded. */
+static bool check_loop(Checker *c, SmOp *op, int64_t work_items) {
+  bool ok = true, group = !sm_op_name_is(op, "kernel.for");
+  int64_t lo = int_prop(op, "lower", &ok), hi = int_prop(op, "upper", &ok), step = int_prop(op, "step", &ok);
+  SmBlock *body = op->num_regions ? op->regions[0].first : NULL;
+  if (!ok || step < 1 || !body || body->num_args != 1 + op->num_operands || op->num_results != op->num_operands ||
+      (sm_op_name_is(op, "kernel.group_for") && op->num_operands) ||
+      (sm_op_name_is(op, "kernel.group_reduce") && op->num_operands != 1))
+    return pc_error(c->launch, op, "malformed %s", op->name);
+  if (group && !c->group_size) return pc_error(c->launch, op, "%s in a kernel.func without a 'group_size'", op->name);
+  if (hi <= lo) { /* never runs: the results are the initial values */
+    for (unsigned i = 0; i < op->num_results; i++)
+      if (!put(c, &op->results[i], get(c, op->operands[i].value))) return false;
+    return true;
+  }
+  if (!put(c, body->args[0], iv((double)lo, (double)(hi - 1), false, false)) || !loop_fixpoint(c, op, body, work_items) ||
+      !check_block(c, body, work_items))
+    return false;
+  for (unsigned i = 0; i < op->num_results; i++) {
+    Iv r = get(c, body->args[1 + i]);
+    if (sm_op_name_is(op, "kernel.group_reduce")) {
+      SmAttr *k = sm_op_get_prop(op, "kind");
+      const char *kind = k && k->kind == SM_ATTR_STRING ? k->string.data : "";
+      if (!strstr(kind, "max") && !strstr(kind, "min")) r = (Iv){-INFINITY, INFINITY, true, r.input};
+    }
+    if (!put(c, &op->results[i], r)) return false;
+  }
+  return true;
+}
+
 static bool check_block(Checker *c, SmBlock *b, int64_t work_items) {
   for (SmOp *op = b ? b->first : NULL; op; op = op->next) {
     if (sm_op_name_is(op, "kernel.global_id")) {
+      /* A work-group kernel runs work_items groups of group_size work-items,
+       * with no early return (barriers). */
+      int64_t n = work_items;
+      if (c->group_size && !sm_checked_mul(work_items, c->group_size, &n))
+        return pc_error(c->launch, op, "work-item count overflows");
+      if (!put(c, &op->results[0], iv(0, (double)(n - 1), false, false))) return false;
+    } else if (sm_op_name_is(op, "kernel.group_id")) {
+      if (!c->group_size) return pc_error(c->launch, op, "kernel.group_id in a kernel.func without a 'group_size'");
       if (!put(c, &op->results[0], iv(0, (double)(work_items - 1), false, false))) return false;
     } else if (sm_op_name_is(op, "kernel.apply")) {
       SmAttr *m = sm_op_get_prop(op, "map");
@@ -421,23 +465,9 @@ static bool check_block(Checker *c, SmBlock *b, int64_t work_items) {
       if (!put(c, &op->results[0], eval_expr(m->map->results[0], args, op->num_operands))) return false;
     } else if (sm_op_name_is(op, "kernel.load") || sm_op_name_is(op, "kernel.store")) {
       if (!check_access(c, op, sm_op_name_is(op, "kernel.store"))) return false;
-    } else if (sm_op_name_is(op, "kernel.for")) {
-      bool ok = true;
-      int64_t lo = int_prop(op, "lower", &ok), hi = int_prop(op, "upper", &ok);
-      SmBlock *body = op->num_regions ? op->regions[0].first : NULL;
-      if (!ok || !body || body->num_args < 1) return pc_error(c->launch, op, "malformed kernel.for");
-      if (!ok || !body || body->num_args != 1 + op->num_operands || op->num_results != op->num_operands)
-        return pc_error(c->launch, op, "malformed kernel.for");
-      if (hi <= lo) { /* never runs: the results are the initial values */
-        for (unsigned i = 0; i < op->num_results; i++)
-          if (!put(c, &op->results[i], get(c, op->operands[i].value))) return false;
-        continue;
-      }
-      if (!put(c, body->args[0], iv((double)lo, (double)(hi - 1), false, false)) || !loop_fixpoint(c, op, body, work_items) ||
-          !check_block(c, body, work_items))
-        return false;
-      for (unsigned i = 0; i < op->num_results; i++)
-        if (!put(c, &op->results[i], get(c, body->args[1 + i]))) return false;
+    } else if (sm_op_name_is(op, "kernel.for") || sm_op_name_is(op, "kernel.group_for") ||
+               sm_op_name_is(op, "kernel.group_reduce")) {
+      if (!check_loop(c, op, work_items)) return false;
     } else if (op->num_results == 1 && (!strncmp(op->name, "arith.", 6) || !strncmp(op->name, "math.", 5))) {
       if (!put(c, &op->results[0], scalar_op(c, op))) return false;
     }
@@ -570,6 +600,10 @@ static bool check_launch(Module *m, SmOp *launch) {
   Checker c = {.ctx = ctx, .numel = numel, .contents = contents, .nargs = launch->num_operands,
                .inputs_known = m->ins != NULL, .launch = launch, .kernel = sm_op_symbol_name(fn), .body = body,
                .work_items = wi->integer.value};
+  SmAttr *gs = sm_op_get_prop(fn, "group_size");
+  if (gs && (gs->kind != SM_ATTR_INTEGER || gs->integer.value < 1 || gs->integer.value > 1024))
+    return pc_error(launch, fn, "'group_size' must be in [1, 1024]");
+  c.group_size = gs ? gs->integer.value : 0;
   if (!c.kernel) c.kernel = "?";
   sm_ptrmap_init(&c.iv);
   bool ok = check_block(&c, body, wi->integer.value);
