@@ -6,13 +6,18 @@
  * cannot be proved in bounds is refused with a located error.
  *
  * The proof is interval arithmetic over each kernel body: the work-item id
- * lies in [0, work_items), a kernel.for induction variable in [lower, upper),
- * integer constants are points, kernel.apply and the address maps are
- * evaluated on intervals, and the arith integer ops propagate them. A padded
- * load (shape + pad) reads only inside its logical shape, so its coordinates
- * are clamped to it first. Anything else (a value loaded from memory, a loop-
- * carried value) is unbounded, and an access depending on it is refused
- * unless the coordinates are clamped. Image accesses are not checked here. */
+ * lies in [0, work_items) (work-group kernels: the group id; the global id
+ * spans groups x group_size), a kernel.for / group_for / group_reduce
+ * induction variable in [lower, upper), loop-carried values a fixpoint of
+ * their initial and yielded ranges, integer constants are points,
+ * kernel.apply and the address maps are evaluated on intervals, and the
+ * arith integer ops propagate them. A padded load (shape + pad) reads only
+ * inside its logical shape, so its coordinates are clamped to it first. A
+ * value loaded from memory has the range of what the buffer holds (weight
+ * data, model input values when known, what earlier launches stored);
+ * anything else is unbounded, and an access depending on it is refused
+ * unless the coordinates are clamped. An op with a region not modelled here
+ * is refused. Image accesses are not checked here. */
 #include "backend/interp/interp_levels.h"
 #include "backend/opencl/opencl.h"
 #include "backend/opencl/plan_check.h"
@@ -470,6 +475,9 @@ static bool check_block(Checker *c, SmBlock *b, int64_t work_items) {
       if (!check_loop(c, op, work_items)) return false;
     } else if (op->num_results == 1 && (!strncmp(op->name, "arith.", 6) || !strncmp(op->name, "math.", 5))) {
       if (!put(c, &op->results[0], scalar_op(c, op))) return false;
+    } else if (op->num_regions) {
+      /* Accesses in a region the check does not model would go unchecked. */
+      return pc_error(c->launch, op, "cannot check the accesses inside '%s'", op->name);
     }
   }
   return true;

@@ -204,3 +204,25 @@ Test(plan_check, group_reduce_kinds) {
   cr_assert(!check_kind("arith.addf"));
   cr_assert(strstr(diags, "cannot prove that @r reads inside its buffer"), "%s", diags);
 }
+
+/* An op with a region the check does not model (here an unknown one holding
+ * a load) is refused, not skipped: its accesses would go unchecked. */
+Test(plan_check, unknown_region_refused) {
+  const char *src =
+      "\"kernel.func\"() <{function_type = (!kernel.buffer<f32>, !kernel.buffer<f32>) -> (), sym_name = \"k\", "
+      "work_items = @N@ : i64}> ({\n"
+      "^bb0(%x: !kernel.buffer<f32>, %y: !kernel.buffer<f32>):\n"
+      "  %i = \"kernel.global_id\"() : () -> index\n"
+      "  \"tst.wrap\"() ({\n"
+      "    %v = \"kernel.load\"(%x, %i) <{map = affine_map<(d0) -> (d0 + 100)>}> : (!kernel.buffer<f32>, index) -> f32\n"
+      "    \"kernel.store\"(%v, %y, %i) <{map = affine_map<(d0) -> (d0)>}> : (f32, !kernel.buffer<f32>, index) -> ()\n"
+      "  }) : () -> ()\n"
+      "}) : () -> ()\n"
+      "\"kernel.host\"() <{sym_name = \"main\"}> ({\n"
+      "  %x = \"kernel.input\"() <{index = 0 : i64, type = tensor<4xf32>}> : () -> !kernel.buffer<f32>\n"
+      "  %y = \"kernel.alloc\"() <{type = tensor<4xf32>}> : () -> !kernel.buffer<f32>\n"
+      "  \"kernel.launch\"(%x, %y) <{callee = @k, work_items = 4 : i64}> : (!kernel.buffer<f32>, !kernel.buffer<f32>) -> ()\n"
+      "}) : () -> ()\n";
+  cr_assert(!check(src, 4));
+  cr_assert(strstr(diags, "4: 'tst.wrap' op OpenCL plan check: cannot check the accesses inside 'tst.wrap'"), "%s", diags);
+}
