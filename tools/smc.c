@@ -57,12 +57,14 @@ static const char *const smc_outputs[] = {"kernels.cl", "plan.txt", "weights.bin
 
 /* An existing output directory may hold only smc's own files (an earlier
  * run's) and leftover temporary files of the output helper. */
-static bool check_output_dir(SmContext *ctx, const char *dir) {
+static bool check_output_dir(SmContext *ctx, const char *dir, bool *created) {
   struct stat st;
+  *created = false;
   if (stat(dir, &st) != 0) {
     if (errno != ENOENT || mkdir(dir, 0777) != 0)
       return sm_emit_error(ctx, sm_loc_unknown(ctx), "cannot create output directory '%s': %s", dir,
                            strerror(errno));
+    *created = true;
     return true;
   }
   if (!S_ISDIR(st.st_mode))
@@ -220,10 +222,10 @@ int main(int argc, char **argv) {
   char *text = NULL;
   SmOp *module = NULL;
   size_t n = 0;
-  bool dir_ready = false, ir_written = false;
+  bool dir_ready = false, dir_created = false, ir_written = false;
   double t0 = now_ms();
   if (!passes && out) {
-    if (!check_output_dir(ctx, out)) goto done;
+    if (!check_output_dir(ctx, out, &dir_created)) goto done;
     dir_ready = true;
   }
   if (!sm_tool_load_plugins(ctx, &plugins)) goto done;
@@ -292,6 +294,8 @@ int main(int argc, char **argv) {
 done:
   /* A failed run leaves no output, and no older run's output either. */
   if (rc != 0 && dir_ready) remove_outputs(out);
+  /* ... and not the directory it created for it (rmdir keeps a non-empty one). */
+  if (rc != 0 && dir_created) rmdir(out);
   if (rc != 0 && passes && out && !ir_written) {
     SmOutputFile f;
     if (sm_output_file_open(&f, ctx, out)) sm_output_file_close(&f, ctx, false);

@@ -6,19 +6,26 @@
  * cannot be proved in bounds is refused with a located error.
  *
  * The proof is interval arithmetic over each kernel body: the work-item id
- * lies in [0, work_items), a kernel.for induction variable in [lower, upper),
- * integer constants are points, kernel.apply and the address maps are
- * evaluated on intervals, and the arith integer ops propagate them. A padded
- * load (shape + pad) reads only inside its logical shape, so its coordinates
- * are clamped to it first. Anything else (a value loaded from memory, a loop-
- * carried value) is unbounded, and an access depending on it is refused
- * unless the coordinates are clamped. Image accesses are not checked here. */
+ * lies in [0, work_items) (work-group kernels: the group id; the global id
+ * spans groups x group_size), a kernel.for / group_for / group_reduce
+ * induction variable in [lower, upper), loop-carried values a fixpoint of
+ * their initial and yielded ranges, integer constants are points,
+ * kernel.apply and the address maps are evaluated on intervals, and the
+ * arith integer ops propagate them. A padded load (shape + pad) reads only
+ * inside its logical shape, so its coordinates are clamped to it first. A
+ * value loaded from memory has the range of what the buffer holds (weight
+ * data, model input values when known, what earlier launches stored);
+ * anything else is unbounded, and an access depending on it is refused
+ * unless the coordinates are clamped. An op with a region not modelled here
+ * is refused. Image accesses are not checked here. */
 #include "backend/interp/interp_levels.h"
 #include "backend/opencl/opencl.h"
 #include "backend/opencl/plan_check.h"
 #include "ir/checked.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,6 +110,28 @@ static Iv eval_expr(const SmAffineExpr *e, const Iv *dims, unsigned ndims) {
   return TOP;
 }
 
+/* Plan-check errors at op, or where op has no location (IR built by the
+ * lowering from a model) at its nearest enclosing op that has one (the
+ * kernel.func), else the launch, else the launch's enclosing ops: a user
+ * sees which kernel, and where it came from. */
+static SmLoc *known_loc(SmOp *op) {
+  for (SmOp *o = op; o; o = sm_op_parent_op(o))
+    if (o->loc && o->loc->kind != SM_LOC_UNKNOWN) return o->loc;
+  return NULL;
+}
+
+SM_PRINTF(3, 4) static bool pc_error(SmOp *launch, SmOp *op, const char *fmt, ...) {
+  SmLoc *loc = known_loc(op);
+  if (!loc && launch) loc = known_loc(launch);
+  if (!loc) loc = op->loc;
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  return sm_emit_error(sm_op_context(op), loc, "'%s' op OpenCL plan check: %s", op->name, msg);
+}
+
 typedef struct Checker {
   SmContext *ctx;
   SmPtrMap iv; /* SmValue* -> index + 1 into ivs (absent: unbounded) */
@@ -114,8 +143,13 @@ typedef struct Checker {
   bool inputs_known;
   Iv written[64]; /* per kernel argument: the values stored into it by this launch */
   bool has_written[64];
+  bool covered[64]; /* ... and every element of it by one store that each work item runs */
+  SmBlock *body;    /* the kernel.func's block */
+  int64_t group_size; /* work-items per group of a work-group kernel; 0: none */
+  int64_t work_items;
   SmOp *launch;
   const char *kernel;
+  bool quiet; /* finding a loop's fixpoint: ranges only, no access checked or recorded */
 } Checker;
 
 static Iv get(Checker *c, SmValue *v) {
@@ -255,19 +289,65 @@ static Iv scalar_op(Checker *c, SmOp *op) {
   return r;
 }
 
+/* v's value in work-item gid when it follows from the work-item index alone
+ * (kernel.apply of global_id and constants, each with a finite range, so
+ * no step overflows). */
+static bool gid_value(Checker *c, SmValue *v, int64_t gid, int depth, int64_t *out) {
+  SmOp *d = def_of(v);
+  if (!d || depth > 32 || !finite_iv(get(c, v))) return false;
+  if (sm_op_name_is(d, "kernel.global_id")) return *out = gid, true;
+  if (sm_op_name_is(d, "arith.constant")) {
+    Iv k = get(c, v);
+    return k.lo == k.hi && (*out = (int64_t)k.lo, true);
+  }
+  SmAttr *m = sm_op_get_prop(d, "map");
+  if (!sm_op_name_is(d, "kernel.apply") || !m || m->kind != SM_ATTR_AFFINE_MAP || d->num_operands > 16 ||
+      m->map->num_results != 1 || m->map->num_dims != d->num_operands || m->map->num_symbols)
+    return false;
+  int64_t args[16];
+  for (unsigned j = 0; j < d->num_operands; j++)
+    if (!gid_value(c, d->operands[j].value, gid, depth + 1, &args[j])) return false;
+  *out = sm_affine_expr_eval(m->map->results[0], args, NULL);
+  return true;
+}
+
+/* Whether a store that every work item runs (it is in the kernel's own
+ * block) writes all n elements of its buffer: its address, a function of the
+ * work-item index alone, is enumerated (up to 2^22 work items). Then the
+ * launch replaces the buffer's contents instead of adding to them. */
+static bool store_covers(Checker *c, SmOp *st, const SmAffineMap *map, int64_t n) {
+  unsigned nc = st->num_operands - 2;
+  if (n <= 0 || c->work_items < n || c->work_items > (1 << 22) || map->num_symbols) return false;
+  unsigned char *seen = calloc((size_t)n, 1);
+  if (!seen) return false;
+  int64_t left = n;
+  for (int64_t g = 0; g < c->work_items && left; g++) {
+    int64_t coords[16], off;
+    for (unsigned j = 0; j < nc; j++)
+      if (!gid_value(c, st->operands[2 + j].value, g, 0, &coords[j])) goto done;
+    off = sm_affine_expr_eval(map->results[0], coords, NULL);
+    if (off < 0 || off >= n) goto done; /* not expected: the range was proved */
+    if (!seen[off]) seen[off] = 1, left--;
+  }
+done:
+  free(seen);
+  return left == 0;
+}
+
 static bool check_access(Checker *c, SmOp *op, bool store) {
   unsigned first = store ? 2 : 1;
-  if (op->num_operands < first) return sm_op_emit_error(op, "OpenCL plan check: missing operands");
+  if (op->num_operands < first) return pc_error(c->launch, op, "missing operands");
   SmValue *buf = op->operands[first - 1].value;
   if (buf->kind != SM_VALUE_BLOCK_ARG || buf->index >= c->nargs)
-    return sm_op_emit_error(op, "OpenCL plan check: the buffer must be an argument of the kernel.func");
+    return pc_error(c->launch, op, "the buffer must be an argument of the kernel.func");
   SmAttr *m = sm_op_get_prop(op, "map");
   unsigned nc = op->num_operands - first;
   if (!m || m->kind != SM_ATTR_AFFINE_MAP || m->map->num_dims != nc || m->map->num_results != 1)
-    return sm_op_emit_error(op, "OpenCL plan check: malformed address map");
+    return pc_error(c->launch, op, "malformed address map");
   Iv coords[16];
-  if (nc > 16) return sm_op_emit_error(op, "OpenCL plan check: too many coordinates");
+  if (nc > 16) return pc_error(c->launch, op, "too many coordinates");
   if (!store && op->num_results == 1 && !put(c, &op->results[0], c->contents[buf->index])) return false;
+  if (c->quiet) return true;
   SmAttr *shape = sm_op_get_prop(op, "shape"), *pad = sm_op_get_prop(op, "pad");
   bool padded = !store && shape && pad && shape->kind == SM_ATTR_DENSE_ARRAY && shape->dense_array.count == nc;
   for (unsigned j = 0; j < nc; j++) {
@@ -286,22 +366,101 @@ static bool check_access(Checker *c, SmOp *op, bool store) {
   }
   Iv off = eval_expr(m->map->results[0], coords, nc);
   int64_t n = c->numel[buf->index];
-  if (finite_iv(off) && off.lo >= 0 && off.hi < (double)n) return true;
+  if (finite_iv(off) && off.lo >= 0 && off.hi < (double)n) {
+    if (store && !c->covered[buf->index] && !off.input && op->block == c->body)
+      c->covered[buf->index] = store_covers(c, op, m->map, n);
+    return true;
+  }
   /* Indices taken from a model input: decided when the inputs are known. */
   if (off.input && !c->inputs_known) return true;
   if (!finite_iv(off))
-    sm_op_emit_error(op, "OpenCL plan check: cannot prove that @%s %s inside its buffer (argument #%u, %lld elements)",
+    pc_error(c->launch, op, "cannot prove that @%s %s inside its buffer (argument #%u, %lld elements)",
                      c->kernel, store ? "writes" : "reads", buf->index, (long long)n);
   else
-    sm_op_emit_error(op, "OpenCL plan check: @%s %s elements [%.0f, %.0f] of argument #%u, which has %lld%s", c->kernel,
+    pc_error(c->launch, op, "@%s %s elements [%.0f, %.0f] of argument #%u, which has %lld%s", c->kernel,
                      store ? "writes" : "reads", off.lo, off.hi, buf->index, (long long)n,
                      off.input ? " (for these input values)" : "");
-  return sm_op_emit_error(c->launch, "OpenCL plan check: launch refused (nothing was run)");
+  return pc_error(NULL, c->launch, "launch refused (nothing was run)");
+}
+
+static bool check_block(Checker *c, SmBlock *b, int64_t work_items);
+
+/* Ranges of a kernel.for's loop-carried values: the initial values joined
+ * with what each iteration yields, iterated to a fixpoint (a few rounds, then
+ * unbounded), so an index found by a search loop (-1 or a row) is bounded. */
+static bool loop_fixpoint(Checker *c, SmOp *loop, SmBlock *body, int64_t work_items) {
+  unsigned n = loop->num_operands;
+  SmOp *y = body->last;
+  if (!n) return true;
+  if (!y || !sm_op_name_is(y, "kernel.yield") || y->num_operands != n)
+    return pc_error(c->launch, loop, "malformed kernel.for");
+  for (unsigned i = 0; i < n; i++)
+    if (!put(c, body->args[1 + i], get(c, loop->operands[i].value))) return false;
+  bool quiet = c->quiet, stable = false;
+  c->quiet = true;
+  for (int round = 0; round < 8 && !stable; round++) {
+    if (!check_block(c, body, work_items)) return c->quiet = quiet, false;
+    stable = true;
+    for (unsigned i = 0; i < n; i++) {
+      Iv old = get(c, body->args[1 + i]), nw = iv_join(old, get(c, y->operands[i].value));
+      if (nw.lo != old.lo || nw.hi != old.hi || nw.nan != old.nan || nw.input != old.input) {
+        stable = false;
+        if (!put(c, body->args[1 + i], nw)) return c->quiet = quiet, false;
+      }
+    }
+  }
+  c->quiet = quiet;
+  for (unsigned i = 0; i < n && !stable; i++) /* no fixpoint: unbounded */
+    if (!put(c, body->args[1 + i], (Iv){-INFINITY, INFINITY, true, get(c, body->args[1 + i]).input})) return false;
+  return true;
+}
+
+/* kernel.for, and a work-group kernel's group_for / group_reduce, whose
+ * iterations lower, lower + step, .. below upper are shared by the group's
+ * work-items (each sees a subset): the induction variable lies in
+ * [lower, upper - 1] either way. A group_reduce combines the work-items'
+ * partial results with its kind: for max/min kinds the result stays within
+ * the partials' range, for sums and products it is unbounded. */
+static bool check_loop(Checker *c, SmOp *op, int64_t work_items) {
+  bool ok = true, group = !sm_op_name_is(op, "kernel.for");
+  int64_t lo = int_prop(op, "lower", &ok), hi = int_prop(op, "upper", &ok), step = int_prop(op, "step", &ok);
+  SmBlock *body = op->num_regions ? op->regions[0].first : NULL;
+  if (!ok || step < 1 || !body || body->num_args != 1 + op->num_operands || op->num_results != op->num_operands ||
+      (sm_op_name_is(op, "kernel.group_for") && op->num_operands) ||
+      (sm_op_name_is(op, "kernel.group_reduce") && op->num_operands != 1))
+    return pc_error(c->launch, op, "malformed %s", op->name);
+  if (group && !c->group_size) return pc_error(c->launch, op, "%s in a kernel.func without a 'group_size'", op->name);
+  if (hi <= lo) { /* never runs: the results are the initial values */
+    for (unsigned i = 0; i < op->num_results; i++)
+      if (!put(c, &op->results[i], get(c, op->operands[i].value))) return false;
+    return true;
+  }
+  if (!put(c, body->args[0], iv((double)lo, (double)(hi - 1), false, false)) || !loop_fixpoint(c, op, body, work_items) ||
+      !check_block(c, body, work_items))
+    return false;
+  for (unsigned i = 0; i < op->num_results; i++) {
+    Iv r = get(c, body->args[1 + i]);
+    if (sm_op_name_is(op, "kernel.group_reduce")) {
+      SmAttr *k = sm_op_get_prop(op, "kind");
+      const char *kind = k && k->kind == SM_ATTR_STRING ? k->string.data : "";
+      if (!strstr(kind, "max") && !strstr(kind, "min")) r = (Iv){-INFINITY, INFINITY, true, r.input};
+    }
+    if (!put(c, &op->results[i], r)) return false;
+  }
+  return true;
 }
 
 static bool check_block(Checker *c, SmBlock *b, int64_t work_items) {
   for (SmOp *op = b ? b->first : NULL; op; op = op->next) {
     if (sm_op_name_is(op, "kernel.global_id")) {
+      /* A work-group kernel runs work_items groups of group_size work-items,
+       * with no early return (barriers). */
+      int64_t n = work_items;
+      if (c->group_size && !sm_checked_mul(work_items, c->group_size, &n))
+        return pc_error(c->launch, op, "work-item count overflows");
+      if (!put(c, &op->results[0], iv(0, (double)(n - 1), false, false))) return false;
+    } else if (sm_op_name_is(op, "kernel.group_id")) {
+      if (!c->group_size) return pc_error(c->launch, op, "kernel.group_id in a kernel.func without a 'group_size'");
       if (!put(c, &op->results[0], iv(0, (double)(work_items - 1), false, false))) return false;
     } else if (sm_op_name_is(op, "kernel.apply")) {
       SmAttr *m = sm_op_get_prop(op, "map");
@@ -311,17 +470,14 @@ static bool check_block(Checker *c, SmBlock *b, int64_t work_items) {
       if (!put(c, &op->results[0], eval_expr(m->map->results[0], args, op->num_operands))) return false;
     } else if (sm_op_name_is(op, "kernel.load") || sm_op_name_is(op, "kernel.store")) {
       if (!check_access(c, op, sm_op_name_is(op, "kernel.store"))) return false;
-    } else if (sm_op_name_is(op, "kernel.for")) {
-      bool ok = true;
-      int64_t lo = int_prop(op, "lower", &ok), hi = int_prop(op, "upper", &ok);
-      SmBlock *body = op->num_regions ? op->regions[0].first : NULL;
-      if (!ok || !body || body->num_args < 1) return sm_op_emit_error(op, "OpenCL plan check: malformed kernel.for");
-      if (hi <= lo) continue; /* never runs */
-      /* Loop-carried values and results stay unbounded (absent). */
-      if (!put(c, body->args[0], iv((double)lo, (double)(hi - 1), false, false)) || !check_block(c, body, work_items))
-        return false;
+    } else if (sm_op_name_is(op, "kernel.for") || sm_op_name_is(op, "kernel.group_for") ||
+               sm_op_name_is(op, "kernel.group_reduce")) {
+      if (!check_loop(c, op, work_items)) return false;
     } else if (op->num_results == 1 && (!strncmp(op->name, "arith.", 6) || !strncmp(op->name, "math.", 5))) {
       if (!put(c, &op->results[0], scalar_op(c, op))) return false;
+    } else if (op->num_regions) {
+      /* Accesses in a region the check does not model would go unchecked. */
+      return pc_error(c->launch, op, "cannot check the accesses inside '%s'", op->name);
     }
   }
   return true;
@@ -339,7 +495,7 @@ static bool buffer_numel(SmContext *ctx, SmOp *def, int64_t *n) {
     if (tt && tt->kind == SM_ATTR_TYPE) t = tt->type;
   }
   SmAffineExpr *addr;
-  if (!t) return sm_op_emit_error(def, "OpenCL plan check: buffer without a tensor type");
+  if (!t) return pc_error(NULL, def, "buffer without a tensor type");
   return sm_interp_phys_addr(ctx, def->loc, t, &addr, n);
 }
 
@@ -376,10 +532,11 @@ static const void *contents_key(SmOp *def) {
   return def;
 }
 
-static bool record(Module *m, const void *key, Iv r) {
+/* replace: r is all the buffer now holds (every element was overwritten). */
+static bool record(Module *m, const void *key, Iv r, bool replace) {
   uintptr_t known = (uintptr_t)sm_ptrmap_get(&m->contents, key);
   if (known) {
-    m->ranges[known - 1] = iv_join(m->ranges[known - 1], r);
+    m->ranges[known - 1] = replace ? r : iv_join(m->ranges[known - 1], r);
     return true;
   }
   if (m->nranges == m->capranges) {
@@ -425,7 +582,7 @@ static bool buffer_contents(Module *m, SmOp *def, Iv *out) {
   if (!sm_tensor_from_attr(m->ctx, def->loc, v, &data)) return false;
   *out = tensor_range(&data, false);
   sm_tensor_free(&data);
-  return record(m, def, *out);
+  return record(m, def, *out, true);
 }
 
 static bool check_launch(Module *m, SmOp *launch) {
@@ -433,30 +590,36 @@ static bool check_launch(Module *m, SmOp *launch) {
   SmAttr *callee = sm_op_get_prop(launch, "callee"), *wi = sm_op_get_prop(launch, "work_items");
   SmOp *fn = callee && callee->kind == SM_ATTR_SYMBOL_REF ? sm_symbol_lookup_from(launch, callee) : NULL;
   if (!fn || !sm_op_name_is(fn, "kernel.func"))
-    return sm_op_emit_error(launch, "OpenCL plan check: callee is not a kernel.func");
+    return pc_error(launch, launch, "callee is not a kernel.func");
   if (!wi || wi->kind != SM_ATTR_INTEGER || wi->integer.value < 0)
-    return sm_op_emit_error(launch, "OpenCL plan check: launch needs 'work_items'");
+    return pc_error(launch, launch, "launch needs 'work_items'");
   SmBlock *body = fn->regions[0].first;
   if (!body || body->num_args != launch->num_operands || launch->num_operands > 64)
-    return sm_op_emit_error(launch, "OpenCL plan check: launch passes %u buffers, the kernel takes %u",
+    return pc_error(launch, launch, "launch passes %u buffers, the kernel takes %u",
                             launch->num_operands, body ? body->num_args : 0);
   if (wi->integer.value == 0) return true;
   int64_t numel[64];
   Iv contents[64];
   for (unsigned i = 0; i < launch->num_operands; i++) {
     SmValue *v = launch->operands[i].value;
-    if (v->kind != SM_VALUE_RESULT) return sm_op_emit_error(launch, "OpenCL plan check: buffer #%u has no definition", i);
+    if (v->kind != SM_VALUE_RESULT) return pc_error(launch, launch, "buffer #%u has no definition", i);
     if (!buffer_numel(ctx, v->owner.op, &numel[i]) || !buffer_contents(m, v->owner.op, &contents[i])) return false;
   }
   Checker c = {.ctx = ctx, .numel = numel, .contents = contents, .nargs = launch->num_operands,
-               .inputs_known = m->ins != NULL, .launch = launch, .kernel = sm_op_symbol_name(fn)};
+               .inputs_known = m->ins != NULL, .launch = launch, .kernel = sm_op_symbol_name(fn), .body = body,
+               .work_items = wi->integer.value};
+  SmAttr *gs = sm_op_get_prop(fn, "group_size");
+  if (gs && (gs->kind != SM_ATTR_INTEGER || gs->integer.value < 1 || gs->integer.value > 1024))
+    return pc_error(launch, fn, "'group_size' must be in [1, 1024]");
+  c.group_size = gs ? gs->integer.value : 0;
   if (!c.kernel) c.kernel = "?";
   sm_ptrmap_init(&c.iv);
   bool ok = check_block(&c, body, wi->integer.value);
   /* Later launches read what this one stored (indices copied by a reshape). */
   for (unsigned i = 0; ok && i < launch->num_operands; i++) {
     SmOp *def = launch->operands[i].value->owner.op;
-    if (c.has_written[i] && sm_op_name_is(def, "kernel.alloc")) ok = record(m, contents_key(def), c.written[i]);
+    if (c.has_written[i] && sm_op_name_is(def, "kernel.alloc"))
+      ok = record(m, contents_key(def), c.written[i], c.covered[i]);
   }
   sm_ptrmap_free(&c.iv);
   free(c.ivs);
