@@ -463,8 +463,56 @@ static bool k_reduce(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
   return true;
 }
 
+/* Any-rank transposed convolution, as the scatter ONNX defines: input
+ * position i and tap k add x[i] * w[k] to output i * s + k * d - pad_begin. */
+static bool k_conv_transpose(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
+                             const SmTensor *const *in, unsigned nout, SmTensor *out) {
+  (void)nout;
+  const SmTensor *x = in[0], *wt = in[1], *bias = nin > 2 ? in[2] : NULL;
+  if (!sm_kernel_require_float(k, x) || !sm_kernel_require_float(k, wt)) return false;
+  unsigned ns = x->rank - 2;
+  WindowNd w;
+  window_nd(props, ns, wt->dims + 2, &w);
+  int64_t group = sm_graph_prop_int(props, "group", 1);
+  int64_t C = x->dims[1], M = out->dims[1], CG = C / group, MG = M / group;
+  int64_t n_out = sm_tensor_numel(out);
+  double *acc = calloc((size_t)(n_out > 0 ? n_out : 1), sizeof *acc);
+  if (!acc) return sm_emit_error(k->ctx, k->loc, "'%s': out of memory", k->name);
+  int64_t os[SM_TENSOR_MAX_RANK], ws[SM_TENSOR_MAX_RANK], xc[SM_TENSOR_MAX_RANK] = {0};
+  sm_kernel_strides(out->rank, out->dims, os);
+  sm_kernel_strides(wt->rank, wt->dims, ws);
+  int64_t n_in = sm_tensor_numel(x);
+  for (int64_t xi = 0; xi < n_in; xi++) {
+    double xv = sm_tensor_get_f64(x, xi);
+    int64_t c = xc[1], g = c / CG;
+    for (int64_t m = 0; m < MG; m++) {
+      int64_t kc[SM_TENSOR_MAX_RANK] = {0};
+      do {
+        int64_t oi = xc[0] * os[0] + (g * MG + m) * os[1], wi = c * ws[0] + m * ws[1];
+        bool inside = true;
+        for (unsigned i = 0; i < ns && inside; i++) {
+          int64_t p = xc[2 + i] * w.s[i] - w.pb[i] + kc[i] * w.d[i];
+          inside = p >= 0 && p < out->dims[2 + i];
+          oi += p * os[2 + i];
+          wi += kc[i] * ws[2 + i];
+        }
+        if (inside) acc[oi] += xv * sm_tensor_get_f64(wt, wi);
+      } while (sm_kernel_next_coord(ns, w.k, kc));
+    }
+    sm_kernel_next_coord(x->rank, x->dims, xc);
+  }
+  int64_t oc[SM_TENSOR_MAX_RANK] = {0};
+  for (int64_t o = 0; o < n_out; o++) {
+    sm_tensor_set_f64(out, o, acc[o] + (bias ? sm_tensor_get_f64(bias, oc[1]) : 0.0));
+    sm_kernel_next_coord(out->rank, out->dims, oc);
+  }
+  free(acc);
+  return true;
+}
+
 const SmKernelEntry sm_kernels_nn[] = {
     {"graph.conv", k_conv},
+    {"graph.conv_transpose", k_conv_transpose},
     {"graph.max_pool", k_max_pool},
     {"graph.average_pool", k_average_pool},
     {"graph.global_average_pool", k_global_average_pool},

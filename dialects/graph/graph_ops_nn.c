@@ -72,6 +72,42 @@ static bool infer_conv(GInfer *g) {
   return g_result(g, r, out, g_elem(g, 0));
 }
 
+/* ConvTranspose (ONNX): weight [C, M/group, k...]; output extent
+ * s*(in-1) + output_padding + (k-1)*d + 1 - pad_begin - pad_end. The importer
+ * turns output_shape and auto_pad into explicit pads. */
+static bool infer_conv_transpose(GInfer *g) {
+  unsigned r = g_rank(g, 0);
+  if (r < 3 || g_rank(g, 1) != r) return g_error(g, "input and weight must have the same rank >= 3");
+  if (!g_require_float(g, 0) || !g_same_elem(g, 0, 1)) return false;
+  const int64_t *x = g_dims(g, 0), *w = g_dims(g, 1);
+  int64_t group = sm_graph_prop_int(g->props, "group", 1);
+  if (group < 1 || x[1] % group != 0) return g_error(g, "group %lld must divide input channels %lld", (long long)group, (long long)x[1]);
+  if (w[0] != x[1]) return g_error(g, "weight has %lld input channels, expected %lld", (long long)w[0], (long long)x[1]);
+  int64_t m = w[1] * group;
+  if (g->nin == 3 && (g_rank(g, 2) != 1 || g_dims(g, 2)[0] != m))
+    return g_error(g, "bias must have shape [%lld]", (long long)m);
+  unsigned ns = r - 2;
+  GWindow win;
+  if (!window(g, ns, &win, false)) return false;
+  int64_t ks[GRAPH_MAX_RANK], op[GRAPH_MAX_RANK] = {0};
+  int nk = sm_graph_prop_ints(g->props, "kernel_shape", ks, GRAPH_MAX_RANK);
+  int no = sm_graph_prop_ints(g->props, "output_padding", op, GRAPH_MAX_RANK);
+  if (no >= 0 && no != (int)ns) return g_error(g, "output_padding must have %u entries", ns);
+  int64_t out[GRAPH_MAX_RANK] = {x[0], m};
+  for (unsigned i = 0; i < ns; i++) {
+    if (nk >= 0 && (nk != (int)ns || ks[i] != w[i + 2]))
+      return g_error(g, "kernel_shape does not match the weight shape");
+    if (op[i] < 0 || (op[i] >= win.s[i] && op[i] >= win.d[i]))
+      return g_error(g, "output_padding must be smaller than the stride or the dilation");
+    if (x[i + 2] < 1 || w[i + 2] < 1 || x[i + 2] > INT32_MAX || w[i + 2] > INT32_MAX || win.s[i] > INT32_MAX ||
+        win.d[i] > INT32_MAX || win.p[i] > INT32_MAX || win.p[i + ns] > INT32_MAX || op[i] > INT32_MAX)
+      return g_error(g, "spatial sizes, strides, dilations and pads must be positive and below 2^31");
+    out[i + 2] = win.s[i] * (x[i + 2] - 1) + op[i] + (w[i + 2] - 1) * win.d[i] + 1 - win.p[i] - win.p[i + ns];
+    if (out[i + 2] < 1) return g_error(g, "the pads leave an empty output");
+  }
+  return g_result(g, r, out, g_elem(g, 0));
+}
+
 static bool infer_pool(GInfer *g) {
   unsigned r = g_rank(g, 0);
   if (r < 3) return g_error(g, "input must have rank >= 3");
@@ -191,6 +227,7 @@ static bool infer_reduce(GInfer *g) {
 
 static const char *const no_props[] = {NULL};
 static const char *const conv_props[] = {"dilations", "group", "kernel_shape", "pads", "strides", NULL};
+static const char *const conv_transpose_props[] = {"dilations", "group", "kernel_shape", "output_padding", "pads", "strides", NULL};
 static const char *const max_pool_props[] = {"ceil_mode", "dilations", "kernel_shape", "pads", "strides", NULL};
 static const char *const avg_pool_props[] = {"ceil_mode", "count_include_pad", "kernel_shape", "pads", "strides", NULL};
 static const char *const gemm_props[] = {"alpha", "beta", "transA", "transB", NULL};
@@ -203,6 +240,7 @@ static const char *const reduce_props[] = {"axes", "keepdims", NULL};
 
 const SmGraphOpInfo sm_graph_ops_nn[] = {
     {"graph.conv", "N-d convolution (NCHW), optional bias", 2, 3, 1, 0, conv_props, infer_conv},
+    {"graph.conv_transpose", "N-d transposed convolution (NCHW), optional bias", 2, 3, 1, 0, conv_transpose_props, infer_conv_transpose},
     {"graph.max_pool", "max pooling", 1, 1, 1, 0, max_pool_props, infer_pool},
     {"graph.average_pool", "average pooling", 1, 1, 1, 0, avg_pool_props, infer_pool},
     {"graph.global_average_pool", "mean over all spatial dims", 1, 1, 1, 0, no_props, infer_global_pool},

@@ -847,6 +847,51 @@ static bool h_dropout(Imp *im) {
   return h_alias(im);
 }
 
+/* ConvTranspose: output_shape and auto_pad become explicit pads (the ONNX
+ * total-padding formula); output_padding stays a property. */
+static bool h_conv_transpose(Imp *im) {
+  Val *ins[3];
+  unsigned nin;
+  if (!gather_inputs(im, 3, ins, &nin)) return false;
+  if (nin < 2) return err(im, "missing input");
+  Props p = {0};
+  copy_attrs(im, "graph.conv_transpose", &p);
+  unsigned r = ins[0]->type->shaped.rank, ns = r >= 2 ? r - 2 : 0;
+  int64_t os[SM_TENSOR_MAX_RANK];
+  int nos = attr_ints(im, "output_shape", os, SM_TENSOR_MAX_RANK);
+  const char *ap = attr_str(im, "auto_pad", "NOTSET");
+  bool same = strcmp(ap, "SAME_UPPER") == 0 || strcmp(ap, "SAME_LOWER") == 0;
+  if (strcmp(ap, "NOTSET") != 0 && strcmp(ap, "VALID") != 0 && !same) return err(im, "unknown auto_pad '%s'", ap);
+  if (nos >= 0 || same || strcmp(ap, "VALID") == 0) {
+    if (r < 3 || ins[1]->type->shaped.rank != r) return err(im, "input and weight must have the same rank >= 3");
+    if (nos >= 0 && nos != (int)ns && nos != (int)r) return err(im, "output_shape must have %u entries", ns);
+    int64_t s[SM_TENSOR_MAX_RANK], d[SM_TENSOR_MAX_RANK], opad[SM_TENSOR_MAX_RANK], pads[2 * SM_TENSOR_MAX_RANK];
+    for (unsigned i = 0; i < ns; i++) s[i] = d[i] = 1, opad[i] = 0;
+    attr_ints(im, "strides", s, SM_TENSOR_MAX_RANK);
+    attr_ints(im, "dilations", d, SM_TENSOR_MAX_RANK);
+    attr_ints(im, "output_padding", opad, SM_TENSOR_MAX_RANK);
+    bool upper = strcmp(ap, "SAME_UPPER") == 0;
+    for (unsigned i = 0; i < ns; i++) {
+      int64_t in = ins[0]->type->shaped.dims[i + 2], k = ins[1]->type->shaped.dims[i + 2];
+      if (in > INT32_MAX || k > INT32_MAX || s[i] < 1 || s[i] > INT32_MAX || d[i] < 1 || d[i] > INT32_MAX ||
+          opad[i] < 0 || opad[i] > INT32_MAX)
+        return err(im, "strides, dilations, output_padding and sizes must be positive and below 2^31");
+      int64_t full = s[i] * (in - 1) + opad[i] + (k - 1) * d[i] + 1, want = full;
+      if (nos >= 0) want = os[nos == (int)r ? i + 2 : i];
+      else if (same) want = in * s[i];
+      int64_t total = full - want;
+      if (total < 0 || want < 1) return err(im, "output_shape %lld does not fit (at most %lld)", (long long)want, (long long)full);
+      if (nos < 0 && !same) total = 0;
+      pads[i] = upper ? total / 2 : total - total / 2;
+      pads[i + ns] = total - pads[i];
+    }
+    for (unsigned i = 0; i < p.n; i++)
+      if (strcmp(p.e[i].name, "pads") == 0) p.e[i] = p.e[--p.n];
+    p_ints(im, &p, "pads", pads, 2 * ns);
+  }
+  return emit(im, "graph.conv_transpose", &p, ins, nin, 1);
+}
+
 typedef struct Handler {
   const char *onnx;
   bool (*fn)(Imp *im);
@@ -856,7 +901,7 @@ static const Handler handlers[] = {
     {"Abs", h_generic}, {"Add", h_generic}, {"And", h_generic}, {"AveragePool", h_window},
     {"BatchNormalization", h_norm}, {"Cast", h_cast}, {"Ceil", h_generic}, {"Clip", h_clip},
     {"Concat", h_generic}, {"Constant", h_constant}, {"ConstantOfShape", h_constant_of_shape},
-    {"Conv", h_window}, {"Cos", h_generic}, {"DepthToSpace", h_generic}, {"Div", h_generic},
+    {"Conv", h_window}, {"ConvTranspose", h_conv_transpose}, {"Cos", h_generic}, {"DepthToSpace", h_generic}, {"Div", h_generic},
     {"Dropout", h_dropout}, {"Equal", h_generic}, {"Erf", h_generic}, {"Exp", h_generic},
     {"Expand", h_expand}, {"Flatten", h_generic}, {"Floor", h_generic}, {"Gather", h_generic},
     {"GatherElements", h_generic}, {"Gelu", h_generic}, {"Gemm", h_generic},
