@@ -510,9 +510,57 @@ static bool k_conv_transpose(const SmKernelCtx *k, const SmAttr *props, unsigned
   return true;
 }
 
+/* Einsum: every combination of label values, output labels outermost; the
+ * product of the operands is summed into the output element. */
+static bool k_einsum(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
+                     const SmTensor *const *in, unsigned nout, SmTensor *out) {
+  (void)nout;
+  unsigned ranks[SM_EINSUM_MAX_INPUTS];
+  const int64_t *dims[SM_EINSUM_MAX_INPUTS];
+  if (nin > SM_EINSUM_MAX_INPUTS) return sm_emit_error(k->ctx, k->loc, "'%s': too many operands", k->name);
+  for (unsigned i = 0; i < nin; i++) {
+    if (!sm_kernel_require_float(k, in[i])) return false;
+    ranks[i] = in[i]->rank;
+    dims[i] = in[i]->dims;
+  }
+  SmGraphEinsum e;
+  char msg[160];
+  if (!sm_graph_einsum_parse(sm_graph_prop_str(props, "equation", NULL), nin, ranks, dims, &e, msg, sizeof msg))
+    return sm_emit_error(k->ctx, k->loc, "'%s': equation: %s", k->name, msg);
+  /* Per operand, the stride each label moves it by (0 where broadcast). */
+  int64_t st[SM_EINSUM_MAX_INPUTS][SM_EINSUM_MAX_LABELS] = {{0}};
+  for (unsigned i = 0; i < nin; i++) {
+    int64_t s = 1;
+    for (unsigned d = ranks[i]; d-- > 0;) {
+      if (!e.bcast[i][d]) st[i][e.lab[i][d]] += s;
+      s *= dims[i][d];
+    }
+  }
+  int64_t no = sm_tensor_numel(out), nred = 1;
+  for (unsigned l = e.out_rank; l < e.nlab; l++) nred *= e.size[l];
+  int64_t lc[SM_EINSUM_MAX_LABELS] = {0};
+  for (int64_t o = 0; o < no; o++) {
+    double acc = 0.0;
+    for (int64_t r = 0; r < nred; r++) {
+      double v = 1.0;
+      for (unsigned i = 0; i < nin; i++) {
+        int64_t off = 0;
+        for (unsigned l = 0; l < e.nlab; l++) off += lc[l] * st[i][l];
+        v *= sm_tensor_get_f64(in[i], off);
+      }
+      acc += v;
+      sm_kernel_next_coord(e.nlab - e.out_rank, e.size + e.out_rank, lc + e.out_rank);
+    }
+    sm_tensor_set_f64(out, o, acc);
+    sm_kernel_next_coord(e.out_rank, e.size, lc);
+  }
+  return true;
+}
+
 const SmKernelEntry sm_kernels_nn[] = {
     {"graph.conv", k_conv},
     {"graph.conv_transpose", k_conv_transpose},
+    {"graph.einsum", k_einsum},
     {"graph.max_pool", k_max_pool},
     {"graph.average_pool", k_average_pool},
     {"graph.global_average_pool", k_global_average_pool},

@@ -108,6 +108,26 @@ static bool infer_conv_transpose(GInfer *g) {
   return g_result(g, r, out, g_elem(g, 0));
 }
 
+/* Einsum (float operands): the equation parser decides the output shape. */
+static bool infer_einsum(GInfer *g) {
+  unsigned ranks[SM_EINSUM_MAX_INPUTS];
+  const int64_t *dims[SM_EINSUM_MAX_INPUTS];
+  if (g->nin > SM_EINSUM_MAX_INPUTS) return g_error(g, "at most %d operands", SM_EINSUM_MAX_INPUTS);
+  for (unsigned i = 0; i < g->nin; i++) {
+    if (!g_require_float(g, i) || !g_same_elem(g, 0, i)) return false;
+    ranks[i] = g_rank(g, i);
+    dims[i] = g_dims(g, i);
+  }
+  SmGraphEinsum e;
+  char msg[160];
+  if (!sm_graph_einsum_parse(sm_graph_prop_str(g->props, "equation", NULL), g->nin, ranks, dims, &e, msg, sizeof msg))
+    return g_error(g, "equation: %s", msg);
+  if (e.out_rank > GRAPH_MAX_RANK) return g_error(g, "result rank above %d", GRAPH_MAX_RANK);
+  int64_t out[GRAPH_MAX_RANK];
+  for (unsigned d = 0; d < e.out_rank; d++) out[d] = e.size[e.out[d]];
+  return g_result(g, e.out_rank, out, g_elem(g, 0));
+}
+
 static bool infer_pool(GInfer *g) {
   unsigned r = g_rank(g, 0);
   if (r < 3) return g_error(g, "input must have rank >= 3");
@@ -228,6 +248,7 @@ static bool infer_reduce(GInfer *g) {
 static const char *const no_props[] = {NULL};
 static const char *const conv_props[] = {"dilations", "group", "kernel_shape", "pads", "strides", NULL};
 static const char *const conv_transpose_props[] = {"dilations", "group", "kernel_shape", "output_padding", "pads", "strides", NULL};
+static const char *const einsum_props[] = {"equation", NULL};
 static const char *const max_pool_props[] = {"ceil_mode", "dilations", "kernel_shape", "pads", "strides", NULL};
 static const char *const avg_pool_props[] = {"ceil_mode", "count_include_pad", "kernel_shape", "pads", "strides", NULL};
 static const char *const gemm_props[] = {"alpha", "beta", "transA", "transB", NULL};
@@ -244,6 +265,7 @@ const SmGraphOpInfo sm_graph_ops_nn[] = {
     {"graph.max_pool", "max pooling", 1, 1, 1, 0, max_pool_props, infer_pool},
     {"graph.average_pool", "average pooling", 1, 1, 1, 0, avg_pool_props, infer_pool},
     {"graph.global_average_pool", "mean over all spatial dims", 1, 1, 1, 0, no_props, infer_global_pool},
+    {"graph.einsum", "Einstein summation over float operands ('equation')", 1, SM_EINSUM_MAX_INPUTS, 1, 0, einsum_props, infer_einsum},
     {"graph.matmul", "numpy-style batched matrix product", 2, 2, 1, 0, no_props, infer_matmul},
     {"graph.gemm", "alpha * op(A) op(B) + beta * C", 2, 3, 1, 0, gemm_props, infer_gemm},
     {"graph.batch_normalization", "inference batch norm (x, scale, bias, mean, var)", 5, 5, 1, 0, eps_props, infer_batch_norm},

@@ -902,7 +902,7 @@ static const Handler handlers[] = {
     {"BatchNormalization", h_norm}, {"Cast", h_cast}, {"Ceil", h_generic}, {"Clip", h_clip},
     {"Concat", h_generic}, {"Constant", h_constant}, {"ConstantOfShape", h_constant_of_shape},
     {"Conv", h_window}, {"ConvTranspose", h_conv_transpose}, {"Cos", h_generic}, {"DepthToSpace", h_generic}, {"Div", h_generic},
-    {"Dropout", h_dropout}, {"Equal", h_generic}, {"Erf", h_generic}, {"Exp", h_generic},
+    {"Dropout", h_dropout}, {"Einsum", h_generic}, {"Equal", h_generic}, {"Erf", h_generic}, {"Exp", h_generic},
     {"Expand", h_expand}, {"Flatten", h_generic}, {"Floor", h_generic}, {"Gather", h_generic},
     {"GatherElements", h_generic}, {"Gelu", h_generic}, {"Gemm", h_generic},
     {"GlobalAveragePool", h_generic}, {"Greater", h_generic}, {"GreaterOrEqual", h_generic},

@@ -261,6 +261,46 @@ static int lower_conv_transpose(SmBuilder *ob, SmOp *op, SmValue **outs) {
   return 1;
 }
 
+/* Einsum as one generic: domain = the labels (output ones first, parallel;
+ * the summed ones after, reduction); each operand reads its labels (a
+ * broadcast "..." dim of size 1 reads index 0); the body multiplies. */
+static int lower_einsum(SmBuilder *ob, SmOp *op, SmValue **outs) {
+  SmType *rt = op->results[0].type;
+  unsigned nin = op->num_operands, ranks[SM_EINSUM_MAX_INPUTS];
+  const int64_t *dims[SM_EINSUM_MAX_INPUTS];
+  if (nin > SM_EINSUM_MAX_INPUTS || !sm_type_is_float(rt->shaped.elem))
+    return sm_op_emit_error(op, "lowering needs float einsum operands (at most %d)", SM_EINSUM_MAX_INPUTS), -1;
+  for (unsigned i = 0; i < nin; i++) {
+    SmType *t = op->operands[i].value->type;
+    ranks[i] = t->shaped.rank;
+    dims[i] = t->shaped.dims;
+  }
+  SmGraphEinsum e;
+  char msg[160];
+  if (!sm_graph_einsum_parse(sm_graph_prop_str(op->props, "equation", NULL), nin, ranks, dims, &e, msg, sizeof msg))
+    return sm_op_emit_error(op, "equation: %s", msg), -1;
+  if (e.nlab > MAXD) return sm_op_emit_error(op, "lowering supports at most %d einsum labels", MAXD), -1;
+  Gen g;
+  gen_init(&g, ob, op, "einsum", e.nlab, e.size);
+  SmContext *c = g.ctx;
+  for (unsigned l = e.out_rank; l < e.nlab; l++) g.red[l] = true;
+  g.res = rt;
+  SmAffineExpr *x[MAXD];
+  for (unsigned d = 0; d < e.out_rank; d++) x[d] = D(c, e.out[d]);
+  g.res_map = map_of(c, e.nlab, e.out_rank, x);
+  unsigned ix[SM_EINSUM_MAX_INPUTS];
+  for (unsigned i = 0; i < nin; i++) {
+    for (unsigned d = 0; d < ranks[i]; d++) x[d] = e.bcast[i][d] ? C(c, 0) : D(c, e.lab[i][d]);
+    ix[i] = gen_input(&g, op->operands[i].value, map_of(c, e.nlab, ranks[i], x), NULL);
+  }
+  SmValue *acc = gen_body(&g), *v = BI(&g, ix[0]);
+  for (unsigned i = 1; i < nin; i++) v = bin(&g.bb, "arith.mulf", v, BI(&g, ix[i]));
+  if (e.nlab > e.out_rank) v = bin(&g.bb, "arith.addf", acc, v);
+  else if (nin == 1) g.cst[ix[0]] = NULL; /* a pure transpose keeps its operand */
+  outs[0] = gen_finish(&g, v, NULL);
+  return 1;
+}
+
 /* Pooling of any spatial rank: domain (n, c, o..., k...). Max pooling reads
  * -inf outside the input. Average pooling sums (0 outside) and divides by a
  * per-output-position divisor from a small f32 constant: the window positions
@@ -379,6 +419,7 @@ int sm_g2l_lower_nn(SmBuilder *ob, SmOp *op, SmValue **outs) {
   /* 2-D conv and max pooling: lower_conv / lower_pool of the main file. */
   if (!strcmp(n, "max_pool") && rank != 4) return lower_pool_nd(ob, op, outs, true);
   if (!strcmp(n, "conv") && rank != 4) return lower_conv_nd(ob, op, outs);
+  if (!strcmp(n, "einsum")) return lower_einsum(ob, op, outs);
   if (!strcmp(n, "conv_transpose")) return lower_conv_transpose(ob, op, outs);
   if (!strcmp(n, "batch_normalization")) return lower_batch_norm(ob, op, outs);
   if (!strcmp(n, "mod")) return lower_mod(ob, op, outs);
