@@ -646,6 +646,56 @@ def f16():
     m.save()
 
 
+# ---- ops added after the first suite (issue 10 part 2), generated last so the
+# random inputs of the earlier groups stay as they were ---------------------------
+
+def conv_transpose_einsum():
+    m = model("conv_transpose")
+    m.case("defaults 3x3", "ConvTranspose", [f32(1, 3, 5, 5)], None, [f32(3, 4, 3, 3)])
+    m.case("k2 s2 bias (UNet upsampling)", "ConvTranspose", [f32(2, 4, 4, 3)], {"strides": [2, 2]},
+           [f32(4, 2, 2, 2), f32(2)])
+    m.case("strides 2,3 pads output_padding", "ConvTranspose", [f32(1, 2, 4, 5)],
+           {"strides": [2, 3], "pads": [1, 0, 1, 2], "output_padding": [1, 2]}, [f32(2, 3, 3, 4), f32(3)])
+    m.case("group 2 dilation 2", "ConvTranspose", [f32(1, 4, 5, 4)], {"group": 2, "dilations": [2, 1]},
+           [f32(4, 3, 3, 2)])
+    m.case("depthwise stride 3 kernel 2", "ConvTranspose", [f32(1, 3, 3, 3)], {"group": 3, "strides": [3, 3]},
+           [f32(3, 1, 2, 2)])
+    m.case("output_shape", "ConvTranspose", [f32(1, 2, 4, 4)], {"strides": [2, 2], "output_shape": [8, 9]},
+           [f32(2, 3, 3, 3)])
+    m.case("auto_pad SAME_UPPER stride 2", "ConvTranspose", [f32(1, 2, 3, 4)],
+           {"strides": [2, 2], "auto_pad": "SAME_UPPER"}, [f32(2, 2, 3, 3)])
+    m.case("auto_pad SAME_LOWER stride 2", "ConvTranspose", [f32(1, 2, 3, 4)],
+           {"strides": [2, 2], "auto_pad": "SAME_LOWER"}, [f32(2, 2, 3, 3)])
+    m.case("1-D stride 2 pads bias", "ConvTranspose", [f32(2, 3, 7)], {"strides": [2], "pads": [1, 2]},
+           [f32(3, 4, 3), f32(4)])
+    m.case("3-D stride 2,1,2", "ConvTranspose", [f32(1, 2, 3, 2, 3)], {"strides": [2, 1, 2]}, [f32(2, 2, 2, 3, 2)])
+    m.save()
+    m = model("einsum", 12)
+    m.case("attention scores B G H I D, B G H J D -> B G H I J (spaces)", "Einsum",
+           [f32(1, 2, 3, 4, 5), f32(1, 2, 3, 6, 5)], {"equation": "B G H I D, B G H J D -> B G H I J"})
+    m.case("attention values bhij,bhjd->bhid", "Einsum", [f32(2, 3, 4, 7), f32(2, 3, 7, 5)],
+           {"equation": "bhij,bhjd->bhid"})
+    m.case("matmul ij,jk->ik", "Einsum", [f32(3, 4), f32(4, 5)], {"equation": "ij,jk->ik"})
+    m.case("implicit output bij,bjk", "Einsum", [f32(2, 3, 4), f32(2, 4, 5)], {"equation": "bij,bjk"})
+    m.case("transpose ij->ji", "Einsum", [f32(3, 7)], {"equation": "ij->ji"})
+    m.case("permute abcd->cadb", "Einsum", [f32(2, 3, 4, 5)], {"equation": "abcd->cadb"})
+    m.case("sum over an axis ij->i", "Einsum", [f32(4, 197)], {"equation": "ij->i"})
+    m.case("sum of all ij->", "Einsum", [f32(3, 5)], {"equation": "ij->"})
+    m.case("dot i,i->", "Einsum", [f32(7), f32(7)], {"equation": "i,i->"})
+    m.case("outer i,j->ij", "Einsum", [f32(3), f32(4)], {"equation": "i,j->ij"})
+    m.case("matrix-vector ij,j->i", "Einsum", [f32(3, 4), f32(4)], {"equation": "ij,j->i"})
+    m.case("ellipsis ...ij,...jk->...ik", "Einsum", [f32(2, 3, 4, 5), f32(2, 3, 5, 2)],
+           {"equation": "...ij,...jk->...ik"})
+    m.case("ellipsis broadcast ...ij,...jk->...ik", "Einsum", [f32(2, 1, 3, 4), f32(1, 3, 4, 2)],
+           {"equation": "...ij,...jk->...ik"})
+    m.case("three operands ij,jk,kl->il", "Einsum", [f32(2, 3), f32(3, 4), f32(4, 5)],
+           {"equation": "ij,jk,kl->il"})
+    m.case("diagonal ii->i", "Einsum", [f32(4, 4)], {"equation": "ii->i"})
+    m.case("trace ii", "Einsum", [f32(5, 5)], {"equation": "ii"})
+    m.case("bilinear bn,anm,bm->ba", "Einsum", [f32(2, 3), f32(4, 3, 5), f32(2, 5)], {"equation": "bn,anm,bm->ba"})
+    m.save()
+
+
 if __name__ == "__main__":
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
@@ -655,4 +705,5 @@ if __name__ == "__main__":
     shape_ops()
     mlir_cases()
     f16()
+    conv_transpose_einsum()
     print("wrote", sum(1 for _ in os.scandir(OUT)), "groups to", OUT)
