@@ -403,7 +403,7 @@ static bool k_softmax(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
   return true;
 }
 
-typedef enum RedKind { R_SUM, R_MEAN, R_MAX, R_MIN, R_PROD, R_L1, R_L2, R_SUMSQ } RedKind;
+typedef enum RedKind { R_SUM, R_MEAN, R_MAX, R_MIN, R_PROD, R_L1, R_L2, R_SUMSQ, R_LOGSUM, R_LOGSUMEXP } RedKind;
 
 static bool k_reduce(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
                      const SmTensor *const *in, unsigned nout, SmTensor *out) {
@@ -413,7 +413,8 @@ static bool k_reduce(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
   } kinds[] = {{"graph.reduce_sum", R_SUM},   {"graph.reduce_mean", R_MEAN},
                {"graph.reduce_max", R_MAX},   {"graph.reduce_min", R_MIN},
                {"graph.reduce_prod", R_PROD}, {"graph.reduce_l1", R_L1},
-               {"graph.reduce_l2", R_L2},     {"graph.reduce_sum_square", R_SUMSQ}};
+               {"graph.reduce_l2", R_L2},     {"graph.reduce_sum_square", R_SUMSQ},
+               {"graph.reduce_log_sum", R_LOGSUM}, {"graph.reduce_log_sum_exp", R_LOGSUMEXP}};
   RedKind kind = R_SUM;
   for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
     if (strcmp(kinds[i].name, k->name) == 0) kind = kinds[i].kind;
@@ -433,8 +434,27 @@ static bool k_reduce(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
     if (!reduced[d]) acc *= x->dims[d];
   }
   int64_t no = sm_tensor_numel(out), n = sm_tensor_numel(x);
-  double *accs = malloc((size_t)(no ? no : 1) * sizeof *accs);
+  double *accs = malloc((size_t)(no ? no : 1) * sizeof *accs), *mx = NULL;
   if (!accs) return sm_emit_error(k->ctx, k->loc, "out of memory");
+  if (kind == R_LOGSUMEXP) {
+    /* Stable: log(sum(exp(x - m))) + m with m the maximum (0 where it is
+     * infinite, so all -inf gives -inf and an inf gives inf, not NaN). */
+    mx = malloc((size_t)(no ? no : 1) * sizeof *mx);
+    if (!mx) {
+      free(accs);
+      return sm_emit_error(k->ctx, k->loc, "out of memory");
+    }
+    for (int64_t i = 0; i < no; i++) mx[i] = -INFINITY;
+    for (int64_t i = 0; i < n; i++) {
+      int64_t o = 0;
+      for (unsigned d = 0; d < x->rank; d++) o += coord[d] * ostr[d];
+      double v = sm_tensor_get_f64(x, i);
+      if (v > mx[o]) mx[o] = v;
+      sm_kernel_next_coord(x->rank, x->dims, coord);
+    }
+    for (int64_t i = 0; i < no; i++)
+      if (isinf(mx[i])) mx[i] = 0.0;
+  }
   double init = kind == R_MAX ? -INFINITY : kind == R_MIN ? INFINITY : kind == R_PROD ? 1.0 : 0.0;
   for (int64_t i = 0; i < no; i++) accs[i] = init;
   for (int64_t i = 0; i < n; i++) {
@@ -448,6 +468,8 @@ static bool k_reduce(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
     case R_PROD: accs[o] *= v; break;
     case R_L1: accs[o] += fabs(v); break;
     case R_L2: case R_SUMSQ: accs[o] += v * v; break;
+    case R_LOGSUM: accs[o] += v; break;
+    case R_LOGSUMEXP: accs[o] += exp(v - mx[o]); break;
     }
     sm_kernel_next_coord(x->rank, x->dims, coord);
   }
@@ -456,10 +478,13 @@ static bool k_reduce(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
     double v = accs[i];
     if (kind == R_MEAN) v = count ? v / (double)count : NAN;
     if (kind == R_L2) v = sqrt(v);
+    if (kind == R_LOGSUM) v = log(v);
+    if (kind == R_LOGSUMEXP) v = log(v) + mx[i];
     if (sm_dtype_is_float(out->dtype)) sm_tensor_set_f64(out, i, v);
     else sm_tensor_set_i64(out, i, (int64_t)v);
   }
   free(accs);
+  free(mx);
   return true;
 }
 
@@ -577,5 +602,7 @@ const SmKernelEntry sm_kernels_nn[] = {
     {"graph.reduce_l1", k_reduce},
     {"graph.reduce_l2", k_reduce},
     {"graph.reduce_sum_square", k_reduce},
+    {"graph.reduce_log_sum", k_reduce},
+    {"graph.reduce_log_sum_exp", k_reduce},
     {NULL, NULL},
 };

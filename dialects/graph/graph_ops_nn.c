@@ -279,5 +279,7 @@ const SmGraphOpInfo sm_graph_ops_nn[] = {
     REDUCE("graph.reduce_l1", "sum of absolute values over axes"),
     REDUCE("graph.reduce_l2", "Euclidean norm over axes"),
     REDUCE("graph.reduce_sum_square", "sum of squares over axes"),
+    REDUCE("graph.reduce_log_sum", "log of the sum over axes"),
+    REDUCE("graph.reduce_log_sum_exp", "log of the sum of exponentials over axes (computed stably)"),
     {NULL, NULL, 0, 0, 0, 0, NULL, NULL},
 };

@@ -610,6 +610,7 @@ static bool h_reduce(Imp *im) {
   if (n <= 0 && attr_int(im, "noop_with_empty_axes", 0)) {
     /* No reduction, but the element-wise part stays (as in ONNX's reference). */
     const char *t = im->node->op_type;
+    if (!strcmp(t, "ReduceLogSum") && x) return emit(im, "graph.log", NULL, &x, 1, 1);
     if (!strcmp(t, "ReduceL1") || !strcmp(t, "ReduceL2")) return x ? emit(im, "graph.abs", NULL, &x, 1, 1) : h_alias(im);
     if (!strcmp(t, "ReduceSumSquare") && x) {
       Val *xx[2] = {x, x};
@@ -912,7 +913,7 @@ static const Handler handlers[] = {
     {"Max", h_minmax}, {"MaxPool", h_window}, {"Min", h_minmax}, {"Mod", h_generic},
     {"Mul", h_generic}, {"Neg", h_generic}, {"Not", h_generic}, {"Or", h_generic},
     {"Pad", h_pad}, {"Pow", h_generic}, {"Range", h_range}, {"Reciprocal", h_generic},
-    {"ReduceL1", h_reduce}, {"ReduceL2", h_reduce}, {"ReduceMax", h_reduce},
+    {"Round", h_generic}, {"ReduceL1", h_reduce}, {"ReduceL2", h_reduce}, {"ReduceLogSum", h_reduce}, {"ReduceLogSumExp", h_reduce}, {"ReduceMax", h_reduce},
     {"ReduceMean", h_reduce}, {"ReduceMin", h_reduce}, {"ReduceProd", h_reduce},
     {"ReduceSum", h_reduce}, {"ReduceSumSquare", h_reduce}, {"Relu", h_generic},
     {"Reshape", h_reshape}, {"Resize", h_resize}, {"ScatterND", h_generic}, {"Shape", h_shape},

@@ -59,6 +59,7 @@ static SmValue *ew_body(SmBuilder *b, SmOp *op, const char *n, SmValue **x, SmTy
                                          {"abs", "math.absf"}};
   for (size_t i = 0; i < sizeof unary / sizeof unary[0]; i++)
     if (!strcmp(n, unary[i][0])) return un(b, unary[i][1], a);
+  if (!strcmp(n, "round")) return sm_g2l_round_even(b, a);
   if (!strcmp(n, "neg")) return f ? un(b, "arith.negf", a) : bin(b, "arith.subi", csti(b, a->type, 0), a);
   if (!strcmp(n, "reciprocal")) return bin(b, "arith.divf", cstf(b, a->type, 1), a);
   if (!strcmp(n, "sigmoid"))

@@ -696,6 +696,30 @@ def conv_transpose_einsum():
     m.save()
 
 
+def round_logsum():
+    unary("Round", "round", opset=11)
+    m = model("round_ties")
+    ties = np.array([0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 0.49999997, -0.49999997, 8388609.0, 8388607.5,
+                     1e10, -1e10, 3.5, 4.5, 1e-30], np.float32)
+    m.case("halves to even, just below a half, above 2^23", "Round", [ties])
+    m.save()
+    for op, g in [("ReduceLogSum", "reduce_log_sum"), ("ReduceLogSumExp", "reduce_log_sum_exp")]:
+        m = model(g, opset=18)
+        for s, axes, keep in [((3, 4, 5), [0, 2], 0), ((3, 4, 5), [1], 1), ((3, 4, 5), [-1], 0),
+                              ((7,), [0], 1), ((197,), None, 0), ((2, 3, 1, 2, 2), [1, -2], 1),
+                              ((2, 3), None, 1)]:
+            x = pos(*s) if op == "ReduceLogSum" else f32(*s, scale=3.0)
+            consts = [np.array(axes, np.int64)] if axes is not None else None
+            attrs = {} if keep == 1 and s[0] != 2 else {"keepdims": keep}
+            m.case(f"{list(s)} axes={axes} keepdims={keep}", op, [x], attrs, consts)
+        m.case("noop_with_empty_axes=1", op, [pos(2, 3)], {"noop_with_empty_axes": 1})
+        if op == "ReduceLogSumExp":
+            big = np.array([[100.0, 90.0, 95.0], [-100.0, -120.0, -110.0], [-np.inf, -np.inf, -np.inf],
+                            [np.inf, 1.0, 2.0], [88.0, 88.5, 89.0]], np.float32)
+            m.case("large, -inf rows, inf (stable)", op, [big], {"keepdims": 0}, [np.array([1], np.int64)])
+        m.save()
+
+
 if __name__ == "__main__":
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
@@ -706,4 +730,5 @@ if __name__ == "__main__":
     mlir_cases()
     f16()
     conv_transpose_einsum()
+    round_logsum()
     print("wrote", sum(1 for _ in os.scandir(OUT)), "groups to", OUT)
