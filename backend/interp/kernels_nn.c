@@ -582,10 +582,101 @@ static bool k_einsum(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
   return true;
 }
 
+/* Trilu: element (.., i, j) stays when j - i >= k (upper) or <= k (lower). */
+static bool k_trilu(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
+                    const SmTensor *const *in, unsigned nout, SmTensor *out) {
+  (void)k, (void)nin, (void)nout;
+  const SmTensor *x = in[0];
+  int64_t kk = sm_graph_prop_int(props, "k", 0), rows = x->dims[x->rank - 2], cols = x->dims[x->rank - 1];
+  bool upper = sm_graph_prop_int(props, "upper", 1) != 0;
+  int64_t n = sm_tensor_numel(x);
+  for (int64_t e = 0; e < n; e++) {
+    int64_t j = e % cols, i = (e / cols) % rows;
+    bool keep = upper ? j - i >= kk : j - i <= kk;
+    if (sm_dtype_is_float(x->dtype)) sm_tensor_set_f64(out, e, keep ? sm_tensor_get_f64(x, e) : 0.0);
+    else sm_tensor_set_i64(out, e, keep ? sm_tensor_get_i64(x, e) : 0);
+  }
+  return true;
+}
+
+/* CumSum along axis; exclusive leaves out the element itself, reverse sums
+ * from the end. Integers wrap as two's complement (as onnxruntime's). */
+static bool k_cum_sum(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
+                      const SmTensor *const *in, unsigned nout, SmTensor *out) {
+  (void)k, (void)nin, (void)nout;
+  const SmTensor *x = in[0];
+  int64_t a = norm_axis(sm_graph_prop_int(props, "axis", 0), x->rank);
+  bool excl = sm_graph_prop_int(props, "exclusive", 0) != 0, rev = sm_graph_prop_int(props, "reverse", 0) != 0;
+  int64_t len = x->dims[a], inner = 1, outer = 1;
+  for (unsigned d = (unsigned)a + 1; d < x->rank; d++) inner *= x->dims[d];
+  for (unsigned d = 0; d < (unsigned)a; d++) outer *= x->dims[d];
+  bool f = sm_dtype_is_float(x->dtype);
+  for (int64_t o = 0; o < outer; o++)
+    for (int64_t i = 0; i < inner; i++) {
+      double sf = 0.0;
+      uint64_t si = 0;
+      for (int64_t t = 0; t < len; t++) {
+        int64_t p = rev ? len - 1 - t : t, e = (o * len + p) * inner + i;
+        if (excl) {
+          if (f) sm_tensor_set_f64(out, e, sf);
+          else sm_tensor_set_i64(out, e, (int64_t)si);
+        }
+        if (f) sf += sm_tensor_get_f64(x, e);
+        else si += (uint64_t)sm_tensor_get_i64(x, e);
+        if (!excl) {
+          if (f) sm_tensor_set_f64(out, e, sf);
+          else sm_tensor_set_i64(out, e, (int64_t)si);
+        }
+      }
+    }
+  return true;
+}
+
+/* ArgMax / ArgMin: the first (or, select_last_index, the last) position of
+ * the extreme value; NaN elements are skipped (an all-NaN row gives 0). */
+static bool k_arg(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
+                  const SmTensor *const *in, unsigned nout, SmTensor *out) {
+  (void)nin, (void)nout;
+  const SmTensor *x = in[0];
+  bool is_max = strcmp(k->name, "graph.arg_max") == 0, last = sm_graph_prop_int(props, "select_last_index", 0) != 0;
+  int64_t a = norm_axis(sm_graph_prop_int(props, "axis", 0), x->rank);
+  int64_t len = x->dims[a], inner = 1, outer = 1;
+  for (unsigned d = (unsigned)a + 1; d < x->rank; d++) inner *= x->dims[d];
+  for (unsigned d = 0; d < (unsigned)a; d++) outer *= x->dims[d];
+  bool f = sm_dtype_is_float(x->dtype);
+  for (int64_t o = 0; o < outer; o++)
+    for (int64_t i = 0; i < inner; i++) {
+      int64_t best = -1;
+      double bf = 0.0;
+      int64_t bi = 0;
+      for (int64_t t = 0; t < len; t++) {
+        int64_t e = (o * len + t) * inner + i;
+        bool take;
+        if (f) {
+          double v = sm_tensor_get_f64(x, e);
+          if (v != v) continue;
+          take = best < 0 || (is_max ? (v > bf || (last && v == bf)) : (v < bf || (last && v == bf)));
+          if (take) bf = v;
+        } else {
+          int64_t v = sm_tensor_get_i64(x, e);
+          take = best < 0 || (is_max ? (v > bi || (last && v == bi)) : (v < bi || (last && v == bi)));
+          if (take) bi = v;
+        }
+        if (take) best = t;
+      }
+      sm_tensor_set_i64(out, o * inner + i, best < 0 ? 0 : best);
+    }
+  return true;
+}
+
 const SmKernelEntry sm_kernels_nn[] = {
     {"graph.conv", k_conv},
     {"graph.conv_transpose", k_conv_transpose},
     {"graph.einsum", k_einsum},
+    {"graph.trilu", k_trilu},
+    {"graph.cum_sum", k_cum_sum},
+    {"graph.arg_max", k_arg},
+    {"graph.arg_min", k_arg},
     {"graph.max_pool", k_max_pool},
     {"graph.average_pool", k_average_pool},
     {"graph.global_average_pool", k_global_average_pool},

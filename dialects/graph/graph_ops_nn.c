@@ -128,6 +128,44 @@ static bool infer_einsum(GInfer *g) {
   return g_result(g, e.out_rank, out, g_elem(g, 0));
 }
 
+/* Trilu: keeps the upper (upper = 1, default) or lower triangle of the
+ * last two dims relative to diagonal k; any element type. */
+static bool infer_trilu(GInfer *g) {
+  if (g_rank(g, 0) < 2) return g_error(g, "input must have rank >= 2");
+  return g_result(g, g_rank(g, 0), g_dims(g, 0), g_elem(g, 0));
+}
+
+/* CumSum along 'axis' (exclusive, reverse: 0 or 1); floats or integers. */
+static bool infer_cum_sum(GInfer *g) {
+  SmType *e = g_elem(g, 0);
+  if (!sm_type_is_float(e) && !(sm_type_is_integer(e) && e->integer.width > 1))
+    return g_error(g, "operand #0 must be a tensor of floats or integers");
+  int64_t a;
+  if (g_rank(g, 0) < 1) return g_error(g, "input must have rank >= 1");
+  if (!g_axis(g, sm_graph_prop_int(g->props, "axis", 0), g_rank(g, 0), &a)) return false;
+  return g_result(g, g_rank(g, 0), g_dims(g, 0), e);
+}
+
+/* ArgMax / ArgMin along 'axis' (default 0), keepdims (default 1): i64. */
+static bool infer_arg(GInfer *g) {
+  SmType *e = g_elem(g, 0);
+  if (!sm_type_is_float(e) && !(sm_type_is_integer(e) && e->integer.width > 1))
+    return g_error(g, "operand #0 must be a tensor of floats or integers");
+  unsigned r = g_rank(g, 0);
+  int64_t a;
+  if (r < 1) return g_error(g, "input must have rank >= 1");
+  if (!g_axis(g, sm_graph_prop_int(g->props, "axis", 0), r, &a)) return false;
+  if (g_dims(g, 0)[a] < 1) return g_error(g, "the reduced axis is empty");
+  bool keep = sm_graph_prop_int(g->props, "keepdims", 1) != 0;
+  int64_t out[GRAPH_MAX_RANK];
+  unsigned ro = 0;
+  for (unsigned d = 0; d < r; d++) {
+    if ((int64_t)d != a) out[ro++] = g_dims(g, 0)[d];
+    else if (keep) out[ro++] = 1;
+  }
+  return g_result(g, ro, out, g_i64(g));
+}
+
 static bool infer_pool(GInfer *g) {
   unsigned r = g_rank(g, 0);
   if (r < 3) return g_error(g, "input must have rank >= 3");
@@ -249,6 +287,9 @@ static const char *const no_props[] = {NULL};
 static const char *const conv_props[] = {"dilations", "group", "kernel_shape", "pads", "strides", NULL};
 static const char *const conv_transpose_props[] = {"dilations", "group", "kernel_shape", "output_padding", "pads", "strides", NULL};
 static const char *const einsum_props[] = {"equation", NULL};
+static const char *const trilu_props[] = {"k", "upper", NULL};
+static const char *const cum_sum_props[] = {"axis", "exclusive", "reverse", NULL};
+static const char *const arg_props[] = {"axis", "keepdims", "select_last_index", NULL};
 static const char *const max_pool_props[] = {"ceil_mode", "dilations", "kernel_shape", "pads", "strides", NULL};
 static const char *const avg_pool_props[] = {"ceil_mode", "count_include_pad", "kernel_shape", "pads", "strides", NULL};
 static const char *const gemm_props[] = {"alpha", "beta", "transA", "transB", NULL};
@@ -262,6 +303,10 @@ static const char *const reduce_props[] = {"axes", "keepdims", NULL};
 const SmGraphOpInfo sm_graph_ops_nn[] = {
     {"graph.conv", "N-d convolution (NCHW), optional bias", 2, 3, 1, 0, conv_props, infer_conv},
     {"graph.conv_transpose", "N-d transposed convolution (NCHW), optional bias", 2, 3, 1, 0, conv_transpose_props, infer_conv_transpose},
+    {"graph.trilu", "upper (upper = 1) or lower triangle of the last two dims, diagonal offset k", 1, 1, 1, 0, trilu_props, infer_trilu},
+    {"graph.cum_sum", "running sum along axis (exclusive, reverse)", 1, 1, 1, 0, cum_sum_props, infer_cum_sum},
+    {"graph.arg_max", "index of the maximum along axis (i64; select_last_index)", 1, 1, 1, 0, arg_props, infer_arg},
+    {"graph.arg_min", "index of the minimum along axis (i64; select_last_index)", 1, 1, 1, 0, arg_props, infer_arg},
     {"graph.max_pool", "max pooling", 1, 1, 1, 0, max_pool_props, infer_pool},
     {"graph.average_pool", "average pooling", 1, 1, 1, 0, avg_pool_props, infer_pool},
     {"graph.global_average_pool", "mean over all spatial dims", 1, 1, 1, 0, no_props, infer_global_pool},

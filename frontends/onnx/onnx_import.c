@@ -893,16 +893,47 @@ static bool h_conv_transpose(Imp *im) {
   return emit(im, "graph.conv_transpose", &p, ins, nin, 1);
 }
 
+/* Trilu: k (input #1, a constant scalar, default 0) becomes a property. */
+static bool h_trilu(Imp *im) {
+  int64_t k = 0;
+  int n = const_ints(im, 1, &k, 1, "k");
+  if (n == -2) return false;
+  if (n == 0) return err(im, "k must hold one value");
+  bool ok = true;
+  Val *x = input(im, 0, &ok);
+  if (!x) return ok ? err(im, "missing input") : false;
+  Props p = {0};
+  p_int(im, &p, "k", n > 0 ? k : 0);
+  p_int(im, &p, "upper", attr_int(im, "upper", 1));
+  return emit(im, "graph.trilu", &p, &x, 1, 1);
+}
+
+/* CumSum: axis (input #1, a constant scalar) becomes a property. */
+static bool h_cum_sum(Imp *im) {
+  int64_t axis = 0;
+  int n = const_ints(im, 1, &axis, 1, "axis");
+  if (n == -2) return false;
+  if (n != 1) return err(im, "axis must be a constant scalar");
+  bool ok = true;
+  Val *x = input(im, 0, &ok);
+  if (!x) return ok ? err(im, "missing input") : false;
+  Props p = {0};
+  p_int(im, &p, "axis", axis);
+  p_int(im, &p, "exclusive", attr_int(im, "exclusive", 0));
+  p_int(im, &p, "reverse", attr_int(im, "reverse", 0));
+  return emit(im, "graph.cum_sum", &p, &x, 1, 1);
+}
+
 typedef struct Handler {
   const char *onnx;
   bool (*fn)(Imp *im);
 } Handler;
 
 static const Handler handlers[] = {
-    {"Abs", h_generic}, {"Add", h_generic}, {"And", h_generic}, {"AveragePool", h_window},
+    {"Abs", h_generic}, {"Add", h_generic}, {"And", h_generic}, {"ArgMax", h_generic}, {"ArgMin", h_generic}, {"AveragePool", h_window},
     {"BatchNormalization", h_norm}, {"Cast", h_cast}, {"Ceil", h_generic}, {"Clip", h_clip},
     {"Concat", h_generic}, {"Constant", h_constant}, {"ConstantOfShape", h_constant_of_shape},
-    {"Conv", h_window}, {"ConvTranspose", h_conv_transpose}, {"Cos", h_generic}, {"DepthToSpace", h_generic}, {"Div", h_generic},
+    {"Conv", h_window}, {"ConvTranspose", h_conv_transpose}, {"Cos", h_generic}, {"CumSum", h_cum_sum}, {"DepthToSpace", h_generic}, {"Div", h_generic},
     {"Dropout", h_dropout}, {"Einsum", h_generic}, {"Equal", h_generic}, {"Erf", h_generic}, {"Exp", h_generic},
     {"Expand", h_expand}, {"Flatten", h_generic}, {"Floor", h_generic}, {"Gather", h_generic},
     {"GatherElements", h_generic}, {"Gelu", h_generic}, {"Gemm", h_generic},
@@ -920,7 +951,7 @@ static const Handler handlers[] = {
     {"Sigmoid", h_generic}, {"Sin", h_generic}, {"Slice", h_slice}, {"Softmax", h_softmax},
     {"SpaceToDepth", h_generic}, {"Split", h_split}, {"Sqrt", h_generic},
     {"Squeeze", h_squeeze}, {"Sub", h_generic}, {"Tanh", h_generic}, {"Tile", h_tile},
-    {"Transpose", h_generic}, {"Unsqueeze", h_unsqueeze}, {"Where", h_generic},
+    {"Transpose", h_generic}, {"Trilu", h_trilu}, {"Unsqueeze", h_unsqueeze}, {"Where", h_generic},
     {"Xor", h_generic},
 };
 

@@ -286,6 +286,7 @@ static inline SmValue *sm_g2l_round_even(SmBuilder *b, SmValue *x) {
 int sm_g2l_lower_reduce(SmBuilder *b, SmOp *op, SmValue **outs);
 int sm_g2l_lower_nn(SmBuilder *b, SmOp *op, SmValue **outs);
 int sm_g2l_lower_shape(SmBuilder *b, SmOp *op, SmValue **outs);
+int sm_g2l_lower_scan(SmBuilder *b, SmOp *op, SmValue **outs);
 /* Gives every func.return operand that no layout.generic computes (or that
  * repeats) a copy of its own. */
 void sm_g2l_materialize_returns(SmOp *ret);

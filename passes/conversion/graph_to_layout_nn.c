@@ -423,5 +423,5 @@ int sm_g2l_lower_nn(SmBuilder *ob, SmOp *op, SmValue **outs) {
   if (!strcmp(n, "conv_transpose")) return lower_conv_transpose(ob, op, outs);
   if (!strcmp(n, "batch_normalization")) return lower_batch_norm(ob, op, outs);
   if (!strcmp(n, "mod")) return lower_mod(ob, op, outs);
-  return 0;
+  return sm_g2l_lower_scan(ob, op, outs);
 }

@@ -720,6 +720,53 @@ def round_logsum():
         m.save()
 
 
+def trilu_cumsum_arg():
+    m = model("trilu", 14)
+    m.case("upper default k", "Trilu", [f32(4, 5)])
+    m.case("upper k=1 batched", "Trilu", [f32(2, 3, 4, 4)], None, [np.array(1, np.int64)])
+    m.case("upper k=-2 tall", "Trilu", [f32(7, 3)], None, [np.array(-2, np.int64)])
+    m.case("lower", "Trilu", [f32(3, 5)], {"upper": 0})
+    m.case("lower k=2", "Trilu", [f32(2, 5, 6)], {"upper": 0}, [np.array(2, np.int64)])
+    m.case("lower k=-1 i64", "Trilu", [ints(4, 4)], {"upper": 0}, [np.array(-1, np.int64)])
+    m.case("upper k beyond the matrix (all zero)", "Trilu", [f32(3, 4)], None, [np.array(9, np.int64)])
+    m.case("lower bool", "Trilu", [bools(3, 3)], {"upper": 0})
+    m.case("causal mask 1x1x7x7 (k=1 upper, as transformers export)", "Trilu", [f32(1, 1, 7, 7)], None,
+           [np.array(1, np.int64)])
+    m.save()
+    m = model("cum_sum", 14)
+    for s, axis, ex, rev in [((7,), 0, 0, 0), ((3, 4), 1, 0, 0), ((3, 4), 0, 1, 0), ((3, 4), -1, 0, 1),
+                             ((2, 3, 5), 1, 1, 1), ((197,), 0, 0, 0), ((2, 3, 1, 4), -1, 1, 0)]:
+        attrs = {}
+        if ex:
+            attrs["exclusive"] = ex
+        if rev:
+            attrs["reverse"] = rev
+        m.case(f"{list(s)} axis={axis} exclusive={ex} reverse={rev}", "CumSum", [f32(*s)], attrs,
+               [np.array(axis, np.int64)])
+    m.case("i64 axis=1 reverse", "CumSum", [ints(3, 5)], {"reverse": 1}, [np.array(1, np.int64)])
+    m.case("i32 axis=0 (axis an i32 scalar)", "CumSum", [ints(4, 2, dtype=np.int32)], None, [np.array(0, np.int32)])
+    m.save()
+    for op, g in [("ArgMax", "arg_max"), ("ArgMin", "arg_min")]:
+        m = model(g, 13)
+        for s, axis, keep, last in [((3, 4), 1, 1, 0), ((3, 4), 0, 0, 0), ((2, 3, 5), -1, 0, 0), ((197,), 0, 1, 0),
+                                    ((2, 3, 1, 4), 1, 1, 0), ((4, 6), None, 1, 0)]:
+            attrs = {}
+            if axis is not None:
+                attrs["axis"] = axis
+            if keep != 1:
+                attrs["keepdims"] = keep
+            m.case(f"{list(s)} axis={axis} keepdims={keep}", op, [f32(*s)], attrs)
+        ties = np.array([[1, 3, 3, 0, 3], [2, 2, 2, 2, 2], [-1, -5, -5, 4, -5]], np.float32)
+        m.case("ties first", op, [ties], {"axis": 1})
+        m.case("ties select_last_index", op, [ties], {"axis": 1, "select_last_index": 1})
+        m.case("ties axis 0 select_last_index keepdims 0", op, [ties], {"axis": 0, "select_last_index": 1, "keepdims": 0})
+        m.case("i64", op, [ints(4, 5, lo=-3, hi=3)], {"axis": 1})
+        m.case("i32 last", op, [ints(3, 7, lo=-2, hi=2, dtype=np.int32)], {"axis": -1, "select_last_index": 1})
+        m.case("inf values", op, [np.array([[np.inf, 1, np.inf], [-np.inf, -np.inf, 0], [-np.inf, -np.inf, -np.inf]], np.float32)],
+               {"axis": 1})
+        m.save()
+
+
 if __name__ == "__main__":
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
@@ -731,4 +778,5 @@ if __name__ == "__main__":
     f16()
     conv_transpose_einsum()
     round_logsum()
+    trilu_cumsum_arg()
     print("wrote", sum(1 for _ in os.scandir(OUT)), "groups to", OUT)
