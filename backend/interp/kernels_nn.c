@@ -669,11 +669,48 @@ static bool k_arg(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
   return true;
 }
 
+/* InstanceNormalization / GroupNormalization: mean and (population)
+ * variance of each (n, group) block in double, then
+ * (x - mean) / sqrt(var + epsilon) * scale + bias with scale and bias per
+ * channel ([C]) or per group ([G]). */
+static bool k_group_norm(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
+                         const SmTensor *const *in, unsigned nout, SmTensor *out) {
+  (void)nin, (void)nout;
+  const SmTensor *x = in[0], *sc = in[1], *bi = in[2];
+  if (!sm_kernel_require_float(k, x)) return false;
+  int64_t N = x->dims[0], C = x->dims[1], S = 1;
+  for (unsigned d = 2; d < x->rank; d++) S *= x->dims[d];
+  bool inst = strcmp(k->name, "graph.instance_normalization") == 0;
+  int64_t G = inst ? C : sm_graph_prop_int(props, "num_groups", 1), CG = C / G, blk = CG * S;
+  double eps = sm_graph_prop_float(props, "epsilon", 1e-5);
+  bool per_group = sm_tensor_numel(sc) != C;
+  for (int64_t n = 0; n < N; n++)
+    for (int64_t g = 0; g < G; g++) {
+      int64_t base = (n * C + g * CG) * S;
+      double sum = 0.0, sq = 0.0;
+      for (int64_t i = 0; i < blk; i++) sum += sm_tensor_get_f64(x, base + i);
+      double mean = blk ? sum / (double)blk : 0.0;
+      for (int64_t i = 0; i < blk; i++) {
+        double d = sm_tensor_get_f64(x, base + i) - mean;
+        sq += d * d;
+      }
+      double inv = 1.0 / sqrt((blk ? sq / (double)blk : 0.0) + eps);
+      for (int64_t i = 0; i < blk; i++) {
+        int64_t c = g * CG + i / S, p = per_group ? g : c;
+        double v = (sm_tensor_get_f64(x, base + i) - mean) * inv;
+        sm_tensor_set_f64(out, base + i, v * sm_tensor_get_f64(sc, p) + sm_tensor_get_f64(bi, p));
+      }
+    }
+  return true;
+}
+
 const SmKernelEntry sm_kernels_nn[] = {
     {"graph.conv", k_conv},
     {"graph.conv_transpose", k_conv_transpose},
     {"graph.einsum", k_einsum},
     {"graph.trilu", k_trilu},
+    {"graph.instance_normalization", k_group_norm},
+    {"graph.group_normalization", k_group_norm},
     {"graph.cum_sum", k_cum_sum},
     {"graph.arg_max", k_arg},
     {"graph.arg_min", k_arg},

@@ -3,6 +3,8 @@
  * pads are [begin..., end...] per spatial dimension. */
 #include "dialects/graph/graph_internal.h"
 
+#include <string.h>
+
 /* Spatial attributes of a window op over `ns` spatial dims; ONNX defaults. */
 typedef struct GWindow {
   int64_t k[GRAPH_MAX_RANK], s[GRAPH_MAX_RANK], d[GRAPH_MAX_RANK], p[2 * GRAPH_MAX_RANK];
@@ -166,6 +168,24 @@ static bool infer_arg(GInfer *g) {
   return g_result(g, ro, out, g_i64(g));
 }
 
+/* InstanceNormalization (x, scale [C], bias [C]) and GroupNormalization
+ * (num_groups G dividing C; scale and bias [C] as opset 21, or [G] as
+ * opset 18): x of rank >= 2 normalised over each (n, group) block. */
+static bool infer_group_norm(GInfer *g) {
+  unsigned r = g_rank(g, 0);
+  if (r < 2) return g_error(g, "input must have rank >= 2");
+  if (!g_require_float(g, 0) || !g_same_elem(g, 0, 1) || !g_same_elem(g, 0, 2)) return false;
+  int64_t c = g_dims(g, 0)[1];
+  bool inst = strcmp(g->name, "graph.instance_normalization") == 0;
+  int64_t grp = inst ? c : sm_graph_prop_int(g->props, "num_groups", 0);
+  if (grp < 1 || c % grp != 0) return g_error(g, "num_groups %lld must divide the %lld channels", (long long)grp, (long long)c);
+  for (unsigned i = 1; i < 3; i++)
+    if (g_rank(g, i) != 1 || (g_dims(g, i)[0] != c && g_dims(g, i)[0] != grp))
+      return g_error(g, "operand #%u must have shape [%lld]%s", i, (long long)c,
+                     inst ? "" : " (or [num_groups])");
+  return g_result(g, r, g_dims(g, 0), g_elem(g, 0));
+}
+
 static bool infer_pool(GInfer *g) {
   unsigned r = g_rank(g, 0);
   if (r < 3) return g_error(g, "input must have rank >= 3");
@@ -290,6 +310,7 @@ static const char *const einsum_props[] = {"equation", NULL};
 static const char *const trilu_props[] = {"k", "upper", NULL};
 static const char *const cum_sum_props[] = {"axis", "exclusive", "reverse", NULL};
 static const char *const arg_props[] = {"axis", "keepdims", "select_last_index", NULL};
+static const char *const group_norm_props[] = {"epsilon", "num_groups", NULL};
 static const char *const max_pool_props[] = {"ceil_mode", "dilations", "kernel_shape", "pads", "strides", NULL};
 static const char *const avg_pool_props[] = {"ceil_mode", "count_include_pad", "kernel_shape", "pads", "strides", NULL};
 static const char *const gemm_props[] = {"alpha", "beta", "transA", "transB", NULL};
@@ -307,6 +328,8 @@ const SmGraphOpInfo sm_graph_ops_nn[] = {
     {"graph.cum_sum", "running sum along axis (exclusive, reverse)", 1, 1, 1, 0, cum_sum_props, infer_cum_sum},
     {"graph.arg_max", "index of the maximum along axis (i64; select_last_index)", 1, 1, 1, 0, arg_props, infer_arg},
     {"graph.arg_min", "index of the minimum along axis (i64; select_last_index)", 1, 1, 1, 0, arg_props, infer_arg},
+    {"graph.instance_normalization", "normalise each (n, c) over the spatial dims (x, scale, bias)", 3, 3, 1, 0, eps_props, infer_group_norm},
+    {"graph.group_normalization", "normalise each (n, group of channels) (x, scale, bias)", 3, 3, 1, 0, group_norm_props, infer_group_norm},
     {"graph.max_pool", "max pooling", 1, 1, 1, 0, max_pool_props, infer_pool},
     {"graph.average_pool", "average pooling", 1, 1, 1, 0, avg_pool_props, infer_pool},
     {"graph.global_average_pool", "mean over all spatial dims", 1, 1, 1, 0, no_props, infer_global_pool},

@@ -287,6 +287,7 @@ int sm_g2l_lower_reduce(SmBuilder *b, SmOp *op, SmValue **outs);
 int sm_g2l_lower_nn(SmBuilder *b, SmOp *op, SmValue **outs);
 int sm_g2l_lower_shape(SmBuilder *b, SmOp *op, SmValue **outs);
 int sm_g2l_lower_scan(SmBuilder *b, SmOp *op, SmValue **outs);
+int sm_g2l_lower_norm(SmBuilder *b, SmOp *op, SmValue **outs);
 /* Gives every func.return operand that no layout.generic computes (or that
  * repeats) a copy of its own. */
 void sm_g2l_materialize_returns(SmOp *ret);

@@ -423,5 +423,6 @@ int sm_g2l_lower_nn(SmBuilder *ob, SmOp *op, SmValue **outs) {
   if (!strcmp(n, "conv_transpose")) return lower_conv_transpose(ob, op, outs);
   if (!strcmp(n, "batch_normalization")) return lower_batch_norm(ob, op, outs);
   if (!strcmp(n, "mod")) return lower_mod(ob, op, outs);
-  return sm_g2l_lower_scan(ob, op, outs);
+  int more = sm_g2l_lower_scan(ob, op, outs);
+  return more ? more : sm_g2l_lower_norm(ob, op, outs);
 }
