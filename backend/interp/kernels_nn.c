@@ -704,11 +704,44 @@ static bool k_group_norm(const SmKernelCtx *k, const SmAttr *props, unsigned nin
   return true;
 }
 
+/* TopK: element i of a row goes to position rank(i) = the number of elements
+ * before it in the order (larger first for largest, equal ones by lower
+ * index), kept when rank(i) < k. NaN elements rank last. */
+static bool k_top_k(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
+                    const SmTensor *const *in, unsigned nout, SmTensor *out) {
+  (void)k, (void)nin;
+  const SmTensor *x = in[0];
+  int64_t a = norm_axis(sm_graph_prop_int(props, "axis", -1), x->rank), kk = sm_graph_prop_int(props, "k", 0);
+  bool largest = sm_graph_prop_int(props, "largest", 1) != 0;
+  int64_t len = x->dims[a], inner = 1, outer = 1;
+  for (unsigned d = (unsigned)a + 1; d < x->rank; d++) inner *= x->dims[d];
+  for (unsigned d = 0; d < (unsigned)a; d++) outer *= x->dims[d];
+  for (int64_t o = 0; o < outer; o++)
+    for (int64_t i = 0; i < inner; i++)
+      for (int64_t t = 0; t < len; t++) {
+        double v = sm_tensor_get_f64(x, (o * len + t) * inner + i);
+        int64_t rank = 0;
+        for (int64_t u = 0; u < len; u++) {
+          if (u == t) continue;
+          double w = sm_tensor_get_f64(x, (o * len + u) * inner + i);
+          bool before = v != v ? (w == w || u < t) : (largest ? w > v : w < v) || (w == v && u < t);
+          rank += before;
+        }
+        if (rank >= kk) continue;
+        int64_t e = (o * kk + rank) * inner + i;
+        if (sm_dtype_is_float(x->dtype)) sm_tensor_set_f64(&out[0], e, v);
+        else sm_tensor_set_i64(&out[0], e, sm_tensor_get_i64(x, (o * len + t) * inner + i));
+        if (nout > 1) sm_tensor_set_i64(&out[1], e, t);
+      }
+  return true;
+}
+
 const SmKernelEntry sm_kernels_nn[] = {
     {"graph.conv", k_conv},
     {"graph.conv_transpose", k_conv_transpose},
     {"graph.einsum", k_einsum},
     {"graph.trilu", k_trilu},
+    {"graph.top_k", k_top_k},
     {"graph.instance_normalization", k_group_norm},
     {"graph.group_normalization", k_group_norm},
     {"graph.cum_sum", k_cum_sum},

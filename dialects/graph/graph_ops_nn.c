@@ -186,6 +186,23 @@ static bool infer_group_norm(GInfer *g) {
   return g_result(g, r, g_dims(g, 0), g_elem(g, 0));
 }
 
+/* TopK with a static k (property): values and i64 indices, the axis
+ * shortened to k. */
+static bool infer_top_k(GInfer *g) {
+  SmType *e = g_elem(g, 0);
+  if (!sm_type_is_float(e) && !(sm_type_is_integer(e) && e->integer.width > 1))
+    return g_error(g, "operand #0 must be a tensor of floats or integers");
+  unsigned r = g_rank(g, 0);
+  int64_t a, k = sm_graph_prop_int(g->props, "k", -1);
+  if (r < 1) return g_error(g, "input must have rank >= 1");
+  if (!g_axis(g, sm_graph_prop_int(g->props, "axis", -1), r, &a)) return false;
+  if (k < 0 || k > g_dims(g, 0)[a])
+    return g_error(g, "k %lld must be in [0, %lld]", (long long)k, (long long)g_dims(g, 0)[a]);
+  int64_t out[GRAPH_MAX_RANK];
+  for (unsigned d = 0; d < r; d++) out[d] = (int64_t)d == a ? k : g_dims(g, 0)[d];
+  return g_result(g, r, out, e) && g_result(g, r, out, g_i64(g));
+}
+
 static bool infer_pool(GInfer *g) {
   unsigned r = g_rank(g, 0);
   if (r < 3) return g_error(g, "input must have rank >= 3");
@@ -311,6 +328,7 @@ static const char *const trilu_props[] = {"k", "upper", NULL};
 static const char *const cum_sum_props[] = {"axis", "exclusive", "reverse", NULL};
 static const char *const arg_props[] = {"axis", "keepdims", "select_last_index", NULL};
 static const char *const group_norm_props[] = {"epsilon", "num_groups", NULL};
+static const char *const top_k_props[] = {"axis", "k", "largest", "sorted", NULL};
 static const char *const max_pool_props[] = {"ceil_mode", "dilations", "kernel_shape", "pads", "strides", NULL};
 static const char *const avg_pool_props[] = {"ceil_mode", "count_include_pad", "kernel_shape", "pads", "strides", NULL};
 static const char *const gemm_props[] = {"alpha", "beta", "transA", "transB", NULL};
@@ -330,6 +348,7 @@ const SmGraphOpInfo sm_graph_ops_nn[] = {
     {"graph.arg_min", "index of the minimum along axis (i64; select_last_index)", 1, 1, 1, 0, arg_props, infer_arg},
     {"graph.instance_normalization", "normalise each (n, c) over the spatial dims (x, scale, bias)", 3, 3, 1, 0, eps_props, infer_group_norm},
     {"graph.group_normalization", "normalise each (n, group of channels) (x, scale, bias)", 3, 3, 1, 0, group_norm_props, infer_group_norm},
+    {"graph.top_k", "k largest (largest = 1) or smallest along axis, sorted: values and i64 indices", 1, 1, 2, 0, top_k_props, infer_top_k},
     {"graph.max_pool", "max pooling", 1, 1, 1, 0, max_pool_props, infer_pool},
     {"graph.average_pool", "average pooling", 1, 1, 1, 0, avg_pool_props, infer_pool},
     {"graph.global_average_pool", "mean over all spatial dims", 1, 1, 1, 0, no_props, infer_global_pool},

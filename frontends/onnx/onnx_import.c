@@ -924,6 +924,24 @@ static bool h_cum_sum(Imp *im) {
   return emit(im, "graph.cum_sum", &p, &x, 1, 1);
 }
 
+/* TopK: K (input #1) must be a constant; sorted = 0 allows any order, the
+ * sorted one is given. */
+static bool h_top_k(Imp *im) {
+  int64_t k = 0;
+  int n = const_ints(im, 1, &k, 1, "K");
+  if (n == -2) return false;
+  if (n != 1) return err(im, "K must be a constant holding one value");
+  bool ok = true;
+  Val *x = input(im, 0, &ok);
+  if (!x) return ok ? err(im, "missing input") : false;
+  Props p = {0};
+  p_int(im, &p, "k", k);
+  p_int(im, &p, "axis", attr_int(im, "axis", -1));
+  p_int(im, &p, "largest", attr_int(im, "largest", 1));
+  p_int(im, &p, "sorted", 1);
+  return emit(im, "graph.top_k", &p, &x, 1, (unsigned)im->node->n_output);
+}
+
 typedef struct Handler {
   const char *onnx;
   bool (*fn)(Imp *im);
@@ -951,7 +969,7 @@ static const Handler handlers[] = {
     {"Sigmoid", h_generic}, {"Sin", h_generic}, {"Slice", h_slice}, {"Softmax", h_softmax},
     {"SpaceToDepth", h_generic}, {"Split", h_split}, {"Sqrt", h_generic},
     {"Squeeze", h_squeeze}, {"Sub", h_generic}, {"Tanh", h_generic}, {"Tile", h_tile},
-    {"Transpose", h_generic}, {"Trilu", h_trilu}, {"Unsqueeze", h_unsqueeze}, {"Where", h_generic},
+    {"TopK", h_top_k}, {"Transpose", h_generic}, {"Trilu", h_trilu}, {"Unsqueeze", h_unsqueeze}, {"Where", h_generic},
     {"Xor", h_generic},
 };
 

@@ -188,11 +188,106 @@ static int lower_arg(SmBuilder *ob, SmOp *op, SmValue **outs, bool is_max) {
   return 1;
 }
 
+static bool before_mask(int64_t i, int64_t j, int64_t unused) { (void)unused; return j < i; }
+
+/* One generic over (dims with the axis at size k..., i) whose body keeps the
+ * operand value v (x or the positions) at the i where rank == p: a select,
+ * no arithmetic, so -0, inf and NaN pass unchanged. */
+static SmValue *gather_by_rank(SmBuilder *ob, SmOp *op, const char *kind, SmValue *v, SmValue *rank, SmValue *pos,
+                               SmType *rt, int64_t a, int64_t n) {
+  unsigned r = rt->shaped.rank, nd = r + 1;
+  int64_t dom[MAXD];
+  memcpy(dom, rt->shaped.dims, r * sizeof *dom);
+  dom[r] = n;
+  Gen g;
+  gen_init(&g, ob, op, kind, nd, dom);
+  SmContext *c = g.ctx;
+  g.red[r] = true;
+  g.res = rt;
+  g.res_map = map_prefix(c, nd, r);
+  g.init = zero_of(c, rt->shaped.elem);
+  SmAffineExpr *e[MAXD];
+  for (unsigned d = 0; d < r; d++) e[d] = D(c, d);
+  e[a] = D(c, r);
+  bool is_pos = v->type->shaped.rank == 1 && v == pos;
+  unsigned iv = is_pos ? 0 : gen_input(&g, v, map_of(c, nd, r, e), NULL);
+  unsigned ir = gen_input(&g, rank, map_of(c, nd, r, e), NULL);
+  SmAffineExpr *pe[1] = {D(c, (unsigned)a)}, *ie[1] = {D(c, r)};
+  unsigned ip = gen_input(&g, pos, map_of(c, nd, 1, pe), NULL);
+  unsigned ii = is_pos ? gen_input(&g, pos, map_of(c, nd, 1, ie), NULL) : 0;
+  for (unsigned i = 0; i < g.nin; i++) g.cst[i] = NULL;
+  SmValue *acc = gen_body(&g);
+  SmValue *hit = cmpi(&g.bb, I_EQ, BI(&g, ir), BI(&g, ip));
+  return gen_finish(&g, sel(&g.bb, hit, BI(&g, is_pos ? ii : iv), acc), NULL);
+}
+
+/* TopK (static k, sorted): first each element's rank, the number of
+ * elements ahead of it (larger, or smaller for largest = 0; equal ones by
+ * lower index, through a j < i mask; NaN last), over the domain
+ * (x dims..., j); then values and indices gather the element of rank p. */
+static int lower_top_k(SmBuilder *ob, SmOp *op, SmValue **outs) {
+  SmValue *x = op->operands[0].value;
+  SmType *xt = x->type, *et = xt->shaped.elem;
+  unsigned r = xt->shaped.rank, nd = r + 1;
+  if (nd > MAXD) return sm_op_emit_error(op, "lowering supports rank up to %d", MAXD - 1), -1;
+  int64_t a = sm_graph_prop_int(op->props, "axis", -1);
+  if (a < 0) a += r;
+  int64_t n = xt->shaped.dims[a];
+  bool largest = sm_graph_prop_int(op->props, "largest", 1) != 0, f = sm_type_is_float(et);
+  SmContext *c = ob->ctx;
+  SmType *i64 = i64t(c);
+  SmValue *mask = mask2(ob, op, n, n, before_mask, 0);
+  if (!mask) return -1;
+  int64_t *pv = malloc((size_t)(n > 0 ? n : 1) * sizeof *pv);
+  if (!pv) return sm_op_emit_error(op, "out of memory"), -1;
+  for (int64_t j = 0; j < n; j++) pv[j] = j;
+  SmValue *pos = constant(ob, op, 1, &n, i64, pv, (size_t)n * sizeof *pv);
+  free(pv);
+  /* Ranks, shaped like x. */
+  int64_t dom[MAXD];
+  memcpy(dom, xt->shaped.dims, r * sizeof *dom);
+  dom[r] = n;
+  Gen g;
+  gen_init(&g, ob, op, "top_k_rank", nd, dom);
+  g.red[r] = true;
+  g.res = sm_type_tensor(c, r, xt->shaped.dims, i64, NULL);
+  g.res_map = map_prefix(c, nd, r);
+  SmAffineExpr *e[MAXD];
+  for (unsigned d = 0; d < r; d++) e[d] = D(c, d);
+  unsigned ixi = gen_input(&g, x, map_of(c, nd, r, e), NULL);
+  e[a] = D(c, r);
+  unsigned ixj = gen_input(&g, x, map_of(c, nd, r, e), NULL);
+  SmAffineExpr *me[2] = {D(c, (unsigned)a), D(c, r)};
+  unsigned im = gen_input(&g, mask, map_of(c, nd, 2, me), NULL);
+  for (unsigned i = 0; i < g.nin; i++) g.cst[i] = NULL;
+  SmValue *acc = gen_body(&g);
+  SmBuilder *b = &g.bb;
+  SmValue *xi = BI(&g, ixi), *xj = BI(&g, ixj);
+  SmValue *lt = cmpf(b, F_OGT, BI(&g, im), cstf(b, BI(&g, im)->type, 0.0));
+  SmValue *ahead = f ? cmpf(b, largest ? F_OGT : F_OLT, xj, xi) : cmpi(b, largest ? I_SGT : I_SLT, xj, xi);
+  SmValue *same = f ? cmpf(b, F_OEQ, xj, xi) : cmpi(b, I_EQ, xj, xi);
+  SmValue *o2[2] = {same, lt};
+  SmValue *tie = sop(b, "arith.andi", 2, o2, i1t(c), NULL, NULL);
+  SmValue *o3[2] = {ahead, tie};
+  SmValue *before = sop(b, "arith.ori", 2, o3, i1t(c), NULL, NULL);
+  if (f) { /* a NaN x_i has every number and the NaNs before it ahead */
+    SmValue *num_j = cmpf(b, F_OEQ, xj, xj);
+    SmValue *o4[2] = {num_j, lt};
+    SmValue *nan_before = sop(b, "arith.ori", 2, o4, i1t(c), NULL, NULL);
+    before = sel(b, cmpf(b, F_UNO, xi, xi), nan_before, before);
+  }
+  SmValue *rank = gen_finish(&g, bin(b, "arith.addi", acc, sel(b, before, csti(b, i64, 1), csti(b, i64, 0))), NULL);
+  outs[0] = gather_by_rank(ob, op, "top_k_values", x, rank, pos, op->results[0].type, a, n);
+  if (op->num_results > 1) outs[1] = gather_by_rank(ob, op, "top_k_indices", pos, rank, pos, op->results[1].type, a, n);
+  return 1;
+}
+
 int sm_g2l_lower_scan(SmBuilder *ob, SmOp *op, SmValue **outs) {
   const char *n = op->name + 6;
   if (!strcmp(n, "trilu")) return lower_trilu(ob, op, outs);
   if (!strcmp(n, "cum_sum")) return lower_cum_sum(ob, op, outs);
   if (!strcmp(n, "arg_max")) return lower_arg(ob, op, outs, true);
   if (!strcmp(n, "arg_min")) return lower_arg(ob, op, outs, false);
+  if (!strcmp(n, "top_k")) return lower_top_k(ob, op, outs);
   return 0;
 }

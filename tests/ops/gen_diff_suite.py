@@ -805,6 +805,28 @@ def group_norms():
     m.save()
 
 
+def top_k():
+    m = model("top_k", 11)
+    for s, k, axis, largest in [((7,), 3, None, 1), ((3, 8), 2, 1, 1), ((3, 8), 3, -1, 0), ((4, 5), 2, 0, 1),
+                                ((2, 6, 3), 6, 1, 0), ((197,), 5, 0, 1), ((2, 3, 1, 4), 1, -1, 1), ((3, 4), 4, 1, 1)]:
+        attrs = {}
+        if axis is not None:
+            attrs["axis"] = axis
+        if largest != 1:
+            attrs["largest"] = largest
+        m.case(f"{list(s)} k={k} axis={axis} largest={largest}", "TopK", [f32(*s)], attrs,
+               [np.array([k], np.int64)], n_out=2)
+    ties = np.array([[3, 1, 3, 2, 3, 1], [0, -0.0, 0, 5, 5, -1]], np.float32)
+    m.case("ties by lower index", "TopK", [ties], {"axis": 1}, [np.array([4], np.int64)], n_out=2)
+    m.case("ties smallest", "TopK", [ties], {"axis": 1, "largest": 0}, [np.array([4], np.int64)], n_out=2)
+    m.case("infinities", "TopK", [np.array([1, np.inf, -np.inf, 3e38, -3e38], np.float32)], None,
+           [np.array([5], np.int64)], n_out=2)
+    m.case("i64 largest", "TopK", [ints(3, 6)], {"axis": 1}, [np.array([3], np.int64)], n_out=2)
+    m.case("i32 smallest", "TopK", [ints(5, 2, dtype=np.int32)], {"axis": 0, "largest": 0},
+           [np.array([2], np.int64)], n_out=2)
+    m.save()
+
+
 if __name__ == "__main__":
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
@@ -818,4 +840,5 @@ if __name__ == "__main__":
     round_logsum()
     trilu_cumsum_arg()
     group_norms()
+    top_k()
     print("wrote", sum(1 for _ in os.scandir(OUT)), "groups to", OUT)
