@@ -116,8 +116,7 @@ static bool win_reads_out(const Win *w, const int64_t *in, const int64_t *out) {
   return false;
 }
 
-/* Convolution of any spatial rank (the 2-D one is in convert_graph_to_layout.c):
- * domain (n, m, o..., c, k...). */
+/* Convolution of any spatial rank: domain (n, m, o..., c, k...). */
 static int lower_conv_nd(SmBuilder *ob, SmOp *op, SmValue **outs) {
   SmType *xt = op->operands[0].value->type, *wt = op->operands[1].value->type, *rt = op->results[0].type;
   unsigned r = xt->shaped.rank, ns = r - 2, nd = 2 + 2 * ns + 1;
@@ -416,9 +415,8 @@ int sm_g2l_lower_nn(SmBuilder *ob, SmOp *op, SmValue **outs) {
   if (!strcmp(n, "matmul") && op->num_operands == 2 &&
       (rank == 1 || op->operands[1].value->type->shaped.rank == 1))
     return lower_matmul_vec(ob, op, outs);
-  /* 2-D conv and max pooling: lower_conv / lower_pool of the main file. */
-  if (!strcmp(n, "max_pool") && rank != 4) return lower_pool_nd(ob, op, outs, true);
-  if (!strcmp(n, "conv") && rank != 4) return lower_conv_nd(ob, op, outs);
+  if (!strcmp(n, "max_pool")) return lower_pool_nd(ob, op, outs, true);
+  if (!strcmp(n, "conv")) return lower_conv_nd(ob, op, outs);
   if (!strcmp(n, "einsum")) return lower_einsum(ob, op, outs);
   if (!strcmp(n, "conv_transpose")) return lower_conv_transpose(ob, op, outs);
   if (!strcmp(n, "batch_normalization")) return lower_batch_norm(ob, op, outs);
