@@ -305,12 +305,11 @@ int main(int argc, char **argv) {
     int64_t bad = 0;
     for (int64_t i = 0; i < n; i++) {
       double g = sm_tensor_get_f64(&outs[o], i), w = sm_tensor_get_f64(&want, i);
-      double ad = fabs(g - w);
-      if (g != g || w != w) ad = (g != g && w != w) ? 0 : INFINITY;
-      double rd = ad / fmax(fabs(w), 1e-6); /* guard: zeros in the reference */
+      double ad = sm_tensor_value_error(g, w);
+      double rd = ad == 0 ? 0 : ad / fmax(fabs(w), 1e-6); /* guard: zeros in the reference */
       if (ad > max_abs) max_abs = ad;
       if (rd > max_rel) max_rel = rd;
-      if (!(ad <= atol + rtol * fabs(w))) bad++;
+      if (!sm_tensor_value_close(g, w, rtol, atol)) bad++;
     }
     printf("output_%u: %lld elements, max_abs_err=%.3e max_rel_err=%.3e: %s", o, (long long)n,
            max_abs, max_rel, bad ? "FAIL" : "ok");

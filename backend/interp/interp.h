@@ -56,6 +56,15 @@ int64_t sm_tensor_get_i64(const SmTensor *t, int64_t i);
 void sm_tensor_set_f64(SmTensor *t, int64_t i, double v);
 void sm_tensor_set_i64(SmTensor *t, int64_t i, int64_t v);
 
+/* The reference comparison of smrun --test-data and the differential suite:
+ * NaN matches only NaN, equal values (infinities of one sign, zeros of
+ * either sign) match, an infinity matches nothing else, and otherwise
+ * |got - want| <= atol + rtol * |want|. */
+bool sm_tensor_value_close(double got, double want, double rtol, double atol);
+/* |got - want| for reports: 0 where they match as above, inf where only one
+ * is NaN or infinite. */
+double sm_tensor_value_error(double got, double want);
+
 /* Mapping between dtypes and IR types (f32, f64, i64, i32, i8, ui8, i1). */
 bool sm_dtype_from_type(const SmType *elem, SmDType *out);
 SmType *sm_dtype_to_type(SmContext *ctx, SmDType dt);

@@ -10,6 +10,8 @@ typedef double (*UnaryFn)(double x, const SmAttr *props);
 static double u_abs(double x, const SmAttr *p) { (void)p; return fabs(x); }
 static double u_ceil(double x, const SmAttr *p) { (void)p; return ceil(x); }
 static double u_floor(double x, const SmAttr *p) { (void)p; return floor(x); }
+/* ONNX Round: halves to even (the default rounding mode of rint). */
+static double u_round(double x, const SmAttr *p) { (void)p; return nearbyint(x); }
 static double u_erf(double x, const SmAttr *p) { (void)p; return erf(x); }
 static double u_exp(double x, const SmAttr *p) { (void)p; return exp(x); }
 static double u_log(double x, const SmAttr *p) { (void)p; return log(x); }
@@ -53,7 +55,7 @@ static const struct {
   UnaryFn fn;
 } unary_table[] = {
     {"graph.abs", u_abs},        {"graph.ceil", u_ceil},
-    {"graph.floor", u_floor},    {"graph.erf", u_erf},
+    {"graph.floor", u_floor},    {"graph.round", u_round},    {"graph.erf", u_erf},
     {"graph.exp", u_exp},        {"graph.log", u_log},
     {"graph.neg", u_neg},        {"graph.reciprocal", u_recip},
     {"graph.relu", u_relu},      {"graph.sigmoid", u_sigmoid},
@@ -254,7 +256,7 @@ static bool k_where(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
 
 const SmKernelEntry sm_kernels_elementwise[] = {
     {"graph.abs", k_unary},        {"graph.ceil", k_unary},
-    {"graph.floor", k_unary},      {"graph.erf", k_unary},
+    {"graph.floor", k_unary},      {"graph.round", k_unary},      {"graph.erf", k_unary},
     {"graph.exp", k_unary},        {"graph.log", k_unary},
     {"graph.neg", k_unary},        {"graph.reciprocal", k_unary},
     {"graph.relu", k_unary},       {"graph.sigmoid", k_unary},

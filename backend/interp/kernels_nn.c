@@ -403,7 +403,7 @@ static bool k_softmax(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
   return true;
 }
 
-typedef enum RedKind { R_SUM, R_MEAN, R_MAX, R_MIN, R_PROD, R_L1, R_L2, R_SUMSQ } RedKind;
+typedef enum RedKind { R_SUM, R_MEAN, R_MAX, R_MIN, R_PROD, R_L1, R_L2, R_SUMSQ, R_LOGSUM, R_LOGSUMEXP } RedKind;
 
 static bool k_reduce(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
                      const SmTensor *const *in, unsigned nout, SmTensor *out) {
@@ -413,7 +413,8 @@ static bool k_reduce(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
   } kinds[] = {{"graph.reduce_sum", R_SUM},   {"graph.reduce_mean", R_MEAN},
                {"graph.reduce_max", R_MAX},   {"graph.reduce_min", R_MIN},
                {"graph.reduce_prod", R_PROD}, {"graph.reduce_l1", R_L1},
-               {"graph.reduce_l2", R_L2},     {"graph.reduce_sum_square", R_SUMSQ}};
+               {"graph.reduce_l2", R_L2},     {"graph.reduce_sum_square", R_SUMSQ},
+               {"graph.reduce_log_sum", R_LOGSUM}, {"graph.reduce_log_sum_exp", R_LOGSUMEXP}};
   RedKind kind = R_SUM;
   for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
     if (strcmp(kinds[i].name, k->name) == 0) kind = kinds[i].kind;
@@ -433,8 +434,27 @@ static bool k_reduce(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
     if (!reduced[d]) acc *= x->dims[d];
   }
   int64_t no = sm_tensor_numel(out), n = sm_tensor_numel(x);
-  double *accs = malloc((size_t)(no ? no : 1) * sizeof *accs);
+  double *accs = malloc((size_t)(no ? no : 1) * sizeof *accs), *mx = NULL;
   if (!accs) return sm_emit_error(k->ctx, k->loc, "out of memory");
+  if (kind == R_LOGSUMEXP) {
+    /* Stable: log(sum(exp(x - m))) + m with m the maximum (0 where it is
+     * infinite, so all -inf gives -inf and an inf gives inf, not NaN). */
+    mx = malloc((size_t)(no ? no : 1) * sizeof *mx);
+    if (!mx) {
+      free(accs);
+      return sm_emit_error(k->ctx, k->loc, "out of memory");
+    }
+    for (int64_t i = 0; i < no; i++) mx[i] = -INFINITY;
+    for (int64_t i = 0; i < n; i++) {
+      int64_t o = 0;
+      for (unsigned d = 0; d < x->rank; d++) o += coord[d] * ostr[d];
+      double v = sm_tensor_get_f64(x, i);
+      if (v > mx[o]) mx[o] = v;
+      sm_kernel_next_coord(x->rank, x->dims, coord);
+    }
+    for (int64_t i = 0; i < no; i++)
+      if (isinf(mx[i])) mx[i] = 0.0;
+  }
   double init = kind == R_MAX ? -INFINITY : kind == R_MIN ? INFINITY : kind == R_PROD ? 1.0 : 0.0;
   for (int64_t i = 0; i < no; i++) accs[i] = init;
   for (int64_t i = 0; i < n; i++) {
@@ -448,6 +468,8 @@ static bool k_reduce(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
     case R_PROD: accs[o] *= v; break;
     case R_L1: accs[o] += fabs(v); break;
     case R_L2: case R_SUMSQ: accs[o] += v * v; break;
+    case R_LOGSUM: accs[o] += v; break;
+    case R_LOGSUMEXP: accs[o] += exp(v - mx[o]); break;
     }
     sm_kernel_next_coord(x->rank, x->dims, coord);
   }
@@ -456,15 +478,275 @@ static bool k_reduce(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
     double v = accs[i];
     if (kind == R_MEAN) v = count ? v / (double)count : NAN;
     if (kind == R_L2) v = sqrt(v);
+    if (kind == R_LOGSUM) v = log(v);
+    if (kind == R_LOGSUMEXP) v = log(v) + mx[i];
     if (sm_dtype_is_float(out->dtype)) sm_tensor_set_f64(out, i, v);
     else sm_tensor_set_i64(out, i, sm_sat_f64_to_i64(v));
   }
   free(accs);
+  free(mx);
+  return true;
+}
+
+/* Any-rank transposed convolution, as the scatter ONNX defines: input
+ * position i and tap k add x[i] * w[k] to output i * s + k * d - pad_begin. */
+static bool k_conv_transpose(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
+                             const SmTensor *const *in, unsigned nout, SmTensor *out) {
+  (void)nout;
+  const SmTensor *x = in[0], *wt = in[1], *bias = nin > 2 ? in[2] : NULL;
+  if (!sm_kernel_require_float(k, x) || !sm_kernel_require_float(k, wt)) return false;
+  unsigned ns = x->rank - 2;
+  WindowNd w;
+  window_nd(props, ns, wt->dims + 2, &w);
+  int64_t group = sm_graph_prop_int(props, "group", 1);
+  int64_t C = x->dims[1], M = out->dims[1], CG = C / group, MG = M / group;
+  int64_t n_out = sm_tensor_numel(out);
+  double *acc = calloc((size_t)(n_out > 0 ? n_out : 1), sizeof *acc);
+  if (!acc) return sm_emit_error(k->ctx, k->loc, "'%s': out of memory", k->name);
+  int64_t os[SM_TENSOR_MAX_RANK], ws[SM_TENSOR_MAX_RANK], xc[SM_TENSOR_MAX_RANK] = {0};
+  sm_kernel_strides(out->rank, out->dims, os);
+  sm_kernel_strides(wt->rank, wt->dims, ws);
+  int64_t n_in = sm_tensor_numel(x);
+  for (int64_t xi = 0; xi < n_in; xi++) {
+    double xv = sm_tensor_get_f64(x, xi);
+    int64_t c = xc[1], g = c / CG;
+    for (int64_t m = 0; m < MG; m++) {
+      int64_t kc[SM_TENSOR_MAX_RANK] = {0};
+      do {
+        int64_t oi = xc[0] * os[0] + (g * MG + m) * os[1], wi = c * ws[0] + m * ws[1];
+        bool inside = true;
+        for (unsigned i = 0; i < ns && inside; i++) {
+          int64_t p = xc[2 + i] * w.s[i] - w.pb[i] + kc[i] * w.d[i];
+          inside = p >= 0 && p < out->dims[2 + i];
+          oi += p * os[2 + i];
+          wi += kc[i] * ws[2 + i];
+        }
+        if (inside) acc[oi] += xv * sm_tensor_get_f64(wt, wi);
+      } while (sm_kernel_next_coord(ns, w.k, kc));
+    }
+    sm_kernel_next_coord(x->rank, x->dims, xc);
+  }
+  int64_t oc[SM_TENSOR_MAX_RANK] = {0};
+  for (int64_t o = 0; o < n_out; o++) {
+    sm_tensor_set_f64(out, o, acc[o] + (bias ? sm_tensor_get_f64(bias, oc[1]) : 0.0));
+    sm_kernel_next_coord(out->rank, out->dims, oc);
+  }
+  free(acc);
+  return true;
+}
+
+/* Einsum: every combination of label values, output labels outermost; the
+ * product of the operands is summed into the output element. */
+static bool k_einsum(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
+                     const SmTensor *const *in, unsigned nout, SmTensor *out) {
+  (void)nout;
+  unsigned ranks[SM_EINSUM_MAX_INPUTS];
+  const int64_t *dims[SM_EINSUM_MAX_INPUTS];
+  if (nin > SM_EINSUM_MAX_INPUTS) return sm_emit_error(k->ctx, k->loc, "'%s': too many operands", k->name);
+  for (unsigned i = 0; i < nin; i++) {
+    if (!sm_kernel_require_float(k, in[i])) return false;
+    ranks[i] = in[i]->rank;
+    dims[i] = in[i]->dims;
+  }
+  SmGraphEinsum e;
+  char msg[160];
+  if (!sm_graph_einsum_parse(sm_graph_prop_str(props, "equation", NULL), nin, ranks, dims, &e, msg, sizeof msg))
+    return sm_emit_error(k->ctx, k->loc, "'%s': equation: %s", k->name, msg);
+  /* Per operand, the stride each label moves it by (0 where broadcast). */
+  int64_t st[SM_EINSUM_MAX_INPUTS][SM_EINSUM_MAX_LABELS] = {{0}};
+  for (unsigned i = 0; i < nin; i++) {
+    int64_t s = 1;
+    for (unsigned d = ranks[i]; d-- > 0;) {
+      if (!e.bcast[i][d]) st[i][e.lab[i][d]] += s;
+      s *= dims[i][d];
+    }
+  }
+  int64_t no = sm_tensor_numel(out), nred = 1;
+  for (unsigned l = e.out_rank; l < e.nlab; l++) nred *= e.size[l];
+  int64_t lc[SM_EINSUM_MAX_LABELS] = {0};
+  for (int64_t o = 0; o < no; o++) {
+    double acc = 0.0;
+    for (int64_t r = 0; r < nred; r++) {
+      double v = 1.0;
+      for (unsigned i = 0; i < nin; i++) {
+        int64_t off = 0;
+        for (unsigned l = 0; l < e.nlab; l++) off += lc[l] * st[i][l];
+        v *= sm_tensor_get_f64(in[i], off);
+      }
+      acc += v;
+      sm_kernel_next_coord(e.nlab - e.out_rank, e.size + e.out_rank, lc + e.out_rank);
+    }
+    sm_tensor_set_f64(out, o, acc);
+    sm_kernel_next_coord(e.out_rank, e.size, lc);
+  }
+  return true;
+}
+
+/* Trilu: element (.., i, j) stays when j - i >= k (upper) or <= k (lower). */
+static bool k_trilu(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
+                    const SmTensor *const *in, unsigned nout, SmTensor *out) {
+  (void)k, (void)nin, (void)nout;
+  const SmTensor *x = in[0];
+  int64_t kk = sm_graph_prop_int(props, "k", 0), rows = x->dims[x->rank - 2], cols = x->dims[x->rank - 1];
+  bool upper = sm_graph_prop_int(props, "upper", 1) != 0;
+  int64_t n = sm_tensor_numel(x);
+  for (int64_t e = 0; e < n; e++) {
+    int64_t j = e % cols, i = (e / cols) % rows;
+    bool keep = upper ? j - i >= kk : j - i <= kk;
+    if (sm_dtype_is_float(x->dtype)) sm_tensor_set_f64(out, e, keep ? sm_tensor_get_f64(x, e) : 0.0);
+    else sm_tensor_set_i64(out, e, keep ? sm_tensor_get_i64(x, e) : 0);
+  }
+  return true;
+}
+
+/* CumSum along axis; exclusive leaves out the element itself, reverse sums
+ * from the end. Integers wrap as two's complement (as onnxruntime's). */
+static bool k_cum_sum(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
+                      const SmTensor *const *in, unsigned nout, SmTensor *out) {
+  (void)k, (void)nin, (void)nout;
+  const SmTensor *x = in[0];
+  int64_t a = norm_axis(sm_graph_prop_int(props, "axis", 0), x->rank);
+  bool excl = sm_graph_prop_int(props, "exclusive", 0) != 0, rev = sm_graph_prop_int(props, "reverse", 0) != 0;
+  int64_t len = x->dims[a], inner = 1, outer = 1;
+  for (unsigned d = (unsigned)a + 1; d < x->rank; d++) inner *= x->dims[d];
+  for (unsigned d = 0; d < (unsigned)a; d++) outer *= x->dims[d];
+  bool f = sm_dtype_is_float(x->dtype);
+  for (int64_t o = 0; o < outer; o++)
+    for (int64_t i = 0; i < inner; i++) {
+      double sf = 0.0;
+      uint64_t si = 0;
+      for (int64_t t = 0; t < len; t++) {
+        int64_t p = rev ? len - 1 - t : t, e = (o * len + p) * inner + i;
+        if (excl) {
+          if (f) sm_tensor_set_f64(out, e, sf);
+          else sm_tensor_set_i64(out, e, (int64_t)si);
+        }
+        if (f) sf += sm_tensor_get_f64(x, e);
+        else si += (uint64_t)sm_tensor_get_i64(x, e);
+        if (!excl) {
+          if (f) sm_tensor_set_f64(out, e, sf);
+          else sm_tensor_set_i64(out, e, (int64_t)si);
+        }
+      }
+    }
+  return true;
+}
+
+/* ArgMax / ArgMin: the first (or, select_last_index, the last) position of
+ * the extreme value; NaN elements are skipped (an all-NaN row gives 0). */
+static bool k_arg(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
+                  const SmTensor *const *in, unsigned nout, SmTensor *out) {
+  (void)nin, (void)nout;
+  const SmTensor *x = in[0];
+  bool is_max = strcmp(k->name, "graph.arg_max") == 0, last = sm_graph_prop_int(props, "select_last_index", 0) != 0;
+  int64_t a = norm_axis(sm_graph_prop_int(props, "axis", 0), x->rank);
+  int64_t len = x->dims[a], inner = 1, outer = 1;
+  for (unsigned d = (unsigned)a + 1; d < x->rank; d++) inner *= x->dims[d];
+  for (unsigned d = 0; d < (unsigned)a; d++) outer *= x->dims[d];
+  bool f = sm_dtype_is_float(x->dtype);
+  for (int64_t o = 0; o < outer; o++)
+    for (int64_t i = 0; i < inner; i++) {
+      int64_t best = -1;
+      double bf = 0.0;
+      int64_t bi = 0;
+      for (int64_t t = 0; t < len; t++) {
+        int64_t e = (o * len + t) * inner + i;
+        bool take;
+        if (f) {
+          double v = sm_tensor_get_f64(x, e);
+          if (v != v) continue;
+          take = best < 0 || (is_max ? (v > bf || (last && v == bf)) : (v < bf || (last && v == bf)));
+          if (take) bf = v;
+        } else {
+          int64_t v = sm_tensor_get_i64(x, e);
+          take = best < 0 || (is_max ? (v > bi || (last && v == bi)) : (v < bi || (last && v == bi)));
+          if (take) bi = v;
+        }
+        if (take) best = t;
+      }
+      sm_tensor_set_i64(out, o * inner + i, best < 0 ? 0 : best);
+    }
+  return true;
+}
+
+/* InstanceNormalization / GroupNormalization: mean and (population)
+ * variance of each (n, group) block in double, then
+ * (x - mean) / sqrt(var + epsilon) * scale + bias with scale and bias per
+ * channel ([C]) or per group ([G]). */
+static bool k_group_norm(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
+                         const SmTensor *const *in, unsigned nout, SmTensor *out) {
+  (void)nin, (void)nout;
+  const SmTensor *x = in[0], *sc = in[1], *bi = in[2];
+  if (!sm_kernel_require_float(k, x)) return false;
+  int64_t N = x->dims[0], C = x->dims[1], S = 1;
+  for (unsigned d = 2; d < x->rank; d++) S *= x->dims[d];
+  bool inst = strcmp(k->name, "graph.instance_normalization") == 0;
+  int64_t G = inst ? C : sm_graph_prop_int(props, "num_groups", 1), CG = C / G, blk = CG * S;
+  double eps = sm_graph_prop_float(props, "epsilon", 1e-5);
+  bool per_group = sm_tensor_numel(sc) != C;
+  for (int64_t n = 0; n < N; n++)
+    for (int64_t g = 0; g < G; g++) {
+      int64_t base = (n * C + g * CG) * S;
+      double sum = 0.0, sq = 0.0;
+      for (int64_t i = 0; i < blk; i++) sum += sm_tensor_get_f64(x, base + i);
+      double mean = blk ? sum / (double)blk : 0.0;
+      for (int64_t i = 0; i < blk; i++) {
+        double d = sm_tensor_get_f64(x, base + i) - mean;
+        sq += d * d;
+      }
+      double inv = 1.0 / sqrt((blk ? sq / (double)blk : 0.0) + eps);
+      for (int64_t i = 0; i < blk; i++) {
+        int64_t c = g * CG + i / S, p = per_group ? g : c;
+        double v = (sm_tensor_get_f64(x, base + i) - mean) * inv;
+        sm_tensor_set_f64(out, base + i, v * sm_tensor_get_f64(sc, p) + sm_tensor_get_f64(bi, p));
+      }
+    }
+  return true;
+}
+
+/* TopK: element i of a row goes to position rank(i) = the number of elements
+ * before it in the order (larger first for largest, equal ones by lower
+ * index), kept when rank(i) < k. NaN elements rank last. */
+static bool k_top_k(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
+                    const SmTensor *const *in, unsigned nout, SmTensor *out) {
+  (void)k, (void)nin;
+  const SmTensor *x = in[0];
+  int64_t a = norm_axis(sm_graph_prop_int(props, "axis", -1), x->rank), kk = sm_graph_prop_int(props, "k", 0);
+  bool largest = sm_graph_prop_int(props, "largest", 1) != 0;
+  int64_t len = x->dims[a], inner = 1, outer = 1;
+  for (unsigned d = (unsigned)a + 1; d < x->rank; d++) inner *= x->dims[d];
+  for (unsigned d = 0; d < (unsigned)a; d++) outer *= x->dims[d];
+  for (int64_t o = 0; o < outer; o++)
+    for (int64_t i = 0; i < inner; i++)
+      for (int64_t t = 0; t < len; t++) {
+        double v = sm_tensor_get_f64(x, (o * len + t) * inner + i);
+        int64_t rank = 0;
+        for (int64_t u = 0; u < len; u++) {
+          if (u == t) continue;
+          double w = sm_tensor_get_f64(x, (o * len + u) * inner + i);
+          bool before = v != v ? (w == w || u < t) : (largest ? w > v : w < v) || (w == v && u < t);
+          rank += before;
+        }
+        if (rank >= kk) continue;
+        int64_t e = (o * kk + rank) * inner + i;
+        if (sm_dtype_is_float(x->dtype)) sm_tensor_set_f64(&out[0], e, v);
+        else sm_tensor_set_i64(&out[0], e, sm_tensor_get_i64(x, (o * len + t) * inner + i));
+        if (nout > 1) sm_tensor_set_i64(&out[1], e, t);
+      }
   return true;
 }
 
 const SmKernelEntry sm_kernels_nn[] = {
     {"graph.conv", k_conv},
+    {"graph.conv_transpose", k_conv_transpose},
+    {"graph.einsum", k_einsum},
+    {"graph.trilu", k_trilu},
+    {"graph.top_k", k_top_k},
+    {"graph.instance_normalization", k_group_norm},
+    {"graph.group_normalization", k_group_norm},
+    {"graph.cum_sum", k_cum_sum},
+    {"graph.arg_max", k_arg},
+    {"graph.arg_min", k_arg},
     {"graph.max_pool", k_max_pool},
     {"graph.average_pool", k_average_pool},
     {"graph.global_average_pool", k_global_average_pool},
@@ -481,5 +763,7 @@ const SmKernelEntry sm_kernels_nn[] = {
     {"graph.reduce_l1", k_reduce},
     {"graph.reduce_l2", k_reduce},
     {"graph.reduce_sum_square", k_reduce},
+    {"graph.reduce_log_sum", k_reduce},
+    {"graph.reduce_log_sum_exp", k_reduce},
     {NULL, NULL},
 };

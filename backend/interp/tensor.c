@@ -1,6 +1,7 @@
 /* Host tensors: allocation, element access across dtypes, IR type mapping. */
 #include "backend/interp/interp.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,6 +79,19 @@ bool sm_tensor_copy(SmTensor *dst, const SmTensor *src) {
   if (!sm_tensor_alloc(dst, src->dtype, src->rank, src->dims)) return false;
   memcpy(dst->data, src->data, sm_tensor_nbytes(src));
   return true;
+}
+
+bool sm_tensor_value_close(double got, double want, double rtol, double atol) {
+  if (got != got || want != want) return got != got && want != want;
+  if (got == want) return true;
+  if (isinf(got) || isinf(want)) return false;
+  return fabs(got - want) <= atol + rtol * fabs(want);
+}
+
+double sm_tensor_value_error(double got, double want) {
+  if (got != got || want != want) return got != got && want != want ? 0.0 : INFINITY;
+  if (got == want) return 0.0;
+  return fabs(got - want);
 }
 
 double sm_tensor_get_f64(const SmTensor *t, int64_t i) {

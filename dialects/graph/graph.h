@@ -58,6 +58,26 @@ bool sm_graph_slice_bounds(const SmAttr *props, unsigned rank, const int64_t *di
 double sm_graph_resize_coord(const char *mode, int64_t out, double scale, int64_t in_len,
                              int64_t out_len);
 
+/* graph.einsum's equation resolved against its operand shapes. Labels are
+ * numbered output labels first (in output order), then the summed ones;
+ * "..." stands for the same run of broadcast dims in every term (numpy
+ * alignment from the right). A dim of size 1 under "..." broadcasts: its
+ * entry in bcast is true. */
+#define SM_EINSUM_MAX_LABELS 16
+#define SM_EINSUM_MAX_INPUTS 8
+typedef struct SmGraphEinsum {
+  unsigned nlab, out_rank, nin;
+  int64_t size[SM_EINSUM_MAX_LABELS];
+  unsigned rank[SM_EINSUM_MAX_INPUTS];
+  unsigned lab[SM_EINSUM_MAX_INPUTS][SM_EINSUM_MAX_LABELS];
+  bool bcast[SM_EINSUM_MAX_INPUTS][SM_EINSUM_MAX_LABELS];
+  unsigned out[SM_EINSUM_MAX_LABELS];
+} SmGraphEinsum;
+/* False with a message in err when the equation is malformed or does not
+ * fit the shapes. */
+bool sm_graph_einsum_parse(const char *equation, unsigned nin, const unsigned *ranks,
+                           const int64_t *const *dims, SmGraphEinsum *out, char *err, size_t errlen);
+
 #ifdef __cplusplus
 }
 #endif

@@ -79,6 +79,7 @@ const SmGraphOpInfo sm_graph_ops_elementwise[] = {
     UNARY("graph.abs", "absolute value", infer_same),
     UNARY("graph.ceil", "round up", infer_float_same),
     UNARY("graph.floor", "round down", infer_float_same),
+    UNARY("graph.round", "round to nearest, halves to even", infer_float_same),
     UNARY("graph.erf", "error function", infer_float_same),
     UNARY("graph.exp", "exponential", infer_float_same),
     UNARY("graph.log", "natural logarithm", infer_float_same),

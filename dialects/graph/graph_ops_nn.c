@@ -3,6 +3,8 @@
  * pads are [begin..., end...] per spatial dimension. */
 #include "dialects/graph/graph_internal.h"
 
+#include <string.h>
+
 /* Spatial attributes of a window op over `ns` spatial dims; ONNX defaults. */
 typedef struct GWindow {
   int64_t k[GRAPH_MAX_RANK], s[GRAPH_MAX_RANK], d[GRAPH_MAX_RANK], p[2 * GRAPH_MAX_RANK];
@@ -78,6 +80,135 @@ static bool infer_conv(GInfer *g) {
       return false;
   }
   return g_result(g, r, out, g_elem(g, 0));
+}
+
+/* ConvTranspose (ONNX): weight [C, M/group, k...]; output extent
+ * s*(in-1) + output_padding + (k-1)*d + 1 - pad_begin - pad_end. The importer
+ * turns output_shape and auto_pad into explicit pads. */
+static bool infer_conv_transpose(GInfer *g) {
+  unsigned r = g_rank(g, 0);
+  if (r < 3 || g_rank(g, 1) != r) return g_error(g, "input and weight must have the same rank >= 3");
+  if (!g_require_float(g, 0) || !g_same_elem(g, 0, 1)) return false;
+  const int64_t *x = g_dims(g, 0), *w = g_dims(g, 1);
+  int64_t group = sm_graph_prop_int(g->props, "group", 1);
+  if (group < 1 || x[1] % group != 0) return g_error(g, "group %lld must divide input channels %lld", (long long)group, (long long)x[1]);
+  if (w[0] != x[1]) return g_error(g, "weight has %lld input channels, expected %lld", (long long)w[0], (long long)x[1]);
+  int64_t m = w[1] * group;
+  if (g->nin == 3 && (g_rank(g, 2) != 1 || g_dims(g, 2)[0] != m))
+    return g_error(g, "bias must have shape [%lld]", (long long)m);
+  unsigned ns = r - 2;
+  GWindow win;
+  if (!window(g, ns, &win, false)) return false;
+  int64_t ks[GRAPH_MAX_RANK], op[GRAPH_MAX_RANK] = {0};
+  int nk = sm_graph_prop_ints(g->props, "kernel_shape", ks, GRAPH_MAX_RANK);
+  int no = sm_graph_prop_ints(g->props, "output_padding", op, GRAPH_MAX_RANK);
+  if (no >= 0 && no != (int)ns) return g_error(g, "output_padding must have %u entries", ns);
+  int64_t out[GRAPH_MAX_RANK] = {x[0], m};
+  for (unsigned i = 0; i < ns; i++) {
+    if (nk >= 0 && (nk != (int)ns || ks[i] != w[i + 2]))
+      return g_error(g, "kernel_shape does not match the weight shape");
+    if (op[i] < 0 || (op[i] >= win.s[i] && op[i] >= win.d[i]))
+      return g_error(g, "output_padding must be smaller than the stride or the dilation");
+    if (x[i + 2] < 1 || w[i + 2] < 1 || x[i + 2] > INT32_MAX || w[i + 2] > INT32_MAX || win.s[i] > INT32_MAX ||
+        win.d[i] > INT32_MAX || win.p[i] > INT32_MAX || win.p[i + ns] > INT32_MAX || op[i] > INT32_MAX)
+      return g_error(g, "spatial sizes, strides, dilations and pads must be positive and below 2^31");
+    out[i + 2] = win.s[i] * (x[i + 2] - 1) + op[i] + (w[i + 2] - 1) * win.d[i] + 1 - win.p[i] - win.p[i + ns];
+    if (out[i + 2] < 1) return g_error(g, "the pads leave an empty output");
+  }
+  return g_result(g, r, out, g_elem(g, 0));
+}
+
+/* Einsum (float operands): the equation parser decides the output shape. */
+static bool infer_einsum(GInfer *g) {
+  unsigned ranks[SM_EINSUM_MAX_INPUTS];
+  const int64_t *dims[SM_EINSUM_MAX_INPUTS];
+  if (g->nin > SM_EINSUM_MAX_INPUTS) return g_error(g, "at most %d operands", SM_EINSUM_MAX_INPUTS);
+  for (unsigned i = 0; i < g->nin; i++) {
+    if (!g_require_float(g, i) || !g_same_elem(g, 0, i)) return false;
+    ranks[i] = g_rank(g, i);
+    dims[i] = g_dims(g, i);
+  }
+  SmGraphEinsum e;
+  char msg[160];
+  if (!sm_graph_einsum_parse(sm_graph_prop_str(g->props, "equation", NULL), g->nin, ranks, dims, &e, msg, sizeof msg))
+    return g_error(g, "equation: %s", msg);
+  if (e.out_rank > GRAPH_MAX_RANK) return g_error(g, "result rank above %d", GRAPH_MAX_RANK);
+  int64_t out[GRAPH_MAX_RANK];
+  for (unsigned d = 0; d < e.out_rank; d++) out[d] = e.size[e.out[d]];
+  return g_result(g, e.out_rank, out, g_elem(g, 0));
+}
+
+/* Trilu: keeps the upper (upper = 1, default) or lower triangle of the
+ * last two dims relative to diagonal k; any element type. */
+static bool infer_trilu(GInfer *g) {
+  if (g_rank(g, 0) < 2) return g_error(g, "input must have rank >= 2");
+  return g_result(g, g_rank(g, 0), g_dims(g, 0), g_elem(g, 0));
+}
+
+/* CumSum along 'axis' (exclusive, reverse: 0 or 1); floats or integers. */
+static bool infer_cum_sum(GInfer *g) {
+  SmType *e = g_elem(g, 0);
+  if (!sm_type_is_float(e) && !(sm_type_is_integer(e) && e->integer.width > 1))
+    return g_error(g, "operand #0 must be a tensor of floats or integers");
+  int64_t a;
+  if (g_rank(g, 0) < 1) return g_error(g, "input must have rank >= 1");
+  if (!g_axis(g, sm_graph_prop_int(g->props, "axis", 0), g_rank(g, 0), &a)) return false;
+  return g_result(g, g_rank(g, 0), g_dims(g, 0), e);
+}
+
+/* ArgMax / ArgMin along 'axis' (default 0), keepdims (default 1): i64. */
+static bool infer_arg(GInfer *g) {
+  SmType *e = g_elem(g, 0);
+  if (!sm_type_is_float(e) && !(sm_type_is_integer(e) && e->integer.width > 1))
+    return g_error(g, "operand #0 must be a tensor of floats or integers");
+  unsigned r = g_rank(g, 0);
+  int64_t a;
+  if (r < 1) return g_error(g, "input must have rank >= 1");
+  if (!g_axis(g, sm_graph_prop_int(g->props, "axis", 0), r, &a)) return false;
+  if (g_dims(g, 0)[a] < 1) return g_error(g, "the reduced axis is empty");
+  bool keep = sm_graph_prop_int(g->props, "keepdims", 1) != 0;
+  int64_t out[GRAPH_MAX_RANK];
+  unsigned ro = 0;
+  for (unsigned d = 0; d < r; d++) {
+    if ((int64_t)d != a) out[ro++] = g_dims(g, 0)[d];
+    else if (keep) out[ro++] = 1;
+  }
+  return g_result(g, ro, out, g_i64(g));
+}
+
+/* InstanceNormalization (x, scale [C], bias [C]) and GroupNormalization
+ * (num_groups G dividing C; scale and bias [C] as opset 21, or [G] as
+ * opset 18): x of rank >= 2 normalised over each (n, group) block. */
+static bool infer_group_norm(GInfer *g) {
+  unsigned r = g_rank(g, 0);
+  if (r < 2) return g_error(g, "input must have rank >= 2");
+  if (!g_require_float(g, 0) || !g_same_elem(g, 0, 1) || !g_same_elem(g, 0, 2)) return false;
+  int64_t c = g_dims(g, 0)[1];
+  bool inst = strcmp(g->name, "graph.instance_normalization") == 0;
+  int64_t grp = inst ? c : sm_graph_prop_int(g->props, "num_groups", 0);
+  if (grp < 1 || c % grp != 0) return g_error(g, "num_groups %lld must divide the %lld channels", (long long)grp, (long long)c);
+  for (unsigned i = 1; i < 3; i++)
+    if (g_rank(g, i) != 1 || (g_dims(g, i)[0] != c && g_dims(g, i)[0] != grp))
+      return g_error(g, "operand #%u must have shape [%lld]%s", i, (long long)c,
+                     inst ? "" : " (or [num_groups])");
+  return g_result(g, r, g_dims(g, 0), g_elem(g, 0));
+}
+
+/* TopK with a static k (property): values and i64 indices, the axis
+ * shortened to k. */
+static bool infer_top_k(GInfer *g) {
+  SmType *e = g_elem(g, 0);
+  if (!sm_type_is_float(e) && !(sm_type_is_integer(e) && e->integer.width > 1))
+    return g_error(g, "operand #0 must be a tensor of floats or integers");
+  unsigned r = g_rank(g, 0);
+  int64_t a, k = sm_graph_prop_int(g->props, "k", -1);
+  if (r < 1) return g_error(g, "input must have rank >= 1");
+  if (!g_axis(g, sm_graph_prop_int(g->props, "axis", -1), r, &a)) return false;
+  if (k < 0 || k > g_dims(g, 0)[a])
+    return g_error(g, "k %lld must be in [0, %lld]", (long long)k, (long long)g_dims(g, 0)[a]);
+  int64_t out[GRAPH_MAX_RANK];
+  for (unsigned d = 0; d < r; d++) out[d] = (int64_t)d == a ? k : g_dims(g, 0)[d];
+  return g_result(g, r, out, e) && g_result(g, r, out, g_i64(g));
 }
 
 static bool infer_pool(GInfer *g) {
@@ -200,6 +331,13 @@ static bool infer_reduce(GInfer *g) {
 
 static const char *const no_props[] = {NULL};
 static const char *const conv_props[] = {"dilations", "group", "kernel_shape", "pads", "strides", NULL};
+static const char *const conv_transpose_props[] = {"dilations", "group", "kernel_shape", "output_padding", "pads", "strides", NULL};
+static const char *const einsum_props[] = {"equation", NULL};
+static const char *const trilu_props[] = {"k", "upper", NULL};
+static const char *const cum_sum_props[] = {"axis", "exclusive", "reverse", NULL};
+static const char *const arg_props[] = {"axis", "keepdims", "select_last_index", NULL};
+static const char *const group_norm_props[] = {"epsilon", "num_groups", NULL};
+static const char *const top_k_props[] = {"axis", "k", "largest", "sorted", NULL};
 static const char *const max_pool_props[] = {"ceil_mode", "dilations", "kernel_shape", "pads", "strides", NULL};
 static const char *const avg_pool_props[] = {"ceil_mode", "count_include_pad", "kernel_shape", "pads", "strides", NULL};
 static const char *const gemm_props[] = {"alpha", "beta", "transA", "transB", NULL};
@@ -212,9 +350,18 @@ static const char *const reduce_props[] = {"axes", "keepdims", NULL};
 
 const SmGraphOpInfo sm_graph_ops_nn[] = {
     {"graph.conv", "N-d convolution (NCHW), optional bias", 2, 3, 1, 0, conv_props, infer_conv},
+    {"graph.conv_transpose", "N-d transposed convolution (NCHW), optional bias", 2, 3, 1, 0, conv_transpose_props, infer_conv_transpose},
+    {"graph.trilu", "upper (upper = 1) or lower triangle of the last two dims, diagonal offset k", 1, 1, 1, 0, trilu_props, infer_trilu},
+    {"graph.cum_sum", "running sum along axis (exclusive, reverse)", 1, 1, 1, 0, cum_sum_props, infer_cum_sum},
+    {"graph.arg_max", "index of the maximum along axis (i64; select_last_index)", 1, 1, 1, 0, arg_props, infer_arg},
+    {"graph.arg_min", "index of the minimum along axis (i64; select_last_index)", 1, 1, 1, 0, arg_props, infer_arg},
+    {"graph.instance_normalization", "normalise each (n, c) over the spatial dims (x, scale, bias)", 3, 3, 1, 0, eps_props, infer_group_norm},
+    {"graph.group_normalization", "normalise each (n, group of channels) (x, scale, bias)", 3, 3, 1, 0, group_norm_props, infer_group_norm},
+    {"graph.top_k", "k largest (largest = 1) or smallest along axis, sorted: values and i64 indices", 1, 1, 2, 0, top_k_props, infer_top_k},
     {"graph.max_pool", "max pooling", 1, 1, 1, 0, max_pool_props, infer_pool},
     {"graph.average_pool", "average pooling", 1, 1, 1, 0, avg_pool_props, infer_pool},
     {"graph.global_average_pool", "mean over all spatial dims", 1, 1, 1, 0, no_props, infer_global_pool},
+    {"graph.einsum", "Einstein summation over float operands ('equation')", 1, SM_EINSUM_MAX_INPUTS, 1, 0, einsum_props, infer_einsum},
     {"graph.matmul", "numpy-style batched matrix product", 2, 2, 1, 0, no_props, infer_matmul},
     {"graph.gemm", "alpha * op(A) op(B) + beta * C", 2, 3, 1, 0, gemm_props, infer_gemm},
     {"graph.batch_normalization", "inference batch norm (x, scale, bias, mean, var)", 5, 5, 1, 0, eps_props, infer_batch_norm},
@@ -228,5 +375,7 @@ const SmGraphOpInfo sm_graph_ops_nn[] = {
     REDUCE("graph.reduce_l1", "sum of absolute values over axes"),
     REDUCE("graph.reduce_l2", "Euclidean norm over axes"),
     REDUCE("graph.reduce_sum_square", "sum of squares over axes"),
+    REDUCE("graph.reduce_log_sum", "log of the sum over axes"),
+    REDUCE("graph.reduce_log_sum_exp", "log of the sum of exponentials over axes (computed stably)"),
     {NULL, NULL, 0, 0, 0, 0, NULL, NULL},
 };

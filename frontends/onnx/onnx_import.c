@@ -636,6 +636,7 @@ static bool h_reduce(Imp *im) {
   if (n <= 0 && attr_int(im, "noop_with_empty_axes", 0)) {
     /* No reduction, but the element-wise part stays (as in ONNX's reference). */
     const char *t = im->node->op_type;
+    if (!strcmp(t, "ReduceLogSum") && x) return emit(im, "graph.log", NULL, &x, 1, 1);
     if (!strcmp(t, "ReduceL1") || !strcmp(t, "ReduceL2")) return x ? emit(im, "graph.abs", NULL, &x, 1, 1) : h_alias(im);
     if (!strcmp(t, "ReduceSumSquare") && x) {
       Val *xx[2] = {x, x};
@@ -886,6 +887,100 @@ static bool h_dropout(Imp *im) {
   return h_alias(im);
 }
 
+/* ConvTranspose: output_shape and auto_pad become explicit pads (the ONNX
+ * total-padding formula); output_padding stays a property. */
+static bool h_conv_transpose(Imp *im) {
+  Val *ins[3];
+  unsigned nin;
+  if (!gather_inputs(im, 3, ins, &nin)) return false;
+  if (nin < 2) return err(im, "missing input");
+  Props p = {0};
+  copy_attrs(im, "graph.conv_transpose", &p);
+  unsigned r = ins[0]->type->shaped.rank, ns = r >= 2 ? r - 2 : 0;
+  int64_t os[SM_TENSOR_MAX_RANK];
+  int nos = attr_ints(im, "output_shape", os, SM_TENSOR_MAX_RANK);
+  const char *ap = attr_str(im, "auto_pad", "NOTSET");
+  bool same = strcmp(ap, "SAME_UPPER") == 0 || strcmp(ap, "SAME_LOWER") == 0;
+  if (strcmp(ap, "NOTSET") != 0 && strcmp(ap, "VALID") != 0 && !same) return err(im, "unknown auto_pad '%s'", ap);
+  if (nos >= 0 || same || strcmp(ap, "VALID") == 0) {
+    if (r < 3 || ins[1]->type->shaped.rank != r) return err(im, "input and weight must have the same rank >= 3");
+    if (nos >= 0 && nos != (int)ns && nos != (int)r) return err(im, "output_shape must have %u entries", ns);
+    int64_t s[SM_TENSOR_MAX_RANK], d[SM_TENSOR_MAX_RANK], opad[SM_TENSOR_MAX_RANK], pads[2 * SM_TENSOR_MAX_RANK];
+    for (unsigned i = 0; i < ns; i++) s[i] = d[i] = 1, opad[i] = 0;
+    attr_ints(im, "strides", s, SM_TENSOR_MAX_RANK);
+    attr_ints(im, "dilations", d, SM_TENSOR_MAX_RANK);
+    attr_ints(im, "output_padding", opad, SM_TENSOR_MAX_RANK);
+    bool upper = strcmp(ap, "SAME_UPPER") == 0;
+    for (unsigned i = 0; i < ns; i++) {
+      int64_t in = ins[0]->type->shaped.dims[i + 2], k = ins[1]->type->shaped.dims[i + 2];
+      if (in > INT32_MAX || k > INT32_MAX || s[i] < 1 || s[i] > INT32_MAX || d[i] < 1 || d[i] > INT32_MAX ||
+          opad[i] < 0 || opad[i] > INT32_MAX)
+        return err(im, "strides, dilations, output_padding and sizes must be positive and below 2^31");
+      int64_t full = s[i] * (in - 1) + opad[i] + (k - 1) * d[i] + 1, want = full;
+      if (nos >= 0) want = os[nos == (int)r ? i + 2 : i];
+      else if (same) want = in * s[i];
+      int64_t total = full - want;
+      if (total < 0 || want < 1) return err(im, "output_shape %lld does not fit (at most %lld)", (long long)want, (long long)full);
+      if (nos < 0 && !same) total = 0;
+      pads[i] = upper ? total / 2 : total - total / 2;
+      pads[i + ns] = total - pads[i];
+    }
+    for (unsigned i = 0; i < p.n; i++)
+      if (strcmp(p.e[i].name, "pads") == 0) p.e[i] = p.e[--p.n];
+    p_ints(im, &p, "pads", pads, 2 * ns);
+  }
+  return emit(im, "graph.conv_transpose", &p, ins, nin, 1);
+}
+
+/* Trilu: k (input #1, a constant scalar, default 0) becomes a property. */
+static bool h_trilu(Imp *im) {
+  int64_t k = 0;
+  int n = const_ints(im, 1, &k, 1, "k");
+  if (n == -2) return false;
+  if (n == 0) return err(im, "k must hold one value");
+  bool ok = true;
+  Val *x = input(im, 0, &ok);
+  if (!x) return ok ? err(im, "missing input") : false;
+  Props p = {0};
+  p_int(im, &p, "k", n > 0 ? k : 0);
+  p_int(im, &p, "upper", attr_int(im, "upper", 1));
+  return emit(im, "graph.trilu", &p, &x, 1, 1);
+}
+
+/* CumSum: axis (input #1, a constant scalar) becomes a property. */
+static bool h_cum_sum(Imp *im) {
+  int64_t axis = 0;
+  int n = const_ints(im, 1, &axis, 1, "axis");
+  if (n == -2) return false;
+  if (n != 1) return err(im, "axis must be a constant scalar");
+  bool ok = true;
+  Val *x = input(im, 0, &ok);
+  if (!x) return ok ? err(im, "missing input") : false;
+  Props p = {0};
+  p_int(im, &p, "axis", axis);
+  p_int(im, &p, "exclusive", attr_int(im, "exclusive", 0));
+  p_int(im, &p, "reverse", attr_int(im, "reverse", 0));
+  return emit(im, "graph.cum_sum", &p, &x, 1, 1);
+}
+
+/* TopK: K (input #1) must be a constant; sorted = 0 allows any order, the
+ * sorted one is given. */
+static bool h_top_k(Imp *im) {
+  int64_t k = 0;
+  int n = const_ints(im, 1, &k, 1, "K");
+  if (n == -2) return false;
+  if (n != 1) return err(im, "K must be a constant holding one value");
+  bool ok = true;
+  Val *x = input(im, 0, &ok);
+  if (!x) return ok ? err(im, "missing input") : false;
+  Props p = {0};
+  p_int(im, &p, "k", k);
+  p_int(im, &p, "axis", attr_int(im, "axis", -1));
+  p_int(im, &p, "largest", attr_int(im, "largest", 1));
+  p_int(im, &p, "sorted", 1);
+  return emit(im, "graph.top_k", &p, &x, 1, (unsigned)im->node->n_output);
+}
+
 /* One ONNX operator: its handler and the node shapes it accepts. Checked for
  * every node before the handler runs (check_node), so no handler sees a
  * missing required input, an undefined name, a missing output or an
@@ -902,26 +997,30 @@ typedef struct Handler {
 #define VAR 1, MAX_IO, 1, 1
 static const Handler handlers[] = {
     {"Abs", h_generic, U1}, {"Add", h_generic, B2}, {"And", h_generic, B2},
+    {"ArgMax", h_generic, U1}, {"ArgMin", h_generic, U1},
     {"AveragePool", h_window, 1, 1, 1, 1}, {"BatchNormalization", h_norm, 5, 5, 1, 5},
     {"Cast", h_cast, U1}, {"Ceil", h_generic, U1}, {"Clip", h_clip, 1, 3, 1, 1},
     {"Concat", h_generic, VAR}, {"Constant", h_constant, 0, 0, 1, 1},
     {"ConstantOfShape", h_constant_of_shape, 1, 1, 1, 1}, {"Conv", h_window, 2, 3, 1, 1},
+    {"ConvTranspose", h_conv_transpose, 2, 3, 1, 1}, {"CumSum", h_cum_sum, 2, 2, 1, 1},
     {"Cos", h_generic, U1}, {"DepthToSpace", h_generic, U1}, {"Div", h_generic, B2},
-    {"Dropout", h_dropout, 1, 3, 1, 2}, {"Equal", h_generic, B2}, {"Erf", h_generic, U1},
+    {"Dropout", h_dropout, 1, 3, 1, 2}, {"Einsum", h_generic, VAR}, {"Equal", h_generic, B2}, {"Erf", h_generic, U1},
     {"Exp", h_generic, U1}, {"Expand", h_expand, 2, 2, 1, 1}, {"Flatten", h_generic, U1},
     {"Floor", h_generic, U1}, {"Gather", h_generic, B2}, {"GatherElements", h_generic, B2},
     {"Gelu", h_generic, U1}, {"Gemm", h_generic, 2, 3, 1, 1},
     {"GlobalAveragePool", h_generic, U1}, {"Greater", h_generic, B2},
-    {"GreaterOrEqual", h_generic, B2}, {"HardSigmoid", h_generic, U1},
-    {"HardSwish", h_generic, U1}, {"Identity", h_alias, U1}, {"IsNaN", h_generic, U1},
+    {"GreaterOrEqual", h_generic, B2}, {"GroupNormalization", h_norm, 3, 3, 1, 1}, {"HardSigmoid", h_generic, U1},
+    {"HardSwish", h_generic, U1}, {"Identity", h_alias, U1},
+    {"InstanceNormalization", h_norm, 3, 3, 1, 1}, {"IsNaN", h_generic, U1},
     {"LayerNormalization", h_norm, 2, 3, 1, 3}, {"LeakyRelu", h_generic, U1},
     {"Less", h_generic, B2}, {"LessOrEqual", h_generic, B2}, {"Log", h_generic, U1},
     {"MatMul", h_generic, B2}, {"Max", h_minmax, VAR}, {"MaxPool", h_window, 1, 1, 1, 2},
     {"Min", h_minmax, VAR}, {"Mod", h_generic, B2}, {"Mul", h_generic, B2},
     {"Neg", h_generic, U1}, {"Not", h_generic, U1}, {"Or", h_generic, B2},
     {"Pad", h_pad, 1, 4, 1, 1}, {"Pow", h_generic, B2}, {"Range", h_range, 3, 3, 1, 1},
-    {"Reciprocal", h_generic, U1}, {"ReduceL1", h_reduce, 1, 2, 1, 1},
-    {"ReduceL2", h_reduce, 1, 2, 1, 1}, {"ReduceMax", h_reduce, 1, 2, 1, 1},
+    {"Reciprocal", h_generic, U1}, {"Round", h_generic, U1}, {"ReduceL1", h_reduce, 1, 2, 1, 1},
+    {"ReduceL2", h_reduce, 1, 2, 1, 1}, {"ReduceLogSum", h_reduce, 1, 2, 1, 1},
+    {"ReduceLogSumExp", h_reduce, 1, 2, 1, 1}, {"ReduceMax", h_reduce, 1, 2, 1, 1},
     {"ReduceMean", h_reduce, 1, 2, 1, 1}, {"ReduceMin", h_reduce, 1, 2, 1, 1},
     {"ReduceProd", h_reduce, 1, 2, 1, 1}, {"ReduceSum", h_reduce, 1, 2, 1, 1},
     {"ReduceSumSquare", h_reduce, 1, 2, 1, 1}, {"Relu", h_generic, U1},
@@ -930,7 +1029,8 @@ static const Handler handlers[] = {
     {"Sin", h_generic, U1}, {"Slice", h_slice, 1, 5, 1, 1}, {"Softmax", h_softmax, U1},
     {"SpaceToDepth", h_generic, U1}, {"Split", h_split, 1, 2, 1, 64}, {"Sqrt", h_generic, U1},
     {"Squeeze", h_squeeze, 1, 2, 1, 1}, {"Sub", h_generic, B2}, {"Tanh", h_generic, U1},
-    {"Tile", h_tile, 2, 2, 1, 1}, {"Transpose", h_generic, U1},
+    {"Tile", h_tile, 2, 2, 1, 1}, {"TopK", h_top_k, 2, 2, 1, 2},
+    {"Transpose", h_generic, U1}, {"Trilu", h_trilu, 1, 2, 1, 1},
     {"Unsqueeze", h_unsqueeze, 1, 2, 1, 1}, {"Where", h_generic, 3, 3, 1, 1},
     {"Xor", h_generic, B2},
 };
@@ -956,6 +1056,7 @@ static const AttrRange attr_ranges[] = {
     {NULL, "transA", 0, 1},                 {NULL, "transB", 0, 1},
     {NULL, "noop_with_empty_axes", 0, 1},   {"Conv", "pads", 0, DIM_MAX},
     {"MaxPool", "pads", 0, DIM_MAX},        {"AveragePool", "pads", 0, DIM_MAX},
+    {"ConvTranspose", "pads", 0, DIM_MAX},  {"ConvTranspose", "output_padding", 0, DIM_MAX},
     {"DepthToSpace", "blocksize", 1, 1 << 16}, {"SpaceToDepth", "blocksize", 1, 1 << 16},
     {"Split", "num_outputs", 1, 64},
 };

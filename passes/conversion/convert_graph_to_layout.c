@@ -59,6 +59,7 @@ static SmValue *ew_body(SmBuilder *b, SmOp *op, const char *n, SmValue **x, SmTy
                                          {"abs", "math.absf"}};
   for (size_t i = 0; i < sizeof unary / sizeof unary[0]; i++)
     if (!strcmp(n, unary[i][0])) return un(b, unary[i][1], a);
+  if (!strcmp(n, "round")) return sm_g2l_round_even(b, a);
   if (!strcmp(n, "neg")) return f ? un(b, "arith.negf", a) : bin(b, "arith.subi", csti(b, a->type, 0), a);
   if (!strcmp(n, "reciprocal")) return bin(b, "arith.divf", cstf(b, a->type, 1), a);
   if (!strcmp(n, "sigmoid"))
@@ -209,95 +210,6 @@ static bool lower_gemm(SmBuilder *ob, SmOp *op, SmValue **out) {
       if (beta != 1.0) cv = bin(&g.eb, "arith.mulf", cv, cstf(&g.eb, ft, beta));
       ev = bin(&g.eb, "arith.addf", ev, cv);
     }
-  }
-  *out = gen_finish(&g, bv, ev);
-  return true;
-}
-
-static void ints(SmOp *op, const char *name, unsigned n, int64_t dflt, int64_t *out) {
-  for (unsigned i = 0; i < n; i++) out[i] = dflt;
-  sm_graph_prop_ints(op->props, name, out, n);
-}
-
-static bool lower_conv(SmBuilder *ob, SmOp *op, SmValue **out) {
-  SmType *xt = op->operands[0].value->type, *wt = op->operands[1].value->type, *rt = op->results[0].type;
-  if (xt->shaped.rank != 4) return sm_op_emit_error(op, "lowering supports 2-D convolutions only");
-  int64_t st[2], dl[2], pd[4];
-  ints(op, "strides", 2, 1, st);
-  ints(op, "dilations", 2, 1, dl);
-  ints(op, "pads", 4, 0, pd);
-  int64_t grp = sm_graph_prop_int(op->props, "group", 1);
-  int64_t M = wt->shaped.dims[0], Cg = wt->shaped.dims[1], KH = wt->shaped.dims[2], KW = wt->shaped.dims[3];
-  int64_t dom[7] = {rt->shaped.dims[0], M, rt->shaped.dims[2], rt->shaped.dims[3], Cg, KH, KW};
-  Gen g;
-  gen_init(&g, ob, op, "conv", 7, dom);
-  SmContext *c = g.ctx;
-  g.red[4] = g.red[5] = g.red[6] = true;
-  g.res = rt;
-  g.res_map = map_prefix(c, 7, 4);
-  SmAffineExpr *e[4];
-  e[0] = D(c, 0);
-  e[1] = grp == 1 ? D(c, 4)
-                  : sm_affine_add(c, sm_affine_mul(c, sm_affine_floordiv(c, D(c, 1), C(c, M / grp)), C(c, Cg)), D(c, 4));
-  for (int s = 0; s < 2; s++)
-    e[2 + s] = sm_affine_add(c, sm_affine_add(c, sm_affine_mul(c, D(c, 2 + s), C(c, st[s])),
-                                              sm_affine_mul(c, D(c, 5 + s), C(c, dl[s]))), C(c, -pd[s]));
-  bool need_pad = false;
-  for (int s = 0; s < 2; s++)
-    need_pad |= pd[s] > 0 || (rt->shaped.dims[2 + s] - 1) * st[s] + (wt->shaped.dims[2 + s] - 1) * dl[s] - pd[s] >= xt->shaped.dims[2 + s];
-  unsigned ix = gen_input(&g, op->operands[0].value, map_of(c, 7, 4, e), need_pad ? zero_of(c, xt->shaped.elem) : NULL);
-  e[0] = D(c, 1), e[1] = D(c, 4), e[2] = D(c, 5), e[3] = D(c, 6);
-  unsigned iw = gen_input(&g, op->operands[1].value, map_of(c, 7, 4, e), NULL);
-  int ib = -1;
-  if (op->num_operands > 2) {
-    e[0] = D(c, 1);
-    ib = (int)gen_input(&g, op->operands[2].value, map_of(c, 7, 1, e), NULL);
-  }
-  SmValue *acc = gen_body(&g);
-  SmValue *bv = mac(&g, acc, ix, iw);
-  SmValue *ev = NULL;
-  if (ib >= 0) {
-    SmValue *ea = gen_epi(&g);
-    ev = bin(&g.eb, "arith.addf", ea, EI(&g, (unsigned)ib));
-  }
-  *out = gen_finish(&g, bv, ev);
-  return true;
-}
-
-static bool lower_pool(SmBuilder *ob, SmOp *op, SmValue **out, bool is_max) {
-  SmType *xt = op->operands[0].value->type, *rt = op->results[0].type;
-  if (xt->shaped.rank != 4) return sm_op_emit_error(op, "lowering supports 2-D pooling only");
-  int64_t k[2], st[2], dl[2], pd[4];
-  ints(op, "kernel_shape", 2, 1, k);
-  ints(op, "strides", 2, 1, st);
-  ints(op, "dilations", 2, 1, dl);
-  ints(op, "pads", 4, 0, pd);
-  bool any_pad = false;
-  for (int s = 0; s < 2; s++)
-    any_pad |= pd[s] > 0 || (rt->shaped.dims[2 + s] - 1) * st[s] + (k[s] - 1) * dl[s] - pd[s] >= xt->shaped.dims[2 + s];
-  if (!is_max && any_pad && !sm_graph_prop_int(op->props, "count_include_pad", 0))
-    return sm_op_emit_error(op, "lowering of average pooling with padding excluded from the count is not supported");
-  int64_t dom[6] = {rt->shaped.dims[0], rt->shaped.dims[1], rt->shaped.dims[2], rt->shaped.dims[3], k[0], k[1]};
-  Gen g;
-  gen_init(&g, ob, op, is_max ? "max_pool" : "average_pool", 6, dom);
-  SmContext *c = g.ctx;
-  SmType *ft = rt->shaped.elem;
-  g.red[4] = g.red[5] = true;
-  g.res = rt;
-  g.res_map = map_prefix(c, 6, 4);
-  SmAffineExpr *e[4] = {D(c, 0), D(c, 1), NULL, NULL};
-  for (int s = 0; s < 2; s++)
-    e[2 + s] = sm_affine_add(c, sm_affine_add(c, sm_affine_mul(c, D(c, 2 + s), C(c, st[s])),
-                                              sm_affine_mul(c, D(c, 4 + s), C(c, dl[s]))), C(c, -pd[s]));
-  SmAttr *pad = any_pad ? sm_attr_float(c, ft, is_max ? -INFINITY : 0.0) : NULL;
-  unsigned ix = gen_input(&g, op->operands[0].value, map_of(c, 6, 4, e), pad);
-  g.init = sm_attr_float(c, ft, is_max ? -INFINITY : 0.0);
-  SmValue *acc = gen_body(&g);
-  SmValue *bv = bin(&g.bb, is_max ? "arith.maximumf" : "arith.addf", acc, BI(&g, ix));
-  SmValue *ev = NULL;
-  if (!is_max) {
-    SmValue *ea = gen_epi(&g);
-    ev = bin(&g.eb, "arith.divf", ea, cstf(&g.eb, ft, (double)(k[0] * k[1])));
   }
   *out = gen_finish(&g, bv, ev);
   return true;
@@ -605,9 +517,6 @@ static bool lower_op(SmOp *op) {
   if (more) ok = more > 0;
   else if (!strcmp(n, "matmul")) ok = lower_matmul(&b, op, outs);
   else if (!strcmp(n, "gemm")) ok = lower_gemm(&b, op, outs);
-  else if (!strcmp(n, "conv")) ok = lower_conv(&b, op, outs);
-  else if (!strcmp(n, "max_pool")) ok = lower_pool(&b, op, outs, true);
-  else if (!strcmp(n, "average_pool")) ok = lower_pool(&b, op, outs, false);
   else if (!strcmp(n, "global_average_pool")) {
     SmValue *x = op->operands[0].value;
     bool mask[MAXD] = {0};

@@ -264,11 +264,30 @@ static inline SmAffineMap *reshape_map(SmContext *c, SmType *rt, SmType *xt) {
 }
 
 
+/* ONNX Round (halves to even) from floor: r = floor(x), t = x - r (exact);
+ * t > 0.5 or (t == 0.5 and r odd) rounds up. No x + 0.5, which rounds
+ * 0.49999997f up. NaN and inf pass through floor unchanged (t is NaN, no
+ * comparison holds). */
+static inline SmValue *sm_g2l_round_even(SmBuilder *b, SmValue *x) {
+  SmType *t = x->type;
+  SmValue *r = un(b, "math.floor", x), *d = bin(b, "arith.subf", x, r), *h = cstf(b, t, 0.5);
+  SmValue *half_r = un(b, "math.floor", bin(b, "arith.mulf", r, h));
+  SmValue *odd = cmpf(b, F_UNE, bin(b, "arith.subf", r, bin(b, "arith.addf", half_r, half_r)), cstf(b, t, 0.0));
+  SmValue *up = cmpf(b, F_OGT, d, h), *tie = cmpf(b, F_OEQ, d, h);
+  SmValue *o[2] = {tie, odd};
+  SmValue *tie_odd = sop(b, "arith.andi", 2, o, i1t(b->ctx), NULL, NULL);
+  SmValue *o2[2] = {up, tie_odd};
+  SmValue *inc = sop(b, "arith.ori", 2, o2, i1t(b->ctx), NULL, NULL);
+  return sel(b, inc, bin(b, "arith.addf", r, cstf(b, t, 1.0)), r);
+}
+
 /* Lowerings in graph_to_layout_*.c. Each returns 1 when it lowered op into
  * outs, 0 when op is not one of its ops, -1 on a diagnosed error. */
 int sm_g2l_lower_reduce(SmBuilder *b, SmOp *op, SmValue **outs);
 int sm_g2l_lower_nn(SmBuilder *b, SmOp *op, SmValue **outs);
 int sm_g2l_lower_shape(SmBuilder *b, SmOp *op, SmValue **outs);
+int sm_g2l_lower_scan(SmBuilder *b, SmOp *op, SmValue **outs);
+int sm_g2l_lower_norm(SmBuilder *b, SmOp *op, SmValue **outs);
 /* Gives every func.return operand that no layout.generic computes (or that
  * repeats) a copy of its own. */
 void sm_g2l_materialize_returns(SmOp *ret);

@@ -116,8 +116,7 @@ static bool win_reads_out(const Win *w, const int64_t *in, const int64_t *out) {
   return false;
 }
 
-/* Convolution of any spatial rank (the 2-D one is in convert_graph_to_layout.c):
- * domain (n, m, o..., c, k...). */
+/* Convolution of any spatial rank: domain (n, m, o..., c, k...). */
 static int lower_conv_nd(SmBuilder *ob, SmOp *op, SmValue **outs) {
   SmType *xt = op->operands[0].value->type, *wt = op->operands[1].value->type, *rt = op->results[0].type;
   unsigned r = xt->shaped.rank, ns = r - 2, nd = 2 + 2 * ns + 1;
@@ -157,6 +156,147 @@ static int lower_conv_nd(SmBuilder *ob, SmOp *op, SmValue **outs) {
     ev = bin(&g.eb, "arith.addf", ea, EI(&g, (unsigned)ib));
   }
   outs[0] = gen_finish(&g, bv, ev);
+  return 1;
+}
+
+/* Transposed convolution of any spatial rank as a gather: domain
+ * (n, m, o..., c, k...). Output o takes input i = (o + pad_begin - k*d) / s
+ * where that divides exactly. Along a strided axis the index is shifted by
+ * A = ceil((K-1)*d / s) strides, j = o + pad_begin - k*d + A*s >= 0, so the
+ * floordiv only sees non-negative values; x is read at floordiv(j, s) - A
+ * (0 outside) and a 0/1 constant over the strided axes, 1 where every j is a
+ * multiple of its stride and j >= A*s, selects the taps that exist (a select,
+ * not a product, so an inf or NaN input is not multiplied by 0). */
+static int lower_conv_transpose(SmBuilder *ob, SmOp *op, SmValue **outs) {
+  SmType *xt = op->operands[0].value->type, *wt = op->operands[1].value->type, *rt = op->results[0].type;
+  unsigned r = xt->shaped.rank, ns = r - 2, nd = 2 + 2 * ns + 1;
+  if (r < 3 || nd > MAXD || !sm_type_is_float(rt->shaped.elem))
+    return sm_op_emit_error(op, "lowering needs a float transposed convolution of rank 3 to 8"), -1;
+  Win w;
+  win_of(op, ns, wt->shaped.dims + 2, &w);
+  int64_t grp = sm_graph_prop_int(op->props, "group", 1), CG = wt->shaped.dims[0] / grp, MG = wt->shaped.dims[1];
+  int64_t dom[MAXD], A[MAXD], mdims[MAXD];
+  unsigned nm = 0; /* strided axes: those the mask covers */
+  int64_t mcount = 1;
+  for (unsigned i = 0; i < ns; i++) {
+    A[i] = w.s[i] > 1 ? ((w.k[i] - 1) * w.d[i] + w.s[i] - 1) / w.s[i] : 0;
+    if (w.s[i] > 1) {
+      mdims[nm] = A[i] * w.s[i] + (xt->shaped.dims[2 + i] - 1) * w.s[i] + 1;
+      mcount *= mdims[nm++];
+      if (mcount > (1 << 24)) return sm_op_emit_error(op, "lowering supports transposed-convolution masks up to 2^24 elements"), -1;
+    }
+  }
+  memcpy(dom, rt->shaped.dims, r * sizeof *dom);
+  dom[r] = CG;
+  memcpy(dom + r + 1, w.k, ns * sizeof *dom);
+  SmContext *c = sm_op_context(op);
+  SmValue *mask = NULL;
+  if (nm) {
+    float *tab = malloc((size_t)mcount * sizeof *tab);
+    if (!tab) return sm_op_emit_error(op, "out of memory"), -1;
+    int64_t co[MAXD] = {0};
+    for (int64_t j = 0; j < mcount; j++) {
+      bool on = true;
+      for (unsigned i = 0, a = 0; i < ns; i++)
+        if (w.s[i] > 1) {
+          on &= co[a] % w.s[i] == 0 && co[a] >= A[i] * w.s[i];
+          a++;
+        }
+      tab[j] = on ? 1.0f : 0.0f;
+      for (int i = (int)nm - 1; i >= 0 && ++co[i] == mdims[i]; i--) co[i] = 0;
+    }
+    SmType *tt = sm_type_tensor(c, nm, mdims, sm_type_f32(c), NULL);
+    SmOpState cs;
+    sm_op_state_init(&cs, c, sm_intern_cstr(c, "graph.constant"), op->loc);
+    sm_op_state_add_prop(&cs, "value", sm_attr_dense(c, tt, false, tab, (size_t)mcount * sizeof *tab));
+    sm_op_state_add_result(&cs, tt);
+    mask = sm_op_result(sm_builder_create(ob, &cs), 0);
+    sm_op_state_release(&cs);
+    free(tab);
+  }
+  Gen g;
+  gen_init(&g, ob, op, "conv_transpose", nd, dom);
+  for (unsigned i = r; i < nd; i++) g.red[i] = true;
+  g.res = rt;
+  g.res_map = map_prefix(c, nd, r);
+  SmAffineExpr *e[MAXD], *j[MAXD], *grp_e = grp == 1 ? C(c, 0) : sm_affine_floordiv(c, D(c, 1), C(c, MG));
+  for (unsigned i = 0; i < ns; i++)
+    j[i] = sm_affine_add(c, sm_affine_add(c, D(c, 2 + i), sm_affine_mul(c, D(c, r + 1 + i), C(c, -w.d[i]))),
+                         C(c, w.pb[i] + A[i] * w.s[i]));
+  SmAffineExpr *ch = grp == 1 ? D(c, r) : sm_affine_add(c, sm_affine_mul(c, grp_e, C(c, CG)), D(c, r));
+  e[0] = D(c, 0), e[1] = ch;
+  for (unsigned i = 0; i < ns; i++)
+    e[2 + i] = w.s[i] > 1 ? sm_affine_add(c, sm_affine_floordiv(c, j[i], C(c, w.s[i])), C(c, -A[i])) : j[i];
+  unsigned ix = gen_input(&g, op->operands[0].value, map_of(c, nd, r, e), zero_of(c, xt->shaped.elem));
+  e[0] = ch, e[1] = grp == 1 ? D(c, 1) : sm_affine_mod(c, D(c, 1), C(c, MG));
+  for (unsigned i = 0; i < ns; i++) e[2 + i] = D(c, r + 1 + i);
+  unsigned iw = gen_input(&g, op->operands[1].value, map_of(c, nd, r, e), NULL);
+  int imk = -1;
+  if (mask) {
+    unsigned a = 0;
+    for (unsigned i = 0; i < ns; i++)
+      if (w.s[i] > 1) e[a++] = j[i];
+    imk = (int)gen_input(&g, mask, map_of(c, nd, nm, e), sm_attr_float(c, sm_type_f32(c), 0.0));
+    g.cst[imk] = NULL;
+  }
+  int ib = -1;
+  if (op->num_operands > 2) {
+    e[0] = D(c, 1);
+    ib = (int)gen_input(&g, op->operands[2].value, map_of(c, nd, 1, e), NULL);
+  }
+  SmValue *acc = gen_body(&g);
+  SmValue *prod = bin(&g.bb, "arith.mulf", BI(&g, ix), BI(&g, iw));
+  if (imk >= 0) {
+    SmValue *mv = BI(&g, (unsigned)imk);
+    prod = sel(&g.bb, cmpf(&g.bb, F_OGT, mv, cstf(&g.bb, mv->type, 0.0)), prod, cstf(&g.bb, prod->type, 0.0));
+  }
+  SmValue *bv = bin(&g.bb, "arith.addf", acc, prod);
+  SmValue *ev = NULL;
+  if (ib >= 0) {
+    SmValue *ea = gen_epi(&g);
+    ev = bin(&g.eb, "arith.addf", ea, EI(&g, (unsigned)ib));
+  }
+  outs[0] = gen_finish(&g, bv, ev);
+  return 1;
+}
+
+/* Einsum as one generic: domain = the labels (output ones first, parallel;
+ * the summed ones after, reduction); each operand reads its labels (a
+ * broadcast "..." dim of size 1 reads index 0); the body multiplies. */
+static int lower_einsum(SmBuilder *ob, SmOp *op, SmValue **outs) {
+  SmType *rt = op->results[0].type;
+  unsigned nin = op->num_operands, ranks[SM_EINSUM_MAX_INPUTS];
+  const int64_t *dims[SM_EINSUM_MAX_INPUTS];
+  if (nin > SM_EINSUM_MAX_INPUTS || !sm_type_is_float(rt->shaped.elem))
+    return sm_op_emit_error(op, "lowering needs float einsum operands (at most %d)", SM_EINSUM_MAX_INPUTS), -1;
+  for (unsigned i = 0; i < nin; i++) {
+    SmType *t = op->operands[i].value->type;
+    ranks[i] = t->shaped.rank;
+    dims[i] = t->shaped.dims;
+  }
+  SmGraphEinsum e;
+  char msg[160];
+  if (!sm_graph_einsum_parse(sm_graph_prop_str(op->props, "equation", NULL), nin, ranks, dims, &e, msg, sizeof msg))
+    return sm_op_emit_error(op, "equation: %s", msg), -1;
+  if (e.nlab > MAXD) return sm_op_emit_error(op, "lowering supports at most %d einsum labels", MAXD), -1;
+  Gen g;
+  gen_init(&g, ob, op, "einsum", e.nlab, e.size);
+  SmContext *c = g.ctx;
+  for (unsigned l = e.out_rank; l < e.nlab; l++) g.red[l] = true;
+  g.res = rt;
+  SmAffineExpr *x[MAXD];
+  for (unsigned d = 0; d < e.out_rank; d++) x[d] = D(c, e.out[d]);
+  g.res_map = map_of(c, e.nlab, e.out_rank, x);
+  unsigned ix[SM_EINSUM_MAX_INPUTS];
+  for (unsigned i = 0; i < nin; i++) {
+    for (unsigned d = 0; d < ranks[i]; d++) x[d] = e.bcast[i][d] ? C(c, 0) : D(c, e.lab[i][d]);
+    ix[i] = gen_input(&g, op->operands[i].value, map_of(c, e.nlab, ranks[i], x), NULL);
+  }
+  SmValue *acc = gen_body(&g), *v = BI(&g, ix[0]);
+  for (unsigned i = 1; i < nin; i++) v = bin(&g.bb, "arith.mulf", v, BI(&g, ix[i]));
+  if (e.nlab > e.out_rank) v = bin(&g.bb, "arith.addf", acc, v);
+  else if (nin == 1) g.cst[ix[0]] = NULL; /* a pure transpose keeps its operand */
+  outs[0] = gen_finish(&g, v, NULL);
   return 1;
 }
 
@@ -275,10 +415,12 @@ int sm_g2l_lower_nn(SmBuilder *ob, SmOp *op, SmValue **outs) {
   if (!strcmp(n, "matmul") && op->num_operands == 2 &&
       (rank == 1 || op->operands[1].value->type->shaped.rank == 1))
     return lower_matmul_vec(ob, op, outs);
-  /* 2-D conv and max pooling: lower_conv / lower_pool of the main file. */
-  if (!strcmp(n, "max_pool") && rank != 4) return lower_pool_nd(ob, op, outs, true);
-  if (!strcmp(n, "conv") && rank != 4) return lower_conv_nd(ob, op, outs);
+  if (!strcmp(n, "max_pool")) return lower_pool_nd(ob, op, outs, true);
+  if (!strcmp(n, "conv")) return lower_conv_nd(ob, op, outs);
+  if (!strcmp(n, "einsum")) return lower_einsum(ob, op, outs);
+  if (!strcmp(n, "conv_transpose")) return lower_conv_transpose(ob, op, outs);
   if (!strcmp(n, "batch_normalization")) return lower_batch_norm(ob, op, outs);
   if (!strcmp(n, "mod")) return lower_mod(ob, op, outs);
-  return 0;
+  int more = sm_g2l_lower_scan(ob, op, outs);
+  return more ? more : sm_g2l_lower_norm(ob, op, outs);
 }

@@ -7,14 +7,15 @@
 
 #include <stdint.h>
 
-typedef enum Red { R_SUM, R_MEAN, R_MAX, R_MIN, R_PROD, R_L1, R_L2, R_SUMSQ } Red;
+typedef enum Red { R_SUM, R_MEAN, R_MAX, R_MIN, R_PROD, R_L1, R_L2, R_SUMSQ, R_LOGSUM, R_LSE } Red;
 
 static const struct {
   const char *name;
   Red kind;
 } reds[] = {{"reduce_sum", R_SUM},   {"reduce_mean", R_MEAN}, {"reduce_max", R_MAX},
             {"reduce_min", R_MIN},   {"reduce_prod", R_PROD}, {"reduce_l1", R_L1},
-            {"reduce_l2", R_L2},     {"reduce_sum_square", R_SUMSQ}};
+            {"reduce_l2", R_L2},     {"reduce_sum_square", R_SUMSQ}, {"reduce_log_sum", R_LOGSUM},
+            {"reduce_log_sum_exp", R_LSE}};
 
 /* Identity of the reduction for element type t. */
 static SmAttr *red_init(SmContext *c, Red k, SmType *t) {
@@ -26,6 +27,72 @@ static SmAttr *red_init(SmContext *c, Red k, SmType *t) {
   int64_t lo = w >= 64 ? INT64_MIN : -((int64_t)1 << (w - 1)), hi = w >= 64 ? INT64_MAX : ((int64_t)1 << (w - 1)) - 1;
   int64_t v = k == R_MAX ? lo : k == R_MIN ? hi : k == R_PROD ? 1 : 0;
   return sm_attr_integer(c, t, v);
+}
+
+/* m, or 0 where m is +-inf. */
+static SmValue *finite_or_zero(SmBuilder *b, SmValue *m) {
+  SmValue *inf = cmpf(b, F_OEQ, un(b, "math.absf", m), cstf(b, m->type, INFINITY));
+  return sel(b, inf, cstf(b, m->type, 0.0), m);
+}
+
+/* One reduction generic of kind k over the dims in mask. For R_LSE, mx is
+ * the maximum (same shape as the result): the body sums exp(x - m) and the
+ * epilogue adds m back after the log, m being 0 where the maximum is
+ * infinite (as the interpreter and onnxruntime). NULL on a diagnosed error. */
+static SmValue *reduce_generic(SmBuilder *ob, SmOp *op, SmValue *x, SmType *rt, const bool *mask, bool keep, Red k,
+                               SmValue *mx) {
+  SmType *xt = x->type, *et = xt->shaped.elem;
+  bool f = sm_type_is_float(et);
+  unsigned r = xt->shaped.rank;
+  const char *n = k == R_MAX ? "reduce_max" : op->name + 6;
+  Gen g;
+  gen_init(&g, ob, op, n, r, xt->shaped.dims);
+  SmContext *c = g.ctx;
+  SmAffineExpr *e[MAXD];
+  unsigned nr = 0;
+  int64_t cnt = 1;
+  for (unsigned d = 0; d < r; d++) {
+    g.red[d] = mask[d];
+    if (mask[d]) cnt *= xt->shaped.dims[d];
+    if (!mask[d]) e[nr++] = D(c, d);
+    else if (keep) e[nr++] = C(c, 0);
+  }
+  if (nr != rt->shaped.rank) return sm_op_emit_error(op, "result rank does not match keepdims"), NULL;
+  g.res = rt;
+  g.res_map = map_of(c, r, nr, e);
+  g.init = red_init(c, k, et);
+  unsigned ix = gen_input(&g, x, map_prefix(c, r, r), NULL);
+  g.cst[ix] = NULL; /* a one-element reduction still reads its operand */
+  int im = -1;
+  if (mx) {
+    im = (int)gen_input(&g, mx, g.res_map, NULL);
+    g.cst[im] = NULL;
+  }
+  SmValue *acc = gen_body(&g);
+  SmBuilder *b = &g.bb;
+  SmValue *v = BI(&g, ix), *bv;
+  if (k == R_L1) v = f ? un(b, "math.absf", v) : sel(b, cmpi(b, I_SLT, v, csti(b, et, 0)), bin(b, "arith.subi", csti(b, et, 0), v), v);
+  if (k == R_L2 || k == R_SUMSQ) v = bin(b, f ? "arith.mulf" : "arith.muli", v, v);
+  if (k == R_LSE) v = un(b, "math.exp", bin(b, "arith.subf", v, finite_or_zero(b, BI(&g, (unsigned)im))));
+  switch (k) {
+  case R_MAX: bv = bin(b, f ? "arith.maximumf" : "arith.maxsi", acc, v); break;
+  case R_MIN: bv = bin(b, f ? "arith.minimumf" : "arith.minsi", acc, v); break;
+  case R_PROD: bv = bin(b, f ? "arith.mulf" : "arith.muli", acc, v); break;
+  default: bv = bin(b, f ? "arith.addf" : "arith.addi", acc, v); break;
+  }
+  SmValue *ev = NULL;
+  if (k == R_MEAN) {
+    SmValue *ea = gen_epi(&g);
+    ev = f ? bin(&g.eb, "arith.divf", ea, cstf(&g.eb, et, (double)cnt)) : bin(&g.eb, "arith.divsi", ea, csti(&g.eb, et, cnt));
+  } else if (k == R_L2) {
+    ev = un(&g.eb, "math.sqrt", gen_epi(&g));
+  } else if (k == R_LOGSUM) {
+    ev = un(&g.eb, "math.log", gen_epi(&g));
+  } else if (k == R_LSE) {
+    SmValue *ea = gen_epi(&g);
+    ev = bin(&g.eb, "arith.addf", un(&g.eb, "math.log", ea), finite_or_zero(&g.eb, EI(&g, (unsigned)im)));
+  }
+  return gen_finish(&g, bv, ev);
 }
 
 int sm_g2l_lower_reduce(SmBuilder *ob, SmOp *op, SmValue **outs) {
@@ -40,7 +107,8 @@ int sm_g2l_lower_reduce(SmBuilder *ob, SmOp *op, SmValue **outs) {
   bool f = sm_type_is_float(et);
   if (!f && !(sm_type_is_integer(et) && et->integer.width > 1))
     return sm_op_emit_error(op, "lowering needs float or integer operands"), -1;
-  if (!f && k == R_L2) return sm_op_emit_error(op, "lowering of reduce_l2 on integers is not supported"), -1;
+  if (!f && (k == R_L2 || k == R_LOGSUM || k == R_LSE))
+    return sm_op_emit_error(op, "lowering of %s on integers is not supported", n), -1;
   unsigned r = xt->shaped.rank;
   int64_t axes[MAXD];
   int na = sm_graph_prop_ints(op->props, "axes", axes, MAXD);
@@ -53,42 +121,8 @@ int sm_g2l_lower_reduce(SmBuilder *ob, SmOp *op, SmValue **outs) {
     mask[a] = true;
   }
   bool keep = sm_graph_prop_int(op->props, "keepdims", 1) != 0;
-  Gen g;
-  gen_init(&g, ob, op, n, r, xt->shaped.dims);
-  SmContext *c = g.ctx;
-  SmAffineExpr *e[MAXD];
-  unsigned nr = 0;
-  int64_t cnt = 1;
-  for (unsigned d = 0; d < r; d++) {
-    g.red[d] = mask[d];
-    if (mask[d]) cnt *= xt->shaped.dims[d];
-    if (!mask[d]) e[nr++] = D(c, d);
-    else if (keep) e[nr++] = C(c, 0);
-  }
-  if (nr != rt->shaped.rank) return sm_op_emit_error(op, "result rank does not match keepdims"), -1;
-  g.res = rt;
-  g.res_map = map_of(c, r, nr, e);
-  g.init = red_init(c, k, et);
-  unsigned ix = gen_input(&g, x, map_prefix(c, r, r), NULL);
-  g.cst[ix] = NULL; /* a one-element reduction still reads its operand */
-  SmValue *acc = gen_body(&g);
-  SmBuilder *b = &g.bb;
-  SmValue *v = BI(&g, ix), *bv;
-  if (k == R_L1) v = f ? un(b, "math.absf", v) : sel(b, cmpi(b, I_SLT, v, csti(b, et, 0)), bin(b, "arith.subi", csti(b, et, 0), v), v);
-  if (k == R_L2 || k == R_SUMSQ) v = bin(b, f ? "arith.mulf" : "arith.muli", v, v);
-  switch (k) {
-  case R_MAX: bv = bin(b, f ? "arith.maximumf" : "arith.maxsi", acc, v); break;
-  case R_MIN: bv = bin(b, f ? "arith.minimumf" : "arith.minsi", acc, v); break;
-  case R_PROD: bv = bin(b, f ? "arith.mulf" : "arith.muli", acc, v); break;
-  default: bv = bin(b, f ? "arith.addf" : "arith.addi", acc, v); break;
-  }
-  SmValue *ev = NULL;
-  if (k == R_MEAN) {
-    SmValue *ea = gen_epi(&g);
-    ev = f ? bin(&g.eb, "arith.divf", ea, cstf(&g.eb, et, (double)cnt)) : bin(&g.eb, "arith.divsi", ea, csti(&g.eb, et, cnt));
-  } else if (k == R_L2) {
-    ev = un(&g.eb, "math.sqrt", gen_epi(&g));
-  }
-  outs[0] = gen_finish(&g, bv, ev);
-  return 1;
+  SmValue *mx = NULL;
+  if (k == R_LSE && !(mx = reduce_generic(ob, op, x, rt, mask, keep, R_MAX, NULL))) return -1;
+  outs[0] = reduce_generic(ob, op, x, rt, mask, keep, k, mx);
+  return outs[0] ? 1 : -1;
 }

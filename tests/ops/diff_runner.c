@@ -12,7 +12,7 @@
  * Options: --pipelines=a,b (default "baseline"), --only=GROUP[,GROUP],
  * --summary=FILE (appends "group<TAB>column<TAB>PASS|FAIL" lines).
  *
- * Comparison, per element: both NaN, or equal (same infinity), or
+ * Comparison, per element: both NaN, or equal (same infinity; an infinity matches nothing else), or
  * |got - want| <= atol + rtol * |want|; rtol 1e-4, atol 1e-5 unless the
  * group's tolerance.txt says otherwise (docs/op-coverage.md gives why).
  * Integer and boolean outputs must be exact. Exit 0: all pass; 1: some
@@ -260,8 +260,8 @@ static bool compare(const Group *g, const char *column, const Data *d, const SmT
         good = sm_tensor_get_i64(t, i) == sm_tensor_get_i64(w, i) && sm_dtype_is_float(t->dtype) == false;
       } else {
         double a = sm_tensor_get_f64(t, i), b = sm_tensor_get_f64(w, i);
-        good = (a != a && b != b) || a == b || fabs(a - b) <= g->atol + g->rtol * fabs(b);
-        if (!good && (fabs(a - b) > worst || a != a)) worst = a != a ? INFINITY : fabs(a - b);
+        good = sm_tensor_value_close(a, b, g->rtol, g->atol);
+        if (!good && sm_tensor_value_error(a, b) > worst) worst = sm_tensor_value_error(a, b);
       }
       if (!good && first < 0) first = i;
       bad += !good;
