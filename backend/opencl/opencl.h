@@ -38,9 +38,12 @@ void sm_opencl_program_free(SmOpenCLProgram *p);
 /* ---- runtime ------------------------------------------------------------------- */
 
 typedef struct SmOpenCLOptions {
-  int platform, device; /* indices, default 0 */
-  int repeat;           /* timed runs after one warm-up (0: a single run) */
-  bool profile;         /* per-kernel times from OpenCL events */
+  int platform, device;  /* indices, default 0 */
+  int repeat;            /* timed runs of each kind after one warm-up (0: a single run) */
+  bool profile;          /* a separate profiled pass (events): per-kernel times; timed runs never profile */
+  bool no_binary_cache;  /* always build from source */
+  bool no_command_buffer; /* plain launches even where cl_khr_command_buffer is offered */
+  const char *cache_dir; /* binary cache directory (NULL: $SMARTMEM_CACHE_DIR, $XDG_CACHE_HOME, ~/.cache) */
 } SmOpenCLOptions;
 
 typedef struct SmOpenCLKernelTime {
@@ -51,7 +54,10 @@ typedef struct SmOpenCLKernelTime {
 typedef struct SmOpenCLStats {
   char device_name[256], platform_name[256];
   double build_ms, upload_ms;
-  double median_ms, min_ms; /* whole run: inputs up, launches, outputs down */
+  double median_ms, min_ms;                 /* end to end: inputs up, launches, outputs down */
+  double forward_median_ms, forward_min_ms; /* device forward: inputs resident, first launch to finish */
+  bool binary_cache_hit;                    /* the program came from the binary cache */
+  bool command_buffer;                      /* forwards replayed a cl_khr_command_buffer */
   int runs;
   unsigned num_launches;
   SmOpenCLKernelTime *launch_times; /* num_launches entries (profile only), freed by stats_free */

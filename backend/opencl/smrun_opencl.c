@@ -28,6 +28,23 @@ int sm_smrun_opencl_option(SmSmrunOpenCL *o, int argc, char **argv, int i) {
   if (!strcmp(a, "--platform")) return int_arg(argc, argv, i, &o->opt.platform) ? 2 : -1;
   if (!strcmp(a, "--device")) return int_arg(argc, argv, i, &o->opt.device) ? 2 : -1;
   if (!strcmp(a, "--repeat")) return int_arg(argc, argv, i, &o->opt.repeat) ? 2 : -1;
+  if (!strcmp(a, "--profile")) {
+    o->opt.profile = true;
+    return 1;
+  }
+  if (!strcmp(a, "--no-binary-cache")) {
+    o->opt.no_binary_cache = true;
+    return 1;
+  }
+  if (!strcmp(a, "--no-command-buffer")) {
+    o->opt.no_command_buffer = true;
+    return 1;
+  }
+  if (!strcmp(a, "--cache-dir")) {
+    if (i + 1 >= argc) return -1;
+    o->opt.cache_dir = argv[i + 1];
+    return 2;
+  }
   if (!strcmp(a, "--json")) {
     if (i + 1 >= argc) return -1;
     o->json = argv[i + 1];
@@ -59,14 +76,18 @@ bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmT
   SmOpenCLProgram prog;
   double compile_ms = 0;
   if (!sm_opencl_compile(module, o->pipeline ? o->pipeline : "baseline", &prog, &compile_ms)) return false;
-  o->opt.profile = o->opt.repeat > 0;
   SmOpenCLStats st;
   bool ok = sm_opencl_run_program(ctx, &prog, &o->opt, nin, ins, max_out, outs, nout, &st);
   if (ok) {
-    fprintf(stderr, "opencl: %s / %s: %u kernels, %u launches, compile %.1f ms, build %.1f ms\n", st.platform_name,
-            st.device_name, prog.num_kernels, prog.num_launches, compile_ms, st.build_ms);
-    if (o->opt.repeat > 0) {
-      fprintf(stderr, "opencl: median %.3f ms, min %.3f ms over %d runs\n", st.median_ms, st.min_ms, st.runs);
+    fprintf(stderr, "opencl: %s / %s: %u kernels, %u launches, compile %.1f ms, build %.1f ms (%s)%s\n",
+            st.platform_name, st.device_name, prog.num_kernels, prog.num_launches, compile_ms, st.build_ms,
+            o->opt.no_binary_cache ? "binary cache off" : st.binary_cache_hit ? "binary cache hit" : "built from source",
+            st.command_buffer ? ", command buffer" : "");
+    if (o->opt.repeat > 0)
+      fprintf(stderr, "opencl: device forward median %.3f ms, min %.3f ms; end to end median %.3f ms, min %.3f ms; over %d runs\n",
+              st.forward_median_ms, st.forward_min_ms, st.median_ms, st.min_ms, st.runs);
+    if (o->opt.profile) {
+      fprintf(stderr, "opencl: profiled run (per-kernel medians, slowest first):\n");
       SmOpenCLKernelTime *sorted = malloc((st.num_launches ? st.num_launches : 1) * sizeof *sorted);
       if (sorted && st.launch_times) {
         memcpy(sorted, st.launch_times, st.num_launches * sizeof *sorted);
@@ -85,8 +106,11 @@ bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmT
                 st.device_name, o->pipeline ? o->pipeline : "baseline");
         fprintf(f, "  \"kernels\": %u,\n  \"launches\": %u,\n  \"compile_ms\": %.3f,\n  \"build_ms\": %.3f,\n",
                 prog.num_kernels, prog.num_launches, compile_ms, st.build_ms);
-        fprintf(f, "  \"runs\": %d,\n  \"median_ms\": %.4f,\n  \"min_ms\": %.4f,\n  \"kernel_median_ms\": [", st.runs,
-                st.median_ms, st.min_ms);
+        fprintf(f, "  \"binary_cache_hit\": %s,\n  \"command_buffer\": %s,\n", st.binary_cache_hit ? "true" : "false",
+                st.command_buffer ? "true" : "false");
+        fprintf(f, "  \"runs\": %d,\n  \"median_ms\": %.4f,\n  \"min_ms\": %.4f,\n", st.runs, st.median_ms, st.min_ms);
+        fprintf(f, "  \"forward_median_ms\": %.4f,\n  \"forward_min_ms\": %.4f,\n  \"kernel_median_ms\": [",
+                st.forward_median_ms, st.forward_min_ms);
         for (unsigned i = 0; st.launch_times && i < st.num_launches; i++)
           fprintf(f, "%s\n    {\"name\": \"%s\", \"ms\": %.4f}", i ? "," : "", st.launch_times[i].name,
                   st.launch_times[i].median_ms);
