@@ -73,6 +73,14 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
                            unsigned num_inputs, const SmTensor *inputs, unsigned max_outputs,
                            SmTensor *outputs, unsigned *num_outputs, SmOpenCLStats *stats);
 
+/* smrun --tune: searches the schedule space of every tunable kernel of a
+ * graph- or layout-level module on the chosen device within budget_s
+ * seconds and stores the winners in the tuning cache (tuning.h); progress
+ * (a bar on a terminal) goes to progress when not NULL. *tuned receives
+ * the number of kernels whose best schedule beat the heuristic default. */
+bool sm_opencl_tune(SmOp *module, const char *pipeline, const SmOpenCLOptions *opt, double budget_s, FILE *progress,
+                    unsigned *tuned);
+
 /* Lists platforms and devices to out. */
 bool sm_opencl_list_devices(SmContext *ctx, FILE *out);
 
@@ -80,6 +88,17 @@ bool sm_opencl_list_devices(SmContext *ctx, FILE *out);
  * graph-level module (or takes an already lowered one), emits and runs it.
  * compile_ms (may be NULL) receives the pipeline + emission time. */
 bool sm_opencl_compile(SmOp *module, const char *pipeline, SmOpenCLProgram *prog, double *compile_ms);
+
+/* Where the program will run, for the tuning cache: schedules tuned for
+ * that device (smrun --tune) are applied before convert-layout-to-kernel.
+ * sm_opencl_compile uses platform 0 / device 0 and skips the cache when
+ * $SMARTMEM_NO_TUNING_CACHE is set. */
+typedef struct SmOpenCLCompileOptions {
+  int platform, device;
+  bool no_tuning_cache;
+} SmOpenCLCompileOptions;
+bool sm_opencl_compile_for(SmOp *module, const char *pipeline, const SmOpenCLCompileOptions *co, SmOpenCLProgram *prog,
+                           double *compile_ms);
 
 #ifdef __cplusplus
 }

@@ -28,6 +28,15 @@ int sm_smrun_opencl_option(SmSmrunOpenCL *o, int argc, char **argv, int i) {
   if (!strcmp(a, "--platform")) return int_arg(argc, argv, i, &o->opt.platform) ? 2 : -1;
   if (!strcmp(a, "--device")) return int_arg(argc, argv, i, &o->opt.device) ? 2 : -1;
   if (!strcmp(a, "--repeat")) return int_arg(argc, argv, i, &o->opt.repeat) ? 2 : -1;
+  if (!strcmp(a, "--tune")) {
+    o->tune = true;
+    return 1;
+  }
+  if (!strcmp(a, "--tune-budget")) return int_arg(argc, argv, i, &o->tune_budget) ? 2 : -1;
+  if (!strcmp(a, "--no-tuning-cache")) {
+    o->no_tuning_cache = true;
+    return 1;
+  }
   if (!strcmp(a, "--profile")) {
     o->opt.profile = true;
     return 1;
@@ -75,7 +84,14 @@ bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmT
   SmContext *ctx = sm_op_context(module);
   SmOpenCLProgram prog;
   double compile_ms = 0;
-  if (!sm_opencl_compile(module, o->pipeline ? o->pipeline : "baseline", &prog, &compile_ms)) return false;
+  if (o->tune) {
+    unsigned tuned = 0;
+    double budget = o->tune_budget > 0 ? o->tune_budget : 60;
+    if (!sm_opencl_tune(module, o->pipeline ? o->pipeline : "baseline", &o->opt, budget, stderr, &tuned)) return false;
+    fprintf(stderr, "tune: %u kernel(s) got a better schedule than the default (tuning cache updated)\n", tuned);
+  }
+  SmOpenCLCompileOptions co = {o->opt.platform, o->opt.device, o->no_tuning_cache || getenv("SMARTMEM_NO_TUNING_CACHE")};
+  if (!sm_opencl_compile_for(module, o->pipeline ? o->pipeline : "baseline", &co, &prog, &compile_ms)) return false;
   SmOpenCLStats st;
   bool ok = sm_opencl_run_program(ctx, &prog, &o->opt, nin, ins, max_out, outs, nout, &st);
   if (ok) {
