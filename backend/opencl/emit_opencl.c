@@ -443,8 +443,10 @@ static void emit_op(Em *e, SmOp *op) {
   }
   if (!strcmp(n, "kernel.yield")) return; /* handled by kernel.for */
   if (!strcmp(n, "arith.constant")) {
+    SmAttr *cv = sm_op_get_prop(op, "value");
+    if (cv->kind == SM_ATTR_INTEGER && cv->integer.value >= 0) sm_ptrmap_put(&e->nonneg, &op->results[0], (void *)1);
     decl(e, &op->results[0]);
-    literal(e, sm_op_get_prop(op, "value"));
+    literal(e, cv);
     sm_strbuf_puts(o, ";\n");
     return;
   }
@@ -465,6 +467,10 @@ static void emit_op(Em *e, SmOp *op) {
       sm_strbuf_puts(o, ")");
     }
     sm_strbuf_puts(o, ";\n");
+    /* Clamped tile indices stay known non-negative (plain / and %). */
+    if ((!strcmp(n, "arith.minsi") && known_nonneg(e, op->operands[0].value) && known_nonneg(e, op->operands[1].value)) ||
+        (!strcmp(n, "arith.maxsi") && (known_nonneg(e, op->operands[0].value) || known_nonneg(e, op->operands[1].value))))
+      sm_ptrmap_put(&e->nonneg, r, (void *)1);
     return;
   }
   if (r && !strcmp(n, "arith.negf")) {

@@ -521,6 +521,27 @@ static int64_t largest_factor(int64_t ext, int64_t cap) {
   return 1;
 }
 
+/* The fastest-varying parallel dim (tiled cyclically: its tile must divide). */
+static int fastest_parallel(SmOp *g) {
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom);
+  int f = -1;
+  for (unsigned d = 0; d < nd; d++)
+    if (!sm_layout_generic_is_reduction(g, d)) f = (int)d;
+  return f;
+}
+
+/* Tile factor for a blocked dim: a divisor when one <= cap exists, else a
+ * ragged tile (the last tile clamps its points to the extent) when at most
+ * an eighth of the points would be wasted (197 tokens in tiles of 4). */
+static int64_t blocked_factor(int64_t ext, int64_t cap) {
+  int64_t f = largest_factor(ext, cap);
+  if (f == cap) return f;
+  for (int64_t r = cap; r > f; r /= 2)
+    if (ext >= 2 * r && ((ext + r - 1) / r * r - ext) * 8 <= ext) return r;
+  return f;
+}
+
 /* Heuristic default (docs/opencl-backend.md, "Kernel schedules"): only
  * reductions are tiled. Each parallel dim scores the number of body loads
  * whose map does not use it (loads a tile along it would share); the two
@@ -561,7 +582,9 @@ static void default_schedule(SmOp *g, const Limits *o, Sched *s) {
     pick[np++] = bd;
   }
   int64_t cap = o->max_tile > MAXT ? MAXT : o->max_tile;
-  for (unsigned r = 0; r < np; r++) s->tile[pick[r]] = largest_factor(dom[pick[r]], cap);
+  int fast = fastest_parallel(g);
+  for (unsigned r = 0; r < np; r++)
+    s->tile[pick[r]] = (int)pick[r] == fast ? largest_factor(dom[pick[r]], cap) : blocked_factor(dom[pick[r]], cap);
   for (int r = (int)np - 1; r >= 0; r--)
     while (s->tile[pick[r]] > 1 && (par_points / (s->tile[pick[0]] * (np > 1 ? s->tile[pick[1]] : 1)) < o->min_wi ||
                                     s->tile[pick[0]] * (np > 1 ? s->tile[pick[1]] : 1) > MAXP))
@@ -584,11 +607,13 @@ static bool schedule_of(SmOp *g, const Limits *o, Sched *s) {
       (u && u->kind != SM_ATTR_INTEGER))
     return sm_op_emit_error(g, "'kernel.schedule' must be {tile = array<i64: one per domain dim>, unroll = N}");
   int64_t pts = 1;
+  int fast = fastest_parallel(g);
   for (unsigned d = 0; t && d < nd; d++) {
     int64_t f = sm_attr_dense_array_get_i64(t, d);
-    if (f < 1 || f > MAXT || dom[d] % f || (f > 1 && sm_layout_generic_is_reduction(g, d)))
-      return sm_op_emit_error(g, "'kernel.schedule' tile %lld of dim %u must divide a parallel dim's extent %lld and be at most %d",
-                              (long long)f, d, (long long)dom[d], MAXT);
+    if (f < 1 || f > MAXT || f > dom[d] || (f > 1 && sm_layout_generic_is_reduction(g, d)) || ((int)d == fast && dom[d] % f))
+      return sm_op_emit_error(g, "'kernel.schedule' tile %lld of dim %u must be at most %d and the extent %lld of a parallel "
+                                 "dim (and divide it for the fastest dim, tiled cyclically)",
+                              (long long)f, d, MAXT, (long long)dom[d]);
     s->tile[d] = f;
     pts *= f;
   }
@@ -617,7 +642,7 @@ static bool buffer_output_body(KGen *k, SmBuilder *b, const Sched *sch, const un
   SmValue *w[MAXD];
   for (unsigned j = npar; j-- > 0;) {
     unsigned d = par[j];
-    int64_t ext = dom[d] / sch->tile[d];
+    int64_t ext = (dom[d] + sch->tile[d] - 1) / sch->tile[d];
     SmAffineExpr *e = sm_affine_dim(c, 0);
     if (stride > 1) e = sm_affine_floordiv(c, e, sm_affine_const(c, stride));
     if (j > 0) e = sm_affine_mod(c, e, sm_affine_const(c, ext));
@@ -631,12 +656,19 @@ static bool buffer_output_body(KGen *k, SmBuilder *b, const Sched *sch, const un
     unsigned n = tl.nt++;
     tl.td[n] = d, tl.tf[n] = f;
     tl.npts *= (unsigned)f;
-    bool cyclic = j + 1 == npar;
+    bool cyclic = j + 1 == npar, ragged = dom[d] % f != 0;
     int64_t ext = dom[d] / f;
+    SmValue *last = ragged ? index_const(b, dom[d] - 1) : NULL;
     for (int64_t t = 0; t < f; t++) {
       SmAffineExpr *e = cyclic ? sm_affine_add(c, sm_affine_dim(c, 0), sm_affine_const(c, t * ext))
                                : sm_affine_add(c, sm_affine_mul(c, sm_affine_dim(c, 0), sm_affine_const(c, f)), sm_affine_const(c, t));
       tl.val[n][t] = apply(b, e, 1, &w[d]);
+      /* A ragged last tile recomputes the last element for its points past
+       * the extent (and stores the same value there): no guards needed. */
+      if (ragged && t > 0) {
+        SmValue *ops[2] = {tl.val[n][t], last};
+        tl.val[n][t] = mk(b, "arith.minsi", 2, ops, 1, idx_t(c), NULL, NULL, 0);
+      }
     }
   }
   SmValue *vals[MAXP];
@@ -690,7 +722,7 @@ static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, const Limits 
   if (!schedule_of(g, opts, &sch)) return NULL;
   if (ol.kind != SM_LAYOUT_IMAGE) {
     wi = 1;
-    for (unsigned j = 0; j < npar; j++) wi *= dom[par[j]] / sch.tile[par[j]];
+    for (unsigned j = 0; j < npar; j++) wi *= (dom[par[j]] + sch.tile[par[j]] - 1) / sch.tile[par[j]];
   }
   if (ol.kind == SM_LAYOUT_IMAGE) {
     if (!projection_of_parallel(g, om, nd) || !img_invert(&ol, rt->shaped.rank, rt->shaped.dims, &inv)) {
