@@ -1250,6 +1250,7 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
       ok = false;
       break;
     }
+    sm_kernel_hoist_invariants(kf);
     sm_block_insert_op(module->regions[0].first, fn, kf);
     SmValue *args[65];
     for (unsigned i = 0; i < nargs; i++) {

@@ -34,6 +34,9 @@ extern const SmPassDef sm_smartmem_classify_pass;
 extern const SmPassDef sm_convert_graph_to_layout_pass;
 extern const SmPassDef sm_convert_layout_to_kernel_pass;
 extern const SmPassDef sm_kernel_plan_memory_pass;
+extern const SmPassDef sm_kernel_hoist_invariants_pass;
+/* Hoists loop-invariant scalar ops out of kernel loops under root; returns how many moved. */
+unsigned sm_kernel_hoist_invariants(SmOp *root);
 
 /* Registers the passes above (idempotent). */
 void sm_register_smartmem_passes(void);

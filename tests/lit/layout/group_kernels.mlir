@@ -22,8 +22,10 @@
 // CHECK: "kernel.group_reduce"({{.*}}) <{kind = "arith.addf", lower = 0 : i64, step = 1 : i64, upper = 30 : i64}>
 // CHECK: arith.subf
 // CHECK: arith.mulf
-// CHECK: "kernel.group_for"() <{lower = 0 : i64, step = 1 : i64, upper = 30 : i64}>
+// The row's denominator is loop-invariant: hoisted out of the group_for.
 // CHECK: math.sqrt
+// CHECK: "kernel.group_for"() <{lower = 0 : i64, step = 1 : i64, upper = 30 : i64}>
+// CHECK-NOT: math.sqrt
 // CHECK: "kernel.store"(%{{.*}}, %arg3,
 // CHECK: "kernel.func"() <{function_type = (!kernel.buffer<f32>, !kernel.buffer<f32>) -> (), group_size = 32 : i64, sym_name = "k1_softmax_div_mul", work_items = 3 : i64}>
 // CHECK: "kernel.group_reduce"({{.*}}) <{kind = "arith.maximumf", lower = 0 : i64, step = 1 : i64, upper = 70 : i64}>
