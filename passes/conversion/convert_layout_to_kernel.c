@@ -1250,6 +1250,8 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
       ok = false;
       break;
     }
+    /* Short windows become straight-line code, then invariants leave the loops. */
+    sm_kernel_unroll(kf, 3);
     sm_kernel_hoist_invariants(kf);
     sm_block_insert_op(module->regions[0].first, fn, kf);
     SmValue *args[65];

@@ -13,6 +13,7 @@ void sm_register_smartmem_passes(void) {
   sm_pass_register(&sm_convert_layout_to_kernel_pass);
   sm_pass_register(&sm_kernel_plan_memory_pass);
   sm_pass_register(&sm_kernel_hoist_invariants_pass);
+  sm_pass_register(&sm_kernel_unroll_pass);
 }
 
 void sm_register_smartmem_dialects(SmContext *ctx) {
