@@ -331,3 +331,263 @@ bool sm_affine_map_is_identity(const SmAffineMap *m) {
   }
   return true;
 }
+
+/* ---- Range-aware simplification ---------------------------------------------------- */
+
+/* Overflow-checked helpers: a bound that overflows is unknown. */
+static bool bmul(int64_t a, int64_t b, int64_t *r) { return !__builtin_mul_overflow(a, b, r); }
+static bool badd(int64_t a, int64_t b, int64_t *r) { return !__builtin_add_overflow(a, b, r); }
+
+bool sm_affine_expr_bounds(const SmAffineExpr *e, unsigned n, const int64_t *ext, int64_t *lo,
+                           int64_t *hi) {
+  int64_t l1, h1, l2, h2;
+  switch (e->kind) {
+  case SM_AFFINE_DIM:
+    if (e->position >= n || ext[e->position] <= 0) return false;
+    *lo = 0, *hi = ext[e->position] - 1;
+    return true;
+  case SM_AFFINE_SYMBOL: return false;
+  case SM_AFFINE_CONST: *lo = *hi = e->value; return true;
+  default: break;
+  }
+  bool kl = sm_affine_expr_bounds(e->bin.lhs, n, ext, &l1, &h1);
+  bool kr = sm_affine_expr_bounds(e->bin.rhs, n, ext, &l2, &h2);
+  if (e->kind == SM_AFFINE_ADD) return kl && kr && badd(l1, l2, lo) && badd(h1, h2, hi);
+  if (e->kind == SM_AFFINE_MUL) {
+    if (!kl || !kr) return false;
+    int64_t p[4];
+    if (!bmul(l1, l2, &p[0]) || !bmul(l1, h2, &p[1]) || !bmul(h1, l2, &p[2]) || !bmul(h1, h2, &p[3])) return false;
+    *lo = *hi = p[0];
+    for (int i = 1; i < 4; i++) *lo = p[i] < *lo ? p[i] : *lo, *hi = p[i] > *hi ? p[i] : *hi;
+    return true;
+  }
+  if (!is_const(e->bin.rhs) || e->bin.rhs->value <= 0) return false;
+  int64_t c = e->bin.rhs->value;
+  switch (e->kind) {
+  case SM_AFFINE_MOD:
+    if (kl && sm_floordiv_i64(l1, c) == sm_floordiv_i64(h1, c)) *lo = sm_mod_i64(l1, c), *hi = sm_mod_i64(h1, c);
+    else *lo = 0, *hi = c - 1;
+    return true;
+  case SM_AFFINE_FLOORDIV:
+    if (!kl) return false;
+    *lo = sm_floordiv_i64(l1, c), *hi = sm_floordiv_i64(h1, c);
+    return true;
+  default:
+    if (!kl) return false;
+    *lo = sm_ceildiv_i64(l1, c), *hi = sm_ceildiv_i64(h1, c);
+    return true;
+  }
+}
+
+/* A sum flattened into sum(coef_i * base_i) + cst. */
+#define MAXTERMS 64
+typedef struct Terms {
+  unsigned n;
+  int64_t coef[MAXTERMS];
+  SmAffineExpr *base[MAXTERMS];
+  int64_t cst;
+} Terms;
+
+static bool flatten(SmAffineExpr *e, int64_t k, Terms *t) {
+  switch (e->kind) {
+  case SM_AFFINE_ADD: return flatten(e->bin.lhs, k, t) && flatten(e->bin.rhs, k, t);
+  case SM_AFFINE_CONST: {
+    int64_t v;
+    return bmul(e->value, k, &v) && badd(t->cst, v, &t->cst);
+  }
+  case SM_AFFINE_MUL:
+    if (is_const(e->bin.rhs)) {
+      int64_t k2;
+      return bmul(k, e->bin.rhs->value, &k2) && flatten(e->bin.lhs, k2, t);
+    }
+    break;
+  default: break;
+  }
+  if (t->n == MAXTERMS) return false;
+  t->coef[t->n] = k;
+  t->base[t->n++] = e;
+  return true;
+}
+
+/* sum over the terms selected by `pick` (coefficients divided by div), plus cst. */
+static SmAffineExpr *rebuild(SmContext *ctx, const Terms *t, const bool *pick, int64_t div, int64_t cst) {
+  SmAffineExpr *acc = sm_affine_const(ctx, 0);
+  for (unsigned i = 0; i < t->n; i++)
+    if (pick[i]) acc = sm_affine_add(ctx, acc, sm_affine_mul(ctx, t->base[i], sm_affine_const(ctx, t->coef[i] / div)));
+  return sm_affine_add(ctx, acc, sm_affine_const(ctx, cst));
+}
+
+typedef struct RangeCtx {
+  SmContext *ctx;
+  unsigned n;
+  const int64_t *ext;
+} RangeCtx;
+
+/* Bounds of the terms not picked (plus rem); false when unbounded. */
+static bool rest_bounds(const RangeCtx *rc, const Terms *t, const bool *pick, int64_t rem, int64_t *lo, int64_t *hi) {
+  *lo = *hi = rem;
+  for (unsigned i = 0; i < t->n; i++) {
+    if (pick[i]) continue;
+    int64_t l, h, a, b;
+    if (!sm_affine_expr_bounds(t->base[i], rc->n, rc->ext, &l, &h) || !bmul(l, t->coef[i], &a) ||
+        !bmul(h, t->coef[i], &b))
+      return false;
+    if (a > b) { int64_t x = a; a = b; b = x; }
+    if (!badd(*lo, a, lo) || !badd(*hi, b, hi)) return false;
+  }
+  return true;
+}
+
+/* Splits e = g*s + r with 0 <= r < g for the largest g | c (1 < g) that works
+ * (g = c included when allow_c); *s gets s (coefficients divided by g), *r
+ * the remainder expression. False when no such g. */
+static bool split_by_divisor(const RangeCtx *rc, SmAffineExpr *e, int64_t c, bool allow_c, int64_t *g_out,
+                             SmAffineExpr **s, SmAffineExpr **r) {
+  Terms t;
+  memset(&t, 0, sizeof t);
+  if (!flatten(e, 1, &t)) return false;
+  int64_t best = 0;
+  bool pick[MAXTERMS], bpick[MAXTERMS];
+  for (unsigned cand = 0; cand <= t.n; cand++) {
+    int64_t g = cand == t.n ? c : (t.coef[cand] < 0 ? -t.coef[cand] : t.coef[cand]);
+    if (g <= 1 || g <= best || c % g != 0 || (g == c && !allow_c)) continue;
+    for (unsigned i = 0; i < t.n; i++) pick[i] = t.coef[i] % g == 0;
+    int64_t rem = sm_mod_i64(t.cst, g), lo, hi;
+    if (!rest_bounds(rc, &t, pick, rem, &lo, &hi) || lo < 0 || hi >= g) continue;
+    best = g;
+    memcpy(bpick, pick, sizeof pick);
+  }
+  if (!best) return false;
+  int64_t rem = sm_mod_i64(t.cst, best);
+  *g_out = best;
+  *s = rebuild(rc->ctx, &t, bpick, best, (t.cst - rem) / best);
+  bool npick[MAXTERMS];
+  for (unsigned i = 0; i < t.n; i++) npick[i] = !bpick[i];
+  *r = rebuild(rc->ctx, &t, npick, 1, rem);
+  return true;
+}
+
+static SmAffineExpr *simp_mod(const RangeCtx *rc, SmAffineExpr *a, int64_t c);
+
+static SmAffineExpr *simp_floordiv(const RangeCtx *rc, SmAffineExpr *a, int64_t c) {
+  SmContext *ctx = rc->ctx;
+  if (c == 1) return a;
+  int64_t lo, hi, g;
+  if (sm_affine_expr_bounds(a, rc->n, rc->ext, &lo, &hi) && sm_floordiv_i64(lo, c) == sm_floordiv_i64(hi, c))
+    return sm_affine_const(ctx, sm_floordiv_i64(lo, c));
+  SmAffineExpr *s, *r;
+  if (split_by_divisor(rc, a, c, true, &g, &s, &r)) return simp_floordiv(rc, s, c / g);
+  return sm_affine_floordiv(ctx, a, sm_affine_const(ctx, c));
+}
+
+static SmAffineExpr *simp_mod(const RangeCtx *rc, SmAffineExpr *a, int64_t c) {
+  SmContext *ctx = rc->ctx;
+  if (c == 1) return sm_affine_const(ctx, 0);
+  /* Drop the terms that are multiples of c. */
+  Terms t;
+  memset(&t, 0, sizeof t);
+  if (flatten(a, 1, &t)) {
+    bool pick[MAXTERMS], changed = sm_mod_i64(t.cst, c) != t.cst;
+    for (unsigned i = 0; i < t.n; i++) pick[i] = t.coef[i] % c != 0, changed |= !pick[i];
+    if (changed) a = rebuild(ctx, &t, pick, 1, sm_mod_i64(t.cst, c));
+  }
+  int64_t lo, hi, g, q;
+  if (sm_affine_expr_bounds(a, rc->n, rc->ext, &lo, &hi) && sm_floordiv_i64(lo, c) == sm_floordiv_i64(hi, c))
+    return sm_affine_add(ctx, a, sm_affine_const(ctx, -c * sm_floordiv_i64(lo, c)));
+  /* (x floordiv k) mod c -> (x mod (k*c)) floordiv k: one canonical form. */
+  if (a->kind == SM_AFFINE_FLOORDIV && is_const(a->bin.rhs) && a->bin.rhs->value > 0 &&
+      bmul(a->bin.rhs->value, c, &q))
+    return simp_floordiv(rc, simp_mod(rc, a->bin.lhs, q), a->bin.rhs->value);
+  SmAffineExpr *s, *r;
+  if (split_by_divisor(rc, a, c, false, &g, &s, &r))
+    return sm_affine_add(ctx, sm_affine_mul(ctx, simp_mod(rc, s, c / g), sm_affine_const(ctx, g)), r);
+  return sm_affine_mod(ctx, a, sm_affine_const(ctx, c));
+}
+
+static SmAffineExpr *simp(const RangeCtx *rc, SmAffineExpr *e) {
+  SmContext *ctx = rc->ctx;
+  switch (e->kind) {
+  case SM_AFFINE_DIM:
+  case SM_AFFINE_SYMBOL:
+  case SM_AFFINE_CONST: return e;
+  default: break;
+  }
+  SmAffineExpr *l = simp(rc, e->bin.lhs), *r = simp(rc, e->bin.rhs);
+  switch (e->kind) {
+  case SM_AFFINE_ADD: return sm_affine_add(ctx, l, r);
+  case SM_AFFINE_MUL: return sm_affine_mul(ctx, l, r);
+  case SM_AFFINE_CEILDIV: return sm_affine_ceildiv(ctx, l, r);
+  case SM_AFFINE_FLOORDIV:
+    return is_const(r) && r->value > 0 ? simp_floordiv(rc, l, r->value) : sm_affine_floordiv(ctx, l, r);
+  default: return is_const(r) && r->value > 0 ? simp_mod(rc, l, r->value) : sm_affine_mod(ctx, l, r);
+  }
+}
+
+SmAffineExpr *sm_affine_expr_simplify_ranges(SmContext *ctx, SmAffineExpr *e, unsigned num_extents,
+                                             const int64_t *extents) {
+  RangeCtx rc = {ctx, num_extents, extents};
+  return simp(&rc, e);
+}
+
+SmAffineMap *sm_affine_map_simplify_ranges(SmContext *ctx, SmAffineMap *m, const int64_t *extents) {
+  SmAffineExpr *small[16] = {NULL};
+  SmAffineExpr **r = m->num_results <= 16 ? small : malloc(m->num_results * sizeof *r);
+  if (!r) abort();
+  for (unsigned i = 0; i < m->num_results; i++)
+    r[i] = sm_affine_expr_simplify_ranges(ctx, m->results[i], m->num_dims, extents);
+  SmAffineMap *out = sm_affine_map(ctx, m->num_dims, m->num_symbols, m->num_results, r);
+  if (r != small) free(r);
+  return out;
+}
+
+SmAffineMap *sm_affine_map_reshape(SmContext *ctx, unsigned r, const int64_t *od, unsigned ri,
+                                   const int64_t *id) {
+  SmAffineExpr *lin = sm_affine_const(ctx, 0);
+  int64_t s = 1;
+  for (unsigned d = r; d-- > 0;) {
+    if (od[d] != 1) lin = sm_affine_add(ctx, sm_affine_mul(ctx, sm_affine_dim(ctx, d), sm_affine_const(ctx, s)), lin);
+    s *= od[d];
+  }
+  SmAffineExpr *small[16] = {NULL};
+  SmAffineExpr **e = ri <= 16 ? small : malloc(ri * sizeof *e);
+  if (!e) abort();
+  s = 1;
+  for (unsigned j = ri; j-- > 0;) {
+    int64_t n = id[j];
+    e[j] = n == 1 ? sm_affine_const(ctx, 0)
+                  : sm_affine_mod(ctx, sm_affine_floordiv(ctx, lin, sm_affine_const(ctx, s)), sm_affine_const(ctx, n));
+    s *= n;
+  }
+  /* The outermost non-unit dim needs no mod. */
+  for (unsigned j = 0; j < ri; j++)
+    if (id[j] != 1) {
+      int64_t inner = 1;
+      for (unsigned k = j + 1; k < ri; k++) inner *= id[k];
+      e[j] = sm_affine_floordiv(ctx, lin, sm_affine_const(ctx, inner));
+      break;
+    }
+  SmAffineMap *m = sm_affine_map(ctx, r, 0, ri, e);
+  if (e != small) free(e);
+  return m;
+}
+
+SmAffineMap *sm_affine_map_invert_reindex(SmContext *ctx, SmAffineMap *m, const int64_t *ext,
+                                          const int64_t *in_dims) {
+  unsigned nd = m->num_dims, nr = m->num_results;
+  if (m->num_symbols || nd > 64 || nr > 64) return NULL;
+  /* A permutation of dims. */
+  bool perm = nd == nr;
+  SmAffineExpr *inv[64];
+  bool seen[64] = {false};
+  for (unsigned k = 0; perm && k < nr; k++) {
+    const SmAffineExpr *e = m->results[k];
+    if (e->kind != SM_AFFINE_DIM || seen[e->position] || ext[e->position] != in_dims[k]) perm = false;
+    else seen[e->position] = true, inv[e->position] = sm_affine_dim(ctx, k);
+  }
+  if (perm) return sm_affine_map(ctx, nr, 0, nd, inv);
+  int64_t a = 1, b = 1;
+  for (unsigned d = 0; d < nd; d++) a *= ext[d];
+  for (unsigned k = 0; k < nr; k++) b *= in_dims[k];
+  if (a != b || sm_affine_map_reshape(ctx, nd, ext, nr, in_dims) != m) return NULL;
+  return sm_affine_map_reshape(ctx, nr, in_dims, nd, ext);
+}

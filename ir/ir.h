@@ -222,6 +222,32 @@ SmAffineMap *sm_affine_map_compose(SmContext *ctx, SmAffineMap *outer, SmAffineM
 int64_t sm_affine_expr_eval(const SmAffineExpr *e, const int64_t *dims, const int64_t *syms);
 bool sm_affine_map_is_identity(const SmAffineMap *m);
 
+/* Range-aware simplification: dim i takes values in [0, extents[i]) when
+ * extents[i] > 0 (unknown otherwise; dims past num_extents and symbols are
+ * unknown). On top of the constructors' rules it uses the ranges for
+ * floordiv/mod strength reduction: x floordiv c = 0 and x mod c = x when
+ * 0 <= x < c, (g*s + r) floordiv c = s floordiv (c/g) and
+ * (g*s + r) mod c = g*(s mod (c/g)) + r when g | c and 0 <= r < g, terms
+ * that are multiples of c dropped under mod c, constant results when a
+ * floordiv/mod is constant over the range, and
+ * (x floordiv a) mod b = (x mod (a*b)) floordiv a as the canonical form. */
+SmAffineExpr *sm_affine_expr_simplify_ranges(SmContext *ctx, SmAffineExpr *e, unsigned num_extents,
+                                             const int64_t *extents);
+/* The same for every result of m (num_extents = m->num_dims). */
+SmAffineMap *sm_affine_map_simplify_ranges(SmContext *ctx, SmAffineMap *m, const int64_t *extents);
+/* Bounds [*lo, *hi] of e over the ranges above; false when unbounded. */
+bool sm_affine_expr_bounds(const SmAffineExpr *e, unsigned num_extents, const int64_t *extents,
+                           int64_t *lo, int64_t *hi);
+/* Row-major reshape re-indexing: (out indices) -> (in indices) through the
+ * linear index, for shapes with equal element counts (unit dims read 0). */
+SmAffineMap *sm_affine_map_reshape(SmContext *ctx, unsigned out_rank, const int64_t *out_dims,
+                                   unsigned in_rank, const int64_t *in_dims);
+/* The inverse of m on the box `extents` (m->num_dims entries) when m is a
+ * permutation of dims or a row-major reshape between two shapes of equal size
+ * (in_dims: the extents of m's results); NULL otherwise. */
+SmAffineMap *sm_affine_map_invert_reindex(SmContext *ctx, SmAffineMap *m, const int64_t *extents,
+                                          const int64_t *in_dims);
+
 /* ===================================================================== */
 /* Attributes                                                             */
 /* ===================================================================== */

@@ -36,6 +36,14 @@ typedef struct SmPassOption {
 
 typedef struct SmPassRun SmPassRun; /* one invocation: options, context */
 
+/* A named counter a pass declares (MLIR's Pass::Statistic): the pass adds to
+ * it with sm_pass_run_add_statistic; --mlir-pass-statistics reports the
+ * totals per pass instance as "(S) <value> <name> - <description>". */
+typedef struct SmPassStatistic {
+  const char *name;        /* "num-erased" */
+  const char *description; /* "Number of ops erased" */
+} SmPassStatistic;
+
 typedef struct SmPassDef {
   const char *argument; /* pipeline name, "cse" */
   const char *summary;
@@ -46,7 +54,17 @@ typedef struct SmPassDef {
    * emitting a diagnostic). */
   bool (*run)(SmOp *op, SmPassRun *run);
   void *user; /* handed back by sm_pass_run_user */
+  /* MLIR's pass name for IR dump headers and reports ("Canonicalizer");
+   * NULL: derived from the argument (convert-graph-to-layout ->
+   * ConvertGraphToLayout). */
+  const char *name;
+  const SmPassStatistic *statistics; /* num_statistics counters */
+  unsigned num_statistics;
 } SmPassDef;
+
+/* The display name: def->name, or the argument in CamelCase (written into
+ * buf of size n, which is returned). */
+const char *sm_pass_display_name(const SmPassDef *def, char *buf, size_t n);
 
 /* Option values of the running pass, by name (the name must be declared;
  * asking for an undeclared or differently typed option aborts in debug
@@ -55,6 +73,9 @@ bool sm_pass_run_bool(const SmPassRun *run, const char *name);
 int64_t sm_pass_run_int(const SmPassRun *run, const char *name);
 const char *sm_pass_run_string(const SmPassRun *run, const char *name);
 void *sm_pass_run_user(const SmPassRun *run);
+/* Adds n to the running pass's statistic `name` (which must be declared in
+ * its SmPassDef; an undeclared name aborts in debug builds, else is ignored). */
+void sm_pass_run_add_statistic(SmPassRun *run, const char *name, uint64_t n);
 SmContext *sm_pass_run_context(const SmPassRun *run);
 /* Where report-style passes (print-op-stats, view-op-graph) write when they
  * have no file option: the pass manager's output stream (stderr by default). */
@@ -97,6 +118,14 @@ const char *sm_pass_manager_anchor(const SmPassManager *pm); /* "any" for any */
 bool sm_pass_manager_empty(const SmPassManager *pm);
 /* MLIR's textual form of the pipeline. */
 void sm_pass_manager_print(const SmPassManager *pm, SmStrBuf *out);
+/* --dump-pass-pipeline's form: "Pass Manager with N passes:" and the
+ * pipeline one element per line, indented by nesting, as mlir-opt prints. */
+void sm_pass_manager_dump(const SmPassManager *pm, FILE *out);
+/* Finds the first pass `argument` (depth first) and inserts the elements of
+ * `text` (an element list without anchor, "my-pass,cse", parsed as in a
+ * pipeline of that pass's manager) right after it. False when the pass is not
+ * in the pipeline (diagnosed at unknown location) or text is malformed. */
+bool sm_pass_manager_insert_after(SmPassManager *pm, const char *argument, const char *text);
 
 typedef struct SmPassInstrumentation {
   bool verify_each;        /* verify after each pass (default true) */
@@ -106,6 +135,13 @@ typedef struct SmPassInstrumentation {
   bool print_after_change;
   bool print_before_all;
   bool timing;
+  /* Timing report printed by the caller (sm_pass_manager_print_timing) so
+   * that it can add its own phases (Parser, Output) around the passes. */
+  bool timing_by_caller;
+  bool statistics;         /* report pass statistics after the run */
+  /* A nested pipeline that matched no op: an error (the run fails) instead
+   * of a warning. Tools set it for pipelines a user asked for. */
+  bool unmatched_is_error;
   SmPrintFlags print_flags;
   FILE *ir_out;            /* where --print-ir-* dumps go (default stderr) */
   FILE *report_out;        /* timing report and report passes (default stderr) */
@@ -115,18 +151,33 @@ void sm_pass_instrumentation_default(SmPassInstrumentation *in);
 /* The manager keeps a copy. */
 void sm_pass_manager_set_instrumentation(SmPassManager *pm, const SmPassInstrumentation *in);
 
+/* A phase timed outside the pass manager, for the timing report. */
+typedef struct SmTimingPhase {
+  const char *name; /* "Parser", "Output" */
+  double seconds;
+} SmTimingPhase;
+/* mlir-opt's execution time report: `before` phases, the passes of the last
+ * run, `after` phases, then "Rest" (total minus everything listed) and
+ * "Total". */
+void sm_pass_manager_print_timing(const SmPassManager *pm, FILE *out, const SmTimingPhase *before,
+                                  unsigned num_before, const SmTimingPhase *after,
+                                  unsigned num_after, double total_seconds);
+
+/* The pass statistics report (MLIR's pipeline display). */
+void sm_pass_manager_print_statistics(const SmPassManager *pm, FILE *out);
+
 /* Runs the pipeline on op. The top manager's anchor must match op's name
  * (or be "any"). Returns false if a pass failed or the IR did not verify. */
 bool sm_pass_manager_run(SmPassManager *pm, SmOp *op);
 
 /* ---- Textual pipelines --------------------------------------------------- */
 
-/* Parses `text` (len bytes) into pm: with an explicit anchor
- * ("builtin.module(...)") the anchor must equal pm's (or pm is "any" and is
- * re-anchored); without one, the comma-separated elements are added to pm.
- * Errors are diagnosed at the offending character; the text is registered
- * with the context as source "<pass-pipeline>" (the caller keeps it alive
- * while diagnostics may print). */
+/* Parses `text` (len bytes) into pm. The text must be wrapped in its anchor
+ * op ("builtin.module(...)", or "any(...)"): that anchor must equal pm's,
+ * or pm is "any" and takes the text's anchor. A bare element list
+ * ("cse,canonicalize") is rejected, as in MLIR. Errors are diagnosed at the
+ * offending character; the text is registered with the context as source
+ * "<pass-pipeline>" (the caller keeps it alive while diagnostics may print). */
 bool sm_pass_pipeline_parse(SmPassManager *pm, const char *text, size_t len);
 
 /* ---- Plugins -------------------------------------------------------------- */

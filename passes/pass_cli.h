@@ -27,4 +27,19 @@ void sm_pass_cli_print_help(SmPassCli *cli, FILE *out);
  * asked for). Diagnostics go through the context; false on failure. */
 bool sm_pass_cli_run(SmPassCli *cli, SmOp *module);
 
+/* --mlir-timing was given. */
+bool sm_pass_cli_timing(const SmPassCli *cli);
+/* Prints the reports asked for (--mlir-timing with Parser, the passes,
+ * Output and Rest rows; --mlir-pass-statistics), accumulated over every run
+ * of the pipeline (all chunks of a split input). */
+void sm_pass_cli_print_reports(SmPassCli *cli, FILE *out, double parse_s, double output_s,
+                               double total_s);
+/* The known spelling closest to arg (a pass-layer option or --<pass>), or
+ * NULL when none is close enough to be a typo; *distance gets its edit
+ * distance. */
+const char *sm_pass_cli_suggest(SmPassCli *cli, const char *arg, size_t *distance);
+/* One candidate for a "did you mean" hint: keeps the closest (arg's part
+ * before '=' or '{' against candidate) in *best / *best_d. */
+void sm_option_suggest(const char *arg, const char *candidate, const char **best, size_t *best_d);
+
 #endif

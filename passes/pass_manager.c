@@ -20,12 +20,14 @@ struct SmPassRun {
   const OptVal *vals;
   SmContext *ctx;
   FILE *stream;
+  uint64_t *stats; /* the pass instance's counters (def->num_statistics) */
 };
 
 typedef struct PmElem {
   SmPassManager *nested; /* a nested manager, or NULL for a pass */
   const SmPassDef *def;
   OptVal *vals;
+  uint64_t *stats;       /* statistics of this pass instance */
   double seconds;        /* accumulated wall time */
   unsigned long runs;    /* times it ran (nested: ops it matched) */
 } PmElem;
@@ -131,6 +133,44 @@ void *sm_pass_run_user(const SmPassRun *run) { return run->def->user; }
 SmContext *sm_pass_run_context(const SmPassRun *run) { return run->ctx; }
 FILE *sm_pass_run_stream(const SmPassRun *run) { return run->stream ? run->stream : stderr; }
 
+void sm_pass_run_add_statistic(SmPassRun *run, const char *name, uint64_t n) {
+  for (unsigned i = 0; i < run->def->num_statistics; i++)
+    if (strcmp(run->def->statistics[i].name, name) == 0) {
+      if (run->stats)
+        run->stats[i] += n;
+      return;
+    }
+  assert(!"undeclared pass statistic");
+}
+
+/* MLIR's names of the passes that mirror MLIR's own, so that dump headers
+ * and reports read as mlir-opt's (a pass may also set SmPassDef.name). */
+static const char *const mlir_pass_names[][2] = {
+    {"canonicalize", "Canonicalizer"}, {"cse", "CSE"},
+    {"inline", "Inliner"},             {"print-op-stats", "PrintOpStats"},
+    {"symbol-dce", "SymbolDCE"},       {"view-op-graph", "ViewOpGraph"},
+};
+
+const char *sm_pass_display_name(const SmPassDef *def, char *buf, size_t n) {
+  if (def->name)
+    return def->name;
+  for (size_t i = 0; i < sizeof mlir_pass_names / sizeof mlir_pass_names[0]; i++)
+    if (strcmp(def->argument, mlir_pass_names[i][0]) == 0)
+      return mlir_pass_names[i][1];
+  size_t o = 0;
+  bool upper = true;
+  for (const char *a = def->argument; *a && o + 1 < n; a++) {
+    if (*a == '-' || *a == '_') {
+      upper = true;
+      continue;
+    }
+    buf[o++] = upper && *a >= 'a' && *a <= 'z' ? (char)(*a - 'a' + 'A') : *a;
+    upper = false;
+  }
+  buf[o < n ? o : n - 1] = 0;
+  return buf;
+}
+
 /* ---- Building -------------------------------------------------------------- */
 
 void sm_pass_instrumentation_default(SmPassInstrumentation *in) {
@@ -161,6 +201,7 @@ void sm_pass_manager_destroy(SmPassManager *pm) {
         free(e->vals[j].s);
       free(e->vals);
     }
+    free(e->stats);
   }
   free(pm->elems);
   free(pm);
@@ -186,6 +227,8 @@ void sm_pass_manager_add(SmPassManager *pm, const SmPassDef *def) {
     return;
   e->def = def;
   e->vals = default_values(def);
+  if (def->num_statistics)
+    e->stats = calloc(def->num_statistics, sizeof *e->stats);
 }
 
 const SmPassDef *sm_pass_manager_last_pass(const SmPassManager *pm) {
@@ -336,9 +379,12 @@ static bool in_list(const char *list, const char *arg) {
 
 static FILE *ir_out(const RunState *st) { return st->inst->ir_out ? st->inst->ir_out : stderr; }
 
-static void dump_ir(const RunState *st, const char *when, const char *arg, SmOp *op) {
+/* MLIR's header: "// -----// IR Dump After Canonicalizer (canonicalize) //----- //". */
+static void dump_ir(const RunState *st, const char *when, const SmPassDef *def, SmOp *op) {
   FILE *out = ir_out(st);
-  fprintf(out, "// -----// IR Dump %s %s (%s) //----- //\n", when, arg, op->name);
+  char name[128];
+  fprintf(out, "// -----// IR Dump %s %s (%s) //----- //\n", when,
+          sm_pass_display_name(def, name, sizeof name), def->argument);
   sm_op_print_file(op, out, &st->inst->print_flags);
   fputc('\n', out);
   fflush(out);
@@ -350,11 +396,11 @@ static bool run_pass(PmElem *e, SmOp *op, RunState *st) {
   const SmPassDef *def = e->def;
   SmPassInstrumentation *in = st->inst;
   if (in->print_before_all || in_list(in->print_before, def->argument))
-    dump_ir(st, "Before", def->argument, op);
+    dump_ir(st, "Before", def, op);
   SmStrBuf before = {0};
   if (in->print_after_change)
     sm_op_print(op, &before, &in->print_flags);
-  SmPassRun run = {def, e->vals, sm_op_context(op), in->report_out};
+  SmPassRun run = {def, e->vals, sm_op_context(op), in->report_out, e->stats};
   unsigned errors = sm_context_error_count(run.ctx);
   double t0 = now_seconds();
   bool ok = def->run(op, &run);
@@ -380,7 +426,7 @@ static bool run_pass(PmElem *e, SmOp *op, RunState *st) {
   }
   sm_strbuf_free(&before);
   if (dump)
-    dump_ir(st, "After", def->argument, op);
+    dump_ir(st, "After", def, op);
   return true;
 }
 
@@ -410,7 +456,8 @@ static bool run_pm(SmPassManager *pm, SmOp *op, RunState *st) {
 
 /* A nested pipeline that found no op to run on: say so (once, for the
  * outermost such manager) instead of silently doing nothing. */
-static void warn_unmatched(SmPassManager *pm, SmOp *root) {
+static bool warn_unmatched(SmPassManager *pm, SmOp *root, bool error) {
+  bool ok = true;
   for (unsigned i = 0; i < pm->count; i++) {
     PmElem *e = &pm->elems[i];
     if (!e->nested)
@@ -418,49 +465,149 @@ static void warn_unmatched(SmPassManager *pm, SmOp *root) {
     if (e->runs == 0) {
       SmStrBuf s = {0};
       sm_pass_manager_print(e->nested, &s);
-      sm_emit_warning(pm->ctx, root->loc,
-                      "pass pipeline '%s' did not run: no '%s' op directly inside a '%s' op",
-                      s.data ? s.data : "", sm_pass_manager_anchor(e->nested),
-                      sm_pass_manager_anchor(pm));
+      const char *fmt = "pass pipeline '%s' did not run: no '%s' op directly inside a '%s' op";
+      if (error)
+        ok = sm_emit_error(pm->ctx, root->loc, fmt, s.data ? s.data : "",
+                           sm_pass_manager_anchor(e->nested), sm_pass_manager_anchor(pm));
+      else
+        sm_emit_warning(pm->ctx, root->loc, fmt, s.data ? s.data : "",
+                        sm_pass_manager_anchor(e->nested), sm_pass_manager_anchor(pm));
       sm_strbuf_free(&s);
-    } else {
-      warn_unmatched(e->nested, root);
+    } else if (!warn_unmatched(e->nested, root, error)) {
+      ok = false;
     }
   }
+  return ok;
 }
 
-static void reset_stats(SmPassManager *pm) {
+/* Counts of matched ops always restart; times and statistics accumulate
+ * over runs when the caller prints the reports (split input files). */
+static void reset_stats(SmPassManager *pm, bool keep_totals) {
   for (unsigned i = 0; i < pm->count; i++) {
-    pm->elems[i].seconds = 0;
     pm->elems[i].runs = 0;
+    if (!keep_totals)
+      pm->elems[i].seconds = 0;
+    if (!keep_totals && pm->elems[i].stats)
+      memset(pm->elems[i].stats, 0, pm->elems[i].def->num_statistics * sizeof(uint64_t));
     if (pm->elems[i].nested)
-      reset_stats(pm->elems[i].nested);
+      reset_stats(pm->elems[i].nested, keep_totals);
   }
 }
 
+static void report_row(FILE *out, double seconds, double total, int depth, const char *name) {
+  double pct = total > 0 ? 100.0 * seconds / total : 0;
+  fprintf(out, "  %8.4f (%5.1f%%)  %*s%s\n", seconds, pct, depth * 2, "", name);
+}
+
+/* Rows name passes as MLIR does (Canonicalizer, 'func.func' Pipeline). */
 static void report_rows(const SmPassManager *pm, FILE *out, double total, int depth) {
   for (unsigned i = 0; i < pm->count; i++) {
     const PmElem *e = &pm->elems[i];
-    double pct = total > 0 ? 100.0 * e->seconds / total : 0;
+    char name[160];
     if (e->nested)
-      fprintf(out, "  %8.4f (%5.1f%%)  %*s'%s' Pipeline\n", e->seconds, pct, depth * 2, "",
-              sm_pass_manager_anchor(e->nested));
-    else
-      fprintf(out, "  %8.4f (%5.1f%%)  %*s%s\n", e->seconds, pct, depth * 2, "", e->def->argument);
+      snprintf(name, sizeof name, "'%s' Pipeline", sm_pass_manager_anchor(e->nested));
+    report_row(out, e->seconds, total, depth,
+               e->nested ? name : sm_pass_display_name(e->def, name, sizeof name));
     if (e->nested)
       report_rows(e->nested, out, total, depth + 1);
   }
 }
 
-static void report_timing(const SmPassManager *pm, FILE *out, double total) {
+static double pm_seconds(const SmPassManager *pm) {
+  double s = 0;
+  for (unsigned i = 0; i < pm->count; i++)
+    s += pm->elems[i].seconds;
+  return s;
+}
+
+void sm_pass_manager_print_timing(const SmPassManager *pm, FILE *out, const SmTimingPhase *before,
+                                  unsigned num_before, const SmTimingPhase *after,
+                                  unsigned num_after, double total) {
   fprintf(out, "===-------------------------------------------------------------------------===\n"
                "                         ... Execution time report ...\n"
                "===-------------------------------------------------------------------------===\n"
                "  Total Execution Time: %.4f seconds\n\n"
                "  ----Wall Time----  ----Name----\n",
           total);
-  report_rows(pm, out, total, 0);
+  double listed = pm ? pm_seconds(pm) : 0;
+  for (unsigned i = 0; i < num_before; i++) {
+    report_row(out, before[i].seconds, total, 0, before[i].name);
+    listed += before[i].seconds;
+  }
+  if (pm)
+    report_rows(pm, out, total, 0);
+  for (unsigned i = 0; i < num_after; i++) {
+    report_row(out, after[i].seconds, total, 0, after[i].name);
+    listed += after[i].seconds;
+  }
+  if (num_before || num_after)
+    report_row(out, total > listed ? total - listed : 0, total, 0, "Rest");
   fprintf(out, "  %8.4f (100.0%%)  Total\n", total);
+  fflush(out);
+}
+
+/* MLIR's pipeline display: passes in pipeline order, statistics under the
+ * pass that declared them, "(S) <value> <name> - <description>" with the
+ * values right-aligned per pass. */
+static void report_statistics_rows(const SmPassManager *pm, FILE *out, int depth) {
+  for (unsigned i = 0; i < pm->count; i++) {
+    const PmElem *e = &pm->elems[i];
+    if (e->nested) {
+      fprintf(out, "%*s'%s' Pipeline\n", depth * 2, "", sm_pass_manager_anchor(e->nested));
+      report_statistics_rows(e->nested, out, depth + 1);
+      continue;
+    }
+    char name[128];
+    fprintf(out, "%*s%s\n", depth * 2, "", sm_pass_display_name(e->def, name, sizeof name));
+    int width = 1;
+    for (unsigned j = 0; j < e->def->num_statistics; j++) {
+      int w = snprintf(NULL, 0, "%llu", (unsigned long long)(e->stats ? e->stats[j] : 0));
+      if (w > width)
+        width = w;
+    }
+    for (unsigned j = 0; j < e->def->num_statistics; j++)
+      fprintf(out, "%*s(S) %*llu %s - %s\n", depth * 2 + 2, "", width,
+              (unsigned long long)(e->stats ? e->stats[j] : 0), e->def->statistics[j].name,
+              e->def->statistics[j].description ? e->def->statistics[j].description : "");
+  }
+}
+
+void sm_pass_manager_print_statistics(const SmPassManager *pm, FILE *out) {
+  fprintf(out, "===-------------------------------------------------------------------------===\n"
+               "                         ... Pass statistics report ...\n"
+               "===-------------------------------------------------------------------------===\n");
+  report_statistics_rows(pm, out, 0);
+  fflush(out);
+}
+
+static void dump_rows(const SmPassManager *pm, FILE *out, int depth) {
+  fprintf(out, "%s(", sm_pass_manager_anchor(pm));
+  for (unsigned i = 0; i < pm->count; i++) {
+    const PmElem *e = &pm->elems[i];
+    fprintf(out, "%s\n%*s", i ? "," : "", (depth + 1) * 2, "");
+    if (e->nested) {
+      dump_rows(e->nested, out, depth + 1);
+      continue;
+    }
+    fputs(e->def->argument, out);
+    if (e->def->num_options) {
+      SmStrBuf b = {0};
+      fputs("{", out);
+      for (unsigned j = 0; j < e->def->num_options; j++) {
+        sm_strbuf_printf(&b, " %s=", e->def->options[j].name);
+        print_value(&e->def->options[j], &e->vals[j], &b);
+      }
+      fprintf(out, "%s}", b.data ? b.data : "");
+      sm_strbuf_free(&b);
+    }
+  }
+  fprintf(out, "\n%*s)", depth * 2, "");
+}
+
+void sm_pass_manager_dump(const SmPassManager *pm, FILE *out) {
+  fprintf(out, "Pass Manager with %u passes:\n", pm->count);
+  dump_rows(pm, out, 0);
+  fputs("\n\n", out);
   fflush(out);
 }
 
@@ -470,13 +617,73 @@ bool sm_pass_manager_run(SmPassManager *pm, SmOp *op) {
                          op->name);
   }
   RunState st = {&pm->inst, true};
-  reset_stats(pm);
+  reset_stats(pm, pm->inst.timing_by_caller);
   double t0 = now_seconds();
   bool ok = run_pm(pm, op, &st);
   double total = now_seconds() - t0;
   if (ok)
-    warn_unmatched(pm, op);
-  if (pm->inst.timing)
-    report_timing(pm, pm->inst.report_out ? pm->inst.report_out : stderr, total);
+    ok = warn_unmatched(pm, op, pm->inst.unmatched_is_error);
+  FILE *report = pm->inst.report_out ? pm->inst.report_out : stderr;
+  if (pm->inst.timing && !pm->inst.timing_by_caller)
+    sm_pass_manager_print_timing(pm, report, NULL, 0, NULL, 0, total);
+  if (pm->inst.statistics && !pm->inst.timing_by_caller)
+    sm_pass_manager_print_statistics(pm, report);
+  return ok;
+}
+
+/* ---- Splicing ---------------------------------------------------------------- */
+
+static bool find_pass(SmPassManager *pm, const char *argument, SmPassManager **owner, unsigned *at) {
+  for (unsigned i = 0; i < pm->count; i++) {
+    PmElem *e = &pm->elems[i];
+    if (e->nested ? find_pass(e->nested, argument, owner, at) : strcmp(e->def->argument, argument) == 0) {
+      if (!e->nested) {
+        *owner = pm;
+        *at = i;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+bool sm_pass_manager_insert_after(SmPassManager *pm, const char *argument, const char *text) {
+  SmPassManager *owner = NULL;
+  unsigned at = 0;
+  if (!find_pass(pm, argument, &owner, &at)) {
+    SmStrBuf s = {0};
+    sm_pass_manager_print(pm, &s);
+    sm_emit_error(pm->ctx, sm_loc_unknown(pm->ctx),
+                  "cannot insert passes after '%s': the pipeline has no such pass (it is %s)",
+                  argument, s.data ? s.data : "");
+    sm_strbuf_free(&s);
+    return false;
+  }
+  /* Parsed as the body of a pipeline anchored like the pass's manager, so
+   * op-specific passes must be nested explicitly, as in any pipeline. The
+   * context may quote the text in diagnostics later: it is interned. */
+  SmStrBuf wrapped = {0};
+  sm_strbuf_printf(&wrapped, "%s(%s)", sm_pass_manager_anchor(owner), text);
+  const char *kept = sm_intern(pm->ctx, wrapped.data, wrapped.len);
+  size_t kept_len = wrapped.len;
+  sm_strbuf_free(&wrapped);
+  SmPassManager *extra = sm_pass_manager_create(pm->ctx, sm_pass_manager_anchor(owner));
+  bool ok = extra && sm_pass_pipeline_parse(extra, kept, kept_len);
+  unsigned n = ok ? extra->count : 0;
+  if (ok && owner->count + n > owner->cap) {
+    PmElem *grown = realloc(owner->elems, (owner->count + n) * sizeof *grown);
+    if (!grown)
+      ok = false;
+    else
+      owner->elems = grown, owner->cap = owner->count + n;
+  }
+  if (ok && n) {
+    memmove(&owner->elems[at + 1 + n], &owner->elems[at + 1],
+            (owner->count - at - 1) * sizeof *owner->elems);
+    memcpy(&owner->elems[at + 1], extra->elems, n * sizeof *extra->elems);
+    owner->count += n;
+    extra->count = 0; /* moved */
+  }
+  sm_pass_manager_destroy(extra);
   return ok;
 }

@@ -1,28 +1,34 @@
-/* smc: the whole compile path in one command.
- *   smc MODEL.(onnx|mlir) [--pipeline=baseline] [-o OUT_DIR]   -> OUT_DIR/{kernels.cl,plan.txt,weights.bin}
- *   smc MODEL --passes='builtin.module(...)' [-o OUT.mlir]     -> runs passes, prints the IR
- *   --stats: one JSON line on stdout (graph ops, kernels, layout-conversion
- *   kernels, peak and unplanned bytes, compile ms).
- *   --mlir-print-op-generic, --mlir-print-debuginfo: IR printing flags.
+/* smc: the whole compile path in one command (options: the table in main,
+ * or `smc --help`).
+ *   smc MODEL.(onnx|yaml|mlir) [--pipeline=smartmem|baseline] -o OUT_DIR  -> OUT_DIR/{kernels.cl,plan.txt,weights.bin}
+ *   smc MODEL --passes='builtin.module(...)' [-o OUT.mlir]       -> runs passes, prints the IR
+ * --kernel-format=spirv: OUT_DIR/kernels.spv (one SPIR-V module) instead of kernels.cl.
+ * --stats: one JSON line on stdout (graph ops, kernels, layout-conversion
+ * kernels, peak and unplanned bytes, compile ms). Without -o (and without
+ * --passes) it compiles, says what it would write and writes nothing.
+ * An existing OUT_DIR may hold only smc's own outputs (an earlier run's are
+ * replaced; on failure none is left); anything else there is refused.
  * Exit status 0 on success, 1 on a diagnosed error, 2 on usage errors. */
 #include "backend/opencl/opencl.h"
 #include "dialects/kernel/kernel.h"
 #include "dialects/graph/graph.h"
 #include "frontends/onnx/onnx_import.h"
 #include "passes/smartmem/smartmem.h"
+#include "frontends/yaml/yaml_import.h"
+#include "passes/pass_output_file.h"
 #include "tools/tool_diag.h"
+#include "tools/tool_options.h"
+#include "tools/tool_pipeline.h"
+
+#include <dirent.h>
+#include <unistd.h>
+#include <errno.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
-
-static int usage(void) {
-  fprintf(stderr, "usage: smc MODEL.(onnx|mlir) [--pipeline=baseline] [-o OUT_DIR] [--stats]\n"
-                  "       smc MODEL.(onnx|mlir) --passes=PIPELINE [-o OUT.mlir] [--mlir-print-op-generic]\n");
-  return 2;
-}
 
 static char *slurp(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
@@ -40,17 +46,85 @@ static char *slurp(const char *path, size_t *len) {
   return buf;
 }
 
-static bool write_file(const char *dir, const char *name, const SmStrBuf *b) {
-  char path[4096];
-  snprintf(path, sizeof path, "%s/%s", dir, name);
-  FILE *f = fopen(path, "wb");
-  if (!f) {
-    fprintf(stderr, "smc: cannot write '%s'\n", path);
-    return false;
+/* What smc may write into its output directory. A new output file is one
+ * row here and its buffer (or NULL when a run does not produce it) at the
+ * same index in the call of write_outputs. */
+static const char *const smc_outputs[] = {"kernels.cl", "plan.txt", "weights.bin", "kernels.spv"};
+#define NUM_SMC_OUTPUTS (sizeof smc_outputs / sizeof smc_outputs[0])
+
+/* An existing output directory may hold only smc's own files (an earlier
+ * run's) and leftover temporary files of the output helper. */
+static bool check_output_dir(SmContext *ctx, const char *dir) {
+  struct stat st;
+  if (stat(dir, &st) != 0) {
+    if (errno != ENOENT || mkdir(dir, 0777) != 0)
+      return sm_emit_error(ctx, sm_loc_unknown(ctx), "cannot create output directory '%s': %s", dir,
+                           strerror(errno));
+    return true;
   }
-  bool ok = (b->len == 0 || fwrite(b->data, 1, b->len, f) == b->len);
-  ok &= fclose(f) == 0;
-  if (!ok) fprintf(stderr, "smc: error writing '%s'\n", path);
+  if (!S_ISDIR(st.st_mode))
+    return sm_emit_error(ctx, sm_loc_unknown(ctx), "output '%s' is not a directory (smc writes %s, %s and %s into one)",
+                         dir, smc_outputs[0], smc_outputs[1], smc_outputs[2]);
+  DIR *d = opendir(dir);
+  if (!d)
+    return sm_emit_error(ctx, sm_loc_unknown(ctx), "cannot read output directory '%s': %s", dir, strerror(errno));
+  bool ok = true;
+  for (struct dirent *e; ok && (e = readdir(d));) {
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+      continue;
+    bool ours = !strncmp(e->d_name, ".sm-out.", 8);
+    for (size_t i = 0; i < NUM_SMC_OUTPUTS; i++)
+      ours |= strcmp(e->d_name, smc_outputs[i]) == 0;
+    if (!ours)
+      ok = sm_emit_error(ctx, sm_loc_unknown(ctx),
+                         "output directory '%s' holds '%s', which smc does not write: use an empty "
+                         "or new directory (smc replaces only its own files there)",
+                         dir, e->d_name);
+  }
+  closedir(d);
+  return ok;
+}
+
+/* Removes smc's outputs from dir: a failed run leaves none, not an older run's. */
+static void remove_outputs(const char *dir) {
+  for (size_t i = 0; i < NUM_SMC_OUTPUTS; i++) {
+    char *p = sm_path_join(dir, smc_outputs[i]);
+    if (p && sm_path_is_regular_file(p))
+      unlink(p);
+    free(p);
+  }
+}
+
+/* All outputs or none: each produced file goes to a temporary file first;
+ * they replace the directory's files only when every one was written. An
+ * output this run does not produce (bufs[i] NULL, e.g. another kernel
+ * format's file) is removed, so no earlier run's file is left beside them. */
+static bool write_outputs(SmContext *ctx, const char *dir, const SmStrBuf *const bufs[NUM_SMC_OUTPUTS]) {
+  SmOutputFile files[NUM_SMC_OUTPUTS];
+  char *paths[NUM_SMC_OUTPUTS] = {0};
+  bool opened[NUM_SMC_OUTPUTS] = {0}, ok = true;
+  for (size_t i = 0; ok && i < NUM_SMC_OUTPUTS; i++) {
+    paths[i] = sm_path_join(dir, smc_outputs[i]);
+    if (!paths[i]) {
+      ok = sm_emit_error(ctx, sm_loc_unknown(ctx), "out of memory");
+      break;
+    }
+    if (!bufs[i])
+      continue;
+    ok = opened[i] = sm_output_file_open(&files[i], ctx, paths[i]);
+    if (ok && bufs[i]->len && fwrite(bufs[i]->data, 1, bufs[i]->len, files[i].f) != bufs[i]->len)
+      ok = sm_emit_error(ctx, sm_loc_unknown(ctx), "error writing '%s'", paths[i]);
+  }
+  for (size_t i = 0; i < NUM_SMC_OUTPUTS; i++)
+    if (opened[i] && !sm_output_file_close(&files[i], ctx, ok))
+      ok = false;
+  for (size_t i = 0; ok && i < NUM_SMC_OUTPUTS; i++)
+    if (!bufs[i] && sm_path_is_regular_file(paths[i]))
+      unlink(paths[i]);
+  if (!ok)
+    remove_outputs(dir);
+  for (size_t i = 0; i < NUM_SMC_OUTPUTS; i++)
+    free(paths[i]);
   return ok;
 }
 
@@ -89,22 +163,46 @@ static double now_ms(void) {
 }
 
 int main(int argc, char **argv) {
-  const char *in = NULL, *out = NULL, *pipeline = "baseline", *passes = NULL;
+  const char *in = NULL, *out = NULL, *pipeline = SM_DEFAULT_PIPELINE, *passes = NULL, *format = "opencl-c";
   bool stats = false;
   SmPrintFlags flags = {0};
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strncmp(a, "--pipeline=", 11)) pipeline = a + 11;
-    else if (!strncmp(a, "--passes=", 9)) passes = a + 9;
-    else if (!strcmp(a, "-o") && i + 1 < argc) out = argv[++i];
-    else if (!strcmp(a, "--stats")) stats = true;
-    else if (!strcmp(a, "--mlir-print-op-generic")) flags.generic = true;
-    else if (!strcmp(a, "--mlir-print-debuginfo")) flags.debuginfo = true;
-    else if (a[0] == '-' && a[1]) return usage();
-    else if (!in) in = a;
-    else return usage();
+  SmToolList plugins = {0}, after = {0};
+  const SmToolOption options[] = {
+      {"-o", NULL, SM_TOOL_STRING, &out, "OUT",
+       "output directory (kernels.cl, plan.txt, weights.bin); with --passes: the IR file"},
+      {"--pipeline", NULL, SM_TOOL_STRING, &pipeline, "NAME", "model pipeline: smartmem (default) or baseline"},
+      {"--passes", "--pass-pipeline", SM_TOOL_STRING, &passes, "PIPELINE",
+       "run this pass pipeline instead of compiling, and print the IR"},
+      {"--stats", NULL, SM_TOOL_FLAG, &stats, NULL, "print one JSON line of compile statistics"},
+      {"--kernel-format", NULL, SM_TOOL_STRING, &format, "opencl-c|spirv",
+       "kernels as OpenCL C (kernels.cl, the default) or one SPIR-V module (kernels.spv)"},
+      {"--load-pass-plugin", NULL, SM_TOOL_LIST, &plugins, "LIB", "load a pass plugin (repeatable)"},
+      {"--pass-pipeline-after", NULL, SM_TOOL_LIST, &after, "PASS=ELEMENTS",
+       "insert pipeline elements after PASS of the model pipeline (repeatable)"},
+      {"--mlir-print-op-generic", NULL, SM_TOOL_FLAG, &flags.generic, NULL, "print IR in generic form"},
+      {"--mlir-print-debuginfo", NULL, SM_TOOL_FLAG, &flags.debuginfo, NULL, "print IR locations"},
+  };
+  SmToolSpec spec = {"smc", "smc [options] MODEL.(onnx|yaml|mlir)",
+                     "compiles a model to OpenCL C kernels, a host plan and weights",
+                     options, sizeof options / sizeof options[0], &in, NULL, NULL};
+  int go = sm_tool_parse(&spec, argc, argv);
+  if (go != 1)
+    return go;
+  if (!in) {
+    fprintf(stderr, "smc: no model given\nTry 'smc --help'.\n");
+    return 2;
   }
-  if (!in) return usage();
+  if (!sm_tool_has_suffix(in, ".onnx") && !sm_tool_has_suffix(in, ".yaml") && !sm_tool_has_suffix(in, ".yml") &&
+      !sm_tool_has_suffix(in, ".mlir")) {
+    fprintf(stderr, "smc: cannot tell what '%s' holds: name an ONNX (.onnx), YAML (.yaml, .yml) "
+                    "or MLIR (.mlir) model\n", in);
+    return 2;
+  }
+  if (passes && after.count) {
+    fprintf(stderr, "smc: --pass-pipeline-after applies to the model pipeline, not to --passes "
+                    "(put the passes into the --passes text)\n");
+    return 2;
+  }
   SmContext *ctx = sm_context_create();
   sm_context_set_diag_handler(ctx, sm_tool_diag_handler, ctx);
   sm_register_core_dialects(ctx);
@@ -114,10 +212,18 @@ int main(int argc, char **argv) {
   int rc = 1;
   char *text = NULL;
   SmOp *module = NULL;
-  size_t len = strlen(in), n = 0;
+  size_t n = 0;
+  bool dir_ready = false, ir_written = false;
   double t0 = now_ms();
-  if (len > 5 && !strcmp(in + len - 5, ".onnx")) {
+  if (!passes && out) {
+    if (!check_output_dir(ctx, out)) goto done;
+    dir_ready = true;
+  }
+  if (!sm_tool_load_plugins(ctx, &plugins)) goto done;
+  if (sm_tool_has_suffix(in, ".onnx")) {
     module = sm_onnx_import_file(ctx, in);
+  } else if (sm_tool_has_suffix(in, ".yaml") || sm_tool_has_suffix(in, ".yml")) {
+    module = sm_yaml_import_file(ctx, in);
   } else if ((text = slurp(in, &n))) {
     module = sm_parse_source(ctx, text, n, in, 0);
   } else {
@@ -127,23 +233,25 @@ int main(int argc, char **argv) {
   double import_ms = now_ms() - t0;
   if (passes) {
     SmPassManager *pm = sm_pass_manager_create(ctx, "builtin.module");
+    SmPassInstrumentation inst;
+    sm_pass_instrumentation_default(&inst);
+    inst.unmatched_is_error = true;
+    sm_pass_manager_set_instrumentation(pm, &inst);
     bool ok = sm_pass_pipeline_parse(pm, passes, strlen(passes)) && sm_pass_manager_run(pm, module);
     sm_pass_manager_destroy(pm);
-    if (!ok) goto done;
-    FILE *f = !out || !strcmp(out, "-") ? stdout : fopen(out, "w");
-    if (!f) {
-      fprintf(stderr, "smc: cannot write '%s'\n", out);
-      goto done;
-    }
-    sm_op_print_file(module, f, &flags);
-    rc = (f == stdout || fclose(f) == 0) ? 0 : 1;
+    SmOutputFile f;
+    ir_written = true;
+    if (!sm_output_file_open(&f, ctx, out)) goto done;
+    if (ok) sm_op_print_file(module, f.f, &flags);
+    rc = sm_output_file_close(&f, ctx, ok) && ok ? 0 : 1;
     goto done;
   }
+  if (!sm_tool_run_model_pipeline(module, pipeline, &after)) goto done;
   Counts c = {0};
   sm_op_walk(module, SM_WALK_PRE, count_graph, &c);
   SmOpenCLProgram prog;
   double ms = 0;
-  if (!sm_opencl_compile(module, pipeline, &prog, &ms)) goto done;
+  if (!sm_opencl_compile_format(module, pipeline, format, &prog, &ms)) goto done;
   sm_op_walk(module, SM_WALK_PRE, count_kernels, &c);
   int64_t peak = 0, naive = 0;
   for (SmOp *op = module->regions[0].first->first; op; op = op->next)
@@ -159,10 +267,14 @@ int main(int argc, char **argv) {
     }
   rc = 0;
   if (out) {
-    mkdir(out, 0777);
-    if (!write_file(out, "kernels.cl", &prog.source) || !write_file(out, "plan.txt", &prog.plan) ||
-        !write_file(out, "weights.bin", &prog.weights))
-      rc = 1;
+    const SmStrBuf *bufs[NUM_SMC_OUTPUTS] = {prog.spirv ? NULL : &prog.source, &prog.plan, &prog.weights,
+                                             prog.spirv ? &prog.source : NULL};
+    if (!write_outputs(ctx, out, bufs)) rc = 1;
+  } else if (!stats) {
+    /* Compiled but asked to write nothing: say so, and how. */
+    fprintf(stderr, "smc: compiled '%s' (%ld kernels, %u launches); nothing written: give -o DIR "
+                    "for %s, %s and %s, or --stats for a summary\n",
+            in, c.kernels, prog.num_launches, smc_outputs[prog.spirv ? 3 : 0], smc_outputs[1], smc_outputs[2]);
   }
   if (stats)
     printf("{\"graph_ops\": %ld, \"kernels\": %ld, \"launches\": %u, \"conversion_kernels\": %ld, "
@@ -170,6 +282,12 @@ int main(int argc, char **argv) {
            c.graph_ops, c.kernels, prog.num_launches, c.conversions, (long long)peak, (long long)naive, import_ms, ms);
   sm_opencl_program_free(&prog);
 done:
+  /* A failed run leaves no output, and no older run's output either. */
+  if (rc != 0 && dir_ready) remove_outputs(out);
+  if (rc != 0 && passes && out && !ir_written) {
+    SmOutputFile f;
+    if (sm_output_file_open(&f, ctx, out)) sm_output_file_close(&f, ctx, false);
+  }
   if (module) sm_op_destroy(module);
   free(text);
   sm_context_destroy(ctx);

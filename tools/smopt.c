@@ -14,11 +14,14 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "ir/ir.h"
 #include "ir/sanitizer_internal.h"
 #include "passes/pass_cli.h"
+#include "passes/pass_output_file.h"
+#include "tools/tool_diag.h"
 #include "passes/smartmem/smartmem.h"
 
 #define SMOPT_VERSION "0.1.0"
@@ -31,6 +34,7 @@ typedef struct Options {
   const char *split_marker;
   const char *output_split_marker;
   bool verify_diagnostics;
+  bool no_implicit_module;
   SmPrintFlags flags;
 } Options;
 
@@ -376,15 +380,10 @@ static void input_release(Input *in) {
   in->mapped = false;
 }
 
-/* Where a successful single-chunk run streams its output: stdout, the -o
- * file itself when it is not a regular file (a device, a pipe), or a
- * temporary file beside it that is renamed over it at the end, so that a
- * named output is never left half-written. */
-typedef struct Output {
-  const char *path; /* NULL: stdout */
-  FILE *f;
-  char *tmp; /* temporary name, or NULL when writing path directly */
-} Output;
+/* Where a successful single-chunk run streams its output: the shared
+ * output-file helper (stdout, a device written in place, or a temporary file
+ * renamed over the target at the end). */
+typedef SmOutputFile Output;
 
 typedef struct Tool {
   SmContext *ctx;
@@ -400,7 +399,38 @@ typedef struct Tool {
   /* The streamed module, kept to the end of the run instead of destroyed
    * (see SMOPT_FREE_AT_EXIT). */
   SmOp *kept;
+  double start_s, parse_s, output_s; /* --mlir-timing: accumulated over chunks */
 } Tool;
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* --no-implicit-module: the source's single top-level op is the top-level
+ * op. The parser wraps anything but one written module into an implicit
+ * module, which it locates at column 0 of the chunk (a written op has a
+ * real column). */
+static SmOp *unwrap_implicit_module(SmContext *ctx, SmOp *module) {
+  SmLoc *l = module->loc;
+  bool implicit = l && l->kind == SM_LOC_FILE && l->file.col == 0;
+  if (!implicit)
+    return module;
+  SmBlock *b = module->num_regions ? module->regions[0].first : NULL;
+  unsigned n = 0;
+  for (SmOp *op = b ? b->first : NULL; op; op = op->next)
+    n++;
+  if (n != 1) {
+    sm_emit_error(ctx, module->loc, "source must contain a single top-level operation, found: %u", n);
+    sm_op_destroy(module);
+    return NULL;
+  }
+  SmOp *top = b->first;
+  sm_op_detach(top);
+  sm_op_destroy(module);
+  return top;
+}
 
 /* Like clang's -disable-free: once the last output is written, a one-shot
  * tool can leave its memory to the exit instead of tearing a large module
@@ -409,74 +439,14 @@ typedef struct Tool {
  * checking keeps covering the whole tool. */
 #define SMOPT_FREE_AT_EXIT SM_MEMORY_SANITIZED
 
-static bool output_open(Output *o, const char *path) {
-  memset(o, 0, sizeof *o);
-  if (!path || strcmp(path, "-") == 0) {
-    o->f = stdout;
-    return true;
-  }
-  o->path = path;
-  struct stat st;
-  bool regular = lstat(path, &st) != 0 ? errno == ENOENT : S_ISREG(st.st_mode);
-  if (regular) {
-    size_t n = strlen(path);
-    o->tmp = malloc(n + 16);
-    if (o->tmp) {
-      memcpy(o->tmp, path, n);
-      memcpy(o->tmp + n, ".tmp.XXXXXX", 12);
-      int fd = mkstemp(o->tmp);
-      if (fd >= 0) {
-        /* The permissions fopen would have given a new file. */
-        mode_t mask = umask(0);
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-        o->f = fdopen(fd, "wb");
-        if (o->f)
-          return true;
-        close(fd);
-        unlink(o->tmp);
-      }
-      free(o->tmp);
-      o->tmp = NULL;
-    }
-  }
-  o->f = fopen(path, "wb");
-  if (!o->f) {
-    fprintf(stderr, "smopt: cannot open output file '%s': %s\n", path, strerror(errno));
-    return false;
-  }
-  return true;
+static bool output_open(Tool *t, Output *o, const char *path) {
+  return sm_output_file_open(o, t->ctx, path);
 }
 
-/* Closes the output; on success the temporary file replaces path, on
- * failure it is removed. */
-static bool output_close(Output *o, bool ok) {
-  if (!o->f)
-    return ok;
-  if (o->f == stdout) {
-    if (fflush(stdout) != 0 || ferror(stdout))
-      ok = false;
-    o->f = NULL;
-    return ok;
-  }
-  bool wrote = !ferror(o->f);
-  if (fclose(o->f) != 0)
-    wrote = false;
-  o->f = NULL;
-  if (!wrote)
-    fprintf(stderr, "smopt: error writing '%s'\n", o->path);
-  ok = ok && wrote;
-  if (o->tmp) {
-    if (ok && rename(o->tmp, o->path) != 0) {
-      fprintf(stderr, "smopt: cannot write output file '%s': %s\n", o->path, strerror(errno));
-      ok = false;
-    }
-    if (!ok)
-      unlink(o->tmp);
-    free(o->tmp);
-    o->tmp = NULL;
-  }
-  return ok;
+/* Closes the output: on success the temporary file replaces the target; on
+ * failure nothing of this run is left, nor an older output (mlir-opt). */
+static bool output_close(Tool *t, Output *o, bool ok) {
+  return sm_output_file_close(o, t->ctx, ok);
 }
 
 /* Parse, verify, run passes, verify, print into out. False on any error. */
@@ -487,7 +457,11 @@ static bool process_chunk(Tool *t, const char *buf, size_t len, unsigned line_of
     t->checker.failed = false;
     collect_expectations(&t->checker, buf, len, line_offset);
   }
+  double t0 = now_s();
   SmOp *module = sm_parse_source(t->ctx, buf, len, t->filename, line_offset);
+  if (module && t->opt.no_implicit_module)
+    module = unwrap_implicit_module(t->ctx, module);
+  t->parse_s += now_s() - t0;
   bool ok = module != NULL;
   if (ok)
     ok = sm_op_verify(module) && sm_pass_cli_run(t->cli, module) && sm_op_verify(module);
@@ -499,14 +473,18 @@ static bool process_chunk(Tool *t, const char *buf, size_t len, unsigned line_of
       sm_context_forget_sources(t->ctx);
       input_release(&t->input);
     }
-    ok = output_open(&t->out, t->opt.output);
+    ok = output_open(t, &t->out, t->opt.output);
+    double t1 = now_s();
     if (ok) {
       sm_op_print_file(module, t->out.f, &t->opt.flags);
       fputc('\n', t->out.f); /* mlir-opt ends each output with a newline */
     }
+    t->output_s += now_s() - t1;
   } else if (ok) {
+    double t1 = now_s();
     sm_op_print(module, out, &t->opt.flags);
     sm_strbuf_append(out, "\n", 1); /* mlir-opt ends each output with a newline */
+    t->output_s += now_s() - t1;
   }
   if (module && t->stream && !SMOPT_FREE_AT_EXIT)
     t->kept = module;
@@ -616,22 +594,19 @@ static void print_help(Tool *t, FILE *out) {
   fputs("OVERVIEW: smartmem modular optimizer driver\n\n"
         "USAGE: smopt [options] <input file>\n\n"
         "OPTIONS:\n"
-        "  -o <filename>                           Output filename (default: stdout)\n"
-        "  --allow-unregistered-dialect            Allow operations of unregistered dialects\n"
-        "  --split-input-file[=<marker>]           Split the input on '// -----' lines and\n"
-        "                                          process each chunk independently\n"
-        "  --output-split-marker=<marker>          Joins split outputs (default '// -----')\n"
-        "  --verify-diagnostics                    Check diagnostics against expected-*\n"
-        "                                          comments in the input\n"
-        "  --mlir-print-op-generic                 Print the generic op form (alias:\n"
-        "                                          --print-op-generic)\n"
-        "  --mlir-print-debuginfo                  Print locations (alias: --print-debuginfo)\n"
-        "  --mlir-elide-elementsattrs-if-larger=N  Elide dense elements with more than N\n"
-        "                                          elements (alias:\n"
-        "                                          --elide-elementsattrs-if-larger=N)\n"
-        "  --mlir-print-local-scope                Print without type/attribute aliases\n"
-        "  -h, --help                              Show this help\n"
-        "  --version                               Show the version\n\n",
+        "  -o <filename>                          Output filename (default: stdout)\n"
+        "  --allow-unregistered-dialect           Allow operations of unregistered dialects\n"
+        "  --split-input-file[=<marker>]          Split the input on '// -----' lines and process each chunk independently\n"
+        "  --output-split-marker=<marker>         Joins split outputs (default '// -----')\n"
+        "  --verify-diagnostics                   Check diagnostics against expected-* comments in the input\n"
+        "  --mlir-print-op-generic                Print the generic op form (alias: --print-op-generic)\n"
+        "  --mlir-print-debuginfo                 Print locations (alias: --print-debuginfo)\n"
+        "  --mlir-elide-elementsattrs-if-larger=N Elide dense elements with more than N elements (alias: --elide-elementsattrs-if-larger)\n"
+        "  --mlir-print-local-scope               Print without type/attribute aliases (alias: --print-local-scope)\n"
+        "  --no-implicit-module                   The input's single top-level op is the top-level op (no implicit builtin.module)\n"
+        "  --show-dialects                        Print the registered dialects and exit\n"
+        "  -h, --help                             Show this help\n"
+        "  --version                              Show the version\n\n",
         out);
   sm_pass_cli_print_help(t->cli, out);
 }
@@ -671,6 +646,19 @@ static bool parse_int64(const char *s, int64_t *out) {
   *out = v;
   return true;
 }
+
+static int cmp_cstr(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* smopt's own option spellings, for "did you mean" (the pass layer offers
+ * its own). */
+static const char *const smopt_options[] = {
+    "--allow-unregistered-dialect", "--split-input-file", "--output-split-marker",
+    "--verify-diagnostics", "--mlir-print-op-generic", "--mlir-print-debuginfo",
+    "--mlir-elide-elementsattrs-if-larger", "--mlir-print-local-scope", "--no-implicit-module",
+    "--show-dialects", "--help", "--version",
+};
 
 /* 1: go on, 0: exit 0 now, -1: exit 1. */
 static int parse_options(Tool *t, int argc, char **argv, bool *help) {
@@ -728,6 +716,20 @@ static int parse_options(Tool *t, int argc, char **argv, bool *help) {
         return -1;
       }
       o->flags.elide_elements = n;
+    } else if (option_is(name, "no-implicit-module", NULL)) {
+      o->no_implicit_module = true;
+    } else if (option_is(name, "show-dialects", NULL)) {
+      /* Sorted, as mlir-opt prints them. */
+      const char *names[64];
+      size_t n = 0;
+      for (size_t d = 0; n < 64 && sm_context_dialect_at(t->ctx, d); d++)
+        names[n++] = sm_context_dialect_at(t->ctx, d)->name;
+      qsort(names, n, sizeof names[0], cmp_cstr);
+      printf("Available Dialects: ");
+      for (size_t d = 0; d < n; d++)
+        printf("%s%s", d ? "," : "", names[d]);
+      printf("\n");
+      return 0;
     } else if (strcmp(name, "h") == 0 || strcmp(name, "help") == 0) {
       *help = true;
     } else if (strcmp(name, "version") == 0) {
@@ -740,6 +742,12 @@ static int parse_options(Tool *t, int argc, char **argv, bool *help) {
       if (used == 0) {
         fprintf(stderr, "smopt: Unknown command line argument '%s'.  Try: 'smopt --help'\n",
                 arg);
+        size_t d = (size_t)-1;
+        const char *best = sm_pass_cli_suggest(t->cli, arg, &d);
+        for (size_t k = 0; k < sizeof smopt_options / sizeof smopt_options[0]; k++)
+          sm_option_suggest(arg, smopt_options[k], &best, &d);
+        if (best)
+          fprintf(stderr, "smopt: Did you mean '%s'?\n", best);
         return -1;
       }
       i += used - 1;
@@ -748,12 +756,13 @@ static int parse_options(Tool *t, int argc, char **argv, bool *help) {
   return 1;
 }
 
-static bool write_output(const char *path, const SmStrBuf *out) {
+static bool write_output(Tool *t, const char *path, const SmStrBuf *out, bool ok) {
   Output o;
-  if (!output_open(&o, path))
+  if (!output_open(t, &o, path))
     return false;
-  bool ok = out->len == 0 || fwrite(out->data, 1, out->len, o.f) == out->len;
-  return output_close(&o, ok);
+  if (ok)
+    ok = out->len == 0 || fwrite(out->data, 1, out->len, o.f) == out->len;
+  return output_close(t, &o, ok) && ok;
 }
 
 int main(int argc, char **argv) {
@@ -761,7 +770,9 @@ int main(int argc, char **argv) {
   memset(&t, 0, sizeof t);
   t.opt.split_marker = "// -----";
   t.opt.output_split_marker = "// -----";
+  t.start_s = now_s();
   t.ctx = sm_context_create();
+  sm_context_set_diag_handler(t.ctx, sm_tool_diag_handler, t.ctx);
   /* Every in-tree dialect and pass, so smopt can run any stage of a pipeline. */
   sm_register_core_dialects(t.ctx);
   sm_register_smartmem_dialects(t.ctx);
@@ -823,21 +834,20 @@ int main(int argc, char **argv) {
     /* Nothing printed (an error, or an error expected by
      * --verify-diagnostics): stdout is still flushed, and a named output is
      * still created (empty) when the run succeeded, as before. */
-    bool to_stdout = !t.opt.output || strcmp(t.opt.output, "-") == 0;
-    if (!t.out.f && (ok || to_stdout) && !output_open(&t.out, t.opt.output))
+    if (!t.out.f && !output_open(&t, &t.out, t.opt.output))
       ok = false;
-    ok = output_close(&t.out, ok);
+    /* On failure this removes an older file at -o too, as mlir-opt does. */
+    ok = output_close(&t, &t.out, ok);
   } else {
     ok = process_input(&t, t.input.data, t.input.len, &out);
     /* mlir-opt prints what succeeded to stdout even when a chunk failed; a
      * named output file is only written after complete success. */
     bool to_stdout = !t.opt.output || strcmp(t.opt.output, "-") == 0;
-    if (ok || to_stdout) {
-      if (!write_output(t.opt.output, &out))
-        ok = false;
-    }
+    if (!write_output(&t, t.opt.output, &out, ok || to_stdout))
+      ok = false;
   }
   rc = ok ? 0 : 1;
+  sm_pass_cli_print_reports(t.cli, stderr, t.parse_s, t.output_s, now_s() - t.start_s);
 
   if (t.kept) {
     /* Output complete (closed above): exit without tearing down. */
@@ -847,7 +857,7 @@ int main(int argc, char **argv) {
 
 done:
   if (t.opt.verify_diagnostics)
-    sm_context_set_diag_handler(t.ctx, NULL, NULL);
+    sm_context_set_diag_handler(t.ctx, sm_tool_diag_handler, t.ctx);
   free(t.checker.exps);
   sm_strbuf_free(&out);
   sm_pass_cli_destroy(t.cli);

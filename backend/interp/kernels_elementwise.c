@@ -15,7 +15,8 @@ static double u_exp(double x, const SmAttr *p) { (void)p; return exp(x); }
 static double u_log(double x, const SmAttr *p) { (void)p; return log(x); }
 static double u_neg(double x, const SmAttr *p) { (void)p; return -x; }
 static double u_recip(double x, const SmAttr *p) { (void)p; return 1.0 / x; }
-static double u_relu(double x, const SmAttr *p) { (void)p; return x > 0 ? x : 0; }
+/* NaN propagates through relu, min and max, as in onnxruntime. */
+static double u_relu(double x, const SmAttr *p) { (void)p; return x > 0 || x != x ? x : 0; }
 static double u_sigmoid(double x, const SmAttr *p) { (void)p; return 1.0 / (1.0 + exp(-x)); }
 static double u_sqrt(double x, const SmAttr *p) { (void)p; return sqrt(x); }
 static double u_tanh(double x, const SmAttr *p) { (void)p; return tanh(x); }
@@ -138,8 +139,8 @@ static double bin_f64(BinOp op, double a, double b, bool fmod_mode) {
     if (!fmod_mode && r != 0 && ((r < 0) != (b < 0))) r += b;
     return r;
   }
-  case B_MIN: return a < b ? a : b;
-  case B_MAX: return a > b ? a : b;
+  case B_MIN: return a != a || b != b ? a + b : a < b ? a : b;
+  case B_MAX: return a != a || b != b ? a + b : a > b ? a : b;
   case B_EQ: return a == b;
   case B_GT: return a > b;
   case B_GE: return a >= b;

@@ -30,11 +30,107 @@ static void window_props(const SmAttr *props, int64_t kh, int64_t kw, Window *w)
   if (sm_graph_prop_ints(props, "pads", v, 4) == 4) { w->ph = v[0]; w->pw = v[1]; }
 }
 
+/* Window geometry of an N-D conv/pool over spatial dims 2..rank-1. */
+typedef struct WindowNd {
+  unsigned ns;
+  int64_t k[SM_TENSOR_MAX_RANK], s[SM_TENSOR_MAX_RANK], d[SM_TENSOR_MAX_RANK], pb[SM_TENSOR_MAX_RANK],
+      pe[SM_TENSOR_MAX_RANK];
+} WindowNd;
+
+static void window_nd(const SmAttr *props, unsigned ns, const int64_t *k, WindowNd *w) {
+  int64_t v[2 * SM_TENSOR_MAX_RANK];
+  w->ns = ns;
+  for (unsigned i = 0; i < ns; i++) w->k[i] = k[i], w->s[i] = w->d[i] = 1, w->pb[i] = w->pe[i] = 0;
+  if (sm_graph_prop_ints(props, "strides", v, SM_TENSOR_MAX_RANK) == (int)ns)
+    for (unsigned i = 0; i < ns; i++) w->s[i] = v[i];
+  if (sm_graph_prop_ints(props, "dilations", v, SM_TENSOR_MAX_RANK) == (int)ns)
+    for (unsigned i = 0; i < ns; i++) w->d[i] = v[i];
+  if (sm_graph_prop_ints(props, "pads", v, 2 * SM_TENSOR_MAX_RANK) == (int)(2 * ns))
+    for (unsigned i = 0; i < ns; i++) w->pb[i] = v[i], w->pe[i] = v[ns + i];
+}
+
+/* Any-rank convolution (the 2-D one below is the fast path). */
+static bool conv_nd(const SmKernelCtx *k, const SmAttr *props, const SmTensor *x, const SmTensor *wt,
+                    const SmTensor *bias, SmTensor *out) {
+  unsigned ns = x->rank - 2;
+  WindowNd w;
+  window_nd(props, ns, wt->dims + 2, &w);
+  int64_t group = sm_graph_prop_int(props, "group", 1);
+  int64_t C = x->dims[1], M = out->dims[1], CG = C / group, MG = M / group;
+  int64_t xs[SM_TENSOR_MAX_RANK], ws[SM_TENSOR_MAX_RANK], oc[SM_TENSOR_MAX_RANK] = {0};
+  sm_kernel_strides(x->rank, x->dims, xs);
+  sm_kernel_strides(wt->rank, wt->dims, ws);
+  int64_t n_out = sm_tensor_numel(out);
+  for (int64_t o = 0; o < n_out; o++) {
+    int64_t m = oc[1], g = m / MG;
+    double acc = bias ? sm_tensor_get_f64(bias, m) : 0.0;
+    for (int64_t c = 0; c < CG; c++) {
+      int64_t kc[SM_TENSOR_MAX_RANK] = {0};
+      do {
+        int64_t xi = oc[0] * xs[0] + (g * CG + c) * xs[1], wi = m * ws[0] + c * ws[1];
+        bool in = true;
+        for (unsigned i = 0; i < ns && in; i++) {
+          int64_t p = oc[2 + i] * w.s[i] - w.pb[i] + kc[i] * w.d[i];
+          in = p >= 0 && p < x->dims[2 + i];
+          xi += p * xs[2 + i];
+          wi += kc[i] * ws[2 + i];
+        }
+        if (in) acc += sm_tensor_get_f64(x, xi) * sm_tensor_get_f64(wt, wi);
+      } while (sm_kernel_next_coord(ns, w.k, kc));
+    }
+    sm_tensor_set_f64(out, o, acc);
+    sm_kernel_next_coord(out->rank, out->dims, oc);
+  }
+  return true;
+}
+
+/* Any-rank pooling; window positions inside the padded extent count for
+ * count_include_pad, those inside the input otherwise. */
+static bool pool_nd(const SmAttr *props, const SmTensor *x, SmTensor *out, bool is_max) {
+  unsigned ns = x->rank - 2;
+  int64_t ks[SM_TENSOR_MAX_RANK];
+  for (unsigned i = 0; i < ns; i++) ks[i] = 1;
+  sm_graph_prop_ints(props, "kernel_shape", ks, SM_TENSOR_MAX_RANK);
+  WindowNd w;
+  window_nd(props, ns, ks, &w);
+  bool include_pad = sm_graph_prop_int(props, "count_include_pad", 0) != 0;
+  int64_t xs[SM_TENSOR_MAX_RANK], oc[SM_TENSOR_MAX_RANK] = {0};
+  sm_kernel_strides(x->rank, x->dims, xs);
+  int64_t n_out = sm_tensor_numel(out);
+  for (int64_t o = 0; o < n_out; o++) {
+    double acc = is_max ? -INFINITY : 0.0;
+    int64_t count = 0, padded = 0, kc[SM_TENSOR_MAX_RANK] = {0};
+    do {
+      int64_t xi = oc[0] * xs[0] + oc[1] * xs[1];
+      bool in = true, in_pad = true;
+      for (unsigned i = 0; i < ns; i++) {
+        int64_t p = oc[2 + i] * w.s[i] - w.pb[i] + kc[i] * w.d[i];
+        in = in && p >= 0 && p < x->dims[2 + i];
+        in_pad = in_pad && p >= -w.pb[i] && p < x->dims[2 + i] + w.pe[i];
+        xi += p * xs[2 + i];
+      }
+      padded += in_pad;
+      if (!in) continue;
+      double v = sm_tensor_get_f64(x, xi);
+      if (is_max) acc = v > acc ? v : acc;
+      else acc += v;
+      count++;
+    } while (sm_kernel_next_coord(ns, w.k, kc));
+    if (!is_max) {
+      int64_t denom = include_pad ? padded : count;
+      acc = denom ? acc / (double)denom : 0.0;
+    }
+    sm_tensor_set_f64(out, o, acc);
+    sm_kernel_next_coord(out->rank, out->dims, oc);
+  }
+  return true;
+}
+
 static bool k_conv(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
                    const SmTensor *const *in, unsigned nout, SmTensor *out) {
   const SmTensor *x = in[0], *wt = in[1], *bias = nin > 2 ? in[2] : NULL;
   if (!sm_kernel_require_float(k, x) || !sm_kernel_require_float(k, wt)) return false;
-  if (x->rank != 4) return sm_emit_error(k->ctx, k->loc, "interpreter: only 2-D convolution");
+  if (x->rank != 4) return conv_nd(k, props, x, wt, bias, out);
   int64_t group = sm_graph_prop_int(props, "group", 1);
   int64_t N = x->dims[0], C = x->dims[1], H = x->dims[2], W = x->dims[3];
   int64_t M = out->dims[1], OH = out->dims[2], OW = out->dims[3];
@@ -75,7 +171,7 @@ static bool k_conv(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
 static bool pool(const SmKernelCtx *k, const SmAttr *props, const SmTensor *x, SmTensor *out,
                  bool is_max) {
   if (!sm_kernel_require_float(k, x)) return false;
-  if (x->rank != 4) return sm_emit_error(k->ctx, k->loc, "interpreter: only 2-D pooling");
+  if (x->rank != 4) return pool_nd(props, x, out, is_max);
   int64_t ks[2] = {1, 1};
   if (sm_graph_prop_ints(props, "kernel_shape", ks, 2) != 2)
     return sm_emit_error(k->ctx, k->loc, "'%s' needs a 2-D kernel_shape", k->name);

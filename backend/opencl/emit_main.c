@@ -26,18 +26,24 @@ static bool write_file(const char *dir, const char *name, const SmStrBuf *b) {
 }
 
 int sm_emit_opencl_main(int argc, char **argv) {
-  const char *in = NULL, *out = "-", *pipeline = "baseline";
+  const char *in = NULL, *out = "-", *pipeline = SM_DEFAULT_PIPELINE, *format = "opencl-c";
+  bool timing = false;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--emit-opencl")) continue;
-    if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];
+    if (!strcmp(argv[i], "--emit-spirv")) {
+      format = "spirv";
+      continue;
+    }
+    if (!strcmp(argv[i], "--timing")) timing = true;
+    else if (!strcmp(argv[i], "-o") && i + 1 < argc) out = argv[++i];
     else if (!strncmp(argv[i], "--pipeline=", 11)) pipeline = argv[i] + 11;
     else if (argv[i][0] == '-' && argv[i][1]) {
-      fprintf(stderr, "usage: sm-translate --emit-opencl IN.mlir [-o OUT_DIR|-] [--pipeline=baseline]\n");
+      fprintf(stderr, "usage: sm-translate (--emit-opencl|--emit-spirv) IN.mlir [-o OUT_DIR|-] [--pipeline=baseline] [--timing]\n");
       return 2;
     } else in = argv[i];
   }
   if (!in) {
-    fprintf(stderr, "usage: sm-translate --emit-opencl IN.mlir [-o OUT_DIR|-] [--pipeline=baseline]\n");
+    fprintf(stderr, "usage: sm-translate (--emit-opencl|--emit-spirv) IN.mlir [-o OUT_DIR|-] [--pipeline=baseline] [--timing]\n");
     return 2;
   }
   FILE *f = strcmp(in, "-") ? fopen(in, "rb") : stdin;
@@ -59,14 +65,18 @@ int sm_emit_opencl_main(int argc, char **argv) {
   int rc = 1;
   SmOp *module = sm_parse_source(ctx, text.data ? text.data : "", text.len, strcmp(in, "-") ? in : "<stdin>", 0);
   SmOpenCLProgram prog;
-  if (module && sm_op_verify(module) && sm_opencl_compile(module, pipeline, &prog, NULL)) {
-    if (!strcmp(out, "-")) {
+  double ms = 0;
+  if (module && sm_op_verify(module) && sm_opencl_compile_format(module, pipeline, format, &prog, &ms)) {
+    if (timing) fprintf(stderr, "compile (%s): %.3f ms\n", format, ms);
+    if (prog.spirv && !strcmp(out, "-")) {
+      rc = fwrite(prog.source.data, 1, prog.source.len, stdout) == prog.source.len && fflush(stdout) == 0 ? 0 : 1;
+    } else if (!strcmp(out, "-")) {
       fwrite(prog.source.data, 1, prog.source.len, stdout);
       printf("\n/* plan:\n%s*/\n", prog.plan.data ? prog.plan.data : "");
       rc = 0;
     } else {
       mkdir(out, 0777);
-      rc = write_file(out, "kernels.cl", &prog.source) && write_file(out, "plan.txt", &prog.plan) &&
+      rc = write_file(out, prog.spirv ? "kernels.spv" : "kernels.cl", &prog.source) && write_file(out, "plan.txt", &prog.plan) &&
                    write_file(out, "weights.bin", &prog.weights)
                ? 0
                : 1;

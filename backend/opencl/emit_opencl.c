@@ -451,6 +451,39 @@ static void emit_op(Em *e, SmOp *op) {
     return;
   }
   SmValue *r = op->num_results ? &op->results[0] : NULL;
+  /* arith.maximumf/minimumf propagate NaN (as ONNX Max/Min/Relu/Clip do);
+   * OpenCL's fmax/fmin return the other operand. */
+  if (r && op->num_operands == 2 && (!strcmp(n, "arith.maximumf") || !strcmp(n, "arith.minimumf"))) {
+    SmValue *a = op->operands[0].value, *b = op->operands[1].value;
+    decl(e, r);
+    sm_strbuf_puts(o, "(isnan(");
+    name(e, a);
+    sm_strbuf_puts(o, ") || isnan(");
+    name(e, b);
+    sm_strbuf_puts(o, ")) ? ");
+    name(e, a);
+    sm_strbuf_puts(o, " + ");
+    name(e, b);
+    sm_strbuf_printf(o, " : %s(", n[7] == 'a' ? "fmax" : "fmin");
+    name(e, a);
+    sm_strbuf_puts(o, ", ");
+    name(e, b);
+    sm_strbuf_puts(o, ");\n");
+    return;
+  }
+  /* tanh(+-inf) is +-1 exactly (PoCL's tanh is not at the infinities). */
+  if (r && op->num_operands == 1 && !strcmp(n, "math.tanh")) {
+    SmValue *a = op->operands[0].value;
+    decl(e, r);
+    sm_strbuf_puts(o, "isinf(");
+    name(e, a);
+    sm_strbuf_puts(o, ") ? copysign(1.0f, ");
+    name(e, a);
+    sm_strbuf_puts(o, ") : tanh(");
+    name(e, a);
+    sm_strbuf_puts(o, ");\n");
+    return;
+  }
   const char *bo = binop(n), *co = callop(n);
   if (r && (bo || co) && op->num_operands >= 1) {
     decl(e, r);
@@ -766,22 +799,23 @@ static bool uses_images(SmContext *ctx, SmBlock *b) {
   return false;
 }
 
-bool sm_opencl_emit(SmOp *module, SmOpenCLProgram *out) {
+/* The plan and weights, and the OpenCL C of the kernels when `kernels`. */
+static bool emit_program(SmOp *module, SmOpenCLProgram *out, bool kernels) {
   memset(out, 0, sizeof *out);
   SmContext *ctx = sm_op_context(module);
   SmBlock *b = module->regions[0].first;
   Em e = {.ctx = ctx, .o = &out->source, .ok = true};
   sm_ptrmap_init(&e.names);
   sm_ptrmap_init(&e.nonneg);
-  sm_strbuf_puts(&out->source, preamble);
-  if (uses_images(ctx, b)) sm_strbuf_puts(&out->source, image_preamble);
+  if (kernels) sm_strbuf_puts(&out->source, preamble);
+  if (kernels && uses_images(ctx, b)) sm_strbuf_puts(&out->source, image_preamble);
   SmOp *host = NULL;
   for (SmOp *op = b ? b->first : NULL; op && e.ok; op = op->next) {
     if (sm_op_name_is(op, "kernel.func")) {
       e.next = 0;
       sm_ptrmap_clear(&e.names);
       sm_ptrmap_clear(&e.nonneg);
-      if (!emit_kernel(&e, op)) e.ok = false;
+      if (kernels && !emit_kernel(&e, op)) e.ok = false;
       out->num_kernels++;
     } else if (sm_op_name_is(op, "kernel.host")) {
       if (host) e.ok = sm_op_emit_error(op, "only one kernel.host per module is supported");
@@ -795,6 +829,10 @@ bool sm_opencl_emit(SmOp *module, SmOpenCLProgram *out) {
   if (!e.ok) sm_opencl_program_free(out);
   return e.ok;
 }
+
+bool sm_opencl_emit(SmOp *module, SmOpenCLProgram *out) { return emit_program(module, out, true); }
+
+bool sm_opencl_emit_plan(SmOp *module, SmOpenCLProgram *out) { return emit_program(module, out, false); }
 
 void sm_opencl_program_free(SmOpenCLProgram *p) {
   sm_strbuf_free(&p->source);

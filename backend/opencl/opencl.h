@@ -22,10 +22,11 @@ extern "C" {
 #endif
 
 typedef struct SmOpenCLProgram {
-  SmStrBuf source;  /* OpenCL C 1.2 */
+  SmStrBuf source;  /* OpenCL C 1.2, or a SPIR-V binary when spirv is set */
   SmStrBuf plan;    /* plan text, above */
   SmStrBuf weights; /* weights blob */
   unsigned num_kernels, num_launches;
+  bool spirv; /* source holds a SPIR-V module (--kernel-format=spirv) */
 } SmOpenCLProgram;
 
 /* Emits a module holding kernel.func ops and one kernel.host (after
@@ -33,6 +34,9 @@ typedef struct SmOpenCLProgram {
  * plan every alloc gets its own slot). Diagnoses and returns false on ops it
  * cannot emit. */
 bool sm_opencl_emit(SmOp *module, SmOpenCLProgram *out);
+/* sm_opencl_emit without the OpenCL C: the plan and weights only (the
+ * kernels come from another emitter, e.g. SPIR-V; num_kernels is set). */
+bool sm_opencl_emit_plan(SmOp *module, SmOpenCLProgram *out);
 void sm_opencl_program_free(SmOpenCLProgram *p);
 
 /* ---- runtime ------------------------------------------------------------------- */
@@ -84,10 +88,21 @@ bool sm_opencl_tune(SmOp *module, const char *pipeline, const SmOpenCLOptions *o
 /* Lists platforms and devices to out. */
 bool sm_opencl_list_devices(SmContext *ctx, FILE *out);
 
-/* The whole path for tools: runs the named pipeline ("baseline") on a
+/* The whole path for tools: runs the named pipeline ("smartmem", "baseline") on a
  * graph-level module (or takes an already lowered one), emits and runs it.
  * compile_ms (may be NULL) receives the pipeline + emission time. */
 bool sm_opencl_compile(SmOp *module, const char *pipeline, SmOpenCLProgram *prog, double *compile_ms);
+/* The pipeline part of sm_opencl_compile alone (nothing to do when the
+ * module holds no func.func). */
+bool sm_opencl_lower(SmOp *module, const char *pipeline);
+/* sm_opencl_compile with the kernels in kernel_format: "opencl-c" (NULL)
+ * or "spirv" (prog->spirv set, prog->source a SPIR-V module; see
+ * backend/spirv/spirv.h). Unknown formats are diagnosed. */
+bool sm_opencl_compile_format(SmOp *module, const char *pipeline, const char *kernel_format, SmOpenCLProgram *prog,
+                              double *compile_ms);
+/* SPIR-V kernels + the host plan of a kernel-level module
+ * (backend/spirv/compile_spirv.c; only with SM_HAVE_SPIRV). */
+bool sm_spirv_program_emit(SmOp *module, SmOpenCLProgram *prog);
 
 /* Where the program will run, for the tuning cache: schedules tuned for
  * that device (smrun --tune) are applied before convert-layout-to-kernel.
@@ -99,6 +114,10 @@ typedef struct SmOpenCLCompileOptions {
 } SmOpenCLCompileOptions;
 bool sm_opencl_compile_for(SmOp *module, const char *pipeline, const SmOpenCLCompileOptions *co, SmOpenCLProgram *prog,
                            double *compile_ms);
+/* sm_opencl_lower / sm_opencl_compile_format for that device. */
+bool sm_opencl_lower_for(SmOp *module, const char *pipeline, const SmOpenCLCompileOptions *co);
+bool sm_opencl_compile_format_for(SmOp *module, const char *pipeline, const SmOpenCLCompileOptions *co,
+                                  const char *kernel_format, SmOpenCLProgram *prog, double *compile_ms);
 
 #ifdef __cplusplus
 }

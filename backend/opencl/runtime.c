@@ -15,6 +15,7 @@
 #endif
 #include "backend/opencl/opencl.h"
 #include "backend/opencl/program_cache.h"
+#include "backend/opencl/program_spirv.h"
 
 #include <CL/cl.h>
 #include <CL/cl_ext.h>
@@ -668,7 +669,9 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
   }
   double t0 = now_ms();
   bool hit = false;
-  pr = build_program(ctx, clc, pf, dev, prog, opt, &hit);
+  /* --kernel-format=spirv builds through program_spirv.c (no binary cache:
+   * the SPIR 1.2 translation is its own step there). */
+  pr = prog->spirv ? sm_opencl_build_spirv(ctx, clc, dev, prog) : build_program(ctx, clc, pf, dev, prog, opt, &hit);
   if (!pr) goto out;
   if (stats) stats->binary_cache_hit = hit;
   if (stats) stats->build_ms = now_ms() - t0;

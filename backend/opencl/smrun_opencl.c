@@ -25,35 +25,13 @@ int sm_smrun_opencl_option(SmSmrunOpenCL *o, int argc, char **argv, int i) {
     o->pipeline = a + 11;
     return 1;
   }
+  if (!strncmp(a, "--kernel-format=", 16)) {
+    o->format = a + 16;
+    return strcmp(o->format, "opencl-c") && strcmp(o->format, "spirv") ? -1 : 1;
+  }
   if (!strcmp(a, "--platform")) return int_arg(argc, argv, i, &o->opt.platform) ? 2 : -1;
   if (!strcmp(a, "--device")) return int_arg(argc, argv, i, &o->opt.device) ? 2 : -1;
   if (!strcmp(a, "--repeat")) return int_arg(argc, argv, i, &o->opt.repeat) ? 2 : -1;
-  if (!strcmp(a, "--tune")) {
-    o->tune = true;
-    return 1;
-  }
-  if (!strcmp(a, "--tune-budget")) return int_arg(argc, argv, i, &o->tune_budget) ? 2 : -1;
-  if (!strcmp(a, "--no-tuning-cache")) {
-    o->no_tuning_cache = true;
-    return 1;
-  }
-  if (!strcmp(a, "--profile")) {
-    o->opt.profile = true;
-    return 1;
-  }
-  if (!strcmp(a, "--no-binary-cache")) {
-    o->opt.no_binary_cache = true;
-    return 1;
-  }
-  if (!strcmp(a, "--no-command-buffer")) {
-    o->opt.no_command_buffer = true;
-    return 1;
-  }
-  if (!strcmp(a, "--cache-dir")) {
-    if (i + 1 >= argc) return -1;
-    o->opt.cache_dir = argv[i + 1];
-    return 2;
-  }
   if (!strcmp(a, "--json")) {
     if (i + 1 >= argc) return -1;
     o->json = argv[i + 1];
@@ -84,19 +62,21 @@ bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmT
   SmContext *ctx = sm_op_context(module);
   SmOpenCLProgram prog;
   double compile_ms = 0;
+  const char *pipeline = o->pipeline ? o->pipeline : SM_DEFAULT_PIPELINE;
   if (o->tune) {
     unsigned tuned = 0;
     double budget = o->tune_budget > 0 ? o->tune_budget : 60;
-    if (!sm_opencl_tune(module, o->pipeline ? o->pipeline : "baseline", &o->opt, budget, stderr, &tuned)) return false;
+    if (!sm_opencl_tune(module, pipeline, &o->opt, budget, stderr, &tuned)) return false;
     fprintf(stderr, "tune: %u kernel(s) got a better schedule than the default (tuning cache updated)\n", tuned);
   }
   SmOpenCLCompileOptions co = {o->opt.platform, o->opt.device, o->no_tuning_cache || getenv("SMARTMEM_NO_TUNING_CACHE")};
-  if (!sm_opencl_compile_for(module, o->pipeline ? o->pipeline : "baseline", &co, &prog, &compile_ms)) return false;
+  if (!sm_opencl_compile_format_for(module, pipeline, &co, o->format, &prog, &compile_ms)) return false;
   SmOpenCLStats st;
   bool ok = sm_opencl_run_program(ctx, &prog, &o->opt, nin, ins, max_out, outs, nout, &st);
   if (ok) {
-    fprintf(stderr, "opencl: %s / %s: %u kernels, %u launches, compile %.1f ms, build %.1f ms (%s)%s\n",
-            st.platform_name, st.device_name, prog.num_kernels, prog.num_launches, compile_ms, st.build_ms,
+    fprintf(stderr, "opencl: %s / %s: %u kernels (%s), %u launches, compile %.1f ms, build %.1f ms (%s)%s\n",
+            st.platform_name, st.device_name, prog.num_kernels, prog.spirv ? "SPIR-V" : "OpenCL C", prog.num_launches,
+            compile_ms, st.build_ms,
             o->opt.no_binary_cache ? "binary cache off" : st.binary_cache_hit ? "binary cache hit" : "built from source",
             st.command_buffer ? ", command buffer" : "");
     if (o->opt.repeat > 0)
@@ -119,7 +99,7 @@ bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmT
         ok = sm_emit_error(ctx, sm_loc_unknown(ctx), "cannot write '%s'", o->json);
       } else {
         fprintf(f, "{\n  \"platform\": \"%s\",\n  \"device\": \"%s\",\n  \"pipeline\": \"%s\",\n", st.platform_name,
-                st.device_name, o->pipeline ? o->pipeline : "baseline");
+                st.device_name, o->pipeline ? o->pipeline : SM_DEFAULT_PIPELINE);
         fprintf(f, "  \"kernels\": %u,\n  \"launches\": %u,\n  \"compile_ms\": %.3f,\n  \"build_ms\": %.3f,\n",
                 prog.num_kernels, prog.num_launches, compile_ms, st.build_ms);
         fprintf(f, "  \"binary_cache_hit\": %s,\n  \"command_buffer\": %s,\n", st.binary_cache_hit ? "true" : "false",

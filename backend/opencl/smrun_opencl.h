@@ -7,8 +7,9 @@
 
 typedef struct SmSmrunOpenCL {
   bool enabled;         /* --backend=opencl */
-  const char *pipeline; /* --pipeline=NAME (default baseline) */
+  const char *pipeline; /* --pipeline=NAME (default smartmem) */
   const char *json;     /* --json FILE */
+  const char *format;   /* --kernel-format=opencl-c|spirv (default opencl-c) */
   const char *model;    /* for the JSON report */
   SmOpenCLOptions opt;  /* --platform, --device, --repeat */
   bool tune;            /* --tune: search schedules first, store them in the tuning cache */

@@ -109,20 +109,22 @@ bool sm_graph_slice_bounds(const SmAttr *props, unsigned rank, const int64_t *di
   return true;
 }
 
+/* In float, step by step as onnxruntime computes it: nearest rounding of a
+ * coordinate that lands on .5 or an integer must agree with the reference. */
 double sm_graph_resize_coord(const char *mode, int64_t out, double scale, int64_t in_len,
                              int64_t out_len) {
-  double o = (double)out;
+  float o = (float)out, s = (float)scale;
   if (strcmp(mode, "align_corners") == 0)
-    return out_len == 1 ? 0.0 : o * (double)(in_len - 1) / (double)(out_len - 1);
-  if (strcmp(mode, "asymmetric") == 0) return o / scale;
+    return out_len == 1 ? 0.0 : o * (float)(in_len - 1) / (float)(out_len - 1);
+  if (strcmp(mode, "asymmetric") == 0) return o / s;
   if (strcmp(mode, "pytorch_half_pixel") == 0)
-    return out_len > 1 ? (o + 0.5) / scale - 0.5 : 0.0;
-  if (strcmp(mode, "tf_half_pixel_for_nn") == 0) return (o + 0.5) / scale;
+    return out_len > 1 ? (o + 0.5f) / s - 0.5f : 0.0;
+  if (strcmp(mode, "tf_half_pixel_for_nn") == 0) return (o + 0.5f) / s;
   if (strcmp(mode, "half_pixel_symmetric") == 0) {
-    double adj = (double)out_len / (scale * (double)in_len);
-    double center = (double)in_len / 2.0;
-    double offset = center * (1.0 - adj);
-    return offset + (o + 0.5) / scale - 0.5;
+    float adj = (float)out_len / (s * (float)in_len);
+    float center = (float)in_len / 2.0f;
+    float offset = center * (1.0f - adj);
+    return offset + (o + 0.5f) / s - 0.5f;
   }
-  return (o + 0.5) / scale - 0.5; /* half_pixel */
+  return (o + 0.5f) / s - 0.5f; /* half_pixel */
 }

@@ -25,6 +25,13 @@ static SmType *storage_elem(SmContext *ctx, const SmType *t, const char *prefix)
   if (n - p - 1 >= sizeof buf) return NULL;
   memcpy(buf, r + p, n - p - 1);
   buf[n - p - 1] = 0;
+  /* The verifier asks for every load and store: skip the parser for the
+   * element types kernels use (parser set-up dominated compile time). */
+  if (!strcmp(buf, "f32")) return sm_type_f32(ctx);
+  if (!strcmp(buf, "f16")) return sm_type_f16(ctx);
+  if (!strcmp(buf, "i64")) return sm_type_integer(ctx, 64, SM_SIGNLESS);
+  if (!strcmp(buf, "i32")) return sm_type_integer(ctx, 32, SM_SIGNLESS);
+  if (!strcmp(buf, "i1")) return sm_type_integer(ctx, 1, SM_SIGNLESS);
   unsigned before = sm_context_error_count(ctx);
   SmType *e = sm_parse_type(ctx, buf);
   return sm_context_error_count(ctx) == before ? e : NULL;

@@ -61,7 +61,6 @@ static const SmPassDef annotate_pass = {
  * a constant, so constants end up on the right (as MLIR canonicalizes). A
  * pattern that has nothing to do returns false. */
 static bool swap_operands(const SmPattern *pattern, SmOp *op, SmRewriter *rw) {
-  (void)pattern;
   if (!sm_op_has_trait(op, SM_TRAIT_COMMUTATIVE) || op->num_operands != 2)
     return false;
   SmValue *lhs = sm_op_operand(op, 0), *rhs = sm_op_operand(op, 1);
@@ -71,12 +70,14 @@ static bool swap_operands(const SmPattern *pattern, SmOp *op, SmRewriter *rw) {
   sm_op_set_operand(op, 0, rhs);
   sm_op_set_operand(op, 1, lhs);
   sm_rewriter_finalize_modify(rw, op);
+  /* The pattern's data is the pass run: count for --mlir-pass-statistics. */
+  sm_pass_run_add_statistic(pattern->user, "num-swapped", 1);
   return true;
 }
 
 static bool run_swap(SmOp *op, SmPassRun *run) {
   SmPatternSet *set = sm_pattern_set_create(sm_pass_run_context(run));
-  sm_pattern_set_add_fn(set, NULL, 1, swap_operands, NULL);
+  sm_pattern_set_add_fn(set, NULL, 1, swap_operands, run);
   SmGreedyConfig cfg;
   sm_greedy_config_default(&cfg);
   cfg.fold = false; /* only this pattern (and dead-op removal) */
@@ -88,11 +89,18 @@ static bool run_swap(SmOp *op, SmPassRun *run) {
   return ok;
 }
 
+static const SmPassStatistic swap_statistics[] = {
+    {"num-swapped", "Number of ops whose operands were swapped"},
+};
+
 static const SmPassDef swap_pass = {
     .argument = "swap-commutative-operands",
     .summary = "Move constant operands of commutative ops to the right (example plugin)",
     .anchor = "func.func",
     .run = run_swap,
+    .name = "SwapCommutativeOperands",
+    .statistics = swap_statistics,
+    .num_statistics = 1,
 };
 
 /* ---- The entry point -------------------------------------------------------------- */

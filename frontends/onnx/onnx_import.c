@@ -605,9 +605,18 @@ static bool h_reduce(Imp *im) {
   int n = im->opset >= since ? const_ints(im, 1, v, SM_TENSOR_MAX_RANK, "axes")
                              : attr_ints(im, "axes", v, SM_TENSOR_MAX_RANK);
   if (n == -2) return false;
-  if (n <= 0 && attr_int(im, "noop_with_empty_axes", 0)) return h_alias(im);
   bool ok = true;
   Val *x = input(im, 0, &ok);
+  if (n <= 0 && attr_int(im, "noop_with_empty_axes", 0)) {
+    /* No reduction, but the element-wise part stays (as in ONNX's reference). */
+    const char *t = im->node->op_type;
+    if (!strcmp(t, "ReduceL1") || !strcmp(t, "ReduceL2")) return x ? emit(im, "graph.abs", NULL, &x, 1, 1) : h_alias(im);
+    if (!strcmp(t, "ReduceSumSquare") && x) {
+      Val *xx[2] = {x, x};
+      return emit(im, "graph.mul", NULL, xx, 2, 1);
+    }
+    return h_alias(im);
+  }
   if (!x) return ok ? err(im, "missing input") : false;
   Props p = {0};
   p_int(im, &p, "keepdims", attr_int(im, "keepdims", 1));

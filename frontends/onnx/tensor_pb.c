@@ -20,9 +20,47 @@ bool sm_onnx_dtype(int32_t t, SmDType *out) {
   case ONNX__TENSOR_PROTO__DATA_TYPE__INT8: *out = SM_DT_I8; return true;
   case ONNX__TENSOR_PROTO__DATA_TYPE__UINT8: *out = SM_DT_U8; return true;
   case ONNX__TENSOR_PROTO__DATA_TYPE__BOOL: *out = SM_DT_BOOL; return true;
+  /* f16 and bf16 values are all exact f32 values: widened at import, so
+   * every backend computes them in f32 (decode() converts the data). */
+  case ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT16: *out = SM_DT_F32; return true;
+  case ONNX__TENSOR_PROTO__DATA_TYPE__BFLOAT16: *out = SM_DT_F32; return true;
   default: return false;
   }
 }
+
+static float half_to_f32(uint16_t h) {
+  uint32_t sign = (uint32_t)(h >> 15) << 31, exp = (h >> 10) & 0x1f, man = h & 0x3ff, bits;
+  if (exp == 0x1f) {
+    bits = sign | 0x7f800000u | (man << 13); /* inf, NaN */
+  } else if (exp) {
+    bits = sign | ((exp + 112) << 23) | (man << 13);
+  } else if (!man) {
+    bits = sign; /* +-0 */
+  } else {
+    /* subnormal: normalise */
+    int e = -1;
+    do {
+      man <<= 1;
+      e++;
+    } while (!(man & 0x400));
+    bits = sign | ((uint32_t)(112 - e) << 23) | ((man & 0x3ff) << 13);
+  }
+  float f;
+  memcpy(&f, &bits, sizeof f);
+  return f;
+}
+
+static float bf16_to_f32(uint16_t h) {
+  uint32_t bits = (uint32_t)h << 16;
+  float f;
+  memcpy(&f, &bits, sizeof f);
+  return f;
+}
+
+/* The 16-bit data of an f16/bf16 tensor (raw, external or int32_data)
+ * converted into out, an allocated f32 tensor. */
+static bool decode_16bit(const Onnx__TensorProto *tp, const char *base_dir, SmOnnxExtCache *cache,
+                         SmTensor *out, char *err, size_t errlen);
 
 int32_t sm_onnx_dtype_to_onnx(SmDType dt) {
   switch (dt) {
@@ -136,6 +174,12 @@ static bool tensor_shape(SmTensor *t, SmDType dt, unsigned rank, const int64_t *
   return true;
 }
 
+/* False for f16/bf16, whose stored elements are narrower than the f32 ones. */
+static bool dt_bytes_match(const Onnx__TensorProto *tp) {
+  return tp->data_type != ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT16 &&
+         tp->data_type != ONNX__TENSOR_PROTO__DATA_TYPE__BFLOAT16;
+}
+
 static bool decode(Onnx__TensorProto *mut, SmOnnxArena *arena, const Onnx__TensorProto *tp,
                    const char *base_dir, SmOnnxExtCache *cache, SmTensor *out, char *err,
                    size_t errlen) {
@@ -161,7 +205,7 @@ static bool decode(Onnx__TensorProto *mut, SmOnnxArena *arena, const Onnx__Tenso
   size_t nbytes = sm_tensor_nbytes(&shape);
   /* raw_data of the right size is adopted rather than copied when it is a
    * block of its own: weights are most of a model file. */
-  if (mut && tp->has_raw_data && tp->raw_data.len == nbytes && nbytes &&
+  if (mut && tp->has_raw_data && tp->raw_data.len == nbytes && nbytes && dt_bytes_match(tp) &&
       !(tp->has_data_location && tp->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL) &&
       sm_onnx_arena_adopt(arena, mut->raw_data.data)) {
     *out = shape;
@@ -173,6 +217,11 @@ static bool decode(Onnx__TensorProto *mut, SmOnnxArena *arena, const Onnx__Tenso
   if (!sm_tensor_alloc(out, dt, (unsigned)tp->n_dims, tp->dims)) {
     snprintf(err, errlen, "invalid or too large shape");
     return false;
+  }
+  if (tp->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT16 ||
+      tp->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__BFLOAT16) {
+    if (decode_16bit(tp, base_dir, cache, out, err, errlen)) return true;
+    goto fail;
   }
   int64_t n = sm_tensor_numel(out);
   if (tp->has_data_location && tp->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL) {
@@ -247,6 +296,58 @@ static bool decode(Onnx__TensorProto *mut, SmOnnxArena *arena, const Onnx__Tenso
 fail:
   sm_tensor_free(out);
   return false;
+}
+
+static bool decode_16bit(const Onnx__TensorProto *tp, const char *base_dir, SmOnnxExtCache *cache,
+                         SmTensor *out, char *err, size_t errlen) {
+  bool bf = tp->data_type == ONNX__TENSOR_PROTO__DATA_TYPE__BFLOAT16;
+  int64_t n = sm_tensor_numel(out);
+  size_t nbytes = (size_t)n * 2;
+  const unsigned char *src = NULL;
+  if (tp->has_data_location && tp->data_location == ONNX__TENSOR_PROTO__DATA_LOCATION__EXTERNAL) {
+    const char *loc = NULL;
+    uint64_t off = 0;
+    for (size_t i = 0; i < tp->n_external_data; i++) {
+      const Onnx__StringStringEntryProto *e = tp->external_data[i];
+      if (!e->key || !e->value) continue;
+      if (strcmp(e->key, "location") == 0) loc = e->value;
+      else if (strcmp(e->key, "offset") == 0 && !parse_u64(e->value, &off)) loc = NULL;
+    }
+    if (!loc || !base_dir || !cache || strstr(loc, "..") || loc[0] == '/') {
+      snprintf(err, errlen, "invalid external data reference");
+      return false;
+    }
+    size_t plen = strlen(base_dir) + strlen(loc) + 2;
+    char *path = malloc(plen);
+    if (!path) {
+      snprintf(err, errlen, "out of memory");
+      return false;
+    }
+    snprintf(path, plen, "%s/%s", base_dir, loc);
+    const SmOnnxExtFile *f = ext_file(cache, path);
+    free(path);
+    if (!f || off > f->size || f->size - off < nbytes) {
+      snprintf(err, errlen, "external data of '%s' is missing or too short", loc);
+      return false;
+    }
+    src = f->data + off;
+  } else if (tp->has_raw_data) {
+    if (tp->raw_data.len != nbytes) {
+      snprintf(err, errlen, "has %zu bytes of data, expected %zu", tp->raw_data.len, nbytes);
+      return false;
+    }
+    src = tp->raw_data.data;
+  } else if (tp->n_int32_data != (size_t)n) {
+    snprintf(err, errlen, "has %zu elements of data, expected %lld", tp->n_int32_data, (long long)n);
+    return false;
+  }
+  float *o = out->data;
+  for (int64_t i = 0; i < n; i++) {
+    /* raw data is little-endian; int32_data holds the 16-bit patterns */
+    uint16_t h = src ? (uint16_t)(src[2 * i] | (src[2 * i + 1] << 8)) : (uint16_t)tp->int32_data[i];
+    o[i] = bf ? bf16_to_f32(h) : half_to_f32(h);
+  }
+  return true;
 }
 
 bool sm_onnx_tensor_decode(const Onnx__TensorProto *tp, const char *base_dir,

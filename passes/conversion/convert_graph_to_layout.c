@@ -11,243 +11,8 @@
  * elements then the accumulator; epilogue args the accumulator then the
  * inputs' elements. Single-element constant inputs are inlined into the
  * regions as arith.constant instead of becoming operands. */
-#include "dialects/arith/arith.h"
-#include "dialects/graph/graph.h"
-#include "dialects/layout/layout.h"
+#include "passes/conversion/graph_to_layout.h"
 #include "passes/smartmem/smartmem.h"
-
-#include <math.h>
-#include <string.h>
-
-#define MAXD 16
-#define MAXIN 16
-
-typedef struct Gen {
-  SmContext *ctx;
-  SmLoc *loc;
-  SmBuilder *outer; /* where the generic goes */
-  const char *kind;
-  unsigned nd;
-  int64_t dom[MAXD];
-  bool red[MAXD];
-  unsigned nin;
-  SmValue *ins[MAXIN];
-  SmAttr *maps[MAXIN];
-  SmAttr *pads[MAXIN];
-  SmAttr *cst[MAXIN]; /* scalar constant inlined instead of the operand */
-  SmValue *bcst[MAXIN], *ecst[MAXIN];
-  SmType *res;
-  SmAffineMap *res_map;
-  SmAttr *init;
-  SmBlock *body, *epi;
-  SmBuilder bb, eb;
-} Gen;
-
-/* ---- small builders --------------------------------------------------------- */
-
-static SmAffineExpr *D(SmContext *c, unsigned i) { return sm_affine_dim(c, i); }
-static SmAffineExpr *C(SmContext *c, int64_t v) { return sm_affine_const(c, v); }
-
-static SmAffineMap *map_of(SmContext *c, unsigned nd, unsigned n, SmAffineExpr **e) {
-  return sm_affine_map(c, nd, 0, n, e);
-}
-
-/* (d0..d{nd-1}) -> (d0..d{r-1}) */
-static SmAffineMap *map_prefix(SmContext *c, unsigned nd, unsigned r) {
-  SmAffineExpr *e[MAXD];
-  for (unsigned i = 0; i < r; i++) e[i] = D(c, i);
-  return map_of(c, nd, r, e);
-}
-
-/* Map reading a tensor of shape (ri, in) broadcast to the first ro domain
- * dims with output shape out (numpy alignment from the right). */
-static SmAffineMap *map_broadcast(SmContext *c, unsigned nd, unsigned ro, const int64_t *out,
-                                  unsigned ri, const int64_t *in) {
-  SmAffineExpr *e[MAXD];
-  for (unsigned j = 0; j < ri; j++) {
-    unsigned od = j + ro - ri;
-    e[j] = (in[j] == 1 && out[od] != 1) ? C(c, 0) : D(c, od);
-  }
-  return map_of(c, nd, ri, e);
-}
-
-static SmValue *sop(SmBuilder *b, const char *name, unsigned n, SmValue **ops, SmType *rt,
-                    const char *pname, SmAttr *pval) {
-  SmOpState st;
-  sm_op_state_init(&st, b->ctx, sm_intern_cstr(b->ctx, name), sm_loc_unknown(b->ctx));
-  sm_op_state_add_operands(&st, ops, n);
-  sm_op_state_add_result(&st, rt);
-  if (pname) sm_op_state_add_prop(&st, pname, pval);
-  SmOp *op = sm_builder_create(b, &st);
-  sm_op_state_release(&st);
-  return sm_op_result(op, 0);
-}
-static SmValue *bin(SmBuilder *b, const char *name, SmValue *x, SmValue *y) {
-  SmValue *o[2] = {x, y};
-  return sop(b, name, 2, o, x->type, NULL, NULL);
-}
-static SmValue *un(SmBuilder *b, const char *name, SmValue *x) { return sop(b, name, 1, &x, x->type, NULL, NULL); }
-static SmValue *cvt(SmBuilder *b, const char *name, SmValue *x, SmType *t) { return sop(b, name, 1, &x, t, NULL, NULL); }
-static SmValue *cstf(SmBuilder *b, SmType *t, double v) {
-  return sm_op_result(sm_arith_build_constant_float(b, t, v, NULL), 0);
-}
-static SmValue *csti(SmBuilder *b, SmType *t, int64_t v) {
-  return sm_op_result(sm_arith_build_constant_int(b, t, v, NULL), 0);
-}
-static SmType *i64t(SmContext *c) { return sm_type_integer(c, 64, SM_SIGNLESS); }
-static SmType *i1t(SmContext *c) { return sm_type_integer(c, 1, SM_SIGNLESS); }
-static SmValue *cmpf(SmBuilder *b, int pred, SmValue *x, SmValue *y) {
-  SmValue *o[2] = {x, y};
-  return sop(b, "arith.cmpf", 2, o, i1t(b->ctx), "predicate", sm_attr_integer(b->ctx, i64t(b->ctx), pred));
-}
-static SmValue *cmpi(SmBuilder *b, int pred, SmValue *x, SmValue *y) {
-  SmValue *o[2] = {x, y};
-  return sop(b, "arith.cmpi", 2, o, i1t(b->ctx), "predicate", sm_attr_integer(b->ctx, i64t(b->ctx), pred));
-}
-static SmValue *sel(SmBuilder *b, SmValue *c, SmValue *x, SmValue *y) {
-  SmValue *o[3] = {c, x, y};
-  return sop(b, "arith.select", 3, o, x->type, NULL, NULL);
-}
-enum { F_OEQ = 1, F_OGT = 2, F_OGE = 3, F_OLT = 4, F_OLE = 5, F_UNO = 14, F_UNE = 13 };
-enum { I_EQ = 0, I_NE = 1, I_SLT = 2, I_SLE = 3, I_SGT = 4, I_SGE = 5 };
-
-static SmAttr *zero_of(SmContext *c, SmType *t) {
-  return sm_type_is_float(t) ? sm_attr_float(c, t, 0.0) : sm_attr_integer(c, t, 0);
-}
-
-/* ---- the generic builder ------------------------------------------------------ */
-
-static void gen_init(Gen *g, SmBuilder *outer, SmOp *op, const char *kind, unsigned nd, const int64_t *dom) {
-  memset(g, 0, sizeof *g);
-  g->ctx = outer->ctx;
-  g->loc = op->loc;
-  g->outer = outer;
-  g->kind = kind;
-  g->nd = nd;
-  memcpy(g->dom, dom, nd * sizeof(int64_t));
-}
-
-/* Single-element constant operand: its value as a scalar attribute. */
-static SmAttr *scalar_constant(SmContext *c, SmValue *v) {
-  SmOp *d = sm_value_defining_op(v);
-  if (!d || !sm_op_name_is(d, "graph.constant") || sm_type_num_elements(v->type) != 1) return NULL;
-  SmAttr *a = sm_op_get_attr(d, "value");
-  if (!a || a->kind != SM_ATTR_DENSE_ELEMENTS) return NULL;
-  SmType *e = v->type->shaped.elem;
-  if (sm_type_is_float(e)) return sm_attr_float(c, e, sm_attr_dense_get_f64(a, 0));
-  if (sm_type_is_integer(e)) return sm_attr_integer(c, e, sm_attr_dense_get_i64(a, 0));
-  return NULL;
-}
-
-static unsigned gen_input(Gen *g, SmValue *v, SmAffineMap *m, SmAttr *pad) {
-  unsigned i = g->nin++;
-  g->ins[i] = v;
-  g->maps[i] = m ? sm_attr_affine_map(g->ctx, m) : sm_attr_unit(g->ctx);
-  g->pads[i] = pad ? pad : sm_attr_unit(g->ctx);
-  g->cst[i] = m && !pad ? scalar_constant(g->ctx, v) : NULL;
-  return i;
-}
-
-static SmType *elem(SmValue *v) { return v->type->shaped.elem; }
-
-/* Starts the body: creates its block with all argument slots. */
-static SmValue *gen_body(Gen *g) {
-  g->body = sm_block_create();
-  for (unsigned i = 0; i < g->nin; i++) sm_block_add_arg(g->body, elem(g->ins[i]), g->loc);
-  SmValue *acc = sm_block_add_arg(g->body, g->res->shaped.elem, g->loc);
-  sm_builder_init(&g->bb, g->ctx);
-  sm_builder_set_block_end(&g->bb, g->body);
-  return acc;
-}
-static SmValue *gen_epi(Gen *g) {
-  g->epi = sm_block_create();
-  SmValue *acc = sm_block_add_arg(g->epi, g->res->shaped.elem, g->loc);
-  for (unsigned i = 0; i < g->nin; i++) sm_block_add_arg(g->epi, elem(g->ins[i]), g->loc);
-  sm_builder_init(&g->eb, g->ctx);
-  sm_builder_set_block_end(&g->eb, g->epi);
-  return acc;
-}
-static SmValue *materialize(SmBuilder *b, SmAttr *a) {
-  return a->kind == SM_ATTR_FLOAT ? cstf(b, a->fp.type, a->fp.value) : csti(b, a->integer.type, a->integer.value);
-}
-/* Body / epilogue value of input i. */
-static SmValue *BI(Gen *g, unsigned i) {
-  if (!g->cst[i]) return g->body->args[i];
-  if (!g->bcst[i]) {
-    SmBuilder b = g->bb;
-    sm_builder_set_block_start(&b, g->body);
-    g->bcst[i] = materialize(&b, g->cst[i]);
-  }
-  return g->bcst[i];
-}
-static SmValue *EI(Gen *g, unsigned i) {
-  if (!g->cst[i]) return g->epi->args[1 + i];
-  if (!g->ecst[i]) {
-    SmBuilder b = g->eb;
-    sm_builder_set_block_start(&b, g->epi);
-    g->ecst[i] = materialize(&b, g->cst[i]);
-  }
-  return g->ecst[i];
-}
-
-static void yield(SmBuilder *b, SmValue *v) {
-  SmOpState st;
-  sm_op_state_init(&st, b->ctx, sm_intern_cstr(b->ctx, "layout.yield"), sm_loc_unknown(b->ctx));
-  sm_op_state_add_operand(&st, v);
-  sm_builder_create(b, &st);
-  sm_op_state_release(&st);
-}
-
-/* Creates the op (dropping inlined-constant inputs) and returns its result. */
-static SmValue *gen_finish(Gen *g, SmValue *body_val, SmValue *epi_val) {
-  SmContext *c = g->ctx;
-  yield(&g->bb, body_val);
-  if (g->epi) yield(&g->eb, epi_val);
-  SmValue *ins[MAXIN];
-  SmAttr *maps[MAXIN + 1], *pads[MAXIN];
-  unsigned n = 0;
-  bool any_pad = false;
-  for (unsigned i = g->nin; i-- > 0;)
-    if (g->cst[i]) {
-      sm_block_erase_arg(g->body, i);
-      if (g->epi) sm_block_erase_arg(g->epi, 1 + i);
-    }
-  for (unsigned i = 0; i < g->nin; i++) {
-    if (g->cst[i]) continue;
-    ins[n] = g->ins[i];
-    maps[n] = g->maps[i];
-    pads[n] = g->pads[i];
-    any_pad |= g->pads[i]->kind != SM_ATTR_UNIT;
-    n++;
-  }
-  maps[n] = sm_attr_affine_map(c, g->res_map);
-  SmOpState st;
-  sm_op_state_init(&st, c, sm_intern_cstr(c, "layout.generic"), g->loc);
-  sm_op_state_add_operands(&st, ins, n);
-  sm_op_state_add_result(&st, g->res);
-  sm_op_state_add_prop(&st, "domain", sm_attr_dense_array_i64(c, g->nd, g->dom));
-  SmAttr *its[MAXD];
-  bool has_red = false;
-  for (unsigned d = 0; d < g->nd; d++) {
-    const char *s = g->red[d] ? "reduction" : "parallel";
-    its[d] = sm_attr_string(c, s, strlen(s));
-    has_red |= g->red[d];
-  }
-  sm_op_state_add_prop(&st, "iterator_types", sm_attr_array(c, g->nd, its));
-  sm_op_state_add_prop(&st, "indexing_maps", sm_attr_array(c, n + 1, maps));
-  if (any_pad) sm_op_state_add_prop(&st, "pad", sm_attr_array(c, n, pads));
-  if (has_red || g->init) {
-    SmAttr *init = g->init ? g->init : zero_of(c, g->res->shaped.elem);
-    sm_op_state_add_prop(&st, "init", sm_attr_array(c, 1, &init));
-  }
-  sm_op_state_add_prop(&st, "kind", sm_attr_string(c, g->kind, strlen(g->kind)));
-  sm_region_append_block(sm_op_state_add_region(&st), g->body);
-  SmRegion *er = sm_op_state_add_region(&st);
-  if (g->epi) sm_region_append_block(er, g->epi);
-  SmOp *op = sm_builder_create(g->outer, &st);
-  sm_op_state_release(&st);
-  return sm_op_result(op, 0);
-}
 
 /* ---- element-wise -------------------------------------------------------------- */
 
@@ -275,6 +40,15 @@ static SmValue *ew_body(SmBuilder *b, SmOp *op, const char *n, SmValue **x, SmTy
     if (hi != INFINITY) v = bin(b, "arith.minimumf", v, cstf(b, a->type, hi));
     return v;
   }
+  if (!strcmp(n, "clip") && !f && a->type->integer.width > 1) {
+    double lo = sm_graph_prop_float(p, "min", -INFINITY), hi = sm_graph_prop_float(p, "max", INFINITY);
+    SmValue *v = a;
+    if (lo != -INFINITY) v = bin(b, "arith.maxsi", v, csti(b, a->type, (int64_t)lo));
+    if (hi != INFINITY) v = bin(b, "arith.minsi", v, csti(b, a->type, (int64_t)hi));
+    return v;
+  }
+  if (!strcmp(n, "abs") && !f && a->type->integer.width > 1)
+    return sel(b, cmpi(b, I_SLT, a, csti(b, a->type, 0)), bin(b, "arith.subi", csti(b, a->type, 0), a), a);
   if (!f && strcmp(n, "not") && strcmp(n, "neg") && strcmp(n, "cast") && strcmp(n, "equal") &&
       strcmp(n, "and") && strcmp(n, "or") && strcmp(n, "xor") && strcmp(n, "less") && strcmp(n, "greater") &&
       strcmp(n, "less_or_equal") && strcmp(n, "greater_or_equal") && strcmp(n, "where"))
@@ -295,7 +69,7 @@ static SmValue *ew_body(SmBuilder *b, SmOp *op, const char *n, SmValue **x, SmTy
     return sel(b, cmpf(b, F_OLT, a, cstf(b, a->type, 0)), bin(b, "arith.mulf", a, cstf(b, a->type, al)), a);
   }
   if (!strcmp(n, "hard_sigmoid") || !strcmp(n, "hard_swish")) {
-    bool sw = n[5] == 's';
+    bool sw = !strcmp(n, "hard_swish");
     double al = sw ? 1.0 / 6 : sm_graph_prop_float(p, "alpha", 0.2), be = sw ? 0.5 : sm_graph_prop_float(p, "beta", 0.5);
     SmValue *v = bin(b, "arith.addf", bin(b, "arith.mulf", a, cstf(b, a->type, al)), cstf(b, a->type, be));
     v = bin(b, "arith.minimumf", bin(b, "arith.maximumf", v, cstf(b, a->type, 0)), cstf(b, a->type, 1));
@@ -326,6 +100,10 @@ static SmValue *ew_body(SmBuilder *b, SmOp *op, const char *n, SmValue **x, SmTy
   if (!strcmp(n, "cast")) {
     SmType *from = a->type;
     if (from == rt) return a;
+    /* arith takes signless integers only. */
+    if ((sm_type_is_integer(from) && !sm_type_is_signless_int(from, from->integer.width)) ||
+        (sm_type_is_integer(rt) && !sm_type_is_signless_int(rt, rt->integer.width)))
+      return NULL;
     bool ff = sm_type_is_float(from), tf = sm_type_is_float(rt);
     if (ff && tf) return cvt(b, sm_type_bitwidth(rt) > sm_type_bitwidth(from) ? "arith.extf" : "arith.truncf", a, rt);
     if (!ff && tf) return cvt(b, from->integer.width == 1 ? "arith.uitofp" : "arith.sitofp", a, rt);
@@ -621,65 +399,6 @@ static bool lower_layer_norm(SmBuilder *ob, SmOp *op, SmValue **out) {
   return true;
 }
 
-static bool lower_reduce(SmBuilder *ob, SmOp *op, SmValue **out) {
-  SmValue *x = op->operands[0].value;
-  unsigned r = x->type->shaped.rank;
-  int64_t axes[MAXD];
-  int na = sm_graph_prop_ints(op->props, "axes", axes, MAXD);
-  bool mask[MAXD] = {0};
-  if (na <= 0)
-    for (unsigned d = 0; d < r; d++) mask[d] = true;
-  for (int i = 0; i < na; i++) mask[axes[i] < 0 ? axes[i] + r : axes[i]] = true;
-  const char *n = op->name + 6;
-  const char *how = !strcmp(n, "reduce_sum") ? "sum" : !strcmp(n, "reduce_mean") ? "mean" : !strcmp(n, "reduce_max") ? "max" : NULL;
-  if (!how || !sm_type_is_float(x->type->shaped.elem)) return sm_op_emit_error(op, "has no lowering to the layout dialect");
-  /* keepdims = 0 gives a type mismatch that the caller fixes with a reshape copy. */
-  *out = reduce_generic(ob, op, x, mask, how, n, NULL, false);
-  return true;
-}
-
-/* ---- data movement (Fixed ops) ------------------------------------------------------ */
-
-/* Copy whose input map is m (domain = result dims). */
-static SmValue *copy_generic(SmBuilder *ob, SmOp *op, const char *kind, SmValue *x, SmType *rt, SmAffineMap *m, SmAttr *pad) {
-  Gen g;
-  unsigned r = rt->shaped.rank;
-  gen_init(&g, ob, op, kind, r, rt->shaped.dims);
-  g.res = rt;
-  g.res_map = map_prefix(g.ctx, r, r);
-  unsigned ix = gen_input(&g, x, m, pad);
-  g.cst[ix] = NULL; /* a copy keeps its operand even when it is a scalar constant */
-  gen_body(&g);
-  return gen_finish(&g, BI(&g, ix), NULL);
-}
-
-/* Reshape map: result index -> linear -> input index. */
-static SmAffineMap *reshape_map(SmContext *c, SmType *rt, SmType *xt) {
-  unsigned r = rt->shaped.rank, ri = xt->shaped.rank;
-  SmAffineExpr *lin = C(c, 0);
-  int64_t s = 1;
-  for (unsigned d = r; d-- > 0;) {
-    if (rt->shaped.dims[d] != 1) lin = sm_affine_add(c, sm_affine_mul(c, D(c, d), C(c, s)), lin);
-    s *= rt->shaped.dims[d];
-  }
-  SmAffineExpr *e[MAXD];
-  s = 1;
-  for (unsigned j = ri; j-- > 0;) {
-    int64_t n = xt->shaped.dims[j];
-    e[j] = n == 1 ? C(c, 0) : sm_affine_mod(c, sm_affine_floordiv(c, lin, C(c, s)), C(c, n));
-    s *= n;
-  }
-  /* The outermost non-unit dim needs no mod. */
-  for (unsigned j = 0; j < ri; j++)
-    if (xt->shaped.dims[j] != 1) {
-      int64_t inner = 1;
-      for (unsigned k = j + 1; k < ri; k++) inner *= xt->shaped.dims[k];
-      e[j] = sm_affine_floordiv(c, lin, C(c, inner));
-      break;
-    }
-  return map_of(c, r, ri, e);
-}
-
 /* Diagnosed error as lower_fixed's -1. */
 static int fail(bool diagnosed) {
   (void)diagnosed;
@@ -876,7 +595,15 @@ static bool lower_op(SmOp *op) {
     if (op->operands[i].value->type->kind != SM_TYPE_TENSOR || op->operands[i].value->type->shaped.rank > MAXD)
       return sm_op_emit_error(op, "lowering needs ranked tensor operands of rank <= %d", MAXD);
   if (op->num_operands > MAXIN) return sm_op_emit_error(op, "has too many operands to lower");
-  if (!strcmp(n, "matmul")) ok = lower_matmul(&b, op, outs);
+  for (unsigned i = 0; i < op->num_results; i++)
+    if (sm_type_num_elements(op->results[i].type) == 0)
+      return sm_op_emit_error(op, "lowering does not support empty tensors (result #%u has no elements)", i);
+  /* Lowerings kept in graph_to_layout_*.c first: 1 lowered, -1 diagnosed. */
+  int more = sm_g2l_lower_reduce(&b, op, outs);
+  if (!more) more = sm_g2l_lower_nn(&b, op, outs);
+  if (!more) more = sm_g2l_lower_shape(&b, op, outs);
+  if (more) ok = more > 0;
+  else if (!strcmp(n, "matmul")) ok = lower_matmul(&b, op, outs);
   else if (!strcmp(n, "gemm")) ok = lower_gemm(&b, op, outs);
   else if (!strcmp(n, "conv")) ok = lower_conv(&b, op, outs);
   else if (!strcmp(n, "max_pool")) ok = lower_pool(&b, op, outs, true);
@@ -891,12 +618,6 @@ static bool lower_op(SmOp *op) {
   else if (!strcmp(n, "layer_normalization")) {
     if (op->num_results != 1) return sm_op_emit_error(op, "lowering supports one result only");
     ok = lower_layer_norm(&b, op, outs);
-  } else if (!strncmp(n, "reduce_", 7)) {
-    ok = lower_reduce(&b, op, outs);
-    if (ok && outs[0]->type != op->results[0].type) {
-      SmType *rt = op->results[0].type;
-      outs[0] = copy_generic(&b, op, "reshape", outs[0], rt, reshape_map(sm_op_context(op), rt, outs[0]->type), NULL);
-    }
   } else {
     int handled = lower_fixed(&b, op, outs);
     if (handled == 0 && op->num_results == 1) ok = lower_elementwise(&b, op, outs);
@@ -1085,6 +806,8 @@ static bool convert_func(SmOp *fn, bool do_fuse) {
     if (!op->def || strncmp(op->name, "graph.", 6) != 0 || sm_op_name_is(op, "graph.constant")) continue;
     if (!lower_op(op)) return false;
   }
+  for (SmOp *op = b->first; op; op = op->next)
+    if (sm_op_name_is(op, "func.return")) sm_g2l_materialize_returns(op);
   if (!do_fuse) return true;
   for (SmOp *op = b->first, *next; op; op = next) {
     next = op->next;

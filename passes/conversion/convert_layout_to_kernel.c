@@ -120,7 +120,10 @@ static SmValue *load(SmBuilder *b, SmOp *at, SmValue *buf, SmType *t, unsigned n
 
 /* Loads input i at the domain point (through its indexing map). */
 static SmValue *load_input(KGen *k, SmBuilder *b, unsigned i) {
-  SmAffineMap *m = sm_layout_generic_map(k->g, i);
+  const int64_t *dom;
+  sm_layout_generic_domain(k->g, &dom);
+  /* Domain extents bound every index: strength-reduce floordiv/mod with them. */
+  SmAffineMap *m = sm_affine_map_simplify_ranges(k->ctx, sm_layout_generic_map(k->g, i), dom);
   SmType *t = k->g->operands[i].value->type;
   SmValue *co[MAXD];
   for (unsigned r = 0; r < m->num_results; r++) co[r] = apply(b, m->results[r], k->nd, k->dom);
@@ -638,15 +641,16 @@ static bool buffer_output_body(KGen *k, SmBuilder *b, const Sched *sch, const un
   const int64_t *dom;
   sm_layout_generic_domain(g, &dom);
   Tiled tl = {.npts = 1, .unroll = sch->unroll};
-  int64_t stride = 1;
+  int64_t stride = 1, nwi = 1;
   SmValue *w[MAXD];
+  for (unsigned j = 0; j < npar; j++) nwi *= (dom[par[j]] + sch->tile[par[j]] - 1) / sch->tile[par[j]];
   for (unsigned j = npar; j-- > 0;) {
     unsigned d = par[j];
     int64_t ext = (dom[d] + sch->tile[d] - 1) / sch->tile[d];
     SmAffineExpr *e = sm_affine_dim(c, 0);
     if (stride > 1) e = sm_affine_floordiv(c, e, sm_affine_const(c, stride));
     if (j > 0) e = sm_affine_mod(c, e, sm_affine_const(c, ext));
-    w[d] = k->dom[d] = apply(b, e, 1, &gid);
+    w[d] = k->dom[d] = apply(b, sm_affine_expr_simplify_ranges(c, e, 1, &nwi), 1, &gid);
     stride *= ext;
   }
   for (unsigned j = 0; j < npar; j++) {
@@ -673,7 +677,8 @@ static bool buffer_output_body(KGen *k, SmBuilder *b, const Sched *sch, const un
   }
   SmValue *vals[MAXP];
   if (!compute_tile(k, b, red, nred, &tl, vals)) return false;
-  SmAffineMap *om = sm_layout_generic_map(g, g->num_operands);
+  /* Every point's indices stay inside the domain (ragged tiles clamp). */
+  SmAffineMap *om = sm_affine_map_simplify_ranges(c, sm_layout_generic_map(g, g->num_operands), dom);
   for (unsigned p = 0; p < tl.npts; p++) {
     set_point(k, &tl, p);
     SmValue *ops[MAXD + 2];
@@ -929,12 +934,13 @@ static void bind_member(KGen *k, const Chain *ch, SmOp *g, SmValue **ext, unsign
 /* The reduced dims' values from the linear index iv (row-major). */
 static void delinearize(KGen *k, SmBuilder *b, const unsigned *dims, unsigned n, const int64_t *dom, SmValue *iv) {
   SmContext *c = k->ctx;
-  int64_t stride = 1;
+  int64_t stride = 1, total = 1;
+  for (unsigned j = 0; j < n; j++) total *= dom[dims[j]];
   for (unsigned j = n; j-- > 0;) {
     SmAffineExpr *e = sm_affine_dim(c, 0);
     if (stride > 1) e = sm_affine_floordiv(c, e, sm_affine_const(c, stride));
     if (j > 0) e = sm_affine_mod(c, e, sm_affine_const(c, dom[dims[j]]));
-    k->dom[dims[j]] = apply(b, e, 1, &iv);
+    k->dom[dims[j]] = apply(b, sm_affine_expr_simplify_ranges(c, e, 1, &total), 1, &iv);
     stride *= dom[dims[j]];
   }
 }
@@ -1067,7 +1073,7 @@ static SmOp *build_chain_kernel(SmContext *c, const Chain *ch, const char *name,
     if (ok) {
       SmLayout ol;
       sm_layout_of_type(c, fin->results[0].type, &ol);
-      SmAffineMap *om = sm_layout_generic_map(fin, fin->num_operands);
+      SmAffineMap *om = sm_affine_map_simplify_ranges(c, sm_layout_generic_map(fin, fin->num_operands), dom);
       SmValue *ops[MAXD + 2];
       ops[0] = v;
       ops[1] = args[*next];

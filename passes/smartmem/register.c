@@ -14,6 +14,8 @@ void sm_register_smartmem_passes(void) {
   sm_pass_register(&sm_kernel_plan_memory_pass);
   sm_pass_register(&sm_kernel_hoist_invariants_pass);
   sm_pass_register(&sm_kernel_unroll_pass);
+  sm_pass_register(&sm_smartmem_eliminate_pass);
+  sm_pass_register(&sm_smartmem_fuse_pass);
 }
 
 void sm_register_smartmem_dialects(SmContext *ctx) {
@@ -24,6 +26,11 @@ void sm_register_smartmem_dialects(SmContext *ctx) {
 }
 
 const char *sm_smartmem_pipeline(const char *name) {
+  /* SmartMem: classify (an analysis the later passes may read), lower without
+   * the baseline's fusion, remove Fixed ops, fuse, then kernels. */
+  if (strcmp(name, "smartmem") == 0)
+    return "builtin.module(smartmem-classify,convert-graph-to-layout{fuse=false},smartmem-eliminate,smartmem-fuse,"
+           "convert-layout-to-kernel,kernel-plan-memory)";
   if (strcmp(name, "baseline") == 0)
     return "builtin.module(convert-graph-to-layout,convert-layout-to-kernel,kernel-plan-memory)";
   return NULL;

@@ -4,6 +4,8 @@
  *                             every Fixed op a copy, trivial element-wise fusion)
  *   convert-layout-to-kernel  layout.generic -> kernel.func + kernel.host plan
  *   kernel-plan-memory        liveness-based buffer reuse (slots), peak bytes
+ *   smartmem-eliminate        remove Fixed ops by composing their maps
+ *   smartmem-fuse             fuse element-wise generics (epilogue, prologue)
  * and the dialects they need. */
 #ifndef SM_PASSES_SMARTMEM_H
 #define SM_PASSES_SMARTMEM_H
@@ -40,17 +42,24 @@ extern const SmPassDef sm_kernel_unroll_pass;
 unsigned sm_kernel_unroll(SmOp *root, int64_t max_trips);
 /* Hoists loop-invariant scalar ops out of kernel loops under root; returns how many moved. */
 unsigned sm_kernel_hoist_invariants(SmOp *root);
+extern const SmPassDef sm_smartmem_eliminate_pass;
+extern const SmPassDef sm_smartmem_fuse_pass;
 
 /* Registers the passes above (idempotent). */
 void sm_register_smartmem_passes(void);
 /* Registers graph, math, layout and kernel (idempotent per context). */
 void sm_register_smartmem_dialects(SmContext *ctx);
-/* Textual pipeline of a named pipeline ("baseline"), or NULL. */
+/* The pipeline smc, smrun and sm_opencl_compile use when none is named. */
+#define SM_DEFAULT_PIPELINE "smartmem"
+/* Textual pipeline of a named pipeline ("smartmem", "baseline"), or NULL. */
 const char *sm_smartmem_pipeline(const char *name);
 
 /* Entry points without a pass manager (they diagnose and return false on error). */
 bool sm_convert_graph_to_layout(SmOp *module, bool fuse);
 bool sm_convert_layout_to_kernel(SmOp *module);
+/* smartmem-eliminate and smartmem-fuse on every func.func of a layout-level module. */
+bool sm_smartmem_eliminate(SmOp *module);
+bool sm_smartmem_fuse(SmOp *module);
 /* Assigns slots; *peak_bytes (may be NULL) receives the planned peak and
  * *naive_bytes (may be NULL) the sum of all intermediate buffers. */
 bool sm_kernel_plan_memory(SmOp *module, int64_t *peak_bytes, int64_t *naive_bytes);

@@ -4,6 +4,7 @@
  *       arith.addi   , 2
  *   (dialect right-aligned, op name left-aligned) or as JSON. */
 #include "passes/passes.h"
+#include "passes/pass_output_file.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -87,14 +88,17 @@ static const SmPassOption options[] = {
 
 static bool run_stats(SmOp *op, SmPassRun *run) {
   const char *path = sm_pass_run_string(run, "output-file");
-  FILE *out = sm_pass_run_stream(run);
-  if (*path && !(out = fopen(path, "w")))
-    return sm_emit_error(sm_pass_run_context(run), op->loc,
-                         "print-op-stats: cannot open '%s' for writing", path);
+  if (!*path) {
+    print_stats(op, sm_pass_run_stream(run), sm_pass_run_bool(run, "json"));
+    return true;
+  }
+  /* A report that cannot be written fails the pass (and the tool). */
+  SmOutputFile o;
+  if (!sm_output_file_open(&o, sm_pass_run_context(run), path))
+    return sm_output_file_close(&o, sm_pass_run_context(run), false);
+  FILE *out = o.f;
   print_stats(op, out, sm_pass_run_bool(run, "json"));
-  if (*path)
-    fclose(out);
-  return true;
+  return sm_output_file_close(&o, sm_pass_run_context(run), true);
 }
 
 const SmPassDef sm_print_op_stats_pass = {

@@ -3,6 +3,7 @@
  * clusters (labelled with the op name and symbol), and each SSA use is an
  * edge from the producer to the user. `dot -Tsvg` renders it. */
 #include "passes/passes.h"
+#include "passes/pass_output_file.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -145,14 +146,17 @@ static bool run_graph(SmOp *op, SmPassRun *run) {
   if (maxlen < 1 || maxlen > 1 << 20)
     return sm_emit_error(sm_pass_run_context(run), op->loc,
                          "view-op-graph: max-label-len must be between 1 and 1048576");
-  FILE *out = sm_pass_run_stream(run);
-  if (*path && !(out = fopen(path, "w")))
-    return sm_emit_error(sm_pass_run_context(run), op->loc,
-                         "view-op-graph: cannot open '%s' for writing", path);
+  if (!*path) {
+    sm_write_op_graph_limited(op, sm_pass_run_stream(run), (unsigned)maxlen);
+    return true;
+  }
+  /* A report that cannot be written fails the pass (and the tool). */
+  SmOutputFile o;
+  if (!sm_output_file_open(&o, sm_pass_run_context(run), path))
+    return sm_output_file_close(&o, sm_pass_run_context(run), false);
+  FILE *out = o.f;
   sm_write_op_graph_limited(op, out, (unsigned)maxlen);
-  if (*path)
-    fclose(out);
-  return true;
+  return sm_output_file_close(&o, sm_pass_run_context(run), true);
 }
 
 const SmPassDef sm_view_op_graph_pass = {

@@ -1,25 +1,30 @@
 #!/bin/sh
-# Stage-by-stage check of the baseline pipeline on one model: import the
+# Stage-by-stage check of a pipeline (baseline or smartmem) on one model: import the
 # ONNX model, then apply the pipeline one pass at a time. After each pass the
 # IR is verified (by the pass manager and again when it is parsed back),
 # printed to text, parsed back and run by the interpreter on
 # test_data_set_0; every stage must match the reference outputs (smrun's
 # default tolerances). Prints one line per stage with its time.
 # Exits 77 (ctest SKIP) when the shared models directory is absent.
-# usage: run_stages_test.sh BIN_DIR MODELS_DIR NAME WORK_DIR
+# usage: run_stages_test.sh BIN_DIR MODELS_DIR NAME WORK_DIR [baseline|smartmem]
 set -u
-bin=$1 models=$2 name=$3 work=$4
+bin=$1 models=$2 name=$3 work=$4 pipeline=${5:-baseline}
 dir=$models/$name
 if [ ! -f "$dir/model.onnx" ]; then
   echo "SKIP: $dir/model.onnx not found (../shared/models is absent)"
   exit 77
 fi
 data=$dir/test_data_set_0
-work=$work/$name
+work=$work/$pipeline/$name
 mkdir -p "$work" || exit 1
-# The baseline pipeline (passes/smartmem/register.c, "baseline"), one pass
-# per stage.
-passes="convert-graph-to-layout convert-layout-to-kernel kernel-plan-memory"
+# The named pipelines of passes/smartmem/register.c, one pass per stage.
+case $pipeline in
+baseline) passes="convert-graph-to-layout convert-layout-to-kernel kernel-plan-memory" ;;
+smartmem)
+  passes="smartmem-classify convert-graph-to-layout{fuse=false} smartmem-eliminate smartmem-fuse
+          convert-layout-to-kernel kernel-plan-memory" ;;
+*) echo "FAIL: unknown pipeline '$pipeline'"; exit 1 ;;
+esac
 
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
@@ -56,4 +61,4 @@ for p in $passes; do
   run_stage "$n" "$p" "$next"
   cur=$next
 done
-echo "PASS: $name, $n passes, every stage matches the reference"
+echo "PASS: $name ($pipeline), $n passes, every stage matches the reference"

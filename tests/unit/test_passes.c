@@ -116,8 +116,9 @@ static const SmPassOption count_opts[] = {
     {"step", SM_PASS_OPT_INT, "1", "added per run"},
     {"mode", SM_PASS_OPT_STRING, "ok", "fail: fail"},
 };
-static const SmPassDef count_pass = {"test-count-funcs", "counts", "func.func", count_opts, 2,
-                                     count_run, NULL};
+static const SmPassDef count_pass = {.argument = "test-count-funcs", .summary = "counts",
+                                     .anchor = "func.func", .options = count_opts,
+                                     .num_options = 2, .run = count_run};
 
 Test(passes_pipeline, nested_manager_runs_on_each_anchor_op_and_options_reach_the_pass) {
   sm_pass_register(&count_pass);
@@ -147,6 +148,96 @@ Test(passes_pipeline, nested_manager_runs_on_each_anchor_op_and_options_reach_th
   cr_assert(strstr(P.diags, "runs on 'func.func' ops"), "%s", P.diags);
   sm_pass_manager_destroy(pm);
   sm_op_destroy(m);
+}
+
+/* A pass with statistics: counts the funcs it ran on, and their ops. */
+static bool stat_run(SmOp *op, SmPassRun *run) {
+  sm_pass_run_add_statistic(run, "num-funcs", 1);
+  size_t n = 0;
+  for (SmOp *o = op->regions[0].first->first; o; o = o->next)
+    n++;
+  sm_pass_run_add_statistic(run, "num-ops", n);
+  return true;
+}
+static const SmPassStatistic stat_stats[] = {
+    {"num-funcs", "Number of functions seen"},
+    {"num-ops", "Number of ops in their bodies"},
+};
+static const SmPassDef stat_pass = {.argument = "test-stat-funcs", .summary = "statistics",
+                                    .anchor = "func.func", .run = stat_run,
+                                    .statistics = stat_stats, .num_statistics = 2};
+
+static char *report_of(SmPassManager *pm, bool timing) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  if (timing) {
+    SmTimingPhase pre = {"Parser", 0.5}, post = {"Output", 0.25};
+    sm_pass_manager_print_timing(pm, f, &pre, 1, &post, 1, 1.0);
+  } else {
+    sm_pass_manager_print_statistics(pm, f);
+  }
+  fclose(f);
+  return buf;
+}
+
+Test(passes_pipeline, statistics_are_counted_per_pass_instance_and_printed_as_mlir_does) {
+  sm_pass_register(&stat_pass);
+  SmOp *m = parse("func.func @a() { return }\nfunc.func @b() { return }\n");
+  const char *text = "builtin.module(func.func(test-stat-funcs),symbol-dce)";
+  SmPassManager *pm = sm_pass_manager_create(P.ctx, NULL);
+  cr_assert(sm_pass_pipeline_parse(pm, text, strlen(text)), "%s", P.diags);
+  cr_assert(sm_pass_manager_run(pm, m), "%s", P.diags);
+  char *r = report_of(pm, false);
+  cr_expect(strstr(r, "... Pass statistics report ...\n"), "%s", r);
+  cr_expect(strstr(r, "'func.func' Pipeline\n  TestStatFuncs\n"
+                      "    (S) 2 num-funcs - Number of functions seen\n"
+                      "    (S) 2 num-ops - Number of ops in their bodies\nSymbolDCE\n"),
+            "%s", r);
+  free(r);
+  /* A second run starts from zero (the tools accumulate by asking). */
+  cr_assert(sm_pass_manager_run(pm, m), "%s", P.diags);
+  r = report_of(pm, false);
+  cr_expect(strstr(r, "(S) 2 num-funcs"), "%s", r);
+  free(r);
+  sm_pass_manager_destroy(pm);
+  sm_op_destroy(m);
+}
+
+Test(passes_pipeline, timing_report_has_the_callers_phases_and_rest) {
+  const char *text = "builtin.module(func.func(cse))";
+  SmPassManager *pm = sm_pass_manager_create(P.ctx, NULL);
+  cr_assert(sm_pass_pipeline_parse(pm, text, strlen(text)), "%s", P.diags);
+  char *r = report_of(pm, true);
+  cr_expect(strstr(r, "Total Execution Time: 1.0000 seconds"), "%s", r);
+  cr_expect(strstr(r, "    0.5000 ( 50.0%)  Parser\n"
+                      "    0.0000 (  0.0%)  'func.func' Pipeline\n"
+                      "    0.0000 (  0.0%)    CSE\n"
+                      "    0.2500 ( 25.0%)  Output\n"
+                      "    0.2500 ( 25.0%)  Rest\n"
+                      "    1.0000 (100.0%)  Total\n"),
+            "%s", r);
+  free(r);
+  sm_pass_manager_destroy(pm);
+}
+
+Test(passes_pipeline, passes_are_inserted_after_a_named_pass_wherever_it_is_nested) {
+  const char *text = "builtin.module(func.func(canonicalize,cse),symbol-dce)";
+  SmPassManager *pm = sm_pass_manager_create(P.ctx, NULL);
+  cr_assert(sm_pass_pipeline_parse(pm, text, strlen(text)), "%s", P.diags);
+  cr_assert(sm_pass_manager_insert_after(pm, "canonicalize", "inline,cse"), "%s", P.diags);
+  cr_assert(sm_pass_manager_insert_after(pm, "symbol-dce", "func.func(cse)"), "%s", P.diags);
+  SmStrBuf b = {0};
+  sm_pass_manager_print(pm, &b);
+  cr_expect(strstr(b.data, "builtin.module(func.func(canonicalize{"), "%s", b.data);
+  cr_expect(strstr(b.data, "}, inline{max-rounds=4}, cse, cse), symbol-dce, func.func(cse))"), "%s",
+            b.data);
+  sm_strbuf_free(&b);
+  /* Unknown point, bad text, a pass nested in the wrong place: errors. */
+  cr_expect_not(sm_pass_manager_insert_after(pm, "no-such", "cse"));
+  cr_expect(strstr(P.diags, "the pipeline has no such pass"), "%s", P.diags);
+  cr_expect_not(sm_pass_manager_insert_after(pm, "symbol-dce", "cse,("));
+  sm_pass_manager_destroy(pm);
 }
 
 /* ---- Greedy driver ------------------------------------------------------------------ */

@@ -1,0 +1,8 @@
+module {
+  func.func @main() {
+    return
+  }
+  func.func private @unused() {
+    return
+  }
+}
