@@ -702,10 +702,11 @@ static uint32_t builtin_var(Em *e, uint32_t *var, SpvBuiltIn which) {
 }
 
 /* A __local array of G elements of type t for one kernel's reductions. */
-static uint32_t local_array(Em *e, uint32_t t, int64_t g) {
+static uint32_t local_array(Em *e, bool f64, int64_t g) {
+  uint32_t t = t_float(e, f64 ? 64 : 32);
   uint32_t at = spv_type(e->m, SpvOpTypeArray, SPV_ARGS(t, c_int(e, 32, g))), id = spv_id(e->m);
   SPV(e->m, SPV_SEC_GLOBAL, SpvOpVariable, t_ptr(e, SpvStorageClassWorkgroup, at), id, SpvStorageClassWorkgroup);
-  spv_inst_str(e->m, SPV_SEC_DEBUG, SpvOpName, &id, 1, t == t_float(e, 64) ? "sm_red_double" : "sm_red_float", NULL, 0);
+  spv_inst_str(e->m, SPV_SEC_DEBUG, SpvOpName, &id, 1, f64 ? "sm_red_double" : "sm_red_float", NULL, 0);
   return id;
 }
 
@@ -720,7 +721,7 @@ static bool emit_kernel(Em *e, SmOp *kf) {
     for (SmOp *op = kf->regions[0].first->first; op; op = op->next)
       if (sm_op_name_is(op, "kernel.group_reduce") && is_float(op->results[0].type)) {
         bool f64 = op->results[0].type->kind == SM_TYPE_F64;
-        if (!e->red[f64]) e->red[f64] = local_array(e, t_float(e, f64 ? 64 : 32), e->group);
+        if (!e->red[f64]) e->red[f64] = local_array(e, f64, e->group);
       }
   }
   const char *name = sm_op_symbol_name(kf);
