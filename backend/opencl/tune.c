@@ -214,7 +214,7 @@ bool sm_opencl_tune(SmOp *module, const char *pipeline, const SmOpenCLOptions *o
   if (!sm_tuning_device_key(opt->platform, opt->device, dev, sizeof dev))
     return sm_emit_error(ctx, sm_loc_unknown(ctx), "tune: OpenCL device %d on platform %d not found", opt->device, opt->platform);
   /* The layout-level module: the pipeline up to convert-layout-to-kernel, on a copy. */
-  const char *text = sm_smartmem_pipeline(pipeline ? pipeline : "baseline");
+  const char *text = sm_smartmem_pipeline(pipeline ? pipeline : SM_DEFAULT_PIPELINE);
   const char *at = text ? strstr(text, "convert-layout-to-kernel") : NULL;
   if (!at) return sm_emit_error(ctx, sm_loc_unknown(ctx), "tune: pipeline '%s' has no convert-layout-to-kernel", pipeline);
   SmOp *copy = sm_op_clone(module, NULL);
