@@ -56,7 +56,7 @@ if step "build (build-asan/, -DSM_SANITIZE=ON)" env BUILD_DIR=build-asan scripts
   CTEST_EXTRA="-LE slow" step "tests (build-asan/, ASan+UBSan, without label slow)" run_ctest build-asan \
     ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
     UBSAN_OPTIONS=abort_on_error=1:print_stacktrace=1:halt_on_error=1 \
-    LSAN_OPTIONS=abort_on_error=1
+    LSAN_OPTIONS=abort_on_error=1:suppressions="$PWD/tests/lsan-suppressions.txt"
   results+=("$(lit_counts build-asan)")
 fi
 

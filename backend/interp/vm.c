@@ -368,7 +368,9 @@ static bool compile_op(SmVmProg *p, SmOp *op, ConstList *consts) {
     tmp.imm = k->integer.value;
     tmp.nargs = op->num_operands;
     tmp.args = reg_list(p, op, 0, op->num_operands, &ok);
-  } else if (sm_op_name_is(op, "kernel.global_id")) {
+  } else if (sm_op_name_is(op, "kernel.global_id") || sm_op_name_is(op, "kernel.group_id")) {
+    /* A work-group kernel runs one work-item per group here: its group_reduce
+     * and group_for are plain loops, so the group id is the work-item id. */
     tmp.op = V_K_GID;
   } else if (sm_op_name_is(op, "kernel.apply")) {
     tmp.op = V_K_APPLY;
@@ -397,7 +399,8 @@ static bool compile_op(SmVmProg *p, SmOp *op, ConstList *consts) {
       tmp.shape = shape->dense_array.data;
       tmp.pad = sm_vm_reg_from_attr(pad);
     }
-  } else if (sm_op_name_is(op, "kernel.for")) {
+  } else if (sm_op_name_is(op, "kernel.for") || sm_op_name_is(op, "kernel.group_reduce") ||
+             sm_op_name_is(op, "kernel.group_for")) {
     SmBlock *body = op->regions[0].first;
     bool okp = true;
     int64_t lo = 0, hi = 0, step = 1;

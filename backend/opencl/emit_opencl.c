@@ -19,6 +19,7 @@ typedef struct Em {
   SmPtrMap nonneg; /* value -> non-NULL when known >= 0 */
   unsigned next;
   int indent;
+  int64_t group; /* group_size of the kernel being emitted (0: none) */
   bool ok;
 } Em;
 
@@ -232,6 +233,87 @@ static void emit_image_read(Em *e, SmOp *op) {
   sm_strbuf_puts(o, ";\n");
 }
 
+static void emit_block(Em *e, SmBlock *b);
+
+/* `kind` of a kernel.group_reduce applied to two C expressions. */
+static void combine(Em *e, const char *kind, const char *a, const char *b) {
+  if (!strcmp(kind, "arith.addf")) sm_strbuf_printf(e->o, "%s + %s", a, b);
+  else if (!strcmp(kind, "arith.mulf")) sm_strbuf_printf(e->o, "%s * %s", a, b);
+  else if (!strcmp(kind, "arith.maximumf") || !strcmp(kind, "arith.maxnumf")) sm_strbuf_printf(e->o, "fmax(%s, %s)", a, b);
+  else sm_strbuf_printf(e->o, "fmin(%s, %s)", a, b);
+}
+
+/* kernel.group_for / group_reduce: the work-items of the group take the
+ * iterations lid, lid + G, ..; a reduction then combines the G partial
+ * results in local memory (a tree, one barrier per level) and every
+ * work-item reads the total. The barrier after the read lets the next
+ * reduction reuse the array. */
+static void emit_group_loop(Em *e, SmOp *op) {
+  SmStrBuf *o = e->o;
+  SmBlock *b = op->regions[0].first;
+  bool red = op->num_results == 1;
+  if (!e->group) {
+    e->ok = sm_op_emit_error(op, "needs a kernel.func with a group_size");
+    return;
+  }
+  if (red) {
+    decl(e, &op->results[0]);
+    name(e, op->operands[0].value);
+    sm_strbuf_puts(o, ";\n");
+    alias(e, b->args[1], &op->results[0]);
+  }
+  SmValue *iv = b->args[0];
+  sm_ptrmap_put(&e->nonneg, iv, (void *)1);
+  int64_t lo = sm_op_get_prop(op, "lower")->integer.value, hi = sm_op_get_prop(op, "upper")->integer.value,
+          st = sm_op_get_prop(op, "step")->integer.value;
+  ind(e);
+  sm_strbuf_puts(o, "for (long ");
+  name(e, iv);
+  sm_strbuf_printf(o, " = %" PRId64 " + sm_lid * %" PRId64 "; ", lo, st);
+  name(e, iv);
+  sm_strbuf_printf(o, " < %" PRId64 "; ", hi);
+  name(e, iv);
+  sm_strbuf_printf(o, " += %" PRId64 ") {\n", st * e->group);
+  e->indent++;
+  emit_block(e, b);
+  if (red) {
+    ind(e);
+    name(e, &op->results[0]);
+    sm_strbuf_puts(o, " = ");
+    name(e, b->last->operands[0].value);
+    sm_strbuf_puts(o, ";\n");
+  }
+  e->indent--;
+  ind(e);
+  sm_strbuf_puts(o, "}\n");
+  if (!red) return;
+  const char *kind = sm_op_get_prop(op, "kind")->string.data;
+  const char *ct = ctype(op->results[0].type, false);
+  char self[48], arr[32], lhs[64], rhs[64];
+  snprintf(self, sizeof self, "v%u", vid(e, &op->results[0]));
+  snprintf(arr, sizeof arr, "sm_red_%s", ct);
+  snprintf(lhs, sizeof lhs, "%s[sm_lid]", arr);
+  snprintf(rhs, sizeof rhs, "%s[sm_lid + sm_s]", arr);
+  ind(e);
+  sm_strbuf_printf(o, "%s = %s;\n", lhs, self);
+  ind(e);
+  sm_strbuf_puts(o, "barrier(CLK_LOCAL_MEM_FENCE);\n");
+  ind(e);
+  sm_strbuf_printf(o, "for (long sm_s = %" PRId64 "; sm_s > 0; sm_s >>= 1) {\n", e->group / 2);
+  ind(e);
+  sm_strbuf_printf(o, "  if (sm_lid < sm_s) %s = ", lhs);
+  combine(e, kind, lhs, rhs);
+  sm_strbuf_puts(o, ";\n");
+  ind(e);
+  sm_strbuf_puts(o, "  barrier(CLK_LOCAL_MEM_FENCE);\n");
+  ind(e);
+  sm_strbuf_puts(o, "}\n");
+  ind(e);
+  sm_strbuf_printf(o, "%s = %s[0];\n", self, arr);
+  ind(e);
+  sm_strbuf_puts(o, "barrier(CLK_LOCAL_MEM_FENCE);\n");
+}
+
 static void emit_op(Em *e, SmOp *op) {
   SmStrBuf *o = e->o;
   const char *n = op->name;
@@ -314,6 +396,16 @@ static void emit_op(Em *e, SmOp *op) {
     sm_strbuf_puts(o, ";\n");
     return;
   }
+  if (!strcmp(n, "kernel.group_id")) {
+    decl(e, &op->results[0]);
+    sm_strbuf_puts(o, "get_group_id(0);\n");
+    sm_ptrmap_put(&e->nonneg, &op->results[0], (void *)1);
+    return;
+  }
+  if (!strcmp(n, "kernel.group_reduce") || !strcmp(n, "kernel.group_for")) {
+    emit_group_loop(e, op);
+    return;
+  }
   if (!strcmp(n, "kernel.for")) {
     SmBlock *b = op->regions[0].first;
     for (unsigned i = 0; i < op->num_results; i++) {
@@ -351,8 +443,10 @@ static void emit_op(Em *e, SmOp *op) {
   }
   if (!strcmp(n, "kernel.yield")) return; /* handled by kernel.for */
   if (!strcmp(n, "arith.constant")) {
+    SmAttr *cv = sm_op_get_prop(op, "value");
+    if (cv->kind == SM_ATTR_INTEGER && cv->integer.value >= 0) sm_ptrmap_put(&e->nonneg, &op->results[0], (void *)1);
     decl(e, &op->results[0]);
-    literal(e, sm_op_get_prop(op, "value"));
+    literal(e, cv);
     sm_strbuf_puts(o, ";\n");
     return;
   }
@@ -406,6 +500,10 @@ static void emit_op(Em *e, SmOp *op) {
       sm_strbuf_puts(o, ")");
     }
     sm_strbuf_puts(o, ";\n");
+    /* Clamped tile indices stay known non-negative (plain / and %). */
+    if ((!strcmp(n, "arith.minsi") && known_nonneg(e, op->operands[0].value) && known_nonneg(e, op->operands[1].value)) ||
+        (!strcmp(n, "arith.maxsi") && (known_nonneg(e, op->operands[0].value) || known_nonneg(e, op->operands[1].value))))
+      sm_ptrmap_put(&e->nonneg, r, (void *)1);
     return;
   }
   if (r && !strcmp(n, "arith.negf")) {
@@ -502,7 +600,10 @@ static bool emit_kernel(Em *e, SmOp *kf) {
   const char *nm = sm_op_symbol_name(kf);
   SmBlock *b = kf->regions[0].first;
   int64_t wi = sm_op_get_prop(kf, "work_items")->integer.value;
-  sm_strbuf_printf(o, "\n__kernel void %s(", nm);
+  SmAttr *gs = sm_op_get_prop(kf, "group_size");
+  e->group = gs ? gs->integer.value : 0;
+  if (e->group) sm_strbuf_printf(o, "\n__kernel __attribute__((reqd_work_group_size(%" PRId64 ", 1, 1))) void %s(", e->group, nm);
+  else sm_strbuf_printf(o, "\n__kernel void %s(", nm);
   /* The last argument is written; the others are read. */
   for (unsigned i = 0; i < b->num_args; i++) {
     if (sm_kernel_image_elem(e->ctx, b->args[i]->type)) {
@@ -522,7 +623,17 @@ static bool emit_kernel(Em *e, SmOp *kf) {
   }
   sm_strbuf_puts(o, ") {\n");
   e->indent = 1;
-  sm_strbuf_printf(o, "  if (get_global_id(0) >= %" PRId64 ") return;\n", wi);
+  if (e->group) {
+    /* Launched as exactly work_items groups: no early return (barriers). */
+    bool types[2] = {false, false};
+    for (SmOp *op = b->first; op; op = op->next)
+      if (sm_op_name_is(op, "kernel.group_reduce")) types[op->results[0].type->kind == SM_TYPE_F64] = true;
+    sm_strbuf_puts(o, "  const long sm_lid = get_local_id(0);\n");
+    for (int t = 0; t < 2; t++)
+      if (types[t]) sm_strbuf_printf(o, "  __local %s sm_red_%s[%" PRId64 "];\n", t ? "double" : "float", t ? "double" : "float", e->group);
+  } else {
+    sm_strbuf_printf(o, "  if (get_global_id(0) >= %" PRId64 ") return;\n", wi);
+  }
   emit_block(e, b);
   sm_strbuf_puts(o, "}\n");
   return e->ok;
@@ -648,6 +759,11 @@ static bool emit_host(SmContext *ctx, SmOp *host, SmOpenCLProgram *out) {
                        op->num_operands);
       for (unsigned i = 0; i < op->num_operands; i++)
         sm_strbuf_printf(p, " %u", (unsigned)(uintptr_t)sm_ptrmap_get(&ids, op->operands[i].value) - 1);
+      SmOp *kf = sm_symbol_lookup_from(op, c);
+      SmAttr *gs = kf ? sm_op_get_prop(kf, "group_size") : NULL;
+      if (gs)
+        sm_strbuf_printf(p, " grid %" PRId64 " local %" PRId64,
+                         sm_op_get_prop(op, "work_items")->integer.value * gs->integer.value, gs->integer.value);
       sm_strbuf_puts(p, "\n");
       out->num_launches++;
     } else if (sm_op_name_is(op, "kernel.output")) {
@@ -683,22 +799,23 @@ static bool uses_images(SmContext *ctx, SmBlock *b) {
   return false;
 }
 
-bool sm_opencl_emit(SmOp *module, SmOpenCLProgram *out) {
+/* The plan and weights, and the OpenCL C of the kernels when `kernels`. */
+static bool emit_program(SmOp *module, SmOpenCLProgram *out, bool kernels) {
   memset(out, 0, sizeof *out);
   SmContext *ctx = sm_op_context(module);
   SmBlock *b = module->regions[0].first;
   Em e = {.ctx = ctx, .o = &out->source, .ok = true};
   sm_ptrmap_init(&e.names);
   sm_ptrmap_init(&e.nonneg);
-  sm_strbuf_puts(&out->source, preamble);
-  if (uses_images(ctx, b)) sm_strbuf_puts(&out->source, image_preamble);
+  if (kernels) sm_strbuf_puts(&out->source, preamble);
+  if (kernels && uses_images(ctx, b)) sm_strbuf_puts(&out->source, image_preamble);
   SmOp *host = NULL;
   for (SmOp *op = b ? b->first : NULL; op && e.ok; op = op->next) {
     if (sm_op_name_is(op, "kernel.func")) {
       e.next = 0;
       sm_ptrmap_clear(&e.names);
       sm_ptrmap_clear(&e.nonneg);
-      if (!emit_kernel(&e, op)) e.ok = false;
+      if (kernels && !emit_kernel(&e, op)) e.ok = false;
       out->num_kernels++;
     } else if (sm_op_name_is(op, "kernel.host")) {
       if (host) e.ok = sm_op_emit_error(op, "only one kernel.host per module is supported");
@@ -712,6 +829,10 @@ bool sm_opencl_emit(SmOp *module, SmOpenCLProgram *out) {
   if (!e.ok) sm_opencl_program_free(out);
   return e.ok;
 }
+
+bool sm_opencl_emit(SmOp *module, SmOpenCLProgram *out) { return emit_program(module, out, true); }
+
+bool sm_opencl_emit_plan(SmOp *module, SmOpenCLProgram *out) { return emit_program(module, out, false); }
 
 void sm_opencl_program_free(SmOpenCLProgram *p) {
   sm_strbuf_free(&p->source);

@@ -34,14 +34,20 @@ typedef struct SmOpenCLProgram {
  * plan every alloc gets its own slot). Diagnoses and returns false on ops it
  * cannot emit. */
 bool sm_opencl_emit(SmOp *module, SmOpenCLProgram *out);
+/* sm_opencl_emit without the OpenCL C: the plan and weights only (the
+ * kernels come from another emitter, e.g. SPIR-V; num_kernels is set). */
+bool sm_opencl_emit_plan(SmOp *module, SmOpenCLProgram *out);
 void sm_opencl_program_free(SmOpenCLProgram *p);
 
 /* ---- runtime ------------------------------------------------------------------- */
 
 typedef struct SmOpenCLOptions {
-  int platform, device; /* indices, default 0 */
-  int repeat;           /* timed runs after one warm-up (0: a single run) */
-  bool profile;         /* per-kernel times from OpenCL events */
+  int platform, device;  /* indices, default 0 */
+  int repeat;            /* timed runs of each kind after one warm-up (0: a single run) */
+  bool profile;          /* a separate profiled pass (events): per-kernel times; timed runs never profile */
+  bool no_binary_cache;  /* always build from source */
+  bool no_command_buffer; /* plain launches even where cl_khr_command_buffer is offered */
+  const char *cache_dir; /* binary cache directory (NULL: $SMARTMEM_CACHE_DIR, $XDG_CACHE_HOME, ~/.cache) */
 } SmOpenCLOptions;
 
 typedef struct SmOpenCLKernelTime {
@@ -52,7 +58,10 @@ typedef struct SmOpenCLKernelTime {
 typedef struct SmOpenCLStats {
   char device_name[256], platform_name[256];
   double build_ms, upload_ms;
-  double median_ms, min_ms; /* whole run: inputs up, launches, outputs down */
+  double median_ms, min_ms;                 /* end to end: inputs up, launches, outputs down */
+  double forward_median_ms, forward_min_ms; /* device forward: inputs resident, first launch to finish */
+  bool binary_cache_hit;                    /* the program came from the binary cache */
+  bool command_buffer;                      /* forwards replayed a cl_khr_command_buffer */
   int runs;
   unsigned num_launches;
   SmOpenCLKernelTime *launch_times; /* num_launches entries (profile only), freed by stats_free */
@@ -67,6 +76,14 @@ void sm_opencl_stats_free(SmOpenCLStats *s);
 bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const SmOpenCLOptions *opt,
                            unsigned num_inputs, const SmTensor *inputs, unsigned max_outputs,
                            SmTensor *outputs, unsigned *num_outputs, SmOpenCLStats *stats);
+
+/* smrun --tune: searches the schedule space of every tunable kernel of a
+ * graph- or layout-level module on the chosen device within budget_s
+ * seconds and stores the winners in the tuning cache (tuning.h); progress
+ * (a bar on a terminal) goes to progress when not NULL. *tuned receives
+ * the number of kernels whose best schedule beat the heuristic default. */
+bool sm_opencl_tune(SmOp *module, const char *pipeline, const SmOpenCLOptions *opt, double budget_s, FILE *progress,
+                    unsigned *tuned);
 
 /* Lists platforms and devices to out. */
 bool sm_opencl_list_devices(SmContext *ctx, FILE *out);
@@ -92,6 +109,21 @@ bool sm_opencl_compile_format(SmOp *module, const char *pipeline, const char *ke
 /* SPIR-V kernels + the host plan of a kernel-level module
  * (backend/spirv/compile_spirv.c; only with SM_HAVE_SPIRV). */
 bool sm_spirv_program_emit(SmOp *module, SmOpenCLProgram *prog);
+
+/* Where the program will run, for the tuning cache: schedules tuned for
+ * that device (smrun --tune) are applied before convert-layout-to-kernel.
+ * sm_opencl_compile uses platform 0 / device 0 and skips the cache when
+ * $SMARTMEM_NO_TUNING_CACHE is set. */
+typedef struct SmOpenCLCompileOptions {
+  int platform, device;
+  bool no_tuning_cache;
+} SmOpenCLCompileOptions;
+bool sm_opencl_compile_for(SmOp *module, const char *pipeline, const SmOpenCLCompileOptions *co, SmOpenCLProgram *prog,
+                           double *compile_ms);
+/* sm_opencl_lower / sm_opencl_compile_format for that device. */
+bool sm_opencl_lower_for(SmOp *module, const char *pipeline, const SmOpenCLCompileOptions *co);
+bool sm_opencl_compile_format_for(SmOp *module, const char *pipeline, const SmOpenCLCompileOptions *co,
+                                  const char *kernel_format, SmOpenCLProgram *prog, double *compile_ms);
 
 #ifdef __cplusplus
 }

@@ -418,7 +418,8 @@ static bool loop_fixpoint(Checker *c, SmOp *loop, SmBlock *body, int64_t work_it
 /* kernel.for, and a work-group kernel's group_for / group_reduce, whose
  * iterations lower, lower + step, .. below upper are shared by the group's
  * work-items (each sees a subset): the induction variable lies in
- * [lower, upper - 1] either way. A group_reduce combines the work-items'
+ * [lower, last] either way, last = lower + step * floor((upper - 1 - lower) / step)
+ * (a register-tiled loop of step 3 over 24 reads k + 2 <= 23, not 25). A group_reduce combines the work-items'
  * partial results with its kind: for max/min kinds the result stays within
  * the partials' range, for sums and products it is unbounded. */
 static bool check_loop(Checker *c, SmOp *op, int64_t work_items) {
@@ -435,7 +436,8 @@ static bool check_loop(Checker *c, SmOp *op, int64_t work_items) {
       if (!put(c, &op->results[i], get(c, op->operands[i].value))) return false;
     return true;
   }
-  if (!put(c, body->args[0], iv((double)lo, (double)(hi - 1), false, false)) || !loop_fixpoint(c, op, body, work_items) ||
+  int64_t last = lo + (hi - 1 - lo) / step * step;
+  if (!put(c, body->args[0], iv((double)lo, (double)last, false, false)) || !loop_fixpoint(c, op, body, work_items) ||
       !check_block(c, body, work_items))
     return false;
   for (unsigned i = 0; i < op->num_results; i++) {

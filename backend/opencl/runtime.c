@@ -14,10 +14,12 @@
 #define CL_TARGET_OPENCL_VERSION 120
 #endif
 #include "backend/opencl/opencl.h"
+#include "backend/opencl/program_cache.h"
 #include "passes/smartmem/device_profile.h"
 #include "backend/opencl/program_spirv.h"
 
 #include <CL/cl.h>
+#include <CL/cl_ext.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +47,8 @@ typedef struct PLaunch {
   unsigned nargs;
   unsigned *args;
   cl_kernel kernel;
+  cl_uint ndims;            /* NDRange dimensions (1..3) */
+  size_t global[3], local[3]; /* local[0] == 0: the driver's choice */
 } PLaunch;
 
 typedef struct POut {
@@ -238,6 +242,41 @@ static bool plan_parse(SmContext *ctx, const char *text, size_t len, Plan *p) {
         if (end == s || a < 0 || a >= (long)p->nbufs) ok = false;
         else l->args[i] = (unsigned)a;
         s = end;
+      }
+      /* Optional "grid G0 [G1 [G2]] local L0 [L1 [L2]]"; without it a 1-D
+       * range of work_items rounded up to 64, in groups of 64. */
+      l->ndims = 1;
+      l->global[0] = (size_t)((wi + 63) / 64 * 64), l->local[0] = 64;
+      char gkw[8];
+      if (ok && sscanf(s, "%7s%n", gkw, &n) == 1) {
+        if (strcmp(gkw, "grid")) ok = false;
+        s += n;
+        long long v[6];
+        int got = sscanf(s, "%lld %lld %lld %lld %lld %lld", &v[0], &v[1], &v[2], &v[3], &v[4], &v[5]);
+        char *lk = strstr(s, "local");
+        int g = got, lcount = 0;
+        long long lv[3] = {0, 0, 0};
+        if (lk) {
+          g = 0;
+          for (char *t = s; t < lk;) {
+            long long x = strtoll(t, &end, 10);
+            if (end == t) break;
+            if (g < 3) v[g] = x;
+            g++;
+            t = end;
+          }
+          lcount = sscanf(lk + 5, "%lld %lld %lld", &lv[0], &lv[1], &lv[2]);
+        }
+        if (g < 1 || g > 3 || (lk && lcount != g)) ok = false;
+        long long prod = 1;
+        for (int d = 0; ok && d < g; d++) {
+          if (v[d] <= 0 || (lk && (lv[d] <= 0 || v[d] % lv[d]))) ok = false;
+          l->global[d] = (size_t)v[d];
+          l->local[d] = lk ? (size_t)lv[d] : 0;
+          prod *= v[d];
+        }
+        if (ok && prod < wi) ok = false;
+        l->ndims = (cl_uint)g;
       }
     } else if (!strcmp(kw, "output")) {
       if (!grow((void **)&p->outs, p->nouts, sizeof *p->outs)) {
@@ -444,6 +483,183 @@ static void image_convert(const PBuf *b, unsigned rank, const int64_t *dims, flo
   }
 }
 
+/* The program for the device: from the binary cache when an entry for
+ * (source, options, device) exists, else built from source and stored. */
+static const char build_options[] = "-cl-std=CL1.2 -cl-mad-enable";
+
+static cl_program build_program(SmContext *ctx, cl_context clc, cl_platform_id pf, cl_device_id dev,
+                                const SmOpenCLProgram *prog, const SmOpenCLOptions *opt, bool *hit) {
+  cl_int e;
+  const char *src = prog->source.data ? prog->source.data : "";
+  size_t srclen = prog->source.len;
+  char ids[4][256] = {"", "", "", ""}, dir[4096];
+  clGetPlatformInfo(pf, CL_PLATFORM_NAME, sizeof ids[0], ids[0], NULL);
+  clGetDeviceInfo(dev, CL_DEVICE_NAME, sizeof ids[1], ids[1], NULL);
+  clGetDeviceInfo(dev, CL_DEVICE_VERSION, sizeof ids[2], ids[2], NULL);
+  clGetDeviceInfo(dev, CL_DRIVER_VERSION, sizeof ids[3], ids[3], NULL);
+  const char *idp[4] = {ids[0], ids[1], ids[2], ids[3]};
+  uint64_t key = sm_program_cache_key(src, srclen, build_options, idp, 4);
+  bool cache = !opt->no_binary_cache && sm_program_cache_dir(opt->cache_dir, dir, sizeof dir);
+  *hit = false;
+  if (cache) {
+    unsigned char *bin = NULL;
+    size_t len = 0;
+    if (sm_program_cache_load(dir, key, &bin, &len)) {
+      const unsigned char *bp = bin;
+      cl_int st = CL_SUCCESS;
+      cl_program pr = clCreateProgramWithBinary(clc, 1, &dev, &len, &bp, &st, &e);
+      free(bin);
+      if (pr && e == CL_SUCCESS && st == CL_SUCCESS && clBuildProgram(pr, 1, &dev, build_options, NULL, NULL) == CL_SUCCESS) {
+        *hit = true;
+        return pr;
+      }
+      if (pr) clReleaseProgram(pr); /* a stale or foreign entry: rebuild and overwrite it */
+    }
+  }
+  cl_program pr = clCreateProgramWithSource(clc, 1, &src, &srclen, &e);
+  if (!pr) {
+    clfail(ctx, "clCreateProgramWithSource", NULL, e);
+    return NULL;
+  }
+  e = clBuildProgram(pr, 1, &dev, build_options, NULL, NULL);
+  if (e != CL_SUCCESS) {
+    size_t n = 0;
+    clGetProgramBuildInfo(pr, dev, CL_PROGRAM_BUILD_LOG, 0, NULL, &n);
+    char *log = malloc(n + 1);
+    if (log) {
+      clGetProgramBuildInfo(pr, dev, CL_PROGRAM_BUILD_LOG, n, log, NULL);
+      log[n] = 0;
+    }
+    sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL: clBuildProgram failed: %s (%d); build log:\n%s", cl_err(e), (int)e,
+                  log ? log : "(unavailable)");
+    free(log);
+    clReleaseProgram(pr);
+    return NULL;
+  }
+  size_t len = 0;
+  if (cache && clGetProgramInfo(pr, CL_PROGRAM_BINARY_SIZES, sizeof len, &len, NULL) == CL_SUCCESS && len) {
+    unsigned char *bin = malloc(len);
+    if (bin && clGetProgramInfo(pr, CL_PROGRAM_BINARIES, sizeof bin, &bin, NULL) == CL_SUCCESS)
+      sm_program_cache_store(dir, key, bin, len);
+    free(bin);
+  }
+  return pr;
+}
+
+/* A recorded cl_khr_command_buffer of all launches (the OpenCL counterpart
+ * of a CUDA graph): one enqueue per forward instead of one per kernel. */
+typedef struct CmdBuf {
+  cl_command_buffer_khr cb;
+  clEnqueueCommandBufferKHR_fn enqueue;
+  clReleaseCommandBufferKHR_fn release;
+} CmdBuf;
+
+static cl_int enqueue_launch(cl_command_queue q, const PLaunch *l, cl_event *ev) {
+  cl_int e = clEnqueueNDRangeKernel(q, l->kernel, l->ndims, NULL, l->global, l->local[0] ? l->local : NULL, 0, NULL, ev);
+  if (e == CL_INVALID_WORK_GROUP_SIZE && l->local[0])
+    e = clEnqueueNDRangeKernel(q, l->kernel, l->ndims, NULL, l->global, NULL, 0, NULL, ev);
+  return e;
+}
+
+/* Records the launches when the device offers the extension; leaves cb
+ * empty (the plain path) when it does not or anything fails. */
+static void record_command_buffer(const Plan *p, cl_platform_id pf, cl_device_id dev, cl_command_queue q, CmdBuf *cb) {
+  memset(cb, 0, sizeof *cb);
+  size_t n = 0;
+  if (clGetDeviceInfo(dev, CL_DEVICE_EXTENSIONS, 0, NULL, &n) != CL_SUCCESS || !n) return;
+  char *ext = malloc(n + 1);
+  if (!ext) return;
+  bool has = clGetDeviceInfo(dev, CL_DEVICE_EXTENSIONS, n, ext, NULL) == CL_SUCCESS && strstr(ext, "cl_khr_command_buffer");
+  free(ext);
+  if (!has || !p->nlaunches) return;
+  clCreateCommandBufferKHR_fn create = (clCreateCommandBufferKHR_fn)clGetExtensionFunctionAddressForPlatform(pf, "clCreateCommandBufferKHR");
+  clCommandNDRangeKernelKHR_fn nd = (clCommandNDRangeKernelKHR_fn)clGetExtensionFunctionAddressForPlatform(pf, "clCommandNDRangeKernelKHR");
+  clFinalizeCommandBufferKHR_fn fin = (clFinalizeCommandBufferKHR_fn)clGetExtensionFunctionAddressForPlatform(pf, "clFinalizeCommandBufferKHR");
+  cb->enqueue = (clEnqueueCommandBufferKHR_fn)clGetExtensionFunctionAddressForPlatform(pf, "clEnqueueCommandBufferKHR");
+  cb->release = (clReleaseCommandBufferKHR_fn)clGetExtensionFunctionAddressForPlatform(pf, "clReleaseCommandBufferKHR");
+  if (!create || !nd || !fin || !cb->enqueue || !cb->release) return;
+  cl_int e;
+  cl_command_buffer_khr b = create(1, &q, NULL, &e);
+  if (!b || e != CL_SUCCESS) return;
+  bool ok = true;
+  for (unsigned i = 0; ok && i < p->nlaunches; i++) {
+    const PLaunch *l = &p->launches[i];
+    e = nd(b, NULL, NULL, l->kernel, l->ndims, NULL, l->global, l->local[0] ? l->local : NULL, 0, NULL, NULL, NULL);
+    if (e == CL_INVALID_WORK_GROUP_SIZE && l->local[0])
+      e = nd(b, NULL, NULL, l->kernel, l->ndims, NULL, l->global, NULL, 0, NULL, NULL, NULL);
+    ok = e == CL_SUCCESS;
+  }
+  if (ok) ok = fin(b) == CL_SUCCESS;
+  if (!ok) {
+    cb->release(b);
+    return;
+  }
+  cb->cb = b;
+}
+
+/* Enqueues one forward (no finish): the command buffer when recorded,
+ * else the launches in order (with events when profiling). */
+static bool forward(SmContext *ctx, Plan *p, cl_command_queue q, const CmdBuf *cb, cl_event *events) {
+  if (cb && cb->cb) {
+    cl_int e = cb->enqueue(0, NULL, cb->cb, 0, NULL, NULL);
+    return e == CL_SUCCESS || clfail(ctx, "clEnqueueCommandBufferKHR", "the forward", e);
+  }
+  for (unsigned i = 0; i < p->nlaunches; i++) {
+    cl_int e = enqueue_launch(q, &p->launches[i], events ? &events[i] : NULL);
+    if (e != CL_SUCCESS) return clfail(ctx, "clEnqueueNDRangeKernel", p->launches[i].name, e);
+  }
+  return true;
+}
+
+static bool write_inputs(SmContext *ctx, Plan *p, cl_command_queue q, const SmTensor *inputs) {
+  for (unsigned i = 0; i < p->nbufs; i++) {
+    PBuf *b = &p->bufs[i];
+    if (b->kind != PB_INPUT) continue;
+    cl_int e;
+    if (b->w) {
+      size_t origin[3] = {0, 0, 0}, region[3] = {(size_t)b->w, (size_t)b->h, 1};
+      image_convert(b, b->rank, b->dims, inputs[b->a].data, true);
+      e = clEnqueueWriteImage(q, b->mem, CL_TRUE, origin, region, 0, 0, b->pixels, 0, NULL, NULL);
+    } else {
+      e = clEnqueueWriteBuffer(q, b->mem, CL_FALSE, 0, (size_t)b->c, inputs[b->a].data, 0, NULL, NULL);
+    }
+    if (e != CL_SUCCESS) return clfail(ctx, "clEnqueueWriteBuffer", "an input", e);
+  }
+  return true;
+}
+
+/* Reads the outputs back (blocking: the queue is in order, so this is the
+ * forward's one wait); allocates them on the first call. */
+static bool read_outputs(SmContext *ctx, Plan *p, cl_command_queue q, unsigned max_outputs, SmTensor *outputs,
+                         unsigned *num_outputs) {
+  if (*num_outputs == 0) {
+    for (unsigned o = 0; o < p->nouts; o++) {
+      POut *po = &p->outs[o];
+      SmDType dt;
+      if (po->index < 0 || (unsigned)po->index >= max_outputs || !dtype_parse(po->dtype, &dt))
+        return sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL plan: bad output %u", o);
+      if (!sm_tensor_alloc(&outputs[po->index], dt, po->rank, po->dims)) return false;
+      if (po->index + 1 > (int64_t)*num_outputs) *num_outputs = (unsigned)po->index + 1;
+    }
+  }
+  for (unsigned o = 0; o < p->nouts; o++) {
+    SmTensor *t = &outputs[p->outs[o].index];
+    PBuf *ob = &p->bufs[p->outs[o].buf];
+    cl_int e;
+    if (ob->w) {
+      if (t->dtype != SM_DT_F32) return sm_emit_error(ctx, plan_loc(ctx, ob->loc), "OpenCL plan: image output %u must be f32", o);
+      if (!ob->pixels && !(ob->pixels = malloc((size_t)(ob->w * ob->h * 4) * sizeof(float)))) return false;
+      size_t origin[3] = {0, 0, 0}, region[3] = {(size_t)ob->w, (size_t)ob->h, 1};
+      e = clEnqueueReadImage(q, ob->mem, CL_TRUE, origin, region, 0, 0, ob->pixels, 0, NULL, NULL);
+      if (e == CL_SUCCESS) image_convert(ob, p->outs[o].rank, p->outs[o].dims, t->data, false);
+    } else {
+      e = clEnqueueReadBuffer(q, ob->mem, CL_TRUE, 0, sm_tensor_nbytes(t), t->data, 0, NULL, NULL);
+    }
+    if (e != CL_SUCCESS) return clfail(ctx, "clEnqueueReadBuffer", "an output", e);
+  }
+  return true;
+}
+
 bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const SmOpenCLOptions *opt,
                            unsigned num_inputs, const SmTensor *inputs, unsigned max_outputs,
                            SmTensor *outputs, unsigned *num_outputs, SmOpenCLStats *stats) {
@@ -459,6 +675,8 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
   cl_mem *slots = NULL;
   double *times = NULL, *ktimes = NULL;
   cl_event *events = NULL;
+  cl_command_queue pq = NULL;
+  CmdBuf cb = {0};
   bool ok = false;
   cl_int e;
   int runs = opt->repeat > 0 ? opt->repeat : 1;
@@ -474,38 +692,18 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
     clfail(ctx, "clCreateContext", NULL, e);
     goto out;
   }
-  q = clCreateCommandQueue(clc, dev, opt->profile ? CL_QUEUE_PROFILING_ENABLE : 0, &e);
+  q = clCreateCommandQueue(clc, dev, 0, &e);
   if (!q) {
     clfail(ctx, "clCreateCommandQueue", NULL, e);
     goto out;
   }
   double t0 = now_ms();
-  if (prog->spirv) { /* --kernel-format=spirv (program_spirv.c) */
-    if (!(pr = sm_opencl_build_spirv(ctx, clc, dev, prog))) goto out;
-    goto built;
-  }
-  const char *src = prog->source.data ? prog->source.data : "";
-  size_t srclen = prog->source.len;
-  pr = clCreateProgramWithSource(clc, 1, &src, &srclen, &e);
-  if (!pr) {
-    clfail(ctx, "clCreateProgramWithSource", NULL, e);
-    goto out;
-  }
-  e = clBuildProgram(pr, 1, &dev, "-cl-std=CL1.2", NULL, NULL);
-  if (e != CL_SUCCESS) {
-    size_t n = 0;
-    clGetProgramBuildInfo(pr, dev, CL_PROGRAM_BUILD_LOG, 0, NULL, &n);
-    char *log = malloc(n + 1);
-    if (log) {
-      clGetProgramBuildInfo(pr, dev, CL_PROGRAM_BUILD_LOG, n, log, NULL);
-      log[n] = 0;
-    }
-    sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL: clBuildProgram failed: %s (%d); build log:\n%s", cl_err(e), (int)e,
-                  log ? log : "(unavailable)");
-    free(log);
-    goto out;
-  }
-built:
+  bool hit = false;
+  /* --kernel-format=spirv builds through program_spirv.c (no binary cache:
+   * the SPIR 1.2 translation is its own step there). */
+  pr = prog->spirv ? sm_opencl_build_spirv(ctx, clc, dev, prog) : build_program(ctx, clc, pf, dev, prog, opt, &hit);
+  if (!pr) goto out;
+  if (stats) stats->binary_cache_hit = hit;
   if (stats) stats->build_ms = now_ms() - t0;
   for (unsigned i = 0; i < p.nlaunches; i++) {
     p.launches[i].kernel = clCreateKernel(pr, p.launches[i].name, &e);
@@ -598,96 +796,71 @@ built:
       goto out;
     }
   }
-  times = calloc((size_t)runs + 1, sizeof *times);
+  times = calloc((size_t)runs * 2 + 1, sizeof *times);
   events = calloc(p.nlaunches ? p.nlaunches : 1, sizeof *events);
   ktimes = calloc((size_t)(p.nlaunches ? p.nlaunches : 1) * (size_t)runs, sizeof *ktimes);
   if (!times || !events || !ktimes) goto out;
-  /* One warm-up run, then `runs` timed ones (with repeat 0, just one). */
-  for (int r = -(opt->repeat > 0); r < runs; r++) {
-    double s = now_ms();
-    for (unsigned i = 0; i < p.nbufs; i++) {
-      PBuf *b = &p.bufs[i];
-      if (b->kind != PB_INPUT) continue;
-      if (b->w) {
-        size_t origin[3] = {0, 0, 0}, region[3] = {(size_t)b->w, (size_t)b->h, 1};
-        image_convert(b, b->rank, b->dims, inputs[b->a].data, true);
-        e = clEnqueueWriteImage(q, b->mem, CL_TRUE, origin, region, 0, 0, b->pixels, 0, NULL, NULL);
-      } else {
-        e = clEnqueueWriteBuffer(q, b->mem, CL_FALSE, 0, (size_t)b->c, inputs[b->a].data, 0, NULL, NULL);
-      }
-      if (e != CL_SUCCESS) {
-        clfail(ctx, "clEnqueueWriteBuffer", "an input", e);
+  if (!opt->no_command_buffer) record_command_buffer(&p, pf, dev, q, &cb);
+  if (stats) stats->command_buffer = cb.cb != NULL;
+  /* First run: produces the outputs (and warms up when timing). */
+  if (!write_inputs(ctx, &p, q, inputs) || !forward(ctx, &p, q, &cb, NULL) ||
+      !read_outputs(ctx, &p, q, max_outputs, outputs, num_outputs))
+    goto out;
+  if (opt->repeat > 0) {
+    /* End to end: inputs up, the forward, outputs down. */
+    for (int r = 0; r < runs; r++) {
+      double s = now_ms();
+      if (!write_inputs(ctx, &p, q, inputs) || !forward(ctx, &p, q, &cb, NULL) ||
+          !read_outputs(ctx, &p, q, max_outputs, outputs, num_outputs))
         goto out;
-      }
-    }
-    for (unsigned i = 0; i < p.nlaunches; i++) {
-      PLaunch *l = &p.launches[i];
-      size_t global = (size_t)((l->work_items + 63) / 64 * 64);
-      size_t local = 64;
-      e = clEnqueueNDRangeKernel(q, l->kernel, 1, NULL, &global, &local, 0, NULL, opt->profile ? &events[i] : NULL);
-      if (e == CL_INVALID_WORK_GROUP_SIZE)
-        e = clEnqueueNDRangeKernel(q, l->kernel, 1, NULL, &global, NULL, 0, NULL, opt->profile ? &events[i] : NULL);
-      if (e != CL_SUCCESS) {
-        clfail(ctx, "clEnqueueNDRangeKernel", l->name, e);
-        goto out;
-      }
-    }
-    e = clFinish(q);
-    if (e != CL_SUCCESS) {
-      clfail(ctx, "clFinish", "the launches", e);
-      goto out;
-    }
-    if (r >= 0 && *num_outputs == 0) {
-      for (unsigned o = 0; o < p.nouts; o++) {
-        POut *po = &p.outs[o];
-        SmDType dt;
-        if (po->index < 0 || (unsigned)po->index >= max_outputs || !dtype_parse(po->dtype, &dt)) {
-          sm_emit_error(ctx, sm_loc_unknown(ctx), "OpenCL plan: bad output %u", o);
-          goto out;
-        }
-        if (!sm_tensor_alloc(&outputs[po->index], dt, po->rank, po->dims)) goto out;
-        if (po->index + 1 > (int64_t)*num_outputs) *num_outputs = (unsigned)po->index + 1;
-      }
-    }
-    if (r >= 0) {
-      for (unsigned o = 0; o < p.nouts; o++) {
-        SmTensor *t = &outputs[p.outs[o].index];
-        PBuf *ob = &p.bufs[p.outs[o].buf];
-        if (ob->w) {
-          if (t->dtype != SM_DT_F32) {
-            sm_emit_error(ctx, plan_loc(ctx, ob->loc), "OpenCL plan: image output %u must be f32", o);
-            goto out;
-          }
-          if (!ob->pixels && !(ob->pixels = malloc((size_t)(ob->w * ob->h * 4) * sizeof(float)))) goto out;
-          size_t origin[3] = {0, 0, 0}, region[3] = {(size_t)ob->w, (size_t)ob->h, 1};
-          e = clEnqueueReadImage(q, ob->mem, CL_TRUE, origin, region, 0, 0, ob->pixels, 0, NULL, NULL);
-          if (e == CL_SUCCESS) image_convert(ob, p.outs[o].rank, p.outs[o].dims, t->data, false);
-        } else {
-          e = clEnqueueReadBuffer(q, ob->mem, CL_TRUE, 0, sm_tensor_nbytes(t), t->data, 0, NULL, NULL);
-        }
-        if (e != CL_SUCCESS) {
-          clfail(ctx, "clEnqueueReadBuffer", "an output", e);
-          goto out;
-        }
-      }
       times[r] = now_ms() - s;
     }
-    if (opt->profile) {
+    /* Device forward: inputs resident, first launch to finish. */
+    for (int r = 0; r < runs; r++) {
+      double s = now_ms();
+      if (!forward(ctx, &p, q, &cb, NULL)) goto out;
+      e = clFinish(q);
+      if (e != CL_SUCCESS) {
+        clfail(ctx, "clFinish", "the launches", e);
+        goto out;
+      }
+      times[runs + r] = now_ms() - s;
+    }
+  }
+  if (opt->profile) {
+    /* A separate pass on a profiling queue: events never slow the timed runs. */
+    pq = clCreateCommandQueue(clc, dev, CL_QUEUE_PROFILING_ENABLE, &e);
+    if (!pq) {
+      clfail(ctx, "clCreateCommandQueue", "the profiling queue", e);
+      goto out;
+    }
+    for (int r = 0; r < runs; r++) {
+      if (!forward(ctx, &p, pq, NULL, events)) goto out;
+      e = clFinish(pq);
+      if (e != CL_SUCCESS) {
+        clfail(ctx, "clFinish", "the profiled launches", e);
+        goto out;
+      }
       for (unsigned i = 0; i < p.nlaunches; i++) {
         cl_ulong a = 0, b = 0;
         clGetEventProfilingInfo(events[i], CL_PROFILING_COMMAND_START, sizeof a, &a, NULL);
         clGetEventProfilingInfo(events[i], CL_PROFILING_COMMAND_END, sizeof b, &b, NULL);
-        if (r >= 0) ktimes[(size_t)i * runs + r] = (double)(b - a) / 1e6;
+        ktimes[(size_t)i * runs + r] = (double)(b - a) / 1e6;
         clReleaseEvent(events[i]);
         events[i] = NULL;
       }
     }
   }
   if (stats) {
-    qsort(times, (size_t)runs, sizeof *times, cmp_double);
-    stats->median_ms = times[runs / 2];
-    stats->min_ms = times[0];
-    stats->runs = runs;
+    if (opt->repeat > 0) {
+      qsort(times, (size_t)runs, sizeof *times, cmp_double);
+      qsort(times + runs, (size_t)runs, sizeof *times, cmp_double);
+      stats->median_ms = times[runs / 2];
+      stats->min_ms = times[0];
+      stats->forward_median_ms = times[runs + runs / 2];
+      stats->forward_min_ms = times[runs];
+    }
+    stats->runs = opt->repeat > 0 ? runs : 0;
     stats->num_launches = p.nlaunches;
     if (opt->profile) {
       stats->launch_times = calloc(p.nlaunches ? p.nlaunches : 1, sizeof *stats->launch_times);
@@ -713,6 +886,8 @@ out:
   free(events);
   free(times);
   free(ktimes);
+  if (cb.cb) cb.release(cb.cb);
+  if (pq) clReleaseCommandQueue(pq);
   /* Alloc buffers alias slots: plan_free leaves them to this loop. */
   for (unsigned s = 0; slots && s < nslots; s++)
     if (slots[s]) clReleaseMemObject(slots[s]);

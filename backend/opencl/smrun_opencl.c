@@ -80,18 +80,29 @@ bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmT
   SmContext *ctx = sm_op_context(module);
   SmOpenCLProgram prog;
   double compile_ms = 0;
-  if (!sm_opencl_compile_format(module, o->pipeline ? o->pipeline : SM_DEFAULT_PIPELINE, o->format, &prog, &compile_ms))
-    return false;
+  const char *pipeline = o->pipeline ? o->pipeline : SM_DEFAULT_PIPELINE;
+  if (o->tune) {
+    unsigned tuned = 0;
+    double budget = o->tune_budget > 0 ? o->tune_budget : 60;
+    if (!sm_opencl_tune(module, pipeline, &o->opt, budget, stderr, &tuned)) return false;
+    fprintf(stderr, "tune: %u kernel(s) got a better schedule than the default (tuning cache updated)\n", tuned);
+  }
+  SmOpenCLCompileOptions co = {o->opt.platform, o->opt.device, o->no_tuning_cache || getenv("SMARTMEM_NO_TUNING_CACHE")};
+  if (!sm_opencl_compile_format_for(module, pipeline, &co, o->format, &prog, &compile_ms)) return false;
   if (!sm_opencl_plan_check(module, nin, ins)) return sm_opencl_program_free(&prog), false;
-  o->opt.profile = o->opt.repeat > 0;
   SmOpenCLStats st;
   bool ok = sm_opencl_run_program(ctx, &prog, &o->opt, nin, ins, max_out, outs, nout, &st);
   if (ok) {
-    fprintf(stderr, "opencl: %s / %s: %u kernels (%s), %u launches, compile %.1f ms, build %.1f ms\n", st.platform_name,
-            st.device_name, prog.num_kernels, prog.spirv ? "SPIR-V" : "OpenCL C", prog.num_launches, compile_ms,
-            st.build_ms);
-    if (o->opt.repeat > 0) {
-      fprintf(stderr, "opencl: median %.3f ms, min %.3f ms over %d runs\n", st.median_ms, st.min_ms, st.runs);
+    fprintf(stderr, "opencl: %s / %s: %u kernels (%s), %u launches, compile %.1f ms, build %.1f ms (%s)%s\n",
+            st.platform_name, st.device_name, prog.num_kernels, prog.spirv ? "SPIR-V" : "OpenCL C", prog.num_launches,
+            compile_ms, st.build_ms,
+            o->opt.no_binary_cache ? "binary cache off" : st.binary_cache_hit ? "binary cache hit" : "built from source",
+            st.command_buffer ? ", command buffer" : "");
+    if (o->opt.repeat > 0)
+      fprintf(stderr, "opencl: device forward median %.3f ms, min %.3f ms; end to end median %.3f ms, min %.3f ms; over %d runs\n",
+              st.forward_median_ms, st.forward_min_ms, st.median_ms, st.min_ms, st.runs);
+    if (o->opt.profile) {
+      fprintf(stderr, "opencl: profiled run (per-kernel medians, slowest first):\n");
       SmOpenCLKernelTime *sorted = malloc((st.num_launches ? st.num_launches : 1) * sizeof *sorted);
       if (sorted && st.launch_times) {
         memcpy(sorted, st.launch_times, st.num_launches * sizeof *sorted);
@@ -110,8 +121,11 @@ bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmT
                 st.device_name, o->pipeline ? o->pipeline : SM_DEFAULT_PIPELINE);
         fprintf(f, "  \"kernels\": %u,\n  \"launches\": %u,\n  \"compile_ms\": %.3f,\n  \"build_ms\": %.3f,\n",
                 prog.num_kernels, prog.num_launches, compile_ms, st.build_ms);
-        fprintf(f, "  \"runs\": %d,\n  \"median_ms\": %.4f,\n  \"min_ms\": %.4f,\n  \"kernel_median_ms\": [", st.runs,
-                st.median_ms, st.min_ms);
+        fprintf(f, "  \"binary_cache_hit\": %s,\n  \"command_buffer\": %s,\n", st.binary_cache_hit ? "true" : "false",
+                st.command_buffer ? "true" : "false");
+        fprintf(f, "  \"runs\": %d,\n  \"median_ms\": %.4f,\n  \"min_ms\": %.4f,\n", st.runs, st.median_ms, st.min_ms);
+        fprintf(f, "  \"forward_median_ms\": %.4f,\n  \"forward_min_ms\": %.4f,\n  \"kernel_median_ms\": [",
+                st.forward_median_ms, st.forward_min_ms);
         for (unsigned i = 0; st.launch_times && i < st.num_launches; i++)
           fprintf(f, "%s\n    {\"name\": \"%s\", \"ms\": %.4f}", i ? "," : "", st.launch_times[i].name,
                   st.launch_times[i].median_ms);

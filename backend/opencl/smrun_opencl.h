@@ -13,6 +13,9 @@ typedef struct SmSmrunOpenCL {
   const char *model;    /* for the JSON report */
   SmOpenCLOptions opt;  /* --platform, --device, --repeat */
   bool print_profile;   /* --print-device-profile */
+  bool tune;            /* --tune: search schedules first, store them in the tuning cache */
+  int tune_budget;      /* --tune-budget SECONDS (default 60) */
+  bool no_tuning_cache; /* --no-tuning-cache */
 } SmSmrunOpenCL;
 
 /* Consumes the option at argv[i] if it is one of ours: returns the number of

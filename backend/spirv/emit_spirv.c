@@ -23,6 +23,11 @@ typedef struct Em {
   SmPtrMap lowering; /* interned op name -> const Lowering * */
   SmPtrMap elems;    /* !kernel.buffer / !kernel.image type -> element type (parsing it is slow) */
   uint32_t gid_var;  /* the GlobalInvocationId input variable */
+  uint32_t wg_var;   /* WorkgroupId, 0 until a work-group kernel needs it */
+  uint32_t lid_var;  /* LocalInvocationId, likewise */
+  int64_t group;     /* group_size of the kernel being written (0: none) */
+  uint32_t lid;      /* its local id (i64), loaded at the entry */
+  uint32_t red[2];   /* its __local f32 / f64 reduction arrays (0: none) */
   uint32_t block;    /* label of the block being written */
   bool ok;
 } Em;
@@ -230,9 +235,23 @@ static uint32_t in_bounds(Em *e, SmOp *op, unsigned first) {
 
 /* ---- kernel ops ------------------------------------------------------------ */
 
+/* Component 0 of a size_t[3] builtin input variable. */
+static uint32_t builtin_x(Em *e, uint32_t var) {
+  uint32_t v3 = INST(e, SpvOpLoad, t_vec(e, t_i64(e), 3), var, SpvMemoryAccessAlignedMask, 32);
+  return INST(e, SpvOpCompositeExtract, t_i64(e), v3, 0);
+}
+
 static void emit_global_id(Em *e, SmOp *op, const Lowering *l) {
-  uint32_t v3 = INST(e, SpvOpLoad, t_vec(e, t_i64(e), 3), e->gid_var, SpvMemoryAccessAlignedMask, 32);
-  def(e, &op->results[0], INST(e, SpvOpCompositeExtract, t_i64(e), v3, 0));
+  def(e, &op->results[0], builtin_x(e, e->gid_var));
+  set_nonneg(e, &op->results[0]);
+}
+
+static void emit_group_id(Em *e, SmOp *op, const Lowering *l) {
+  if (!e->group) {
+    e->ok = sm_op_emit_error(op, "needs a kernel.func with a group_size");
+    return;
+  }
+  def(e, &op->results[0], builtin_x(e, e->wg_var));
   set_nonneg(e, &op->results[0]);
 }
 
@@ -331,31 +350,33 @@ static void emit_image_write(Em *e, SmOp *op, const Lowering *l) {
 
 static void emit_block(Em *e, SmBlock *b);
 
-/* header: iv, iteration values = phis; iv < upper ? body : merge.
- * body ... -> continue: iv += step -> header. The results are the header
- * phis (the values when the test fails). */
-static void emit_for(Em *e, SmOp *op, const Lowering *l) {
+/* A counted loop: header: iv, iteration values = phis; iv < upper ? body :
+ * merge. body ... -> continue: iv += step -> header. The iteration values
+ * start from op's operands; the header phis are the values when the test
+ * fails: op's results when `results`; returns the first (0: none). lo is
+ * an id; lo_nonneg says whether it is >= 0. */
+static uint32_t emit_loop(Em *e, SmOp *op, uint32_t lo, bool lo_nonneg, int64_t hi, int64_t st, bool results) {
   SmBlock *b = op->regions[0].first;
-  int64_t lo = sm_op_get_prop(op, "lower")->integer.value, hi = sm_op_get_prop(op, "upper")->integer.value,
-          st = sm_op_get_prop(op, "step")->integer.value;
   uint32_t pre = e->block, header = spv_id(e->m), body = spv_id(e->m), cont = spv_id(e->m), merge = spv_id(e->m);
   uint32_t i64 = t_i64(e), next = spv_id(e->m);
   SPV(e->m, FN, SpvOpBranch, header);
   label(e, header);
-  uint32_t iv = INST(e, SpvOpPhi, i64, c_i64(e, lo), pre, next, cont);
+  uint32_t iv = INST(e, SpvOpPhi, i64, lo, pre, next, cont);
   def(e, b->args[0], iv);
-  if (lo >= 0) set_nonneg(e, b->args[0]);
-  size_t *patch = op->num_results ? malloc(op->num_results * sizeof *patch) : NULL;
-  if (op->num_results && !patch) {
+  if (lo_nonneg) set_nonneg(e, b->args[0]);
+  size_t *patch = op->num_operands ? malloc(op->num_operands * sizeof *patch) : NULL;
+  if (op->num_operands && !patch) {
     e->ok = sm_op_emit_error(op, "out of memory");
-    return;
+    return 0;
   }
-  for (unsigned i = 0; i < op->num_results; i++) {
-    uint32_t t = vtype(e, op->results[i].type), id = spv_id(e->m);
+  uint32_t first = 0;
+  for (unsigned i = 0; i < op->num_operands; i++) {
+    uint32_t t = vtype(e, op->operands[i].value->type), id = spv_id(e->m);
     /* The value from the continue block is the yield's, known after the body. */
     patch[i] = spv_inst(e->m, FN, SpvOpPhi, SPV_ARGS(t, id, val(e, op, op->operands[i].value), pre, 0, cont)) + 4;
     def(e, b->args[i + 1], id);
-    def(e, &op->results[i], id);
+    if (results) def(e, &op->results[i], id);
+    if (!i) first = id;
   }
   uint32_t more = INST(e, SpvOpSLessThan, t_bool(e), iv, c_i64(e, hi));
   SPV(e->m, FN, SpvOpLoopMerge, merge, cont, SpvLoopControlMaskNone);
@@ -364,7 +385,7 @@ static void emit_for(Em *e, SmOp *op, const Lowering *l) {
   emit_block(e, b);
   if (e->ok) {
     SmOp *y = b->last;
-    for (unsigned i = 0; i < op->num_results; i++) e->m->sec[FN].w[patch[i]] = val(e, y, y->operands[i].value);
+    for (unsigned i = 0; i < op->num_operands; i++) e->m->sec[FN].w[patch[i]] = val(e, y, y->operands[i].value);
   }
   free(patch);
   SPV(e->m, FN, SpvOpBranch, cont);
@@ -372,16 +393,93 @@ static void emit_for(Em *e, SmOp *op, const Lowering *l) {
   spv_inst(e->m, FN, SpvOpIAdd, SPV_ARGS(i64, next, iv, c_i64(e, st)));
   SPV(e->m, FN, SpvOpBranch, header);
   label(e, merge);
+  return first;
 }
 
-static void emit_yield(Em *e, SmOp *op, const Lowering *l) {} /* read by emit_for */
+static int64_t int_prop(SmOp *op, const char *name) { return sm_op_get_prop(op, name)->integer.value; }
+
+static void emit_for(Em *e, SmOp *op, const Lowering *l) {
+  int64_t lo = int_prop(op, "lower");
+  emit_loop(e, op, c_i64(e, lo), lo >= 0, int_prop(op, "upper"), int_prop(op, "step"), true);
+}
+
+/* barrier(CLK_LOCAL_MEM_FENCE): work-group execution and memory scope,
+ * sequentially consistent on work-group memory. */
+static void barrier(Em *e) {
+  uint32_t wg = c_int(e, 32, SpvScopeWorkgroup);
+  SPV(e->m, FN, SpvOpControlBarrier, wg, wg,
+      c_int(e, 32, SpvMemorySemanticsSequentiallyConsistentMask | SpvMemorySemanticsWorkgroupMemoryMask));
+}
+
+/* `kind` of a kernel.group_reduce on two values of type t. */
+static uint32_t combine(Em *e, SmOp *op, const char *kind, uint32_t t, uint32_t a, uint32_t b) {
+  if (!strcmp(kind, "arith.addf")) return INST(e, SpvOpFAdd, t, a, b);
+  if (!strcmp(kind, "arith.mulf")) return INST(e, SpvOpFMul, t, a, b);
+  uint32_t args[2] = {a, b};
+  if (!strcmp(kind, "arith.maximumf") || !strcmp(kind, "arith.maxnumf")) return ext(e, t, OpenCLstd_Fmax, args, 2);
+  if (!strcmp(kind, "arith.minimumf") || !strcmp(kind, "arith.minnumf")) return ext(e, t, OpenCLstd_Fmin, args, 2);
+  e->ok = sm_op_emit_error(op, "has a reduction kind '%s' the SPIR-V emitter does not know", kind);
+  return 0;
+}
+
+/* kernel.group_for / group_reduce, as the OpenCL C emitter writes them: the
+ * work-items of the group take the iterations lower + lid * step, stepping
+ * by step * G; a reduction then combines the G partial results in local
+ * memory (a tree of log2 G levels, unrolled, one barrier per level) and
+ * every work-item reads the total; the barrier after the read lets the
+ * next reduction reuse the array. */
+static void emit_group_loop(Em *e, SmOp *op, const Lowering *l) {
+  if (!e->group) {
+    e->ok = sm_op_emit_error(op, "needs a kernel.func with a group_size");
+    return;
+  }
+  int64_t lo = int_prop(op, "lower"), st = int_prop(op, "step");
+  uint32_t i64 = t_i64(e);
+  uint32_t start = st == 1 ? e->lid : INST(e, SpvOpIMul, i64, e->lid, c_i64(e, st));
+  if (lo) start = INST(e, SpvOpIAdd, i64, c_i64(e, lo), start);
+  uint32_t partial = emit_loop(e, op, start, lo >= 0 && st > 0, int_prop(op, "upper"), st * e->group, false);
+  if (!op->num_results || !e->ok) return;
+  SmType *rt = op->results[0].type;
+  bool f64 = rt->kind == SM_TYPE_F64;
+  uint32_t t = vtype(e, rt), arr = e->red[f64];
+  if (!is_float(rt) || !arr) {
+    e->ok = sm_op_emit_error(op, "reduces a type the SPIR-V emitter does not support (f32, f64)");
+    return;
+  }
+  const char *kind = sm_op_get_prop(op, "kind")->string.data;
+  uint32_t pt = t_ptr(e, SpvStorageClassWorkgroup, t), align = f64 ? 8 : 4;
+  uint32_t mine = INST(e, SpvOpInBoundsAccessChain, pt, arr, e->lid);
+  SPV(e->m, FN, SpvOpStore, mine, partial, SpvMemoryAccessAlignedMask, align);
+  barrier(e);
+  for (int64_t half = e->group / 2; half > 0; half /= 2) {
+    uint32_t then = spv_id(e->m), skip = spv_id(e->m);
+    uint32_t take = INST(e, SpvOpSLessThan, t_bool(e), e->lid, c_i64(e, half));
+    SPV(e->m, FN, SpvOpSelectionMerge, skip, SpvSelectionControlMaskNone);
+    SPV(e->m, FN, SpvOpBranchConditional, take, then, skip);
+    label(e, then);
+    uint32_t other = INST(e, SpvOpInBoundsAccessChain, pt, arr, INST(e, SpvOpIAdd, i64, e->lid, c_i64(e, half)));
+    uint32_t a = INST(e, SpvOpLoad, t, mine, SpvMemoryAccessAlignedMask, align);
+    uint32_t b = INST(e, SpvOpLoad, t, other, SpvMemoryAccessAlignedMask, align);
+    SPV(e->m, FN, SpvOpStore, mine, combine(e, op, kind, t, a, b), SpvMemoryAccessAlignedMask, align);
+    SPV(e->m, FN, SpvOpBranch, skip);
+    label(e, skip);
+    barrier(e);
+  }
+  uint32_t first = INST(e, SpvOpInBoundsAccessChain, pt, arr, c_i64(e, 0));
+  def(e, &op->results[0], INST(e, SpvOpLoad, t, first, SpvMemoryAccessAlignedMask, align));
+  barrier(e);
+}
+
+static void emit_yield(Em *e, SmOp *op, const Lowering *l) {} /* read by emit_loop */
 
 /* ---- scalar ops ------------------------------------------------------------- */
 
 static uint32_t rtype(Em *e, SmOp *op) { return vtype(e, op->results[0].type); }
 
 static void emit_constant(Em *e, SmOp *op, const Lowering *l) {
-  def(e, &op->results[0], c_attr(e, op, sm_op_get_prop(op, "value"), op->results[0].type));
+  SmAttr *v = sm_op_get_prop(op, "value");
+  def(e, &op->results[0], c_attr(e, op, v, op->results[0].type));
+  if (v->kind == SM_ATTR_INTEGER && v->integer.value >= 0) set_nonneg(e, &op->results[0]);
 }
 
 /* Two operands, one opcode (alt_code on i1, where only the logical ops exist). */
@@ -410,6 +508,14 @@ static void emit_ext(Em *e, SmOp *op, const Lowering *l) {
   }
   for (unsigned i = 0; i < op->num_operands; i++) args[i] = val(e, op, op->operands[i].value);
   def(e, &op->results[0], ext(e, rtype(e, op), l->code, args, op->num_operands));
+}
+
+/* smin/smax, which keep index values known non-negative (clamped tile
+ * indices: floor division stays a plain OpSDiv). */
+static void emit_minmax_si(Em *e, SmOp *op, const Lowering *l) {
+  emit_ext(e, op, l);
+  bool a = known_nonneg(e, op->operands[0].value), b = known_nonneg(e, op->operands[1].value);
+  if (l->code == OpenCLstd_SMin ? a && b : a || b) set_nonneg(e, &op->results[0]);
 }
 
 static void emit_select(Em *e, SmOp *op, const Lowering *l) {
@@ -484,6 +590,9 @@ static const Lowering lowerings[] = {
     {"kernel.image_read", emit_image_read, 0, 0},
     {"kernel.image_write", emit_image_write, 0, 0},
     {"kernel.for", emit_for, 0, 0},
+    {"kernel.group_id", emit_group_id, 0, 0},
+    {"kernel.group_reduce", emit_group_loop, 0, 0},
+    {"kernel.group_for", emit_group_loop, 0, 0},
     {"kernel.yield", emit_yield, 0, 0},
     {"arith.constant", emit_constant, 0, 0},
     {"arith.addf", emit_binary, SpvOpFAdd, 0},
@@ -513,8 +622,8 @@ static const Lowering lowerings[] = {
     {"arith.minimumf", emit_ext, OpenCLstd_Fmin, 0},
     {"arith.maxnumf", emit_ext, OpenCLstd_Fmax, 0},
     {"arith.minnumf", emit_ext, OpenCLstd_Fmin, 0},
-    {"arith.maxsi", emit_ext, OpenCLstd_SMax, 0},
-    {"arith.minsi", emit_ext, OpenCLstd_SMin, 0},
+    {"arith.maxsi", emit_minmax_si, OpenCLstd_SMax, 0},
+    {"arith.minsi", emit_minmax_si, OpenCLstd_SMin, 0},
     {"arith.remf", emit_ext, OpenCLstd_Fmod, 0},
     {"math.absf", emit_ext, OpenCLstd_Fabs, 0},
     {"math.ceil", emit_ext, OpenCLstd_Ceil, 0},
@@ -581,8 +690,40 @@ static bool arg_written(SmValue *a, const char *writer) {
   return false;
 }
 
+/* A size_t[3] builtin input variable (module scope, made on first use). */
+static uint32_t builtin_var(Em *e, uint32_t *var, SpvBuiltIn which) {
+  if (*var) return *var;
+  *var = spv_id(e->m);
+  uint32_t pt = t_ptr(e, SpvStorageClassInput, t_vec(e, t_i64(e), 3));
+  SPV(e->m, SPV_SEC_GLOBAL, SpvOpVariable, pt, *var, SpvStorageClassInput);
+  SPV(e->m, SPV_SEC_ANNOTATION, SpvOpDecorate, *var, SpvDecorationBuiltIn, which);
+  SPV(e->m, SPV_SEC_ANNOTATION, SpvOpDecorate, *var, SpvDecorationConstant);
+  return *var;
+}
+
+/* A __local array of G elements of type t for one kernel's reductions. */
+static uint32_t local_array(Em *e, bool f64, int64_t g) {
+  uint32_t t = t_float(e, f64 ? 64 : 32);
+  uint32_t at = spv_type(e->m, SpvOpTypeArray, SPV_ARGS(t, c_int(e, 32, g))), id = spv_id(e->m);
+  SPV(e->m, SPV_SEC_GLOBAL, SpvOpVariable, t_ptr(e, SpvStorageClassWorkgroup, at), id, SpvStorageClassWorkgroup);
+  spv_inst_str(e->m, SPV_SEC_DEBUG, SpvOpName, &id, 1, f64 ? "sm_red_double" : "sm_red_float", NULL, 0);
+  return id;
+}
+
 static bool emit_kernel(Em *e, SmOp *kf) {
   SpvModule *m = e->m;
+  SmAttr *gs = sm_op_get_prop(kf, "group_size");
+  e->group = gs ? gs->integer.value : 0;
+  e->red[0] = e->red[1] = 0;
+  if (e->group) {
+    builtin_var(e, &e->wg_var, SpvBuiltInWorkgroupId);
+    builtin_var(e, &e->lid_var, SpvBuiltInLocalInvocationId);
+    for (SmOp *op = kf->regions[0].first->first; op; op = op->next)
+      if (sm_op_name_is(op, "kernel.group_reduce") && is_float(op->results[0].type)) {
+        bool f64 = op->results[0].type->kind == SM_TYPE_F64;
+        if (!e->red[f64]) e->red[f64] = local_array(e, f64, e->group);
+      }
+  }
   const char *name = sm_op_symbol_name(kf);
   SmBlock *b = kf->regions[0].first;
   int64_t wi = sm_op_get_prop(kf, "work_items")->integer.value;
@@ -612,7 +753,10 @@ static bool emit_kernel(Em *e, SmOp *kf) {
   }
   uint32_t fnty = spv_type(m, SpvOpTypeFunction, ft, b->num_args + 1), fn = spv_id(m);
   const uint32_t ep[2] = {SpvExecutionModelKernel, fn};
-  spv_inst_str(m, SPV_SEC_ENTRY_POINT, SpvOpEntryPoint, ep, 2, name, &e->gid_var, 1);
+  uint32_t iface[3] = {e->gid_var, e->wg_var, e->lid_var};
+  spv_inst_str(m, SPV_SEC_ENTRY_POINT, SpvOpEntryPoint, ep, 2, name, iface, e->group ? 3 : 1);
+  /* reqd_work_group_size(G, 1, 1) */
+  if (e->group) SPV(m, SPV_SEC_EXECUTION_MODE, SpvOpExecutionMode, fn, SpvExecutionModeLocalSize, (uint32_t)e->group, 1, 1);
   spv_inst_str(m, SPV_SEC_DEBUG, SpvOpName, &fn, 1, name, NULL, 0);
   SPV(m, FN, SpvOpFunction, ft[0], fn, SpvFunctionControlMaskNone, fnty);
   for (unsigned i = 0; i < b->num_args; i++) {
@@ -626,10 +770,18 @@ static bool emit_kernel(Em *e, SmOp *kf) {
         SPV(m, SPV_SEC_ANNOTATION, SpvOpDecorate, param, SpvDecorationFuncParamAttr, SpvFunctionParameterAttributeNoWrite);
     }
   }
-  /* if (get_global_id(0) < work_items) { body } return; */
   free(ft);
   uint32_t entry = spv_id(m), body = spv_id(m), end = spv_id(m), i64 = t_i64(e);
   label(e, entry);
+  if (e->group) {
+    /* Launched as exactly work_items groups of G: no early return (barriers). */
+    e->lid = builtin_x(e, e->lid_var);
+    emit_block(e, b);
+    spv_inst(m, FN, SpvOpReturn, NULL, 0);
+    spv_inst(m, FN, SpvOpFunctionEnd, NULL, 0);
+    return e->ok;
+  }
+  /* if (get_global_id(0) < work_items) { body } return; */
   uint32_t v3 = INST(e, SpvOpLoad, t_vec(e, i64, 3), e->gid_var, SpvMemoryAccessAlignedMask, 32);
   uint32_t gid = INST(e, SpvOpCompositeExtract, i64, v3, 0);
   uint32_t in = INST(e, SpvOpULessThan, t_bool(e), gid, c_i64(e, wi));

@@ -178,6 +178,64 @@ static bool for_verify(SmOp *op) {
   return true;
 }
 
+static bool global_id_verify(SmOp *op);
+
+/* Combiners a kernel.group_reduce may name (associative and commutative). */
+static const char *const group_kinds[] = {"arith.addf", "arith.mulf", "arith.maximumf", "arith.minimumf",
+                                          "arith.maxnumf", "arith.minnumf", NULL};
+
+bool sm_kernel_group_kind_ok(const char *kind) {
+  for (unsigned i = 0; group_kinds[i]; i++)
+    if (!strcmp(kind, group_kinds[i])) return true;
+  return false;
+}
+
+static SmOp *enclosing_func(SmOp *op) {
+  for (SmOp *p = sm_op_parent_op(op); p; p = sm_op_parent_op(p))
+    if (sm_op_name_is(p, "kernel.func")) return p;
+  return NULL;
+}
+
+static bool in_group_kernel(SmOp *op) {
+  SmOp *f = enclosing_func(op);
+  if (!f || !sm_op_get_prop(f, "group_size"))
+    return sm_op_emit_error(op, "is only valid in a kernel.func with a 'group_size'");
+  for (SmOp *p = sm_op_parent_op(op); p && p != f; p = sm_op_parent_op(p))
+    if (sm_op_name_is(p, "kernel.group_reduce") || sm_op_name_is(p, "kernel.group_for") || sm_op_name_is(p, "kernel.for"))
+      return sm_op_emit_error(op, "must be at the top level of its kernel.func (every work-item of the group reaches it)");
+  return true;
+}
+
+/* kernel.group_reduce: a kernel.for with one carried value whose body ends
+ * in `kernel.yield (kind %acc, %v)`, %acc used only there, so that the
+ * iterations can be split over the work-group and the partial results
+ * combined with `kind`. */
+static bool group_reduce_verify(SmOp *op) {
+  if (!for_verify(op) || !in_group_kernel(op)) return false;
+  SmAttr *k = sm_op_get_prop(op, "kind");
+  if (!k || k->kind != SM_ATTR_STRING || !sm_kernel_group_kind_ok(k->string.data))
+    return sm_op_emit_error(op, "requires a 'kind': arith.addf, arith.mulf, arith.maximumf, arith.minimumf, arith.maxnumf or arith.minnumf");
+  if (op->num_operands != 1 || !sm_type_is_float(op->results[0].type))
+    return sm_op_emit_error(op, "carries exactly one float value");
+  SmBlock *b = op->regions[0].first;
+  SmOp *y = b->last;
+  SmOp *c = sm_value_defining_op(y->operands[0].value);
+  SmValue *acc = b->args[1];
+  if (!c || !sm_op_name_is(c, k->string.data) || c->block != b || c->num_operands != 2 ||
+      (c->operands[0].value != acc && c->operands[1].value != acc) || !acc->uses || acc->uses->next)
+    return sm_op_emit_error(op, "body must yield '%s' of the carried value (used nowhere else) and the iteration's value", k->string.data);
+  return true;
+}
+
+static bool group_for_verify(SmOp *op) {
+  if (op->num_operands || op->num_results) return sm_op_emit_error(op, "carries no values");
+  return for_verify(op) && in_group_kernel(op);
+}
+
+static bool group_id_verify(SmOp *op) {
+  return global_id_verify(op) && in_group_kernel(op);
+}
+
 static bool func_verify(SmOp *op) {
   SmAttr *ft = sm_op_get_prop(op, "function_type");
   if (!ft || ft->kind != SM_ATTR_TYPE || ft->type->kind != SM_TYPE_FUNCTION || ft->type->func.num_results)
@@ -197,6 +255,11 @@ static bool func_verify(SmOp *op) {
   }
   bool ok = true;
   if (int_prop(op, "work_items", &ok) <= 0 || !ok) return sm_op_emit_error(op, "requires a positive 'work_items'");
+  if (sm_op_get_prop(op, "group_size")) {
+    int64_t g = int_prop(op, "group_size", &ok);
+    if (!ok || g < 1 || g > 1024 || (g & (g - 1)))
+      return sm_op_emit_error(op, "'group_size' must be a power of two in [1, 1024]");
+  }
   return true;
 }
 
@@ -255,7 +318,8 @@ static bool global_id_verify(SmOp *op) {
   return true;
 }
 
-static const char *const func_props[] = {"function_type", "sym_name", "work_items", NULL};
+static const char *const func_props[] = {"function_type", "group_size", "sym_name", "work_items", NULL};
+static const char *const group_reduce_props[] = {"kind", "lower", "step", "upper", NULL};
 static const char *const map_props[] = {"map", NULL};
 static const char *const load_props[] = {"map", "pad", "shape", NULL};
 static const char *const for_props[] = {"lower", "step", "upper", NULL};
@@ -277,6 +341,13 @@ static SmOpDef kernel_ops[] = {
     {.name = "kernel.for", .summary = "counted loop with iteration values", .num_operands = SM_VARIADIC,
      .num_results = SM_VARIADIC, .num_regions = 1, .traits = SM_TRAIT_RECURSIVE_EFFECTS | SM_TRAIT_SINGLE_BLOCK,
      .props = for_props, .verify = for_verify},
+    {.name = "kernel.group_id", .summary = "work-group index (kernels with a group_size)", .num_results = 1,
+     .traits = SM_TRAIT_PURE, .verify = group_id_verify},
+    {.name = "kernel.group_reduce", .summary = "reduction whose iterations the work-group shares (partials combined by 'kind')",
+     .num_operands = SM_VARIADIC, .num_results = SM_VARIADIC, .num_regions = 1,
+     .traits = SM_TRAIT_RECURSIVE_EFFECTS | SM_TRAIT_SINGLE_BLOCK, .props = group_reduce_props, .verify = group_reduce_verify},
+    {.name = "kernel.group_for", .summary = "loop whose iterations the work-group shares", .num_regions = 1,
+     .traits = SM_TRAIT_RECURSIVE_EFFECTS | SM_TRAIT_SINGLE_BLOCK, .props = for_props, .verify = group_for_verify},
     {.name = "kernel.yield", .summary = "ends a kernel.for body", .num_operands = SM_VARIADIC,
      .traits = SM_TRAIT_PURE | SM_TRAIT_TERMINATOR | SM_TRAIT_RETURN_LIKE},
     {.name = "kernel.load", .summary = "read a buffer element", .num_operands = SM_VARIADIC, .num_results = 1,

@@ -12,6 +12,17 @@
  *                                   of a !kernel.image<f32>: one lane of a pixel)
  *   kernel.image_write %v0, %v1, %v2, %v3, %img[%y, %x]  (one whole pixel)
  *   plus arith.* and math.* scalar ops.
+ * Work-group kernels (kernel.func {group_size = G}: work_items groups of G
+ * work-items; one group per row of a normalisation):
+ *   kernel.group_id                  -> index   (the group)
+ *   kernel.group_reduce {kind, lower, upper, step} (%init) ({^bb0(%iv, %acc): ..
+ *       kernel.yield (kind %acc, %v)})  a reduction: the group's work-items
+ *       share the iterations, partials combine with kind (arith.addf, ...)
+ *       through local memory and barriers; the result reaches every work-item
+ *   kernel.group_for {lower, upper, step} ({^bb0(%iv): .. kernel.yield})
+ *       a loop whose iterations the group's work-items share
+ * Both sit at the top level of the kernel (every work-item reaches them);
+ * sequentially (the interpreter) they are plain loops.
  * A kernel argument that is an image is either read or written, never both
  * (OpenCL C 1.2 images are __read_only or __write_only).
  * Host side (inside kernel.host @main, in launch order):
@@ -47,6 +58,8 @@ SmType *sm_kernel_storage_elem(SmContext *ctx, const SmType *t);
  * encoding, both 0 when the tensor is not image-encoded. False (diagnosed
  * at loc) when the encoding is not a valid layout. */
 bool sm_kernel_image_size(SmContext *ctx, SmLoc *loc, const SmType *tensor, int64_t *width, int64_t *height);
+/* A combiner kernel.group_reduce accepts ("arith.addf", ...). */
+bool sm_kernel_group_kind_ok(const char *kind);
 /* Bytes of one stored element (i1: 1). 0 for unsupported types. */
 size_t sm_kernel_elem_bytes(const SmType *elem);
 

@@ -34,6 +34,9 @@
 /* Image size limits checked at compile time (0: no limit). */
 typedef struct Limits {
   int64_t max_w, max_h;
+  bool group_kernels; /* normalisation chains become one work-group kernel */
+  int64_t max_tile; /* register tile factor cap of the heuristic schedule (1: no tiling) */
+  int64_t min_wi;   /* work-items the heuristic keeps at least */
 } Limits;
 
 typedef struct KGen {
@@ -43,6 +46,7 @@ typedef struct KGen {
   SmValue *dom[MAXD]; /* index value of each domain dim */
   unsigned nd;
   SmValue **bufs;     /* kernel arguments: inputs..., output */
+  SmValue **given;    /* per input: a value already computed in the kernel (not loaded), or NULL */
   SmPtrMap map;       /* generic region values -> kernel values */
 } KGen;
 
@@ -168,63 +172,128 @@ static SmValue *clone_region(KGen *k, SmBlock *src, SmBuilder *b, bool *ok) {
   return y;
 }
 
-/* Maps region args of inputs used in `blk` (starting at arg `first`) to loads. */
-static bool load_used_inputs(KGen *k, SmBlock *blk, unsigned first, SmBuilder *b) {
+static SmValue *const_of(SmBuilder *b, SmAttr *a) {
+  return sm_op_result(sm_arith_build_constant(b, a, NULL), 0);
+}
+
+/* ---- register tiling ------------------------------------------------------
+
+A work-item computes a tile of domain points: tile[d] points along each
+parallel dim d (1: untiled). The reduction loops are shared by the tile,
+each point carries its own accumulator through them, and an input whose
+indexing map does not use a tiled dim is loaded once for the points that
+differ only along that dim (MatMul's A row serves the tile's columns, a
+Conv weight serves the tile's pixels). The innermost reduction loop may be
+unrolled (its body repeated for iv, iv + 1, ..). */
+
+#define MAXT 8  /* largest tile factor along one dim */
+#define MAXP 32 /* most points per work-item */
+
+typedef struct Tiled {
+  unsigned nt, td[MAXD];     /* tiled dims, outermost first */
+  int64_t tf[MAXD];          /* their factors */
+  unsigned npts;
+  SmValue *val[MAXD][MAXT];  /* index value of tiled dim td[j] at offset t */
+  int64_t unroll;            /* innermost reduction loop */
+} Tiled;
+
+static unsigned digit(const Tiled *tl, unsigned p, unsigned j) {
+  for (unsigned jj = tl->nt; jj-- > j + 1;) p /= (unsigned)tl->tf[jj];
+  return p % (unsigned)tl->tf[j];
+}
+
+static void set_point(KGen *k, const Tiled *tl, unsigned p) {
+  for (unsigned j = 0; j < tl->nt; j++) k->dom[tl->td[j]] = tl->val[j][digit(tl, p, j)];
+}
+
+static void map_used_dims(SmAffineMap *m, bool *used) {
+  for (unsigned r = 0; m && r < m->num_results; r++) used_dims(m->results[r], used);
+}
+
+/* Loads for point p the inputs used in blk (args from `first`), reusing the
+ * load of an earlier point that agrees on every tiled dim the map uses. */
+static bool load_point_inputs(KGen *k, SmBlock *blk, unsigned first, SmBuilder *b, const Tiled *tl, unsigned p,
+                              SmValue *(*cache)[MAXP]) {
   for (unsigned i = 0; i < k->g->num_operands; i++) {
     SmValue *a = blk->args[first + i];
     if (sm_value_use_empty(a)) continue;
-    if (!sm_layout_generic_map(k->g, i)) return sm_op_emit_error(k->g, "input #%u has no indexing map but its argument is used", i);
-    SmValue *v = load_input(k, b, i);
-    if (!v) return false;
+    SmAffineMap *m = sm_layout_generic_map(k->g, i);
+    if (!m) return sm_op_emit_error(k->g, "input #%u has no indexing map but its argument is used", i);
+    bool used[MAXD] = {0};
+    map_used_dims(m, used);
+    SmValue *v = k->given ? k->given[i] : NULL;
+    for (unsigned q = 0; q < p && !v; q++) {
+      bool same = cache[i][q] != NULL;
+      for (unsigned j = 0; same && j < tl->nt; j++)
+        if (used[tl->td[j]] && digit(tl, q, j) != digit(tl, p, j)) same = false;
+      if (same) v = cache[i][q];
+    }
+    if (!v && !(v = load_input(k, b, i))) return false;
+    cache[i][p] = v;
     sm_ptrmap_put(&k->map, a, v);
   }
   return true;
 }
 
-static SmValue *const_of(SmBuilder *b, SmAttr *a) {
-  return sm_op_result(sm_arith_build_constant(b, a, NULL), 0);
-}
-
-/* Emits the reduction loop nest from level on; returns the final accumulator. */
-static SmValue *loops(KGen *k, SmBuilder *b, const unsigned *red, unsigned nred, unsigned level, SmValue *acc, bool *ok) {
-  SmContext *c = k->ctx;
+/* The body once per tile point at the current reduction point: acc -> out. */
+static bool body_points(KGen *k, SmBuilder *b, const Tiled *tl, SmValue **acc, SmValue **out) {
   SmBlock *body = k->g->regions[0].first;
   unsigned nin = k->g->num_operands;
-  if (level == nred) {
-    if (!load_used_inputs(k, body, 0, b)) {
-      *ok = false;
-      return NULL;
+  SmValue *(*cache)[MAXP] = calloc(nin ? nin : 1, sizeof *cache);
+  if (!cache) return sm_op_emit_error(k->g, "out of memory");
+  bool ok = true;
+  for (unsigned p = 0; p < tl->npts && ok; p++) {
+    set_point(k, tl, p);
+    if (!load_point_inputs(k, body, 0, b, tl, p, cache)) ok = false;
+    else {
+      if (acc) sm_ptrmap_put(&k->map, body->args[nin], acc[p]);
+      out[p] = clone_region(k, body, b, &ok);
     }
-    sm_ptrmap_put(&k->map, body->args[nin], acc);
-    return clone_region(k, body, b, ok);
   }
+  free(cache);
+  return ok;
+}
+
+/* Emits the reduction loop nest from level on, carrying one accumulator per
+ * tile point; out receives the final ones. */
+static bool loops(KGen *k, SmBuilder *b, const unsigned *red, unsigned nred, unsigned level, const Tiled *tl,
+                  SmValue **acc, SmValue **out) {
+  SmContext *c = k->ctx;
+  if (level == nred) return body_points(k, b, tl, acc, out);
   const int64_t *dom;
   sm_layout_generic_domain(k->g, &dom);
+  int64_t ext = dom[red[level]];
+  int64_t step = level + 1 == nred && tl->unroll > 1 && ext % tl->unroll == 0 ? tl->unroll : 1;
   SmBlock *lb = sm_block_create();
   SmValue *iv = sm_block_add_arg(lb, idx_t(c), sm_loc_unknown(c));
-  SmValue *la = sm_block_add_arg(lb, acc->type, sm_loc_unknown(c));
-  k->dom[red[level]] = iv;
+  SmValue *la[MAXP], *nv[MAXP];
+  for (unsigned p = 0; p < tl->npts; p++) la[p] = sm_block_add_arg(lb, acc[p]->type, sm_loc_unknown(c));
   SmBuilder ib;
   sm_builder_init(&ib, c);
   sm_builder_set_block_end(&ib, lb);
-  SmValue *nv = loops(k, &ib, red, nred, level + 1, la, ok);
-  if (!*ok) {
-    sm_block_destroy(lb);
-    return NULL;
+  bool ok = true;
+  for (int64_t u = 0; u < step && ok; u++) {
+    k->dom[red[level]] = u ? apply(&ib, sm_affine_add(c, sm_affine_dim(c, 0), sm_affine_const(c, u)), 1, &iv) : iv;
+    ok = loops(k, &ib, red, nred, level + 1, tl, u ? nv : la, nv);
   }
-  mk(&ib, "kernel.yield", 1, &nv, 0, NULL, NULL, NULL, 0);
+  if (!ok) {
+    sm_block_destroy(lb);
+    return false;
+  }
+  mk(&ib, "kernel.yield", tl->npts, nv, 0, NULL, NULL, NULL, 0);
   SmOpState st;
   sm_op_state_init(&st, c, sm_intern_cstr(c, "kernel.for"), sm_loc_unknown(c));
-  sm_op_state_add_operand(&st, acc);
-  sm_op_state_add_result(&st, acc->type);
+  sm_op_state_add_operands(&st, acc, tl->npts);
+  for (unsigned p = 0; p < tl->npts; p++) sm_op_state_add_result(&st, acc[p]->type);
   SmType *i64 = sm_type_integer(c, 64, SM_SIGNLESS);
   sm_op_state_add_prop(&st, "lower", sm_attr_integer(c, i64, 0));
-  sm_op_state_add_prop(&st, "upper", sm_attr_integer(c, i64, dom[red[level]]));
-  sm_op_state_add_prop(&st, "step", sm_attr_integer(c, i64, 1));
+  sm_op_state_add_prop(&st, "upper", sm_attr_integer(c, i64, ext));
+  sm_op_state_add_prop(&st, "step", sm_attr_integer(c, i64, step));
   sm_region_append_block(sm_op_state_add_region(&st), lb);
   SmOp *f = sm_builder_create(b, &st);
   sm_op_state_release(&st);
-  return sm_op_result(f, 0);
+  for (unsigned p = 0; p < tl->npts; p++) out[p] = sm_op_result(f, p);
+  return true;
 }
 
 static void sanitize(char *s) {
@@ -232,9 +301,10 @@ static void sanitize(char *s) {
     if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9'))) *s = '_';
 }
 
-/* Computes the result value of the generic at the current domain point
- * (k->dom of the parallel dims set): reduction loops, body, epilogue. */
-static SmValue *compute(KGen *k, SmBuilder *b, const unsigned *red, unsigned nred, bool *ok) {
+/* Computes the generic's result at every tile point (k->dom of the untiled
+ * parallel dims set; tl gives the tiled ones): reduction loops, body,
+ * epilogue. */
+static bool compute_tile(KGen *k, SmBuilder *b, const unsigned *red, unsigned nred, const Tiled *tl, SmValue **out) {
   SmContext *c = k->ctx;
   SmOp *g = k->g;
   unsigned nin = g->num_operands;
@@ -245,21 +315,38 @@ static SmValue *compute(KGen *k, SmBuilder *b, const unsigned *red, unsigned nre
     SmType *et = g->results[0].type->shaped.elem;
     acc0 = const_of(b, sm_type_is_float(et) ? sm_attr_float(c, et, 0) : sm_attr_integer(c, et, 0));
   }
-  SmValue *acc = NULL;
+  SmValue *acc[MAXP];
+  bool ok;
   if (!acc0) {
-    /* No accumulator needed: the body runs once per work-item. */
-    if (!load_used_inputs(k, body, 0, b)) *ok = false;
-    else acc = clone_region(k, body, b, ok);
+    /* No accumulator needed: the body runs once per point. */
+    ok = body_points(k, b, tl, NULL, acc);
   } else {
-    acc = loops(k, b, red, nred, 0, acc0, ok);
+    SmValue *init_acc[MAXP];
+    for (unsigned p = 0; p < tl->npts; p++) init_acc[p] = acc0;
+    ok = loops(k, b, red, nred, 0, tl, init_acc, acc);
   }
   SmBlock *epi = g->regions[1].first;
-  if (*ok && epi) {
-    sm_ptrmap_put(&k->map, epi->args[0], acc);
-    if (!load_used_inputs(k, epi, 1, b)) *ok = false;
-    else acc = clone_region(k, epi, b, ok);
+  if (ok && epi) {
+    SmValue *(*cache)[MAXP] = calloc(nin ? nin : 1, sizeof *cache);
+    if (!cache) return sm_op_emit_error(g, "out of memory");
+    for (unsigned p = 0; p < tl->npts && ok; p++) {
+      set_point(k, tl, p);
+      sm_ptrmap_put(&k->map, epi->args[0], acc[p]);
+      if (!load_point_inputs(k, epi, 1, b, tl, p, cache)) ok = false;
+      else acc[p] = clone_region(k, epi, b, &ok);
+    }
+    free(cache);
   }
-  return *ok ? acc : NULL;
+  for (unsigned p = 0; ok && p < tl->npts; p++) out[p] = acc[p];
+  return ok;
+}
+
+/* The result at the current domain point (no tiling). */
+static SmValue *compute(KGen *k, SmBuilder *b, const unsigned *red, unsigned nred, bool *ok) {
+  Tiled one = {.npts = 1, .unroll = 1};
+  SmValue *v = NULL;
+  if (!compute_tile(k, b, red, nred, &one, &v)) *ok = false;
+  return *ok ? v : NULL;
 }
 
 /* ---- image outputs: one work-item per pixel ------------------------------- */
@@ -427,8 +514,189 @@ static bool projection_of_parallel(SmOp *g, SmAffineMap *om, unsigned nd) {
   return ndims == npar;
 }
 
+/* ---- schedule: register tiles and unrolling --------------------------------- */
+
+typedef struct Sched {
+  int64_t tile[MAXD]; /* points per work-item along each domain dim (1: untiled; reductions 1) */
+  int64_t unroll;     /* innermost reduction loop */
+} Sched;
+
+static int64_t largest_factor(int64_t ext, int64_t cap) {
+  for (int64_t f = cap; f > 1; f /= 2)
+    if (ext % f == 0) return f;
+  return 1;
+}
+
+/* The fastest-varying parallel dim (tiled cyclically: its tile must divide). */
+static int fastest_parallel(SmOp *g) {
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom);
+  int f = -1;
+  for (unsigned d = 0; d < nd; d++)
+    if (!sm_layout_generic_is_reduction(g, d)) f = (int)d;
+  return f;
+}
+
+/* Tile factor for a blocked dim: a divisor when one <= cap exists, else a
+ * ragged tile (the last tile clamps its points to the extent) when at most
+ * an eighth of the points would be wasted (197 tokens in tiles of 4). */
+static int64_t blocked_factor(int64_t ext, int64_t cap) {
+  int64_t f = largest_factor(ext, cap);
+  if (f == cap) return f;
+  for (int64_t r = cap; r > f; r /= 2)
+    if (ext >= 2 * r && ((ext + r - 1) / r * r - ext) * 8 <= ext) return r;
+  return f;
+}
+
+/* Heuristic default (docs/opencl-backend.md, "Kernel schedules"): only
+ * reductions are tiled. Each parallel dim scores the number of body loads
+ * whose map does not use it (loads a tile along it would share); the two
+ * best-scoring dims get the largest power-of-two factor <= max-tile that
+ * divides their extent, as long as at least min-work-items work-items
+ * remain (the second dim, then smaller factors, give way first). */
+static void default_schedule(SmOp *g, const Limits *o, Sched *s) {
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom), nin = g->num_operands;
+  for (unsigned d = 0; d < MAXD; d++) s->tile[d] = 1;
+  s->unroll = 1;
+  bool anyred = false;
+  for (unsigned d = 0; d < nd; d++) anyred |= sm_layout_generic_is_reduction(g, d);
+  if (!anyred || o->max_tile <= 1) return;
+  SmBlock *body = g->regions[0].first;
+  int score[MAXD] = {0};
+  int64_t par_points = 1;
+  for (unsigned d = 0; d < nd; d++) {
+    if (sm_layout_generic_is_reduction(g, d)) continue;
+    par_points *= dom[d];
+    if (dom[d] <= 1) continue;
+    for (unsigned i = 0; i < nin; i++) {
+      SmAffineMap *m = sm_layout_generic_map(g, i);
+      if (!m || sm_value_use_empty(body->args[i])) continue;
+      bool used[MAXD] = {0};
+      map_used_dims(m, used);
+      score[d] += !used[d];
+    }
+  }
+  unsigned pick[2];
+  unsigned np = 0;
+  for (unsigned r = 0; r < 2; r++) {
+    int best = 0;
+    unsigned bd = 0;
+    for (unsigned d = 0; d < nd; d++)
+      if (score[d] >= best && score[d] > 0 && (r == 0 || d != pick[0])) best = score[d], bd = d;
+    if (!best) break;
+    pick[np++] = bd;
+  }
+  int64_t cap = o->max_tile > MAXT ? MAXT : o->max_tile;
+  int fast = fastest_parallel(g);
+  for (unsigned r = 0; r < np; r++)
+    s->tile[pick[r]] = (int)pick[r] == fast ? largest_factor(dom[pick[r]], cap) : blocked_factor(dom[pick[r]], cap);
+  for (int r = (int)np - 1; r >= 0; r--)
+    while (s->tile[pick[r]] > 1 && (par_points / (s->tile[pick[0]] * (np > 1 ? s->tile[pick[1]] : 1)) < o->min_wi ||
+                                    s->tile[pick[0]] * (np > 1 ? s->tile[pick[1]] : 1) > MAXP))
+      s->tile[pick[r]] /= 2;
+  (void)cap;
+}
+
+/* The schedule of g: its `kernel.schedule` attribute (set by hand or by the
+ * tuner: {tile = array<i64: per domain dim>, unroll = N}) when present,
+ * else the heuristic default. A schedule that does not fit is an error. */
+static bool schedule_of(SmOp *g, const Limits *o, Sched *s) {
+  default_schedule(g, o, s);
+  SmAttr *a = sm_op_get_attr(g, "kernel.schedule");
+  if (!a) return true;
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom);
+  SmAttr *t = a->kind == SM_ATTR_DICTIONARY ? sm_dict_get(a, "tile") : NULL;
+  SmAttr *u = a->kind == SM_ATTR_DICTIONARY ? sm_dict_get(a, "unroll") : NULL;
+  if (a->kind != SM_ATTR_DICTIONARY || (t && (t->kind != SM_ATTR_DENSE_ARRAY || t->dense_array.count != nd)) ||
+      (u && u->kind != SM_ATTR_INTEGER))
+    return sm_op_emit_error(g, "'kernel.schedule' must be {tile = array<i64: one per domain dim>, unroll = N}");
+  int64_t pts = 1;
+  int fast = fastest_parallel(g);
+  for (unsigned d = 0; t && d < nd; d++) {
+    int64_t f = sm_attr_dense_array_get_i64(t, d);
+    if (f < 1 || f > MAXT || f > dom[d] || (f > 1 && sm_layout_generic_is_reduction(g, d)) || ((int)d == fast && dom[d] % f))
+      return sm_op_emit_error(g, "'kernel.schedule' tile %lld of dim %u must be at most %d and the extent %lld of a parallel "
+                                 "dim (and divide it for the fastest dim, tiled cyclically)",
+                              (long long)f, d, MAXT, (long long)dom[d]);
+    s->tile[d] = f;
+    pts *= f;
+  }
+  if (pts > MAXP) return sm_op_emit_error(g, "'kernel.schedule' tile has %lld points, more than %d", (long long)pts, MAXP);
+  s->unroll = 1;
+  if (u) {
+    if (u->integer.value < 1 || u->integer.value > 64) return sm_op_emit_error(g, "'kernel.schedule' unroll must be in [1, 64]");
+    s->unroll = u->integer.value;
+  }
+  return true;
+}
+
+/* Body of a buffer-output kernel: the work-item's position from the global
+ * id (row-major over the parallel dims, each divided by its tile), the tile
+ * points' index values (the fastest dim cyclic: w + t * extent/T, so that
+ * neighbouring work-items touch neighbouring elements; the others blocked:
+ * w * T + t), the computation, one store per point. */
+static bool buffer_output_body(KGen *k, SmBuilder *b, const Sched *sch, const unsigned *par, unsigned npar,
+                               const unsigned *red, unsigned nred, SmValue *gid, SmValue *out, const SmLayout *ol) {
+  SmContext *c = k->ctx;
+  SmOp *g = k->g;
+  const int64_t *dom;
+  sm_layout_generic_domain(g, &dom);
+  Tiled tl = {.npts = 1, .unroll = sch->unroll};
+  int64_t stride = 1, nwi = 1;
+  SmValue *w[MAXD];
+  for (unsigned j = 0; j < npar; j++) nwi *= (dom[par[j]] + sch->tile[par[j]] - 1) / sch->tile[par[j]];
+  for (unsigned j = npar; j-- > 0;) {
+    unsigned d = par[j];
+    int64_t ext = (dom[d] + sch->tile[d] - 1) / sch->tile[d];
+    SmAffineExpr *e = sm_affine_dim(c, 0);
+    if (stride > 1) e = sm_affine_floordiv(c, e, sm_affine_const(c, stride));
+    if (j > 0) e = sm_affine_mod(c, e, sm_affine_const(c, ext));
+    w[d] = k->dom[d] = apply(b, sm_affine_expr_simplify_ranges(c, e, 1, &nwi), 1, &gid);
+    stride *= ext;
+  }
+  for (unsigned j = 0; j < npar; j++) {
+    unsigned d = par[j];
+    int64_t f = sch->tile[d];
+    if (f <= 1) continue;
+    unsigned n = tl.nt++;
+    tl.td[n] = d, tl.tf[n] = f;
+    tl.npts *= (unsigned)f;
+    bool cyclic = j + 1 == npar, ragged = dom[d] % f != 0;
+    int64_t ext = dom[d] / f;
+    SmValue *last = ragged ? index_const(b, dom[d] - 1) : NULL;
+    for (int64_t t = 0; t < f; t++) {
+      SmAffineExpr *e = cyclic ? sm_affine_add(c, sm_affine_dim(c, 0), sm_affine_const(c, t * ext))
+                               : sm_affine_add(c, sm_affine_mul(c, sm_affine_dim(c, 0), sm_affine_const(c, f)), sm_affine_const(c, t));
+      tl.val[n][t] = apply(b, e, 1, &w[d]);
+      /* A ragged last tile recomputes the last element for its points past
+       * the extent (and stores the same value there): no guards needed. */
+      if (ragged && t > 0) {
+        SmValue *ops[2] = {tl.val[n][t], last};
+        tl.val[n][t] = mk(b, "arith.minsi", 2, ops, 1, idx_t(c), NULL, NULL, 0);
+      }
+    }
+  }
+  SmValue *vals[MAXP];
+  if (!compute_tile(k, b, red, nred, &tl, vals)) return false;
+  /* Every point's indices stay inside the domain (ragged tiles clamp). */
+  SmAffineMap *om = sm_affine_map_simplify_ranges(c, sm_layout_generic_map(g, g->num_operands), dom);
+  for (unsigned p = 0; p < tl.npts; p++) {
+    set_point(k, &tl, p);
+    SmValue *ops[MAXD + 2];
+    ops[0] = vals[p];
+    ops[1] = out;
+    for (unsigned r = 0; r < om->num_results; r++) ops[2 + r] = apply(b, om->results[r], k->nd, k->dom);
+    const char *pn[] = {"map"};
+    SmAttr *pv[] = {sm_attr_affine_map(c, ol->map)};
+    mk(b, "kernel.store", om->num_results + 2, ops, 0, NULL, pn, pv, 1);
+  }
+  return true;
+}
+
 /* Builds kernel.func @name for generic g; returns it (detached) or NULL. */
-static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, int64_t *work_items) {
+static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, const Limits *opts, int64_t *work_items) {
   unsigned nin = g->num_operands;
   if (g->num_results != 1) {
     sm_op_emit_error(g, "kernel lowering supports one result per layout.generic");
@@ -458,6 +726,12 @@ static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, int64_t *work
   }
   ImgInv inv;
   SmAffineMap *om = sm_layout_generic_map(g, nin);
+  Sched sch;
+  if (!schedule_of(g, opts, &sch)) return NULL;
+  if (ol.kind != SM_LAYOUT_IMAGE) {
+    wi = 1;
+    for (unsigned j = 0; j < npar; j++) wi *= (dom[par[j]] + sch.tile[par[j]] - 1) / sch.tile[par[j]];
+  }
   if (ol.kind == SM_LAYOUT_IMAGE) {
     if (!projection_of_parallel(g, om, nd) || !img_invert(&ol, rt->shaped.rank, rt->shaped.dims, &inv)) {
       sm_op_emit_error(g, "unsupported image layout for a kernel output: the result map must be a permutation of the "
@@ -483,26 +757,7 @@ static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, int64_t *work
   if (ol.kind == SM_LAYOUT_IMAGE) {
     ok = image_output_body(&k, &b, &inv, red, nred, gid, bufs[nin]);
   } else {
-    int64_t stride = 1;
-    for (unsigned j = npar; j-- > 0;) {
-      unsigned d = par[j];
-      SmAffineExpr *e = sm_affine_dim(c, 0);
-      if (stride > 1) e = sm_affine_floordiv(c, e, sm_affine_const(c, stride));
-      if (j > 0) e = sm_affine_mod(c, e, sm_affine_const(c, dom[d]));
-      k.dom[d] = apply(&b, sm_affine_expr_simplify_ranges(c, e, 1, &wi), 1, &gid);
-      stride *= dom[d];
-    }
-    SmValue *acc = compute(&k, &b, red, nred, &ok);
-    if (ok) {
-      SmValue *ops[MAXD + 2];
-      ops[0] = acc;
-      ops[1] = bufs[nin];
-      SmAffineMap *sm = sm_affine_map_simplify_ranges(c, om, dom);
-      for (unsigned r = 0; r < om->num_results; r++) ops[2 + r] = apply(&b, sm->results[r], nd, k.dom);
-      const char *pn[] = {"map"};
-      SmAttr *pv[] = {sm_attr_affine_map(c, ol.map)};
-      mk(&b, "kernel.store", om->num_results + 2, ops, 0, NULL, pn, pv, 1);
-    }
+    ok = buffer_output_body(&k, &b, &sch, par, npar, red, nred, gid, bufs[nin], &ol);
   }
   sm_ptrmap_free(&k.map);
   if (!ok) {
@@ -514,6 +769,339 @@ static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, int64_t *work
   sm_op_state_add_prop(&st, "sym_name", sm_attr_string(c, name, strlen(name)));
   sm_op_state_add_prop(&st, "function_type", sm_attr_type(c, sm_type_function(c, nin + 1, argt, 0, NULL)));
   sm_op_state_add_prop(&st, "work_items", sm_attr_integer(c, sm_type_integer(c, 64, SM_SIGNLESS), wi));
+  sm_region_append_block(sm_op_state_add_region(&st), kb);
+  SmOp *f = sm_op_create(&st);
+  sm_op_state_release(&st);
+  return f;
+}
+
+/* ---- normalisation chains: one work-group kernel ---------------------------
+
+LayerNorm and Softmax arrive as row reductions R1..Rn (mean, variance; max,
+sum of exp) and one element-wise generic F that reads x and the R results.
+Such a chain becomes one kernel with one work-group per row: each R is a
+kernel.group_reduce over the reduced dims (the group's work-items share the
+elements, partials combine through local memory), its epilogue runs once,
+and F is a kernel.group_for over the row that stores the outputs; the R
+results are never written to memory.
+
+A chain is recognised, not declared: F is an all-parallel generic with a
+buffer result; an operand of F (or of a chain member) joins the chain when
+it is the result of a generic R in the same block with F's domain, a
+non-empty set of reduced dims (the same for every member), an init and a
+body yielding `combine(acc, v)` (combine: addf, mulf, maximumf, minimumf,
+maxnumf, minnumf), whose result map keeps the parallel dims and puts 0 for
+the reduced ones, and every user of R is a chain member reading R through
+exactly that map (so a member at any point of the row reads the row's
+value). No layout.extract anywhere in the chain. */
+
+#define MAXCHAIN 8
+
+typedef struct Chain {
+  SmOp *red[MAXCHAIN]; /* program order */
+  unsigned nred;
+  SmOp *fin;
+  bool mask[MAXD]; /* reduced dims */
+} Chain;
+
+static bool has_extract(SmOp *g) {
+  for (unsigned r = 0; r < g->num_regions; r++)
+    for (SmBlock *b = g->regions[r].first; b; b = b->next)
+      for (SmOp *o = b->first; o; o = o->next)
+        if (sm_op_name_is(o, "layout.extract") || o->num_regions) return true;
+  return false;
+}
+
+static const char *combiner_of(SmOp *g) {
+  SmBlock *b = g->regions[0].first;
+  unsigned nin = g->num_operands;
+  if (!b || b->num_args != nin + 1 || !b->last || !sm_op_name_is(b->last, "layout.yield")) return NULL;
+  SmValue *acc = b->args[nin];
+  SmOp *c = sm_value_defining_op(b->last->operands[0].value);
+  if (!c || c->block != b || c->num_operands != 2 || !sm_kernel_group_kind_ok(c->name)) return NULL;
+  if (c->operands[0].value != acc && c->operands[1].value != acc) return NULL;
+  if (!acc->uses || acc->uses->next) return NULL;
+  return c->name;
+}
+
+static bool same_domain(SmOp *a, SmOp *b) {
+  const int64_t *da, *db;
+  unsigned na = sm_layout_generic_domain(a, &da), nb = sm_layout_generic_domain(b, &db);
+  return na == nb && !memcmp(da, db, na * sizeof *da);
+}
+
+static bool row_reduction(SmContext *c, SmOp *r, Chain *ch, bool *have_mask) {
+  if (!sm_op_name_is(r, "layout.generic") || r->num_results != 1 || r->block != ch->fin->block) return false;
+  if (!same_domain(r, ch->fin) || !sm_layout_generic_init(r, 0) || !combiner_of(r) || has_extract(r)) return false;
+  if (!sm_type_is_float(r->results[0].type->shaped.elem)) return false;
+  SmLayout l;
+  if (!sm_layout_of_type(c, r->results[0].type, &l) || l.kind == SM_LAYOUT_IMAGE) return false;
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(r, &dom);
+  bool mask[MAXD] = {0}, any = false;
+  for (unsigned d = 0; d < nd; d++) any |= mask[d] = sm_layout_generic_is_reduction(r, d);
+  if (!any) return false;
+  if (*have_mask && memcmp(mask, ch->mask, sizeof mask)) return false;
+  SmAffineMap *om = sm_layout_generic_map(r, r->num_operands);
+  for (unsigned i = 0; i < om->num_results; i++) {
+    SmAffineExpr *e = om->results[i];
+    if (!(e->kind == SM_AFFINE_CONST && e->value == 0) && !(e->kind == SM_AFFINE_DIM && !mask[e->position])) return false;
+  }
+  memcpy(ch->mask, mask, sizeof mask);
+  *have_mask = true;
+  return true;
+}
+
+static bool in_chain(const Chain *ch, SmOp *op) {
+  if (op == ch->fin) return true;
+  for (unsigned i = 0; i < ch->nred; i++)
+    if (ch->red[i] == op) return true;
+  return false;
+}
+
+static bool op_before(SmOp *a, SmOp *b) {
+  for (SmOp *o = a->next; o; o = o->next)
+    if (o == b) return true;
+  return false;
+}
+
+static bool find_chain(SmContext *c, SmOp *fin, Chain *ch) {
+  memset(ch, 0, sizeof *ch);
+  ch->fin = fin;
+  if (!sm_op_name_is(fin, "layout.generic") || fin->num_results != 1 || has_extract(fin)) return false;
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(fin, &dom);
+  if (nd > MAXD) return false;
+  for (unsigned d = 0; d < nd; d++)
+    if (sm_layout_generic_is_reduction(fin, d)) return false;
+  SmLayout l;
+  if (!sm_layout_of_type(c, fin->results[0].type, &l) || l.kind == SM_LAYOUT_IMAGE) return false;
+  bool have_mask = false;
+  /* Members' operands, breadth first from F. */
+  SmOp *work[MAXCHAIN + 1] = {fin};
+  for (unsigned w = 0, nw = 1; w < nw; w++) {
+    SmOp *m = work[w];
+    for (unsigned i = 0; i < m->num_operands; i++) {
+      SmOp *d = sm_value_defining_op(m->operands[i].value);
+      if (!d || in_chain(ch, d) || sm_layout_generic_map(m, i) != sm_layout_generic_map(d, d->num_operands)) continue;
+      if (!row_reduction(c, d, ch, &have_mask)) continue;
+      if (ch->nred == MAXCHAIN) return false;
+      ch->red[ch->nred++] = d;
+      work[nw++] = d;
+    }
+  }
+  if (!ch->nred) return false;
+  /* Every user of a member reduction is a member reading it through its result map. */
+  for (unsigned i = 0; i < ch->nred; i++) {
+    SmValue *v = &ch->red[i]->results[0];
+    SmAffineMap *rm = sm_layout_generic_map(ch->red[i], ch->red[i]->num_operands);
+    for (SmUse *u = v->uses; u; u = u->next) {
+      if (!in_chain(ch, u->owner) || sm_layout_generic_map(u->owner, u->index) != rm) return false;
+    }
+  }
+  /* Program order (a member may read an earlier one). */
+  for (unsigned i = 0; i < ch->nred; i++)
+    for (unsigned j = i + 1; j < ch->nred; j++)
+      if (op_before(ch->red[j], ch->red[i])) {
+        SmOp *t = ch->red[i];
+        ch->red[i] = ch->red[j], ch->red[j] = t;
+      }
+  return true;
+}
+
+/* Index of v among ext[0..*n), appended when absent. */
+static unsigned ext_index(SmValue **ext, unsigned *n, SmValue *v) {
+  for (unsigned i = 0; i < *n; i++)
+    if (ext[i] == v) return i;
+  ext[*n] = v;
+  return (*n)++;
+}
+
+/* Sets k->g, k->bufs and k->given for chain member g. */
+static void bind_member(KGen *k, const Chain *ch, SmOp *g, SmValue **ext, unsigned next, SmValue **args, SmValue **scalars,
+                        SmValue **bufs, SmValue **given) {
+  k->g = g;
+  for (unsigned i = 0; i < g->num_operands; i++) {
+    SmValue *v = g->operands[i].value;
+    bufs[i] = NULL;
+    given[i] = NULL;
+    for (unsigned r = 0; r < ch->nred; r++)
+      if (v == &ch->red[r]->results[0]) given[i] = scalars[r];
+    for (unsigned e = 0; !given[i] && e < next; e++)
+      if (ext[e] == v) bufs[i] = args[e];
+  }
+  k->bufs = bufs;
+  k->given = given;
+}
+
+/* The reduced dims' values from the linear index iv (row-major). */
+static void delinearize(KGen *k, SmBuilder *b, const unsigned *dims, unsigned n, const int64_t *dom, SmValue *iv) {
+  SmContext *c = k->ctx;
+  int64_t stride = 1, total = 1;
+  for (unsigned j = 0; j < n; j++) total *= dom[dims[j]];
+  for (unsigned j = n; j-- > 0;) {
+    SmAffineExpr *e = sm_affine_dim(c, 0);
+    if (stride > 1) e = sm_affine_floordiv(c, e, sm_affine_const(c, stride));
+    if (j > 0) e = sm_affine_mod(c, e, sm_affine_const(c, dom[dims[j]]));
+    k->dom[dims[j]] = apply(b, sm_affine_expr_simplify_ranges(c, e, 1, &total), 1, &iv);
+    stride *= dom[dims[j]];
+  }
+}
+
+static SmOp *group_loop(SmBuilder *b, const char *name, SmValue *init, int64_t upper, const char *kind, SmBlock *body) {
+  SmContext *c = b->ctx;
+  SmType *i64 = sm_type_integer(c, 64, SM_SIGNLESS);
+  SmOpState st;
+  sm_op_state_init(&st, c, sm_intern_cstr(c, name), sm_loc_unknown(c));
+  if (init) {
+    sm_op_state_add_operand(&st, init);
+    sm_op_state_add_result(&st, init->type);
+    sm_op_state_add_prop(&st, "kind", sm_attr_string(c, kind, strlen(kind)));
+  }
+  sm_op_state_add_prop(&st, "lower", sm_attr_integer(c, i64, 0));
+  sm_op_state_add_prop(&st, "upper", sm_attr_integer(c, i64, upper));
+  sm_op_state_add_prop(&st, "step", sm_attr_integer(c, i64, 1));
+  sm_region_append_block(sm_op_state_add_region(&st), body);
+  SmOp *op = sm_builder_create(b, &st);
+  sm_op_state_release(&st);
+  return op;
+}
+
+/* Work-group size of a chain kernel over rows of n elements: a power of
+ * two, about n / 4 elements per work-item's share, between 32 and 256. */
+static int64_t chain_group_size(int64_t n) {
+  int64_t g = 32;
+  while (g < 256 && g * 8 <= n) g *= 2;
+  return g;
+}
+
+/* Builds the chain's kernel; ext/next receive its external operands (its
+ * arguments before the output). */
+static SmOp *build_chain_kernel(SmContext *c, const Chain *ch, const char *name, SmValue **ext, unsigned *next, int64_t *wi) {
+  SmOp *fin = ch->fin;
+  *next = 0;
+  for (unsigned r = 0; r <= ch->nred; r++) {
+    SmOp *g = r < ch->nred ? ch->red[r] : fin;
+    for (unsigned i = 0; i < g->num_operands; i++) {
+      SmOp *d = sm_value_defining_op(g->operands[i].value);
+      if (d && in_chain(ch, d)) continue;
+      if (*next >= 63) {
+        sm_op_emit_error(fin, "too many operands for one kernel");
+        return NULL;
+      }
+      ext_index(ext, next, g->operands[i].value);
+    }
+  }
+  SmType *argt[64];
+  for (unsigned i = 0; i < *next; i++) argt[i] = storage_type(c, ext[i]->type);
+  argt[*next] = storage_type(c, fin->results[0].type);
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(fin, &dom);
+  unsigned rows_d[MAXD], red_d[MAXD], nrow = 0, nredd = 0;
+  int64_t rows = 1, n = 1;
+  for (unsigned d = 0; d < nd; d++) {
+    if (ch->mask[d]) red_d[nredd++] = d, n *= dom[d];
+    else rows_d[nrow++] = d, rows *= dom[d];
+  }
+  int64_t gs = chain_group_size(n);
+  SmAttr *sched = sm_op_get_attr(fin, "kernel.schedule");
+  SmAttr *ga = sched && sched->kind == SM_ATTR_DICTIONARY ? sm_dict_get(sched, "group") : NULL;
+  if (ga) {
+    if (ga->kind != SM_ATTR_INTEGER || ga->integer.value < 1 || ga->integer.value > 1024 || (ga->integer.value & (ga->integer.value - 1))) {
+      sm_op_emit_error(fin, "'kernel.schedule' group must be a power of two in [1, 1024]");
+      return NULL;
+    }
+    gs = ga->integer.value;
+  }
+  *wi = rows;
+  KGen k = {.ctx = c, .nd = nd};
+  sm_ptrmap_init(&k.map);
+  SmBlock *kb = sm_block_create();
+  SmValue *args[64];
+  for (unsigned i = 0; i <= *next; i++) args[i] = sm_block_add_arg(kb, argt[i], fin->loc);
+  SmBuilder b;
+  sm_builder_init(&b, c);
+  sm_builder_set_block_end(&b, kb);
+  SmValue *gid = mk(&b, "kernel.group_id", 0, NULL, 1, idx_t(c), NULL, NULL, 0);
+  delinearize(&k, &b, rows_d, nrow, dom, gid);
+  SmValue *row_dom[MAXD];
+  memcpy(row_dom, k.dom, sizeof row_dom);
+  SmValue *scalars[MAXCHAIN], *bufs[64], *given[64];
+  bool ok = true;
+  Tiled one = {.npts = 1, .unroll = 1};
+  for (unsigned r = 0; r < ch->nred && ok; r++) {
+    SmOp *g = ch->red[r];
+    bind_member(&k, ch, g, ext, *next, args, scalars, bufs, given);
+    SmBlock *lb = sm_block_create();
+    SmValue *iv = sm_block_add_arg(lb, idx_t(c), sm_loc_unknown(c));
+    SmValue *acc0 = const_of(&b, sm_layout_generic_init(g, 0));
+    SmValue *acc = sm_block_add_arg(lb, acc0->type, sm_loc_unknown(c));
+    SmBuilder ib;
+    sm_builder_init(&ib, c);
+    sm_builder_set_block_end(&ib, lb);
+    delinearize(&k, &ib, red_d, nredd, dom, iv);
+    SmValue *y = NULL;
+    ok = body_points(&k, &ib, &one, &acc, &y);
+    if (!ok) {
+      sm_block_destroy(lb);
+      break;
+    }
+    mk(&ib, "kernel.yield", 1, &y, 0, NULL, NULL, NULL, 0);
+    SmValue *v = sm_op_result(group_loop(&b, "kernel.group_reduce", acc0, n, combiner_of(g), lb), 0);
+    memcpy(k.dom, row_dom, sizeof row_dom);
+    SmBlock *epi = g->regions[1].first;
+    if (epi) {
+      SmValue *(*cache)[MAXP] = calloc(g->num_operands ? g->num_operands : 1, sizeof *cache);
+      if (!cache) {
+        ok = sm_op_emit_error(g, "out of memory");
+        break;
+      }
+      sm_ptrmap_put(&k.map, epi->args[0], v);
+      ok = load_point_inputs(&k, epi, 1, &b, &one, 0, cache);
+      free(cache);
+      if (ok) v = clone_region(&k, epi, &b, &ok);
+    }
+    scalars[r] = v;
+  }
+  if (ok) {
+    bind_member(&k, ch, fin, ext, *next, args, scalars, bufs, given);
+    SmBlock *lb = sm_block_create();
+    SmValue *iv = sm_block_add_arg(lb, idx_t(c), sm_loc_unknown(c));
+    SmBuilder ib;
+    sm_builder_init(&ib, c);
+    sm_builder_set_block_end(&ib, lb);
+    delinearize(&k, &ib, red_d, nredd, dom, iv);
+    unsigned nored[1];
+    SmValue *v = compute(&k, &ib, nored, 0, &ok);
+    if (ok) {
+      SmLayout ol;
+      sm_layout_of_type(c, fin->results[0].type, &ol);
+      SmAffineMap *om = sm_affine_map_simplify_ranges(c, sm_layout_generic_map(fin, fin->num_operands), dom);
+      SmValue *ops[MAXD + 2];
+      ops[0] = v;
+      ops[1] = args[*next];
+      for (unsigned r = 0; r < om->num_results; r++) ops[2 + r] = apply(&ib, om->results[r], nd, k.dom);
+      const char *pn[] = {"map"};
+      SmAttr *pv[] = {sm_attr_affine_map(c, ol.map)};
+      mk(&ib, "kernel.store", om->num_results + 2, ops, 0, NULL, pn, pv, 1);
+      mk(&ib, "kernel.yield", 0, NULL, 0, NULL, NULL, NULL, 0);
+      group_loop(&b, "kernel.group_for", NULL, n, NULL, lb);
+    } else {
+      sm_block_destroy(lb);
+    }
+  }
+  sm_ptrmap_free(&k.map);
+  if (!ok) {
+    sm_block_destroy(kb);
+    return NULL;
+  }
+  SmType *i64 = sm_type_integer(c, 64, SM_SIGNLESS);
+  SmOpState st;
+  sm_op_state_init(&st, c, sm_intern_cstr(c, "kernel.func"), fin->loc);
+  sm_op_state_add_prop(&st, "sym_name", sm_attr_string(c, name, strlen(name)));
+  sm_op_state_add_prop(&st, "function_type", sm_attr_type(c, sm_type_function(c, *next + 1, argt, 0, NULL)));
+  sm_op_state_add_prop(&st, "work_items", sm_attr_integer(c, i64, rows));
+  sm_op_state_add_prop(&st, "group_size", sm_attr_integer(c, i64, gs));
   sm_region_append_block(sm_op_state_add_region(&st), kb);
   SmOp *f = sm_op_create(&st);
   sm_op_state_release(&st);
@@ -579,8 +1167,21 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
   SmBuilder hbld;
   sm_builder_init(&hbld, c);
   sm_builder_set_block_end(&hbld, hb);
-  SmPtrMap vals;
+  SmPtrMap vals, chains, members;
   sm_ptrmap_init(&vals);
+  sm_ptrmap_init(&chains);
+  sm_ptrmap_init(&members);
+  /* Normalisation chains: F -> its Chain; each absorbed R -> its F. */
+  for (SmOp *op = body->first; lim->group_kernels && op; op = op->next) {
+    if (!sm_op_name_is(op, "layout.generic") || sm_ptrmap_get(&members, op)) continue;
+    Chain tmp;
+    if (!find_chain(c, op, &tmp)) continue;
+    Chain *ch = malloc(sizeof *ch);
+    if (!ch) break;
+    *ch = tmp;
+    sm_ptrmap_put(&chains, op, ch);
+    for (unsigned r = 0; r < ch->nred; r++) sm_ptrmap_put(&members, ch->red[r], op);
+  }
   bool ok = true;
   for (unsigned i = 0; i < body->num_args && ok; i++) {
     SmType *t = body->args[i]->type;
@@ -633,6 +1234,8 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
       }
       continue;
     }
+    if (sm_ptrmap_get(&members, op)) continue; /* computed inside its chain's kernel, never stored */
+    const Chain *chain = sm_ptrmap_get(&chains, op);
     SmOp *g = op, *tmp = NULL;
     if (sm_op_name_is(op, "layout.convert")) g = tmp = convert_as_generic(c, op);
     else if (!sm_op_name_is(op, "layout.generic")) {
@@ -644,16 +1247,27 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
     snprintf(name, sizeof name, "k%u_%.60s", (*kcount)++, kind && kind->kind == SM_ATTR_STRING ? kind->string.data : "generic");
     sanitize(name + 1);
     int64_t wi;
-    SmOp *kf = build_kernel(c, g, name, &wi);
+    SmValue *ext[64];
+    unsigned nargs = op->num_operands;
+    SmOp *kf;
+    if (chain) {
+      kf = build_chain_kernel(c, chain, name, ext, &nargs, &wi);
+    } else {
+      kf = build_kernel(c, g, name, lim, &wi);
+      for (unsigned i = 0; i < nargs; i++) ext[i] = op->operands[i].value;
+    }
     if (tmp) sm_op_destroy(tmp);
     if (!kf) {
       ok = false;
       break;
     }
+    /* Short windows become straight-line code, then invariants leave the loops. */
+    sm_kernel_unroll(kf, 3);
+    sm_kernel_hoist_invariants(kf);
     sm_block_insert_op(module->regions[0].first, fn, kf);
     SmValue *args[65];
-    for (unsigned i = 0; i < op->num_operands; i++) {
-      args[i] = sm_ptrmap_get(&vals, op->operands[i].value);
+    for (unsigned i = 0; i < nargs; i++) {
+      args[i] = sm_ptrmap_get(&vals, ext[i]);
       if (!args[i]) {
         ok = sm_op_emit_error(op, "operand #%u is not available as a buffer", i);
         break;
@@ -672,12 +1286,18 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
      * the device cannot hold) point at the source. */
     sm_value_defining_op(out)->loc = op->loc;
     sm_ptrmap_put(&vals, &op->results[0], out);
-    args[op->num_operands] = out;
+    args[nargs] = out;
     const char *ln[] = {"callee", "work_items"};
     SmAttr *lv[] = {sm_attr_symbol_ref(c, sm_intern_cstr(c, name), 0, NULL), sm_attr_integer(c, i64, wi)};
-    host_op(&hbld, "kernel.launch", NULL, op->num_operands + 1, args, ln, lv, 2);
+    host_op(&hbld, "kernel.launch", NULL, nargs + 1, args, ln, lv, 2);
+  }
+  for (SmOp *op = body->first; op; op = op->next) {
+    Chain *ch = sm_ptrmap_get(&chains, op);
+    free(ch);
   }
   sm_ptrmap_free(&vals);
+  sm_ptrmap_free(&chains);
+  sm_ptrmap_free(&members);
   if (!ok) {
     sm_block_destroy(hb);
     return false;
@@ -710,12 +1330,16 @@ static bool convert_module(SmOp *module, const Limits *lim) {
 #define DEFAULT_MAX_IMAGE 16384
 
 bool sm_convert_layout_to_kernel(SmOp *module) {
-  Limits lim = {DEFAULT_MAX_IMAGE, DEFAULT_MAX_IMAGE};
+  Limits lim = {DEFAULT_MAX_IMAGE, DEFAULT_MAX_IMAGE, true, 4, 256};
   return convert_module(module, &lim);
 }
 
 static bool run_cl2k(SmOp *op, SmPassRun *run) {
-  Limits lim = {sm_pass_run_int(run, "max-image-width"), sm_pass_run_int(run, "max-image-height")};
+  Limits lim = {sm_pass_run_int(run, "max-image-width"), sm_pass_run_int(run, "max-image-height"),
+                sm_pass_run_bool(run, "group-kernels"),
+                sm_pass_run_int(run, "max-tile"), sm_pass_run_int(run, "min-work-items")};
+  if (lim.max_tile < 1 || lim.max_tile > MAXT)
+    return sm_emit_error(sm_op_context(op), op->loc, "max-tile must be in [1, %d]", MAXT);
   if (lim.max_w < 0 || lim.max_h < 0)
     return sm_emit_error(sm_op_context(op), op->loc, "max-image-width / max-image-height must be >= 0");
   return convert_module(op, &lim);
@@ -724,6 +1348,9 @@ static bool run_cl2k(SmOp *op, SmPassRun *run) {
 static const SmPassOption cl2k_options[] = {
     {"max-image-width", SM_PASS_OPT_INT, "16384", "largest image width a tensor may need (0: no limit)"},
     {"max-image-height", SM_PASS_OPT_INT, "16384", "largest image height a tensor may need (0: no limit)"},
+    {"max-tile", SM_PASS_OPT_INT, "4", "register tile factor cap per dim of the default schedule (1: one point per work-item)"},
+    {"min-work-items", SM_PASS_OPT_INT, "256", "work-items the default schedule keeps at least when tiling"},
+    {"group-kernels", SM_PASS_OPT_BOOL, "true", "row reductions feeding one element-wise generic (LayerNorm, Softmax) become one work-group kernel"},
 };
 
 const SmPassDef sm_convert_layout_to_kernel_pass = {
@@ -731,6 +1358,6 @@ const SmPassDef sm_convert_layout_to_kernel_pass = {
     .summary = "Lower layout.generic ops to kernel.func and func.func to a kernel.host plan",
     .anchor = "builtin.module",
     .options = cl2k_options,
-    .num_options = 2,
+    .num_options = 5,
     .run = run_cl2k,
 };

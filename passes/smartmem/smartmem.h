@@ -38,6 +38,12 @@ extern const SmPassDef sm_smartmem_classify_pass;
 extern const SmPassDef sm_convert_graph_to_layout_pass;
 extern const SmPassDef sm_convert_layout_to_kernel_pass;
 extern const SmPassDef sm_kernel_plan_memory_pass;
+extern const SmPassDef sm_kernel_hoist_invariants_pass;
+extern const SmPassDef sm_kernel_unroll_pass;
+/* Fully unrolls kernel.for loops of at most max_trips iterations under root; returns how many. */
+unsigned sm_kernel_unroll(SmOp *root, int64_t max_trips);
+/* Hoists loop-invariant scalar ops out of kernel loops under root; returns how many moved. */
+unsigned sm_kernel_hoist_invariants(SmOp *root);
 extern const SmPassDef sm_smartmem_eliminate_pass;
 extern const SmPassDef sm_smartmem_fuse_pass;
 extern const SmPassDef sm_smartmem_select_layout_pass;

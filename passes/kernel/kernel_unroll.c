@@ -1,0 +1,99 @@
+/* kernel-unroll: fully unrolls kernel.for loops whose constant trip count
+ * is at most max-trip-count (default 3): the body is repeated with the
+ * induction variable a constant and the iteration values chained, so short
+ * windows (3x3 convolution and pooling windows) become straight-line code
+ * with constant offsets. Inner loops are unrolled first. The kernel
+ * lowering runs it (with 3: the 3x3 windows) on every kernel it builds. */
+#include "dialects/arith/arith.h"
+#include "dialects/kernel/kernel.h"
+#include "passes/smartmem/smartmem.h"
+
+#include <stdlib.h>
+
+typedef struct Loops {
+  SmOp **ops;
+  unsigned n, cap;
+} Loops;
+
+static SmWalkResult collect(SmOp *op, void *user) {
+  Loops *l = user;
+  if (!sm_op_name_is(op, "kernel.for")) return SM_WALK_ADVANCE;
+  if (l->n == l->cap) {
+    unsigned nc = l->cap ? 2 * l->cap : 16;
+    SmOp **no = realloc(l->ops, nc * sizeof *no);
+    if (!no) return SM_WALK_INTERRUPT;
+    l->ops = no;
+    l->cap = nc;
+  }
+  l->ops[l->n++] = op;
+  return SM_WALK_ADVANCE;
+}
+
+static bool unroll_one(SmOp *loop, int64_t max_trips) {
+  int64_t lo = sm_op_get_prop(loop, "lower")->integer.value, hi = sm_op_get_prop(loop, "upper")->integer.value,
+          st = sm_op_get_prop(loop, "step")->integer.value;
+  if (st <= 0 || hi < lo) return false;
+  int64_t trips = (hi - lo + st - 1) / st;
+  if (trips > max_trips) return false;
+  SmContext *c = sm_op_context(loop);
+  SmBlock *body = loop->regions[0].first;
+  unsigned n = loop->num_operands;
+  SmValue *cur[64];
+  if (n > 64) return false;
+  for (unsigned i = 0; i < n; i++) cur[i] = loop->operands[i].value;
+  SmBuilder b;
+  sm_builder_init(&b, c);
+  sm_builder_set_before(&b, loop);
+  for (int64_t t = 0; t < trips; t++) {
+    SmPtrMap map;
+    sm_ptrmap_init(&map);
+    SmValue *iv = sm_op_result(sm_arith_build_constant_int(&b, sm_type_index(c), lo + t * st, loop->loc), 0);
+    sm_ptrmap_put(&map, body->args[0], iv);
+    for (unsigned i = 0; i < n; i++) sm_ptrmap_put(&map, body->args[i + 1], cur[i]);
+    for (SmOp *o = body->first; o; o = o->next) {
+      if (sm_op_name_is(o, "kernel.yield")) {
+        for (unsigned i = 0; i < n; i++) {
+          SmValue *v = sm_ptrmap_get(&map, o->operands[i].value);
+          cur[i] = v ? v : o->operands[i].value;
+        }
+        break;
+      }
+      SmOp *cl = sm_op_clone(o, &map);
+      sm_builder_insert(&b, cl);
+      for (unsigned r = 0; r < o->num_results; r++) sm_ptrmap_put(&map, &o->results[r], &cl->results[r]);
+    }
+    sm_ptrmap_free(&map);
+  }
+  for (unsigned i = 0; i < n; i++) sm_value_replace_all_uses(&loop->results[i], cur[i]);
+  sm_op_erase(loop);
+  return true;
+}
+
+unsigned sm_kernel_unroll(SmOp *root, int64_t max_trips) {
+  Loops l = {0};
+  sm_op_walk(root, SM_WALK_POST, collect, &l);
+  unsigned n = 0;
+  for (unsigned i = 0; i < l.n; i++) n += unroll_one(l.ops[i], max_trips);
+  free(l.ops);
+  return n;
+}
+
+static bool run_unroll(SmOp *op, SmPassRun *run) {
+  int64_t m = sm_pass_run_int(run, "max-trip-count");
+  if (m < 0) return sm_emit_error(sm_op_context(op), op->loc, "max-trip-count must be >= 0");
+  sm_kernel_unroll(op, m);
+  return true;
+}
+
+static const SmPassOption unroll_options[] = {
+    {"max-trip-count", SM_PASS_OPT_INT, "3", "unroll kernel.for loops with at most this many iterations"},
+};
+
+const SmPassDef sm_kernel_unroll_pass = {
+    .argument = "kernel-unroll",
+    .summary = "Fully unroll short constant kernel.for loops",
+    .anchor = NULL,
+    .options = unroll_options,
+    .num_options = 1,
+    .run = run_unroll,
+};
