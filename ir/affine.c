@@ -340,7 +340,7 @@ static bool badd(int64_t a, int64_t b, int64_t *r) { return !__builtin_add_overf
 
 bool sm_affine_expr_bounds(const SmAffineExpr *e, unsigned n, const int64_t *ext, int64_t *lo,
                            int64_t *hi) {
-  int64_t l1, h1, l2, h2;
+  int64_t l1 = 0, h1 = 0, l2 = 0, h2 = 0; /* set before use; zeroed for gcc -O3 -Wmaybe-uninitialized */
   switch (e->kind) {
   case SM_AFFINE_DIM:
     if (e->position >= n || ext[e->position] <= 0) return false;
