@@ -367,7 +367,12 @@ static bool check_access(Checker *c, SmOp *op, bool store) {
   Iv off = eval_expr(m->map->results[0], coords, nc);
   int64_t n = c->numel[buf->index];
   if (finite_iv(off) && off.lo >= 0 && off.hi < (double)n) {
-    if (store && !c->covered[buf->index] && !off.input && op->block == c->body)
+    /* Only integer data can become an address (gather/scatter indices), so
+     * only its ranges need the precise replace-on-full-write rule; float
+     * stores keep the (sound) join and skip the per-work-item enumeration,
+     * which would dominate compile time on large activations. */
+    if (store && !c->covered[buf->index] && !off.input && op->block == c->body &&
+        sm_type_is_int_or_index(op->operands[0].value->type))
       c->covered[buf->index] = store_covers(c, op, m->map, n);
     return true;
   }

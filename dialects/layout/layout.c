@@ -98,15 +98,14 @@ bool sm_layout_verify(SmContext *ctx, SmLoc *loc, const SmLayout *l, unsigned ra
   if (!sm_checked_numel(rank, dims, &numel))
     return sm_emit_error(ctx, loc, "layout of a tensor whose element count overflows int64");
   extent[0] = extent[1] = extent[2] = 1;
-  if (numel > (1 << 22)) {
+  /* A linear buffer map sum(c_i * d_i) is decided structurally at any size:
+   * it is a bijection onto [0, numel) exactly when its strides, sorted, form
+   * a mixed radix of the shape. Only other maps are enumerated (up to 2^22
+   * elements), which keeps verification cheap for the row-major and
+   * permuted layouts that layout selection writes on most tensors. */
+  int64_t s[16] = {0};
+  if (l->kind == SM_LAYOUT_BUFFER && rank <= 16 && linear_strides(m->results[0], rank, s)) {
     int64_t strides[16][2];
-    if (l->kind != SM_LAYOUT_BUFFER || rank > 16)
-      return sm_emit_error(ctx, loc, "layout of %lld elements is too large to check and not linear",
-                           (long long)numel);
-    int64_t s[16] = {0};
-    if (!linear_strides(m->results[0], rank, s))
-      return sm_emit_error(ctx, loc, "layout of %lld elements is too large to check and not linear",
-                           (long long)numel);
     unsigned k = 0;
     for (unsigned d = 0; d < rank; d++)
       if (dims[d] > 1) strides[k][0] = s[d], strides[k][1] = dims[d], k++;
@@ -122,6 +121,8 @@ bool sm_layout_verify(SmContext *ctx, SmLoc *loc, const SmLayout *l, unsigned ra
     extent[0] = numel;
     return true;
   }
+  if (numel > (1 << 22))
+    return sm_emit_error(ctx, loc, "layout of %lld elements is too large to check and not linear", (long long)numel);
   /* Enumerate: first the extent, then collisions in a bitmap over it. */
   int64_t idx[16] = {0}, phys[3];
   if (rank > 16) return sm_emit_error(ctx, loc, "layout rank %u exceeds 16", rank);
