@@ -10,6 +10,7 @@
  *   diff_runner --check-coverage  CASES_DIR   every graph-dialect op appears in a case
  *   diff_runner --list-ops        CASES_DIR   "group<TAB>graph ops it holds" per group
  * Options: --pipelines=a,b (default "baseline"), --only=GROUP[,GROUP],
+ * --kernel-format=spirv (opencl: kernels as one SPIR-V module, docs/spirv-backend.md),
  * --summary=FILE (appends "group<TAB>column<TAB>PASS|FAIL" lines).
  *
  * Comparison, per element: both NaN, or equal (same infinity; an infinity matches nothing else), or
@@ -48,6 +49,7 @@ typedef struct Run {
   const char *backend;
   const char *pipes[MAX_PIPES];
   unsigned npipes;
+  bool spirv; /* --kernel-format=spirv: opencl runs build one SPIR-V module */
   FILE *summary;
   unsigned failures, checks;
 } Run;
@@ -368,7 +370,7 @@ static void run_group(Run *r, const Group *g) {
 #ifdef SM_HAVE_OPENCL
     for (unsigned pi = 0; pi < r->npipes; pi++) {
       char column[128];
-      snprintf(column, sizeof column, "opencl %s", r->pipes[pi]);
+      snprintf(column, sizeof column, "%s %s", r->spirv ? "spirv" : "opencl", r->pipes[pi]);
       SmOp *m = load_model(ctx, &keep, g);
       SmOpenCLProgram prog = {0};
       SmOpenCLOptions opt = {0};
@@ -376,7 +378,7 @@ static void run_group(Run *r, const Group *g) {
       memset(&st, 0, sizeof st);
       SmTensor outs[MAX_IO];
       unsigned nout = 0;
-      bool ok = m && sm_opencl_compile(m, r->pipes[pi], &prog, NULL) &&
+      bool ok = m && sm_opencl_compile_format(m, r->pipes[pi], r->spirv ? "spirv" : "opencl-c", &prog, NULL) &&
                 sm_opencl_run_program(ctx, &prog, &opt, d.nin, d.in, MAX_IO, outs, &nout, &st);
       if (ok) sm_opencl_stats_free(&st);
       ok = ok && compare(g, column, &d, outs, nout);
@@ -442,6 +444,7 @@ static int check_coverage(Group *gs, unsigned ng, bool list) {
 
 static int usage(void) {
   fprintf(stderr, "usage: diff_runner (--backend=interp|stages|opencl | --check-coverage | --list-ops) [--pipelines=a,b] "
+                  "[--kernel-format=opencl-c|spirv] "
                   "[--only=GROUP,..] [--summary=FILE] CASES_DIR\n");
   return 2;
 }
@@ -459,6 +462,8 @@ int main(int argc, char **argv) {
     else if (!strncmp(a, "--pipelines=", 12)) snprintf(pipes, sizeof pipes, "%s", a + 12);
     else if (!strncmp(a, "--only=", 7)) only = a + 7;
     else if (!strncmp(a, "--summary=", 10)) summary = a + 10;
+    else if (!strcmp(a, "--kernel-format=spirv")) r.spirv = true;
+    else if (!strcmp(a, "--kernel-format=opencl-c")) r.spirv = false;
     else if (a[0] == '-' || dir) return usage();
     else dir = a;
   }
