@@ -482,7 +482,8 @@ static void emit_constant(Em *e, SmOp *op, const Lowering *l) {
   if (v->kind == SM_ATTR_INTEGER && v->integer.value >= 0) set_nonneg(e, &op->results[0]);
 }
 
-/* Two operands, one opcode (alt_code on i1, where only the logical ops exist). */
+/* Two operands, one opcode (alt_code on i1, where only the logical ops exist:
+ * i1 arithmetic is modulo 2, so addi/subi are xor and muli is and). */
 static void emit_binary(Em *e, SmOp *op, const Lowering *l) {
   uint32_t code = l->code;
   if (is_bool(op->results[0].type)) {
@@ -493,6 +494,27 @@ static void emit_binary(Em *e, SmOp *op, const Lowering *l) {
     code = l->alt_code;
   }
   def(e, &op->results[0], INST(e, code, rtype(e, op), val(e, op, op->operands[0].value), val(e, op, op->operands[1].value)));
+}
+
+/* arith.maximumf/minimumf propagate NaN (MLIR's definition; ONNX Max/Min/
+ * Relu/Clip): OpenCL's fmax/fmin return the other operand, so an unordered
+ * pair gives a + b (a NaN), as the OpenCL C emitter writes it. */
+static void emit_minmax_f(Em *e, SmOp *op, const Lowering *l) {
+  uint32_t t = rtype(e, op), a = val(e, op, op->operands[0].value), b = val(e, op, op->operands[1].value);
+  uint32_t args[2] = {a, b};
+  uint32_t m = ext(e, t, l->code, args, 2);
+  uint32_t nan = INST(e, SpvOpLogicalOr, t_bool(e), INST(e, SpvOpIsNan, t_bool(e), a), INST(e, SpvOpIsNan, t_bool(e), b));
+  def(e, &op->results[0], INST(e, SpvOpSelect, t, nan, INST(e, SpvOpFAdd, t, a, b), m));
+}
+
+/* tanh(+-inf) is +-1 exactly (PoCL's tanh is not at the infinities), as the
+ * OpenCL C emitter writes it. */
+static void emit_tanh(Em *e, SmOp *op, const Lowering *l) {
+  uint32_t t = rtype(e, op), a = val(e, op, op->operands[0].value);
+  uint32_t one[2] = {c_float(e, op->results[0].type, 1.0), a};
+  uint32_t inf = INST(e, SpvOpIsInf, t_bool(e), a);
+  uint32_t sign = ext(e, t, OpenCLstd_Copysign, one, 2), th = ext(e, t, OpenCLstd_Tanh, &a, 1);
+  def(e, &op->results[0], INST(e, SpvOpSelect, t, inf, sign, th));
 }
 
 static void emit_unary(Em *e, SmOp *op, const Lowering *l) {
@@ -599,9 +621,9 @@ static const Lowering lowerings[] = {
     {"arith.subf", emit_binary, SpvOpFSub, 0},
     {"arith.mulf", emit_binary, SpvOpFMul, 0},
     {"arith.divf", emit_binary, SpvOpFDiv, 0},
-    {"arith.addi", emit_binary, SpvOpIAdd, 0},
-    {"arith.subi", emit_binary, SpvOpISub, 0},
-    {"arith.muli", emit_binary, SpvOpIMul, 0},
+    {"arith.addi", emit_binary, SpvOpIAdd, SpvOpLogicalNotEqual},
+    {"arith.subi", emit_binary, SpvOpISub, SpvOpLogicalNotEqual},
+    {"arith.muli", emit_binary, SpvOpIMul, SpvOpLogicalAnd},
     {"arith.divsi", emit_binary, SpvOpSDiv, 0},
     {"arith.remsi", emit_binary, SpvOpSRem, 0},
     {"arith.andi", emit_binary, SpvOpBitwiseAnd, SpvOpLogicalAnd},
@@ -618,8 +640,8 @@ static const Lowering lowerings[] = {
     {"arith.select", emit_select, 0, 0},
     {"arith.cmpf", emit_cmp, 1, 0},
     {"arith.cmpi", emit_cmp, 0, 0},
-    {"arith.maximumf", emit_ext, OpenCLstd_Fmax, 0},
-    {"arith.minimumf", emit_ext, OpenCLstd_Fmin, 0},
+    {"arith.maximumf", emit_minmax_f, OpenCLstd_Fmax, 0},
+    {"arith.minimumf", emit_minmax_f, OpenCLstd_Fmin, 0},
     {"arith.maxnumf", emit_ext, OpenCLstd_Fmax, 0},
     {"arith.minnumf", emit_ext, OpenCLstd_Fmin, 0},
     {"arith.maxsi", emit_minmax_si, OpenCLstd_SMax, 0},
@@ -636,7 +658,7 @@ static const Lowering lowerings[] = {
     {"math.rsqrt", emit_ext, OpenCLstd_Rsqrt, 0},
     {"math.sin", emit_ext, OpenCLstd_Sin, 0},
     {"math.sqrt", emit_ext, OpenCLstd_Sqrt, 0},
-    {"math.tanh", emit_ext, OpenCLstd_Tanh, 0},
+    {"math.tanh", emit_tanh, 0, 0},
     {"math.powf", emit_ext, OpenCLstd_Pow, 0},
     {"arith.sitofp", emit_cast, SpvOpConvertSToF, 0},
     {"arith.uitofp", emit_cast, SpvOpConvertUToF, 0},

@@ -24,7 +24,13 @@
 // CHECK-NEXT: [[BP:%[0-9]+]] = OpInBoundsPtrAccessChain %_ptr_CrossWorkgroup_float [[BIAS]]
 // CHECK-NEXT: [[B:%[0-9]+]] = OpLoad %float [[BP]] Aligned 4
 // CHECK-NEXT: [[S:%[0-9]+]] = OpFAdd %float [[ACC]] [[B]]
-// CHECK-NEXT: [[R:%[0-9]+]] = OpExtInst %float [[STD]] fmax [[S]] %float_0
+// CHECK-NEXT: [[FM:%[0-9]+]] = OpExtInst %float [[STD]] fmax [[S]] %float_0
+// The relu's maximumf is NaN when S is (fmax alone gives 0).
+// CHECK-NEXT: [[NS:%[0-9]+]] = OpIsNan %bool [[S]]
+// CHECK-NEXT: [[NZ:%[0-9]+]] = OpIsNan %bool %float_0
+// CHECK-NEXT: [[NAN:%[0-9]+]] = OpLogicalOr %bool [[NS]] [[NZ]]
+// CHECK-NEXT: [[SN:%[0-9]+]] = OpFAdd %float [[S]] %float_0
+// CHECK-NEXT: [[R:%[0-9]+]] = OpSelect %float [[NAN]] [[SN]] [[FM]]
 // CHECK-NEXT: [[E:%[0-9]+]] = OpExtInst %float [[STD]] erf [[R]]
 // CHECK: [[OP:%[0-9]+]] = OpInBoundsPtrAccessChain %_ptr_CrossWorkgroup_float [[OUT]]
 // CHECK-NEXT: OpStore [[OP]] [[E]] Aligned 4

@@ -32,7 +32,13 @@
 // CHECK-NEXT: OpLoopMerge [[MG2:%[0-9]+]] [[C2]] None
 // CHECK: OpLoad %float
 // CHECK-NEXT: [[S2Y]] = OpFAdd %float [[SUMY]]
-// CHECK-NEXT: [[M2Y]] = OpExtInst %float {{%[0-9]+}} fmax [[MAXY]]
+// arith.maximumf: fmax, and NaN when either operand is NaN.
+// CHECK-NEXT: [[FM:%[0-9]+]] = OpExtInst %float {{%[0-9]+}} fmax [[MAXY]]
+// CHECK-NEXT: OpIsNan %bool [[MAXY]]
+// CHECK-NEXT: OpIsNan
+// CHECK-NEXT: [[NAN:%[0-9]+]] = OpLogicalOr
+// CHECK-NEXT: [[NS:%[0-9]+]] = OpFAdd %float [[MAXY]]
+// CHECK-NEXT: [[M2Y]] = OpSelect %float [[NAN]] [[NS]] [[FM]]
 // CHECK-NEXT: OpBranch [[C2]]
 // CHECK-NEXT: [[C2]] = OpLabel
 // CHECK-NEXT: [[JNEXT]] = OpIAdd %ulong [[J]] %ulong_2
