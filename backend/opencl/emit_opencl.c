@@ -485,6 +485,12 @@ static void emit_op(Em *e, SmOp *op) {
     return;
   }
   const char *bo = binop(n), *co = callop(n);
+  /* i1 values live in ints: add/sub/mul must stay modulo 2 (MLIR: 1 + 1 = 0),
+   * so they are xor and and. */
+  if (bo && r && sm_type_is_integer(r->type) && sm_type_bitwidth(r->type) == 1) {
+    if (!strcmp(n, "arith.addi") || !strcmp(n, "arith.subi")) bo = "^";
+    else if (!strcmp(n, "arith.muli")) bo = "&";
+  }
   if (r && (bo || co) && op->num_operands >= 1) {
     decl(e, r);
     if (bo) {
