@@ -419,14 +419,11 @@ static int lower_fixed(SmBuilder *ob, SmOp *op, SmValue **outs) {
     gen_body(&g);
     SmBuilder *b = &g.bb;
     SmType *idx = sm_type_index(c);
-    SmValue *iv = BI(&g, iind);
-    if (iv->type != i64t(c)) iv = cvt(b, "arith.extsi", iv, i64t(c));
-    SmValue *neg = cmpi(b, I_SLT, iv, csti(b, i64t(c), 0));
-    iv = sel(b, neg, bin(b, "arith.addi", iv, csti(b, i64t(c), xt->shaped.dims[ax])), iv);
+    SmValue *iv = gather_index(b, c, BI(&g, iind), xt->shaped.dims[ax]);
     SmValue *coords[MAXD];
     for (unsigned k = 0; k < ri; k++) {
       if (k == ax) {
-        coords[k] = cvt(b, "arith.index_cast", iv, idx);
+        coords[k] = iv;
         continue;
       }
       unsigned dd = k < ax ? k : k - 1 + rk;

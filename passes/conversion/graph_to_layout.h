@@ -104,6 +104,16 @@ static inline SmValue *sel(SmBuilder *b, SmValue *c, SmValue *x, SmValue *y) {
 enum { F_OEQ = 1, F_OGT = 2, F_OGE = 3, F_OLT = 4, F_OLE = 5, F_UNO = 14, F_UNE = 13 };
 enum { I_EQ = 0, I_NE = 1, I_SLT = 2, I_SLE = 3, I_SGT = 4, I_SGE = 5 };
 
+/* A gather index read from a tensor (any integer type) as an index value
+ * into a dim of extent n: widened to i64, a negative index counted from the
+ * end (ONNX's Gather/GatherElements rule). */
+static inline SmValue *gather_index(SmBuilder *b, SmContext *c, SmValue *iv, int64_t n) {
+  if (iv->type != i64t(c)) iv = cvt(b, "arith.extsi", iv, i64t(c));
+  SmValue *neg = cmpi(b, I_SLT, iv, csti(b, i64t(c), 0));
+  iv = sel(b, neg, bin(b, "arith.addi", iv, csti(b, i64t(c), n)), iv);
+  return cvt(b, "arith.index_cast", iv, sm_type_index(c));
+}
+
 static inline SmAttr *zero_of(SmContext *c, SmType *t) {
   return sm_type_is_float(t) ? sm_attr_float(c, t, 0.0) : sm_attr_integer(c, t, 0);
 }

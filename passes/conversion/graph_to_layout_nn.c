@@ -116,6 +116,17 @@ static bool win_reads_out(const Win *w, const int64_t *in, const int64_t *out) {
   return false;
 }
 
+/* Finishes a convolution generic whose body yields bv: the optional bias
+ * (input #ib, -1 for none) is added once per output element, in the epilogue. */
+static SmValue *finish_with_bias(Gen *g, SmValue *bv, int ib) {
+  SmValue *ev = NULL;
+  if (ib >= 0) {
+    SmValue *ea = gen_epi(g); /* creates the epilogue block EI reads from */
+    ev = bin(&g->eb, "arith.addf", ea, EI(g, (unsigned)ib));
+  }
+  return gen_finish(g, bv, ev);
+}
+
 /* Convolution of any spatial rank: domain (n, m, o..., c, k...). */
 static int lower_conv_nd(SmBuilder *ob, SmOp *op, SmValue **outs) {
   SmType *xt = op->operands[0].value->type, *wt = op->operands[1].value->type, *rt = op->results[0].type;
@@ -150,12 +161,7 @@ static int lower_conv_nd(SmBuilder *ob, SmOp *op, SmValue **outs) {
   }
   SmValue *acc = gen_body(&g);
   SmValue *bv = bin(&g.bb, "arith.addf", acc, bin(&g.bb, "arith.mulf", BI(&g, ix), BI(&g, iw)));
-  SmValue *ev = NULL;
-  if (ib >= 0) {
-    SmValue *ea = gen_epi(&g);
-    ev = bin(&g.eb, "arith.addf", ea, EI(&g, (unsigned)ib));
-  }
-  outs[0] = gen_finish(&g, bv, ev);
+  outs[0] = finish_with_bias(&g, bv, ib);
   return 1;
 }
 
@@ -251,12 +257,7 @@ static int lower_conv_transpose(SmBuilder *ob, SmOp *op, SmValue **outs) {
     prod = sel(&g.bb, cmpf(&g.bb, F_OGT, mv, cstf(&g.bb, mv->type, 0.0)), prod, cstf(&g.bb, prod->type, 0.0));
   }
   SmValue *bv = bin(&g.bb, "arith.addf", acc, prod);
-  SmValue *ev = NULL;
-  if (ib >= 0) {
-    SmValue *ea = gen_epi(&g);
-    ev = bin(&g.eb, "arith.addf", ea, EI(&g, (unsigned)ib));
-  }
-  outs[0] = gen_finish(&g, bv, ev);
+  outs[0] = finish_with_bias(&g, bv, ib);
   return 1;
 }
 

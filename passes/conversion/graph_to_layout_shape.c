@@ -191,13 +191,10 @@ static int gather_elements(SmBuilder *ob, SmOp *op, SmValue **outs) {
   gen_body(&g);
   SmBuilder *b = &g.bb;
   SmType *idx = sm_type_index(c);
-  SmValue *iv = BI(&g, ii);
-  if (iv->type != i64t(c)) iv = cvt(b, "arith.extsi", iv, i64t(c));
-  SmValue *neg = cmpi(b, I_SLT, iv, csti(b, i64t(c), 0));
-  iv = sel(b, neg, bin(b, "arith.addi", iv, csti(b, i64t(c), xt->shaped.dims[ax])), iv);
+  SmValue *iv = gather_index(b, c, BI(&g, ii), xt->shaped.dims[ax]);
   SmValue *co[MAXD];
   for (unsigned d = 0; d < r; d++)
-    co[d] = d == ax ? cvt(b, "arith.index_cast", iv, idx)
+    co[d] = d == ax ? iv
                     : sop(b, "layout.index", 0, NULL, idx, "dim", sm_attr_integer(c, i64t(c), d));
   SmValue *v = sop(b, "layout.extract", r, co, rt->shaped.elem, "operand", sm_attr_integer(c, i64t(c), ix));
   outs[0] = gen_finish(&g, v, NULL);
