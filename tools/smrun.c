@@ -147,7 +147,8 @@ int main(int argc, char **argv) {
        "(repeatable)"},
       {"--device-profile", NULL, SM_TOOL_STRING, &profile, "NAME|FILE",
        "device profile for the layout passes: pocl-cpu, nvidia-h100, adreno-740, mali-g57 or a "
-       "YAML file (default: the built-in one, which chooses as pocl-cpu does)"},
+       "YAML file (default: with --backend=opencl the profile read off the device, else the "
+       "built-in one, which chooses as pocl-cpu does)"},
 #ifdef SM_HAVE_OPENCL
       {"--platform", NULL, SM_TOOL_INT, &ocl.opt.platform, "I", "opencl: platform index (default 0)"},
       {"--device", NULL, SM_TOOL_INT, &ocl.opt.device, "I", "opencl: device index (default 0)"},
@@ -253,8 +254,12 @@ int main(int argc, char **argv) {
     else module = sm_parse_source(ctx, text, n, model, 0);
   }
   /* The device profile travels on the module; the pipeline's SmartMem passes read it. */
-  bool valid = module && sm_op_verify(module) && (!profile || sm_device_profile_attach(module, profile)) &&
-               sm_tool_run_model_pipeline(module, pipeline, &after);
+  bool valid = module && sm_op_verify(module) && (!profile || sm_device_profile_attach(module, profile));
+#ifdef SM_HAVE_OPENCL
+  /* On OpenCL without --device-profile: the device's own profile. */
+  if (valid && !profile && ocl.enabled) valid = sm_smrun_opencl_attach_device_profile(&ocl, module);
+#endif
+  valid = valid && sm_tool_run_model_pipeline(module, pipeline, &after);
   SmOp *fn = valid ? find_main(module) : NULL;
   /* No func.func: a kernel-level module runs its kernel.host plan. */
   if (valid && !fn) fn = sm_interp_find_entry(module);

@@ -402,6 +402,18 @@ bool sm_opencl_device_profile(SmContext *ctx, const SmOpenCLOptions *opt, SmDevi
   p->preferred_vector_width = vec;
   p->local_mem_bytes = (int64_t)local;
   p->fp16 = strstr(ext, "cl_khr_fp16") != NULL;
+  /* Stated, not measured: a GPU runs work-items in lockstep groups, so its
+   * layouts are chosen for coalescing (neighbouring work-items reading
+   * neighbouring addresses; docs/smartmem-layouts.md). A CPU device (PoCL)
+   * runs each work-item's loops in order and emulates images in software
+   * (read at twice a buffer's cost, as the pocl-cpu profile states). */
+  cl_device_type type = 0;
+  clGetDeviceInfo(dev, CL_DEVICE_TYPE, sizeof type, &type, NULL);
+  if (type & CL_DEVICE_TYPE_GPU) {
+    p->costs.simt = true;
+  } else if (type & CL_DEVICE_TYPE_CPU) {
+    p->image_read_cost = 2.0;
+  }
   return true;
 }
 

@@ -55,13 +55,19 @@ int sm_smrun_opencl_print_profile(SmSmrunOpenCL *o) {
   if (ok) {
     printf("# Written by smrun --backend=opencl --print-device-profile (platform %d, device %d).\n"
            "# Queried from the device: name, image support and limits, fp16 (cl_khr_fp16),\n"
-           "# preferred float vector width, local memory. Stated defaults, not measured:\n"
-           "# image_read_cost and the layout-selection costs.\n",
+           "# preferred float vector width, local memory, and simt (a GPU: layouts chosen for\n"
+           "# coalescing). Stated defaults, not measured: image_read_cost and the\n"
+           "# layout-selection costs.\n",
            o->opt.platform, o->opt.device);
     sm_device_profile_write(&p, stdout);
   }
   sm_context_destroy(ctx);
   return ok ? 0 : 1;
+}
+
+bool sm_smrun_opencl_attach_device_profile(SmSmrunOpenCL *o, SmOp *module) {
+  SmDeviceProfile p;
+  return sm_opencl_device_profile(sm_op_context(module), &o->opt, &p) && sm_device_profile_attach_inline(module, &p);
 }
 
 void sm_smrun_opencl_register(SmContext *ctx) {

@@ -32,4 +32,9 @@ void sm_smrun_opencl_register(SmContext *ctx);
 bool sm_smrun_opencl_run(SmSmrunOpenCL *o, SmOp *module, unsigned nin, const SmTensor *ins, unsigned max_out,
                          SmTensor *outs, unsigned *nout);
 
+/* Without --device-profile: records the profile read off the chosen device
+ * on the module, so that SmartMem's layout passes choose for it (a GPU gets
+ * layouts for coalescing, a CPU SmartMem's contiguous reductions). */
+bool sm_smrun_opencl_attach_device_profile(SmSmrunOpenCL *o, SmOp *module);
+
 #endif

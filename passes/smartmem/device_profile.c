@@ -47,6 +47,8 @@ static const Field fields[] = {
     F("write_penalty", K_REAL, costs.write_penalty),
     F("copy_cost_per_element", K_REAL, costs.copy_per_element),
     F("kernel_launch_cost", K_REAL, costs.copy_launch),
+    F("simt", K_BOOL, costs.simt),
+    F("coalescing_penalty", K_REAL, costs.coalesce_penalty),
 };
 #undef F
 #define NFIELDS (sizeof fields / sizeof fields[0])
@@ -173,10 +175,23 @@ void sm_device_profile_write(const SmDeviceProfile *p, FILE *out) {
   }
 }
 
+/* A profile written out in full (it holds newlines, which no name or path
+ * does): what smrun records for the device it runs on. */
+static bool load_inline(SmContext *c, const char *text, size_t len, SmDeviceProfile *p) {
+  sm_device_profile_default(p);
+  FILE *in = fmemopen((void *)text, len, "rb");
+  if (!in) return sm_emit_error(c, sm_loc_unknown(c), "out of memory reading a device profile");
+  bool ok = load_file(c, "<smartmem.device_profile>", in, p);
+  fclose(in);
+  return ok;
+}
+
 bool sm_device_profile_for(SmOp *module, const char *option, SmDeviceProfile *p) {
   SmContext *c = sm_op_context(module);
   if (option && *option) return sm_device_profile_load(c, option, p);
   SmAttr *a = sm_op_get_attr(module, "smartmem.device_profile");
+  if (a && a->kind == SM_ATTR_STRING && memchr(a->string.data, '\n', a->string.len))
+    return load_inline(c, a->string.data, a->string.len, p);
   if (a && a->kind == SM_ATTR_STRING) return sm_device_profile_load(c, a->string.data, p);
   sm_device_profile_default(p);
   return true;
@@ -187,5 +202,19 @@ bool sm_device_profile_attach(SmOp *module, const char *what) {
   SmDeviceProfile p;
   if (!sm_device_profile_load(c, what, &p)) return false;
   sm_op_set_attr(module, "smartmem.device_profile", sm_attr_string(c, what, strlen(what)));
+  return true;
+}
+
+bool sm_device_profile_attach_inline(SmOp *module, const SmDeviceProfile *p) {
+  SmContext *c = sm_op_context(module);
+  char *text = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&text, &len);
+  if (!out) return sm_emit_error(c, sm_loc_unknown(c), "out of memory writing a device profile");
+  sm_device_profile_write(p, out);
+  fclose(out);
+  if (!text) return sm_emit_error(c, sm_loc_unknown(c), "out of memory writing a device profile");
+  sm_op_set_attr(module, "smartmem.device_profile", sm_attr_string(c, text, len));
+  free(text);
   return true;
 }

@@ -39,4 +39,9 @@ bool sm_device_profile_for(SmOp *module, const char *option, SmDeviceProfile *p)
  * `smartmem.device_profile` (what --device-profile does in smc and smrun). */
 bool sm_device_profile_attach(SmOp *module, const char *name_or_file);
 
+/* Records profile p itself on the module (as YAML text in
+ * `smartmem.device_profile`): what smrun --backend=opencl does with the
+ * profile it reads off the device when no --device-profile is given. */
+bool sm_device_profile_attach_inline(SmOp *module, const SmDeviceProfile *p);
+
 #endif

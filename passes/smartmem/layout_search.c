@@ -6,7 +6,7 @@
 
 SmLsCosts sm_ls_default_costs(void) {
   return (SmLsCosts){.reduction_penalty = 1.4, .parallel_penalty = 1.1, .write_penalty = 1.1,
-                     .copy_per_element = 2.0, .copy_launch = 4096.0};
+                     .copy_per_element = 2.0, .copy_launch = 4096.0, .simt = false, .coalesce_penalty = 4.0};
 }
 
 /* The dim that is physically innermost when d is put innermost: a size-1
@@ -27,13 +27,13 @@ bool sm_ls_candidate(const SmLsTensor *t, int d) {
 
 static double read_cost(const SmLsTensor *t, const SmLsCosts *k, const SmLsRead *r, int inner) {
   if (r->want < 0 || t->dims[r->want] <= 1 || effective(t, inner) == r->want) return r->volume;
-  return r->volume * (r->reduction ? k->reduction_penalty : k->parallel_penalty);
+  return r->volume * (r->coalesced ? k->coalesce_penalty : r->reduction ? k->reduction_penalty : k->parallel_penalty);
 }
 
 static double write_cost(const SmLsTensor *t, const SmLsCosts *k, int primary) {
   int w = t->write_want;
   if (w < 0 || t->dims[w] <= 1 || effective(t, primary) == w) return t->numel;
-  return t->numel * k->write_penalty;
+  return t->numel * (k->simt ? k->coalesce_penalty : k->write_penalty);
 }
 
 static double copy_cost(const SmLsTensor *t, const SmLsCosts *k) {
@@ -73,7 +73,8 @@ double sm_ls_heuristic(const SmLsTensor *t, const SmLsCosts *k, SmLsChoice *ch) 
   ch->copies = 0;
   if (!t->fixed)
     for (unsigned i = 0; i < t->nreads; i++)
-      if (t->reads[i].reduction && t->reads[i].want >= 0 && sm_ls_candidate(t, t->reads[i].want)) {
+      if ((t->reads[i].reduction || t->reads[i].coalesced) && t->reads[i].want >= 0 &&
+          sm_ls_candidate(t, t->reads[i].want)) {
         ch->primary = t->reads[i].want;
         break;
       }
@@ -81,13 +82,14 @@ double sm_ls_heuristic(const SmLsTensor *t, const SmLsCosts *k, SmLsChoice *ch) 
    * a copy is kept when the reads it would serve save more than it costs. */
   for (unsigned i = 0; i < t->nreads; i++) {
     int w = t->reads[i].want;
-    if (!t->reads[i].reduction || w < 0 || !sm_ls_candidate(t, w) || effective(t, w) == effective(t, ch->primary) ||
+    if (!(t->reads[i].reduction || t->reads[i].coalesced) || w < 0 || !sm_ls_candidate(t, w) ||
+        effective(t, w) == effective(t, ch->primary) ||
         (ch->copies >> w & 1))
       continue;
     double saved = 0;
     for (unsigned j = 0; j < t->nreads; j++) {
       const SmLsRead *r = &t->reads[j];
-      if (!r->reduction || r->want != w) continue;
+      if (!(r->reduction || r->coalesced) || r->want != w) continue;
       double now;
       best_layout(t, k, r, ch->primary, ch->copies, &now);
       saved += now - read_cost(t, k, r, w);

@@ -7,6 +7,9 @@
  * innermost dim. Costs, in element-access units:
  *   write:  numel * (innermost == write_want ? 1 : write_penalty)
  *   read:   volume * (innermost == want ? 1 : penalty)   (want < 0: 1)
+ *           penalty: coalesce_penalty for a SIMT read that wants the dim
+ *           neighbouring work-items step, else reduction_penalty inside a
+ *           reduction loop, else parallel_penalty
  *   copy:   numel * copy_per_element + copy_launch
  * The cost is a sum over tensors of terms that involve only that tensor's
  * choice (a producer's write order and a consumer's loop order are fixed
@@ -27,6 +30,11 @@ typedef struct SmLsCosts {
   double write_penalty;     /* a producer writing across its work-item order */
   double copy_per_element;  /* a layout.convert reads and writes each element */
   double copy_launch;       /* fixed cost of one more kernel, in element accesses */
+  /* SIMT devices (GPUs): neighbouring work-items run in lockstep, so a read
+   * is fast when neighbouring work-items read neighbouring addresses
+   * (coalescing) rather than when one work-item's loop reads contiguously. */
+  bool simt;
+  double coalesce_penalty; /* a read or write across the work-item order on a SIMT device */
 } SmLsCosts;
 
 /* The paper's measured ratios (DESIGN §6) and a launch worth 4096 accesses. */
@@ -36,6 +44,7 @@ typedef struct SmLsRead {
   double volume;  /* element reads (the consumer's domain size) */
   int want;       /* dim the read wants innermost, -1: no preference */
   bool reduction; /* read inside a reduction loop (reduction_penalty) */
+  bool coalesced; /* SIMT: want is the dim neighbouring work-items step (coalesce_penalty) */
 } SmLsRead;
 
 typedef struct SmLsTensor {
@@ -58,7 +67,8 @@ typedef struct SmLsChoice {
 bool sm_ls_candidate(const SmLsTensor *t, int d);
 /* Cost of a complete choice; fills choice->serve with each read's best layout. */
 double sm_ls_cost(const SmLsTensor *t, const SmLsCosts *k, SmLsChoice *choice);
-/* SmartMem's heuristic: the primary serves the first reduction read's dim
+/* SmartMem's heuristic: the primary serves the first reduction (or, on a
+ * SIMT device, coalesced) read's dim
  * (row-major when none; fixed tensors stay row-major); every other dim that
  * a reduction read asks for gets one copy when that copy pays for itself
  * (k = 1 contiguous dim per buffer layout). Returns its cost. */

@@ -57,16 +57,40 @@ static double domain_size(const SmOp *g, bool parallel_only) {
   return n;
 }
 
-/* What read `i` of generic g wants: walks g's loops from the innermost
- * (reduction dims last to first when the read happens in the body, then the
- * parallel dims last to first) to the first one the map depends on. */
-static SmLsRead describe_read(const SmOp *g, unsigned i) {
+/* The fastest-varying parallel dim of g (extent > 1): the one neighbouring
+ * work-items step through (the kernel lowering numbers work-items
+ * row-major over the parallel dims and tiles the fastest one cyclically). */
+static int fastest_parallel(const SmOp *g) {
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom);
+  for (int d = (int)nd - 1; d >= 0; d--)
+    if (!sm_layout_generic_is_reduction(g, (unsigned)d) && dom[d] > 1) return d;
+  return -1;
+}
+
+/* What read `i` of generic g wants. On a SIMT device, first the tensor dim
+ * that neighbouring work-items step through, when the map uses it (the read
+ * then coalesces only if that dim is contiguous; a read that does not use it
+ * is the same address across neighbours, a broadcast). Otherwise SmartMem's
+ * rule: walk g's loops from the innermost (reduction dims last to first when
+ * the read happens in the body, then the parallel dims last to first) to the
+ * first one the map depends on. */
+static SmLsRead describe_read(const SmOp *g, unsigned i, const SmLsCosts *costs) {
   SmLsRead r = {.want = -1};
   const SmAffineMap *m = sm_layout_generic_map(g, i);
   SmBlock *body = g->regions[0].first;
   bool in_body = body && i < body->num_args && !sm_value_use_empty(body->args[i]);
   r.volume = domain_size(g, !in_body);
   if (!m) return r;
+  if (costs->simt) {
+    int f = fastest_parallel(g);
+    int t = f >= 0 ? tensor_dim_of(m, (unsigned)f) : -1;
+    if (t >= 0) {
+      r.want = t;
+      r.coalesced = true;
+      return r;
+    }
+  }
   const int64_t *dom;
   unsigned nd = sm_layout_generic_domain(g, &dom);
   for (int pass = in_body ? 0 : 1; pass < 2 && r.want < 0; pass++)
@@ -132,7 +156,7 @@ static bool select_one(SmOp *p, bool exact, const SmLsCosts *costs, Totals *tot)
       goto done;
     }
     uses[lt.nreads] = u;
-    lt.reads[lt.nreads++] = describe_read(u->owner, u->index);
+    lt.reads[lt.nreads++] = describe_read(u->owner, u->index, costs);
   }
   if (!ok) {
     free(lt.reads), free(uses), free(serve);
@@ -150,15 +174,9 @@ static bool select_one(SmOp *p, bool exact, const SmLsCosts *costs, Totals *tot)
   if (!lt.nreads) goto done;
   /* The producer writes fastest along its last parallel dim. */
   {
-    const int64_t *dom;
-    unsigned nd = sm_layout_generic_domain(p, &dom);
     SmAffineMap *om = sm_layout_generic_map(p, sm_layout_generic_num_inputs(p));
-    lt.write_want = -1;
-    for (int d = (int)nd - 1; d >= 0 && om; d--)
-      if (!sm_layout_generic_is_reduction(p, (unsigned)d) && dom[d] > 1) {
-        lt.write_want = tensor_dim_of(om, (unsigned)d);
-        break;
-      }
+    int f = fastest_parallel(p);
+    lt.write_want = om && f >= 0 ? tensor_dim_of(om, (unsigned)f) : -1;
   }
   SmLsChoice h = {.serve = serve}, x = {.serve = serve};
   double hc = sm_ls_heuristic(&lt, costs, &h);
@@ -270,7 +288,7 @@ static bool relayout_weight(SmOp *k, const SmLsCosts *costs, Totals *tot) {
     if (!sm_op_name_is(u->owner, "layout.generic") || u->index >= sm_layout_generic_num_inputs(u->owner) ||
         !sm_layout_generic_map(u->owner, u->index))
       return true;
-    SmLsRead r = describe_read(u->owner, u->index);
+    SmLsRead r = describe_read(u->owner, u->index, costs);
     lt.reads = &r, lt.nreads = 1;
     for (int d = 0; d < (int)lt.rank; d++) {
       SmLsChoice ch = {.primary = d};

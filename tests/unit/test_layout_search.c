@@ -26,6 +26,7 @@ static void random_tensor(SmLsTensor *t, SmLsRead *reads) {
     reads[i].volume = t->numel * (double)(1 + rnd(400));
     reads[i].want = (int)rnd(t->rank + 1) - 1;
     reads[i].reduction = rnd(3) != 0;
+    reads[i].coalesced = false;
   }
 }
 
@@ -68,6 +69,35 @@ Test(layout_search, exact_matches_brute_force) {
   /* The random problems include ones where the heuristic's "first reader
    * wins" rule is not optimal: the comparison is not vacuous. */
   cr_assert(differ > 0);
+}
+
+/* SIMT costs (coalescing reads and writes at their own penalty): the exact
+ * search still finds the brute-force optimum, and a coalesced read that
+ * outweighs the write takes the primary layout. */
+Test(layout_search, exact_matches_brute_force_simt) {
+  SmLsCosts k = sm_ls_default_costs();
+  k.simt = true;
+  k.coalesce_penalty = 4.0;
+  for (int trial = 0; trial < 2000; trial++) {
+    SmLsTensor t = {0};
+    SmLsRead reads[8];
+    random_tensor(&t, reads);
+    for (unsigned i = 0; i < t.nreads; i++) reads[i].coalesced = rnd(2) == 0;
+    int serve[8];
+    SmLsChoice x = {.serve = serve}, h = {.serve = serve};
+    double xc = sm_ls_exact(&t, &k, &x, NULL);
+    double hc = sm_ls_heuristic(&t, &k, &h);
+    double bf = brute_force(&t, &k);
+    cr_assert_float_eq(xc, bf, 1e-9 * bf, "trial %d: exact %f, brute force %f", trial, xc, bf);
+    cr_assert(hc >= bf - 1e-9 * bf, "trial %d: heuristic %f below the optimum %f", trial, hc, bf);
+  }
+  SmLsRead r = {.volume = 64.0 * 64 * 64, .want = 0, .coalesced = true};
+  SmLsTensor t = {.rank = 2, .dims = {64, 64}, .numel = 64.0 * 64, .write_want = 1, .nreads = 1, .reads = &r};
+  int serve[1];
+  SmLsChoice h = {.serve = serve};
+  double hc = sm_ls_heuristic(&t, &k, &h);
+  cr_assert_eq(h.primary, 0);
+  cr_assert_float_eq(hc, 64.0 * 64 * 4 + 64.0 * 64 * 64, 1e-6); /* uncoalesced write, coalesced read */
 }
 
 /* A graph of three tensors: every joint assignment enumerated at once. */
