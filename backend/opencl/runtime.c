@@ -409,8 +409,13 @@ bool sm_opencl_device_profile(SmContext *ctx, const SmOpenCLOptions *opt, SmDevi
    * (read at twice a buffer's cost, as the pocl-cpu profile states). */
   cl_device_type type = 0;
   clGetDeviceInfo(dev, CL_DEVICE_TYPE, sizeof type, &type, NULL);
+  cl_uint units = 0;
+  clGetDeviceInfo(dev, CL_DEVICE_MAX_COMPUTE_UNITS, sizeof units, &units, NULL);
   if (type & CL_DEVICE_TYPE_GPU) {
     p->costs.simt = true;
+    /* 256 work-items per compute unit (8 warps of 32 on an SM) before a
+     * register tile may take parallelism away: latency hiding needs many. */
+    if (units) p->min_work_items = (int64_t)units * 256;
   } else if (type & CL_DEVICE_TYPE_CPU) {
     p->image_read_cost = 2.0;
   }

@@ -23,6 +23,7 @@
 #include "dialects/arith/arith.h"
 #include "dialects/kernel/kernel.h"
 #include "dialects/layout/layout.h"
+#include "passes/smartmem/device_profile.h"
 #include "passes/smartmem/smartmem.h"
 
 #include <stdio.h>
@@ -1329,9 +1330,18 @@ static bool convert_module(SmOp *module, const Limits *lim) {
 /* 16384: a common device limit for 2D images (CL_DEVICE_IMAGE2D_MAX_*). */
 #define DEFAULT_MAX_IMAGE 16384
 
+/* min-work-items 0: the device profile's min_work_items (default 256). */
+static bool profile_min_wi(SmOp *module, Limits *lim) {
+  if (lim->min_wi > 0) return true;
+  SmDeviceProfile dp;
+  if (!sm_device_profile_for(module, NULL, &dp)) return false;
+  lim->min_wi = dp.min_work_items > 0 ? dp.min_work_items : 1;
+  return true;
+}
+
 bool sm_convert_layout_to_kernel(SmOp *module) {
-  Limits lim = {DEFAULT_MAX_IMAGE, DEFAULT_MAX_IMAGE, true, 4, 256};
-  return convert_module(module, &lim);
+  Limits lim = {DEFAULT_MAX_IMAGE, DEFAULT_MAX_IMAGE, true, 4, 0};
+  return profile_min_wi(module, &lim) && convert_module(module, &lim);
 }
 
 static bool run_cl2k(SmOp *op, SmPassRun *run) {
@@ -1342,14 +1352,15 @@ static bool run_cl2k(SmOp *op, SmPassRun *run) {
     return sm_emit_error(sm_op_context(op), op->loc, "max-tile must be in [1, %d]", MAXT);
   if (lim.max_w < 0 || lim.max_h < 0)
     return sm_emit_error(sm_op_context(op), op->loc, "max-image-width / max-image-height must be >= 0");
-  return convert_module(op, &lim);
+  if (lim.min_wi < 0) return sm_emit_error(sm_op_context(op), op->loc, "min-work-items must be >= 0");
+  return profile_min_wi(op, &lim) && convert_module(op, &lim);
 }
 
 static const SmPassOption cl2k_options[] = {
     {"max-image-width", SM_PASS_OPT_INT, "16384", "largest image width a tensor may need (0: no limit)"},
     {"max-image-height", SM_PASS_OPT_INT, "16384", "largest image height a tensor may need (0: no limit)"},
     {"max-tile", SM_PASS_OPT_INT, "4", "register tile factor cap per dim of the default schedule (1: one point per work-item)"},
-    {"min-work-items", SM_PASS_OPT_INT, "256", "work-items the default schedule keeps at least when tiling"},
+    {"min-work-items", SM_PASS_OPT_INT, "0", "work-items the default schedule keeps at least when tiling (0: the device profile's min_work_items, default 256)"},
     {"group-kernels", SM_PASS_OPT_BOOL, "true", "row reductions feeding one element-wise generic (LayerNorm, Softmax) become one work-group kernel"},
 };
 

@@ -22,6 +22,7 @@ void sm_device_profile_default(SmDeviceProfile *p) {
   p->preferred_vector_width = 4;
   p->local_mem_bytes = 32768;
   p->image_read_cost = 1.0;
+  p->min_work_items = 256;
   p->costs = sm_ls_default_costs();
 }
 
@@ -48,6 +49,7 @@ static const Field fields[] = {
     F("copy_cost_per_element", K_REAL, costs.copy_per_element),
     F("kernel_launch_cost", K_REAL, costs.copy_launch),
     F("simt", K_BOOL, costs.simt),
+    F("min_work_items", K_INT, min_work_items),
     F("coalescing_penalty", K_REAL, costs.coalesce_penalty),
 };
 #undef F

@@ -20,6 +20,10 @@ typedef struct SmDeviceProfile {
   /* Cost of reading one element from an image relative to a buffer (< 1:
    * images are faster, e.g. a texture cache; > 1: emulated images). */
   double image_read_cost;
+  /* Work-items the kernel lowering's default schedule keeps at least when
+   * it gives each work-item a register tile: enough to fill the device
+   * (a GPU: compute units x 256; a CPU: a few per core). */
+  int64_t min_work_items;
   SmLsCosts costs; /* layout selection's cost model on this device */
 } SmDeviceProfile;
 
