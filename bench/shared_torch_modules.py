@@ -107,6 +107,7 @@ def gpt2_tiny():
     # Reshape (1, 4, 32, 32): 4 heads; 32 tokens in.
     from transformers import GPT2Config, GPT2LMHeadModel
     cfg = GPT2Config(vocab_size=512, n_positions=128, n_embd=128, n_layer=2, n_head=4, n_inner=512,
+                     bos_token_id=0, eos_token_id=0,  # unused here; GPT-2's 50256 is outside 512
                      use_cache=False, attn_implementation="sdpa")
     return Wrap(GPT2LMHeadModel(cfg), "logits"), ("tokens", 512, (1, 32)), "dynamo"
 
