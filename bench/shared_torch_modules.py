@@ -14,12 +14,16 @@ size or the sequence length). No weights are downloaded: random init.
     python3 bench/shared_torch_modules.py [--models DIR] [NAME...]
 
 verifies each reconstruction against ../shared/models/NAME (needs onnx and
-onnxruntime besides torch, torchvision and transformers; the CPU is enough):
+onnxruntime besides torch, torchvision and transformers; the CPU is enough)
+and exits non-zero if one fails:
 1. it loads the ONNX file's weights into the module (see `map_weights`) and
    compares the module's output on test_data_set_0/input_0.pb with output_0.pb;
-2. it exports the module (with those weights) at the ONNX file's opset with
-   the exporter the file was made with and compares the op-type histogram and
-   the multiset of initializer shapes with the shared file's.
+2. it gives the module new random weights, writes the same values into a copy
+   of the ONNX graph and compares the module with onnxruntime (`cross_check`);
+3. it exports the module (with the file's weights) at the ONNX file's opset
+   with the exporter the file was made with and compares the op-type
+   histogram and the multiset of initializer shapes with the shared file's
+   (reported; exporter versions may differ in view ops and masks).
 """
 import argparse
 import collections
@@ -234,8 +238,8 @@ def map_weights(model, x, exporter, ref):
     float32), BatchNorm becomes an identity whose bias is tagged; the module is
     exported, and each exported constant whose elements are all tags is a
     (possibly transposed, gathered or BatchNorm-folded) view of parameter
-    elements. The constant feeding the same input of the same node (n-th node
-    of that op type) in `ref` holds the shared file's values for those
+    elements. The constant feeding the same input of the same node (the n-th
+    node of that op type that takes a weight, see `_weighted`) in `ref` holds the shared file's values for those
     elements. Returns a dict: "unmapped" (parameters left partly unmapped),
     "dropped" (biases the shared graph leaves out: all zero, loaded as
     zeros), "slots" ((op type, ordinal, input slot) of the shared graph ->
@@ -271,7 +275,7 @@ def map_weights(model, x, exporter, ref):
     by_param = {n: np.full(p.numel(), np.nan) for n, p in params if n in starts}
     for key, cname in mine_keys.items():
         v = mine[cname].astype(np.float64).ravel()
-        r = np.rint(v)
+        r = np.rint(v)  # BatchNorm folding scales by 1/sqrt(1 - eps + eps): off by ~1e-7 relative
         if v.size == 0 or np.any(np.abs(v - r) > 0.25) or r.min() < OFFSET or r.max() >= OFFSET + total:
             continue
         idx = (r - OFFSET).astype(np.int64)
