@@ -38,6 +38,7 @@ typedef struct Limits {
   bool group_kernels; /* normalisation chains become one work-group kernel */
   int64_t max_tile; /* register tile factor cap of the heuristic schedule (1: no tiling) */
   int64_t min_wi;   /* work-items the heuristic keeps at least */
+  int64_t inline_macs; /* chain kernels recompute producers up to this cost (0: never) */
 } Limits;
 
 typedef struct KGen {
@@ -48,6 +49,8 @@ typedef struct KGen {
   unsigned nd;
   SmValue **bufs;     /* kernel arguments: inputs..., output */
   SmValue **given;    /* per input: a value already computed in the kernel (not loaded), or NULL */
+  SmOp **prod;        /* per input: a producer generic recomputed at each read (chain kernels), or NULL */
+  SmValue ***prod_bufs; /* per input: that producer's kernel arguments */
   SmPtrMap map;       /* generic region values -> kernel values */
 } KGen;
 
@@ -119,6 +122,9 @@ static SmValue *load(SmBuilder *b, SmOp *at, SmValue *buf, SmType *t, unsigned n
   return mk(b, opname, n + 1, ops, 1, t->shaped.elem, pn, pv, pad ? 3 : 1);
 }
 
+static SmValue *compute(KGen *k, SmBuilder *b, const unsigned *red, unsigned nred, bool *ok);
+static SmValue *recompute_producer(KGen *k, SmBuilder *b, unsigned i, SmValue **co);
+
 /* Loads input i at the domain point (through its indexing map). */
 static SmValue *load_input(KGen *k, SmBuilder *b, unsigned i) {
   const int64_t *dom;
@@ -128,6 +134,7 @@ static SmValue *load_input(KGen *k, SmBuilder *b, unsigned i) {
   SmType *t = k->g->operands[i].value->type;
   SmValue *co[MAXD];
   for (unsigned r = 0; r < m->num_results; r++) co[r] = apply(b, m->results[r], k->nd, k->dom);
+  if (k->prod && k->prod[i]) return recompute_producer(k, b, i, co);
   return load(b, k->g, k->bufs[i], t, m->num_results, co, sm_layout_generic_pad(k->g, i));
 }
 
@@ -348,6 +355,28 @@ static SmValue *compute(KGen *k, SmBuilder *b, const unsigned *red, unsigned nre
   SmValue *v = NULL;
   if (!compute_tile(k, b, red, nred, &one, &v)) *ok = false;
   return *ok ? v : NULL;
+}
+
+/* Input i of k->g is the result of k->prod[i], a generic whose result map is
+ * a permutation of its parallel dims: its value at logical index co is
+ * computed in place (its reduction loops, body and epilogue at the domain
+ * point that writes co) instead of being loaded. */
+static SmValue *recompute_producer(KGen *k, SmBuilder *b, unsigned i, SmValue **co) {
+  SmOp *pg = k->prod[i];
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(pg, &dom);
+  KGen kp = {.ctx = k->ctx, .g = pg, .nd = nd, .kbody = k->kbody, .bufs = k->prod_bufs[i]};
+  SmAffineMap *om = sm_layout_generic_map(pg, pg->num_operands);
+  for (unsigned r = 0; r < om->num_results; r++)
+    if (om->results[r]->kind == SM_AFFINE_DIM) kp.dom[om->results[r]->position] = co[r];
+  unsigned red[MAXD], nred = 0;
+  for (unsigned d = 0; d < nd; d++)
+    if (sm_layout_generic_is_reduction(pg, d)) red[nred++] = d;
+  sm_ptrmap_init(&kp.map);
+  bool ok = true;
+  SmValue *v = compute(&kp, b, red, nred, &ok);
+  sm_ptrmap_free(&kp.map);
+  return ok ? v : NULL;
 }
 
 /* ---- image outputs: one work-item per pixel ------------------------------- */
@@ -803,6 +832,8 @@ typedef struct Chain {
   unsigned nred;
   SmOp *fin;
   bool mask[MAXD]; /* reduced dims */
+  SmOp *inl[MAXCHAIN]; /* producers recomputed at each read (never stored) */
+  unsigned ninl;
 } Chain;
 
 static bool has_extract(SmOp *g) {
@@ -858,6 +889,65 @@ static bool in_chain(const Chain *ch, SmOp *op) {
   for (unsigned i = 0; i < ch->nred; i++)
     if (ch->red[i] == op) return true;
   return false;
+}
+
+static bool inlined(const Chain *ch, SmOp *op) {
+  for (unsigned i = 0; i < ch->ninl; i++)
+    if (ch->inl[i] == op) return true;
+  return false;
+}
+
+/* Default of option inline-max-macs: the multiply-adds an inlined producer
+ * may cost, its reduction length times the chain's reads of it (Softmax
+ * reads its input three times: max, sum of exp, normalise). 256 takes
+ * attention scores with head dims up to 64 and small patch-embedding or
+ * depthwise convolutions, where the recomputation is a small part of the
+ * model's work and saves a kernel and a round trip through memory
+ * (docs/opencl-backend.md, "Chain kernels"). */
+#define INLINE_MAX_MACS 256
+
+/* Producers of chain operands that the chain kernel recomputes instead of
+ * reading from memory: a generic in the same block whose only users are
+ * chain members, with one buffer result written through a permutation of
+ * its parallel dims (so a read's index gives its domain point), no
+ * layout.extract, not itself a chain member or chain result, and cheap
+ * enough (INLINE_MAX_MACS). `taken` holds ops already claimed elsewhere. */
+static void find_inlined(SmContext *c, Chain *ch, SmPtrMap *taken, SmPtrMap *chains, int64_t max_macs) {
+  SmOp *mem[MAXCHAIN + 1];
+  unsigned nm = 0;
+  for (unsigned r = 0; r < ch->nred; r++) mem[nm++] = ch->red[r];
+  mem[nm++] = ch->fin;
+  for (unsigned m = 0; m < nm; m++)
+    for (unsigned i = 0; i < mem[m]->num_operands && ch->ninl < MAXCHAIN; i++) {
+      SmValue *v = mem[m]->operands[i].value;
+      SmOp *p = sm_value_defining_op(v);
+      if (!p || !sm_op_name_is(p, "layout.generic") || p->num_results != 1 || p->block != ch->fin->block ||
+          in_chain(ch, p) || inlined(ch, p) || sm_ptrmap_get(taken, p) || sm_ptrmap_get(chains, p) || has_extract(p) ||
+          !p->regions[0].first)
+        continue;
+      SmLayout l;
+      if (!sm_layout_of_type(c, v->type, &l) || l.kind == SM_LAYOUT_IMAGE) continue;
+      const int64_t *dom;
+      unsigned nd = sm_layout_generic_domain(p, &dom);
+      if (nd > MAXD || !projection_of_parallel(p, sm_layout_generic_map(p, p->num_operands), nd)) continue;
+      int64_t macs = 1;
+      for (unsigned d = 0; d < nd; d++)
+        if (sm_layout_generic_is_reduction(p, d)) macs *= dom[d];
+      bool only_members = true;
+      unsigned reads = 0;
+      for (SmUse *u = v->uses; u && only_members; u = u->next) {
+        if (!in_chain(ch, u->owner) || u->index >= u->owner->num_operands) only_members = false;
+        reads++;
+      }
+      if (!only_members || macs * reads > max_macs) continue;
+      /* Its operands must not be produced by the chain itself. */
+      bool ok = true;
+      for (unsigned j = 0; j < p->num_operands && ok; j++) {
+        SmOp *d = sm_value_defining_op(p->operands[j].value);
+        if (d && (in_chain(ch, d) || inlined(ch, d))) ok = false;
+      }
+      if (ok) ch->inl[ch->ninl++] = p;
+    }
 }
 
 static bool op_before(SmOp *a, SmOp *b) {
@@ -918,21 +1008,35 @@ static unsigned ext_index(SmValue **ext, unsigned *n, SmValue *v) {
   return (*n)++;
 }
 
-/* Sets k->g, k->bufs and k->given for chain member g. */
-static void bind_member(KGen *k, const Chain *ch, SmOp *g, SmValue **ext, unsigned next, SmValue **args, SmValue **scalars,
-                        SmValue **bufs, SmValue **given) {
+/* Kernel arguments of a chain kernel as each member and inlined producer sees them. */
+typedef struct ChainArgs {
+  SmValue **ext, **args;
+  unsigned next;
+  SmValue **scalars;                /* per reduction member: its row value */
+  SmValue *inl_bufs[MAXCHAIN][64];  /* per inlined producer: its operands' arguments */
+} ChainArgs;
+
+/* Sets k->g, k->bufs, k->given and k->prod for chain member g. */
+static void bind_member(KGen *k, const Chain *ch, SmOp *g, ChainArgs *ca, SmValue **bufs, SmValue **given, SmOp **prod,
+                        SmValue ***pbufs) {
   k->g = g;
   for (unsigned i = 0; i < g->num_operands; i++) {
     SmValue *v = g->operands[i].value;
     bufs[i] = NULL;
     given[i] = NULL;
+    prod[i] = NULL;
+    pbufs[i] = NULL;
     for (unsigned r = 0; r < ch->nred; r++)
-      if (v == &ch->red[r]->results[0]) given[i] = scalars[r];
-    for (unsigned e = 0; !given[i] && e < next; e++)
-      if (ext[e] == v) bufs[i] = args[e];
+      if (v == &ch->red[r]->results[0]) given[i] = ca->scalars[r];
+    for (unsigned j = 0; j < ch->ninl; j++)
+      if (v == &ch->inl[j]->results[0]) prod[i] = ch->inl[j], pbufs[i] = ca->inl_bufs[j];
+    for (unsigned e = 0; !given[i] && !prod[i] && e < ca->next; e++)
+      if (ca->ext[e] == v) bufs[i] = ca->args[e];
   }
   k->bufs = bufs;
   k->given = given;
+  k->prod = prod;
+  k->prod_bufs = pbufs;
 }
 
 /* The reduced dims' values from the linear index iv (row-major). */
@@ -981,11 +1085,11 @@ static int64_t chain_group_size(int64_t n) {
 static SmOp *build_chain_kernel(SmContext *c, const Chain *ch, const char *name, SmValue **ext, unsigned *next, int64_t *wi) {
   SmOp *fin = ch->fin;
   *next = 0;
-  for (unsigned r = 0; r <= ch->nred; r++) {
-    SmOp *g = r < ch->nred ? ch->red[r] : fin;
+  for (unsigned r = 0; r <= ch->nred + ch->ninl; r++) {
+    SmOp *g = r < ch->nred ? ch->red[r] : r == ch->nred ? fin : ch->inl[r - ch->nred - 1];
     for (unsigned i = 0; i < g->num_operands; i++) {
       SmOp *d = sm_value_defining_op(g->operands[i].value);
-      if (d && in_chain(ch, d)) continue;
+      if (d && (in_chain(ch, d) || inlined(ch, d))) continue;
       if (*next >= 63) {
         sm_op_emit_error(fin, "too many operands for one kernel");
         return NULL;
@@ -1027,12 +1131,25 @@ static SmOp *build_chain_kernel(SmContext *c, const Chain *ch, const char *name,
   delinearize(&k, &b, rows_d, nrow, dom, gid);
   SmValue *row_dom[MAXD];
   memcpy(row_dom, k.dom, sizeof row_dom);
-  SmValue *scalars[MAXCHAIN], *bufs[64], *given[64];
+  SmValue *scalars[MAXCHAIN], *bufs[64], *given[64], **pbufs[64];
+  SmOp *prod[64];
+  ChainArgs *ca = malloc(sizeof *ca);
+  if (!ca) {
+    sm_ptrmap_free(&k.map);
+    sm_block_destroy(kb);
+    sm_op_emit_error(fin, "out of memory");
+    return NULL;
+  }
+  *ca = (ChainArgs){.ext = ext, .args = args, .next = *next, .scalars = scalars};
+  for (unsigned j = 0; j < ch->ninl; j++)
+    for (unsigned o = 0; o < ch->inl[j]->num_operands && o < 64; o++)
+      for (unsigned e = 0; e < *next; e++)
+        if (ext[e] == ch->inl[j]->operands[o].value) ca->inl_bufs[j][o] = args[e];
   bool ok = true;
   Tiled one = {.npts = 1, .unroll = 1};
   for (unsigned r = 0; r < ch->nred && ok; r++) {
     SmOp *g = ch->red[r];
-    bind_member(&k, ch, g, ext, *next, args, scalars, bufs, given);
+    bind_member(&k, ch, g, ca, bufs, given, prod, pbufs);
     SmBlock *lb = sm_block_create();
     SmValue *iv = sm_block_add_arg(lb, idx_t(c), sm_loc_unknown(c));
     SmValue *acc0 = const_of(&b, sm_layout_generic_init(g, 0));
@@ -1065,7 +1182,7 @@ static SmOp *build_chain_kernel(SmContext *c, const Chain *ch, const char *name,
     scalars[r] = v;
   }
   if (ok) {
-    bind_member(&k, ch, fin, ext, *next, args, scalars, bufs, given);
+    bind_member(&k, ch, fin, ca, bufs, given, prod, pbufs);
     SmBlock *lb = sm_block_create();
     SmValue *iv = sm_block_add_arg(lb, idx_t(c), sm_loc_unknown(c));
     SmBuilder ib;
@@ -1092,6 +1209,7 @@ static SmOp *build_chain_kernel(SmContext *c, const Chain *ch, const char *name,
     }
   }
   sm_ptrmap_free(&k.map);
+  free(ca);
   if (!ok) {
     sm_block_destroy(kb);
     return NULL;
@@ -1182,6 +1300,13 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
     *ch = tmp;
     sm_ptrmap_put(&chains, op, ch);
     for (unsigned r = 0; r < ch->nred; r++) sm_ptrmap_put(&members, ch->red[r], op);
+  }
+  /* Cheap producers feeding only a chain are recomputed inside it. */
+  for (SmOp *op = body->first; lim->group_kernels && lim->inline_macs > 0 && op; op = op->next) {
+    Chain *ch = sm_ptrmap_get(&chains, op);
+    if (!ch) continue;
+    find_inlined(c, ch, &members, &chains, lim->inline_macs);
+    for (unsigned j = 0; j < ch->ninl; j++) sm_ptrmap_put(&members, ch->inl[j], op);
   }
   bool ok = true;
   for (unsigned i = 0; i < body->num_args && ok; i++) {
@@ -1340,18 +1465,20 @@ static bool profile_min_wi(SmOp *module, Limits *lim) {
 }
 
 bool sm_convert_layout_to_kernel(SmOp *module) {
-  Limits lim = {DEFAULT_MAX_IMAGE, DEFAULT_MAX_IMAGE, true, 4, 0};
+  Limits lim = {DEFAULT_MAX_IMAGE, DEFAULT_MAX_IMAGE, true, 4, 0, INLINE_MAX_MACS};
   return profile_min_wi(module, &lim) && convert_module(module, &lim);
 }
 
 static bool run_cl2k(SmOp *op, SmPassRun *run) {
   Limits lim = {sm_pass_run_int(run, "max-image-width"), sm_pass_run_int(run, "max-image-height"),
                 sm_pass_run_bool(run, "group-kernels"),
-                sm_pass_run_int(run, "max-tile"), sm_pass_run_int(run, "min-work-items")};
+                sm_pass_run_int(run, "max-tile"), sm_pass_run_int(run, "min-work-items"),
+                sm_pass_run_int(run, "inline-max-macs")};
   if (lim.max_tile < 1 || lim.max_tile > MAXT)
     return sm_emit_error(sm_op_context(op), op->loc, "max-tile must be in [1, %d]", MAXT);
   if (lim.max_w < 0 || lim.max_h < 0)
     return sm_emit_error(sm_op_context(op), op->loc, "max-image-width / max-image-height must be >= 0");
+  if (lim.inline_macs < 0) return sm_emit_error(sm_op_context(op), op->loc, "inline-max-macs must be >= 0");
   if (lim.min_wi < 0) return sm_emit_error(sm_op_context(op), op->loc, "min-work-items must be >= 0");
   return profile_min_wi(op, &lim) && convert_module(op, &lim);
 }
@@ -1362,6 +1489,7 @@ static const SmPassOption cl2k_options[] = {
     {"max-tile", SM_PASS_OPT_INT, "4", "register tile factor cap per dim of the default schedule (1: one point per work-item)"},
     {"min-work-items", SM_PASS_OPT_INT, "0", "work-items the default schedule keeps at least when tiling (0: the device profile's min_work_items, default 256)"},
     {"group-kernels", SM_PASS_OPT_BOOL, "true", "row reductions feeding one element-wise generic (LayerNorm, Softmax) become one work-group kernel"},
+    {"inline-max-macs", SM_PASS_OPT_INT, "256", "a producer read only by such a kernel is recomputed there when its reduction length times its reads is at most this (0: never)"},
 };
 
 const SmPassDef sm_convert_layout_to_kernel_pass = {
@@ -1369,6 +1497,6 @@ const SmPassDef sm_convert_layout_to_kernel_pass = {
     .summary = "Lower layout.generic ops to kernel.func and func.func to a kernel.host plan",
     .anchor = "builtin.module",
     .options = cl2k_options,
-    .num_options = 5,
+    .num_options = 6,
     .run = run_cl2k,
 };
