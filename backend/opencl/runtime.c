@@ -416,6 +416,10 @@ bool sm_opencl_device_profile(SmContext *ctx, const SmOpenCLOptions *opt, SmDevi
     /* 256 work-items per compute unit (8 warps of 32 on an SM) before a
      * register tile may take parallelism away: latency hiding needs many. */
     if (units) p->min_work_items = (int64_t)units * 256;
+    p->chain_inline_macs = 256;
+    /* A launch (~1.5 us with its ramp) costs as much as ~1M element
+     * accesses on a discrete GPU: a redundant copy rarely pays. */
+    p->costs.copy_launch = 1048576;
   } else if (type & CL_DEVICE_TYPE_CPU) {
     p->image_read_cost = 2.0;
   }

@@ -897,21 +897,18 @@ static bool inlined(const Chain *ch, SmOp *op) {
   return false;
 }
 
-/* Default of option inline-max-macs: the multiply-adds an inlined producer
- * may cost, its reduction length times the chain's reads of it (Softmax
- * reads its input three times: max, sum of exp, normalise). 256 takes
- * attention scores with head dims up to 64 and small patch-embedding or
- * depthwise convolutions, where the recomputation is a small part of the
- * model's work and saves a kernel and a round trip through memory
- * (docs/opencl-backend.md, "Chain kernels"). */
-#define INLINE_MAX_MACS 256
 
 /* Producers of chain operands that the chain kernel recomputes instead of
  * reading from memory: a generic in the same block whose only users are
  * chain members, with one buffer result written through a permutation of
  * its parallel dims (so a read's index gives its domain point), no
  * layout.extract, not itself a chain member or chain result, and cheap
- * enough (INLINE_MAX_MACS). `taken` holds ops already claimed elsewhere. */
+ * enough: its reduction length times the chain's reads of it (Softmax
+ * reads its input three times: max, sum of exp, normalise) at most
+ * max_macs (option inline-max-macs, by default the device profile's
+ * chain_inline_macs: 256 on GPUs, which takes attention scores with head
+ * dims up to 64 and small patch-embedding or depthwise convolutions; 0 on
+ * CPUs). `taken` holds ops already claimed elsewhere. */
 static void find_inlined(SmContext *c, Chain *ch, SmPtrMap *taken, SmPtrMap *chains, int64_t max_macs) {
   SmOp *mem[MAXCHAIN + 1];
   unsigned nm = 0;
@@ -1455,17 +1452,18 @@ static bool convert_module(SmOp *module, const Limits *lim) {
 /* 16384: a common device limit for 2D images (CL_DEVICE_IMAGE2D_MAX_*). */
 #define DEFAULT_MAX_IMAGE 16384
 
-/* min-work-items 0: the device profile's min_work_items (default 256). */
+/* min-work-items 0 and inline-max-macs -1: the device profile's values. */
 static bool profile_min_wi(SmOp *module, Limits *lim) {
-  if (lim->min_wi > 0) return true;
+  if (lim->min_wi > 0 && lim->inline_macs >= 0) return true;
   SmDeviceProfile dp;
   if (!sm_device_profile_for(module, NULL, &dp)) return false;
-  lim->min_wi = dp.min_work_items > 0 ? dp.min_work_items : 1;
+  if (lim->min_wi <= 0) lim->min_wi = dp.min_work_items > 0 ? dp.min_work_items : 1;
+  if (lim->inline_macs < 0) lim->inline_macs = dp.chain_inline_macs;
   return true;
 }
 
 bool sm_convert_layout_to_kernel(SmOp *module) {
-  Limits lim = {DEFAULT_MAX_IMAGE, DEFAULT_MAX_IMAGE, true, 4, 0, INLINE_MAX_MACS};
+  Limits lim = {DEFAULT_MAX_IMAGE, DEFAULT_MAX_IMAGE, true, 4, 0, -1};
   return profile_min_wi(module, &lim) && convert_module(module, &lim);
 }
 
@@ -1478,7 +1476,7 @@ static bool run_cl2k(SmOp *op, SmPassRun *run) {
     return sm_emit_error(sm_op_context(op), op->loc, "max-tile must be in [1, %d]", MAXT);
   if (lim.max_w < 0 || lim.max_h < 0)
     return sm_emit_error(sm_op_context(op), op->loc, "max-image-width / max-image-height must be >= 0");
-  if (lim.inline_macs < 0) return sm_emit_error(sm_op_context(op), op->loc, "inline-max-macs must be >= 0");
+  if (lim.inline_macs < -1) return sm_emit_error(sm_op_context(op), op->loc, "inline-max-macs must be >= -1");
   if (lim.min_wi < 0) return sm_emit_error(sm_op_context(op), op->loc, "min-work-items must be >= 0");
   return profile_min_wi(op, &lim) && convert_module(op, &lim);
 }
@@ -1489,7 +1487,7 @@ static const SmPassOption cl2k_options[] = {
     {"max-tile", SM_PASS_OPT_INT, "4", "register tile factor cap per dim of the default schedule (1: one point per work-item)"},
     {"min-work-items", SM_PASS_OPT_INT, "0", "work-items the default schedule keeps at least when tiling (0: the device profile's min_work_items, default 256)"},
     {"group-kernels", SM_PASS_OPT_BOOL, "true", "row reductions feeding one element-wise generic (LayerNorm, Softmax) become one work-group kernel"},
-    {"inline-max-macs", SM_PASS_OPT_INT, "256", "a producer read only by such a kernel is recomputed there when its reduction length times its reads is at most this (0: never)"},
+    {"inline-max-macs", SM_PASS_OPT_INT, "-1", "a producer read only by such a kernel is recomputed there when its reduction length times its reads is at most this (0: never; -1: the device profile's chain_inline_macs, 256 on GPUs, 0 otherwise)"},
 };
 
 const SmPassDef sm_convert_layout_to_kernel_pass = {

@@ -23,6 +23,7 @@ void sm_device_profile_default(SmDeviceProfile *p) {
   p->local_mem_bytes = 32768;
   p->image_read_cost = 1.0;
   p->min_work_items = 256;
+  p->chain_inline_macs = 0;
   p->costs = sm_ls_default_costs();
 }
 
@@ -50,6 +51,7 @@ static const Field fields[] = {
     F("kernel_launch_cost", K_REAL, costs.copy_launch),
     F("simt", K_BOOL, costs.simt),
     F("min_work_items", K_INT, min_work_items),
+    F("chain_inline_macs", K_INT, chain_inline_macs),
     F("coalescing_penalty", K_REAL, costs.coalesce_penalty),
 };
 #undef F

@@ -24,6 +24,12 @@ typedef struct SmDeviceProfile {
    * it gives each work-item a register tile: enough to fill the device
    * (a GPU: compute units x 256; a CPU: a few per core). */
   int64_t min_work_items;
+  /* Chain kernels (LayerNorm, Softmax) recompute a producer read only by
+   * them when its reduction length times its reads is at most this
+   * (0: never). Pays on GPUs, where a kernel and a round trip through
+   * memory cost more than the recomputation; on PoCL the recomputed
+   * attention scores were slower than the register-tiled matmul. */
+  int64_t chain_inline_macs;
   SmLsCosts costs; /* layout selection's cost model on this device */
 } SmDeviceProfile;
 

@@ -3,15 +3,21 @@
 // attention scores (a matmul with a 16-long reduction, read three times by
 // Softmax: 48 multiply-adds per score, under the 256 limit) become a
 // kernel.for inside each group loop, and the scores never reach memory.
-// RUN: smc %s --passes='builtin.module(convert-graph-to-layout,convert-layout-to-kernel,kernel-plan-memory)' > %t.mlir
+// The limit comes from the device profile (chain_inline_macs: 256 on the
+// GPU profiles, 0 on pocl-cpu and the built-in default) or the option.
+// RUN: smc %s --device-profile=nvidia-h100 --passes='builtin.module(convert-graph-to-layout,convert-layout-to-kernel,kernel-plan-memory)' > %t.mlir
 // RUN: FileCheck %s < %t.mlir
+// RUN: smc %s --passes='builtin.module(convert-graph-to-layout,convert-layout-to-kernel{inline-max-macs=256},kernel-plan-memory)' | FileCheck %s
+// RUN: smc %s --device-profile=pocl-cpu --passes='builtin.module(convert-graph-to-layout,convert-layout-to-kernel)' | grep -c '"kernel.func"' | FileCheck %s --check-prefix=CPU
+// RUN: smc %s --device-profile=nvidia-h100 --passes='builtin.module(convert-graph-to-layout,convert-layout-to-kernel{inline-max-macs=0})' | grep -c '"kernel.func"' | FileCheck %s --check-prefix=CPU
+// CPU: 7
 // Results equal the reference interpreter's, on the kernel-level
 // interpreter, on OpenCL C and on SPIR-V.
 // RUN: rm -rf %t.ref && mkdir -p %t.ref && smrun %s --output-dir %t.ref > /dev/null
 // RUN: smrun %t.mlir --test-data %t.ref | FileCheck %s --check-prefix=OUT
 // RUN: smrun %t.mlir --backend=opencl --test-data %t.ref | FileCheck %s --check-prefix=OUT
 // RUN: smrun %t.mlir --backend=opencl --kernel-format=spirv --test-data %t.ref | FileCheck %s --check-prefix=OUT
-// group-kernels=false: nothing is inlined (one kernel per generic).
+// group-kernels=false: no chains, so nothing is inlined (one kernel per generic).
 // RUN: smc %s --passes='builtin.module(convert-graph-to-layout,convert-layout-to-kernel{group-kernels=false})' | grep -c '"kernel.func"' | FileCheck %s --check-prefix=OFF
 // OFF: 13
 
