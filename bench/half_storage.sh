@@ -15,7 +15,7 @@ models=${2:-../shared/models}
 repeat=${3:-5}
 rounds=${4:-2}
 profile=${5:-}
-shift 5 2>/dev/null || shift $#
+if [ $# -ge 5 ]; then shift 5; else shift $#; fi
 list=${*:-"swin_tv_tiny vit_tv_tiny segformer_tiny gpt2_tiny convnext_tv_tiny mobilenetv2_half squeezenet bert_tiny"}
 popt=
 [ -n "$profile" ] && popt="--device-profile=$profile"
