@@ -169,7 +169,7 @@ static double now_ms(void) {
 
 int main(int argc, char **argv) {
   const char *in = NULL, *out = NULL, *pipeline = SM_DEFAULT_PIPELINE, *passes = NULL, *format = "opencl-c",
-             *profile = NULL;
+             *profile = NULL, *storage = NULL;
   bool stats = false;
   SmPrintFlags flags = {0};
   SmToolList plugins = {0}, after = {0};
@@ -185,6 +185,9 @@ int main(int argc, char **argv) {
       {"--device-profile", NULL, SM_TOOL_STRING, &profile, "NAME|FILE",
        "device profile for the layout passes: pocl-cpu, nvidia-h100, adreno-740, mali-g57 or a "
        "YAML file (default: the built-in one, which chooses as pocl-cpu does)"},
+      {"--storage", NULL, SM_TOOL_STRING, &storage, "f32|f16|auto",
+       "activation storage: f32 (default); f16: intermediate activations in half (f32 arithmetic); "
+       "auto: f16 when the device profile has fp16"},
       {"--load-pass-plugin", NULL, SM_TOOL_LIST, &plugins, "LIB", "load a pass plugin (repeatable)"},
       {"--pass-pipeline-after", NULL, SM_TOOL_LIST, &after, "PASS=ELEMENTS",
        "insert pipeline elements after PASS of the model pipeline (repeatable)"},
@@ -207,6 +210,12 @@ int main(int argc, char **argv) {
                     "or MLIR (.mlir) model\n", in);
     return 2;
   }
+  if (passes && storage) {
+    fprintf(stderr, "smc: --storage applies to the model pipeline, not to --passes "
+                    "(put smartmem-half-storage into the --passes text)\n");
+    return 2;
+  }
+  if (!sm_tool_add_storage("smc", storage, &after)) return 2;
   if (passes && after.count) {
     fprintf(stderr, "smc: --pass-pipeline-after applies to the model pipeline, not to --passes "
                     "(put the passes into the --passes text)\n");
@@ -272,7 +281,7 @@ int main(int argc, char **argv) {
       for (SmOp *a = hb ? hb->first : NULL; a; a = a->next)
         if (sm_op_name_is(a, "kernel.alloc")) {
           SmType *t = sm_op_get_prop(a, "type")->type;
-          naive += sm_type_num_elements(t) * (int64_t)sm_kernel_elem_bytes(t->shaped.elem);
+          naive += sm_type_num_elements(t) * (int64_t)sm_kernel_stored_elem_bytes(ctx, a->results[0].type);
         }
     }
   rc = 0;

@@ -116,7 +116,7 @@ static bool write_tensor(SmContext *ctx, const char *dir, const char *fmt, unsig
 }
 
 int main(int argc, char **argv) {
-  const char *model = NULL, *data_dir = NULL, *out_dir = ".", *backend = "interp", *profile = NULL;
+  const char *model = NULL, *data_dir = NULL, *out_dir = ".", *backend = "interp", *profile = NULL, *storage = NULL;
   double rtol = 1e-3, atol = 1e-4;
   uint64_t seed = 1;
   bool list_devices = false;
@@ -145,6 +145,9 @@ int main(int argc, char **argv) {
       {"--pass-pipeline-after", NULL, SM_TOOL_LIST, &after, "PASS=ELEMENTS",
        "insert pipeline elements after PASS of the model pipeline, then run the lowered module "
        "(repeatable)"},
+      {"--storage", NULL, SM_TOOL_STRING, &storage, "f32|f16|auto",
+       "activation storage: f32 (default); f16: intermediate activations in half (f32 arithmetic; runs the "
+       "model pipeline, also on interp); auto: f16 when the device profile has fp16"},
       {"--device-profile", NULL, SM_TOOL_STRING, &profile, "NAME|FILE",
        "device profile for the layout passes: pocl-cpu, nvidia-h100, adreno-740, mali-g57 or a "
        "YAML file (default: with --backend=opencl the profile read off the device, else the "
@@ -223,6 +226,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "smrun: no model given\nTry 'smrun --help'.\n");
     return 2;
   }
+  if (!sm_tool_add_storage("smrun", storage, &after)) return 2;
   seed |= 1; /* xorshift needs a non-zero state */
   SmContext *ctx = sm_context_create();
   sm_context_set_diag_handler(ctx, sm_tool_diag_handler, ctx);

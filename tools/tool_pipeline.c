@@ -2,7 +2,27 @@
 #include "tools/tool_pipeline.h"
 #include "passes/smartmem/smartmem.h"
 
+#include <stdio.h>
 #include <string.h>
+
+bool sm_tool_add_storage(const char *tool, const char *storage, SmToolList *after) {
+  static const char *const insert[] = {
+      "convert-layout-to-kernel=smartmem-half-storage{storage=f16}",
+      "convert-layout-to-kernel=smartmem-half-storage{storage=auto}",
+  };
+  if (!storage || !strcmp(storage, "f32")) return true;
+  int k = !strcmp(storage, "f16") ? 0 : !strcmp(storage, "auto") ? 1 : -1;
+  if (k < 0) {
+    fprintf(stderr, "%s: --storage must be f32, f16 or auto, not '%s'\n", tool, storage);
+    return false;
+  }
+  if (after->count >= sizeof after->items / sizeof after->items[0]) {
+    fprintf(stderr, "%s: too many --pass-pipeline-after insertions for --storage\n", tool);
+    return false;
+  }
+  after->items[after->count++] = insert[k];
+  return true;
+}
 
 bool sm_tool_load_plugins(SmContext *ctx, const SmToolList *plugins) {
   for (unsigned i = 0; i < plugins->count; i++)

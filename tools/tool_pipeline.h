@@ -18,4 +18,10 @@ bool sm_tool_load_plugins(SmContext *ctx, const SmToolList *plugins);
  * text, a failing pass). */
 bool sm_tool_run_model_pipeline(SmOp *module, const char *pipeline, const SmToolList *after);
 
+/* --storage=f32|f16|auto: anything but f32 adds
+ * smartmem-half-storage{storage=..} after convert-layout-to-kernel to
+ * `after` (docs/smartmem-layouts.md, "Half storage"). False (printed as
+ * TOOL: ...) for another value or a full list. */
+bool sm_tool_add_storage(const char *tool, const char *storage, SmToolList *after);
+
 #endif

@@ -112,10 +112,12 @@ static bool op_alloc(Host *h, SmOp *op) {
   SmDType dt;
   if (!sm_interp_phys_addr(h->ctx, op->loc, ty->type, &addr, &n)) return false;
   if (!sm_dtype_from_type(ty->type->shaped.elem, &dt)) return sm_op_emit_error(op, "interpreter: unsupported element type");
-  int64_t bytes = n * (int64_t)sm_dtype_size(dt);
+  bool half = sm_kernel_is_half_storage(h->ctx, op->results[0].type);
+  int64_t bytes = n * (int64_t)(half ? 2 : sm_dtype_size(dt));
   Buf *b = new_buf(h, op);
   if (!b) return false;
   b->mem.dtype = dt;
+  b->mem.half = half;
   b->mem.numel = n;
   b->type = ty->type;
   if (slot) {
@@ -170,7 +172,8 @@ static bool op_launch(Host *h, SmOp *op) {
     if (!b) return sm_op_emit_error(op, "interpreter: buffer #%u is not defined by the host plan", i);
     SmDType want;
     SmType *et = sm_kernel_buffer_elem(h->ctx, body->args[i]->type);
-    if (!et || !sm_dtype_from_type(et, &want) || want != b->mem.dtype)
+    if (!et || !sm_dtype_from_type(et, &want) || want != b->mem.dtype ||
+        sm_kernel_is_half_storage(h->ctx, body->args[i]->type) != b->mem.half)
       return sm_op_emit_error(op, "interpreter: buffer #%u has the wrong element type", i);
     mems[i] = b->mem;
   }
@@ -198,6 +201,7 @@ static bool op_output(Host *h, SmOp *op, unsigned max_outputs, SmTensor *outputs
   if (have[k]) return sm_op_emit_error(op, "interpreter: output %u written twice", k);
   Buf *b = op->num_operands == 1 ? sm_ptrmap_get(&h->bufs, op->operands[0].value) : NULL;
   if (!b) return sm_op_emit_error(op, "interpreter: output buffer is not defined by the host plan");
+  if (b->mem.half) return sm_op_emit_error(op, "interpreter: an output buffer cannot have half storage");
   SmTensor st = {.dtype = b->mem.dtype, .rank = 1, .dims = {b->mem.numel}, .data = b->mem.data};
   if (!sm_interp_from_storage(h->ctx, op->loc, b->type, &st, &outputs[k])) return false;
   have[k] = true;

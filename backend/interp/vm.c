@@ -3,6 +3,7 @@
 #include "backend/interp/vm.h"
 
 #include "dialects/arith/arith.h"
+#include "ir/fp16.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -113,6 +114,7 @@ int64_t sm_vm_aff_eval_slow(const SmVmAff *a, const int64_t *vars) {
 
 SmVmReg sm_vm_mem_get_slow(const SmVmMem *m, int64_t off) {
   SmVmReg r;
+  if (m->half) return (SmVmReg){.f = sm_f16_bits_to_f32(((const uint16_t *)m->data)[off])};
   switch (m->dtype) {
   case SM_DT_F32: r.f = ((const float *)m->data)[off]; break;
   case SM_DT_F64: r.f = ((const double *)m->data)[off]; break;
@@ -127,6 +129,10 @@ SmVmReg sm_vm_mem_get_slow(const SmVmMem *m, int64_t off) {
 }
 
 void sm_vm_mem_set(SmVmMem *m, int64_t off, SmVmReg v) {
+  if (m->half) {
+    ((uint16_t *)m->data)[off] = sm_f32_to_f16_bits((float)v.f);
+    return;
+  }
   switch (m->dtype) {
   case SM_DT_F32: ((float *)m->data)[off] = (float)v.f; break;
   case SM_DT_F64: ((double *)m->data)[off] = v.f; break;

@@ -51,12 +51,16 @@ typedef struct SmVmMem {
   void *data;
   SmDType dtype;
   int64_t numel;
+  /* Half storage of f32 values (!kernel.buffer<f32, f16>): 2-byte IEEE
+   * halves, widened on load, rounded to nearest even on store (vload_half /
+   * vstore_half). */
+  bool half;
 } SmVmMem;
 
 /* Reads element off of m as a register (no bounds check). */
 SmVmReg sm_vm_mem_get_slow(const SmVmMem *m, int64_t off);
 static inline SmVmReg sm_vm_mem_get(const SmVmMem *m, int64_t off) {
-  if (m->dtype == SM_DT_F32) return (SmVmReg){.f = ((const float *)m->data)[off]};
+  if (m->dtype == SM_DT_F32 && !m->half) return (SmVmReg){.f = ((const float *)m->data)[off]};
   return sm_vm_mem_get_slow(m, off);
 }
 void sm_vm_mem_set(SmVmMem *m, int64_t off, SmVmReg v);

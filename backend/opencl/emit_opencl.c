@@ -187,6 +187,24 @@ static void emit_access(Em *e, SmOp *op, unsigned first, SmValue *buf) {
   sm_strbuf_puts(e->o, "]");
 }
 
+/* Half storage (OpenCL C 1.2 core, no cl_khr_fp16): "vload_half(off, bN)"
+ * or "vstore_half(v, off, bN)"; the value is a float either way and the
+ * store rounds to nearest even. */
+static void half_access(Em *e, SmOp *op, unsigned first, const char *fn, SmValue *stored) {
+  SmAffineMap *m = sm_op_get_prop(op, "map")->map;
+  bool dnn[16];
+  SmValue *co[16];
+  unsigned nc = op->num_operands - first;
+  for (unsigned i = 0; i < nc && i < 16; i++) co[i] = op->operands[first + i].value, dnn[i] = true;
+  sm_strbuf_puts(e->o, fn);
+  if (stored) {
+    name(e, stored);
+    sm_strbuf_puts(e->o, ", ");
+  }
+  expr(e, m->results[0], co, dnn);
+  sm_strbuf_printf(e->o, ", b%u)", vid(e, op->operands[first - 1].value));
+}
+
 /* Bounds check of a padded access: "(c0 < n0 && ...) ? ". */
 static void bounds_check(Em *e, SmOp *op) {
   SmAttr *shape = sm_op_get_prop(op, "shape");
@@ -378,7 +396,8 @@ static void emit_op(Em *e, SmOp *op) {
       sm_strbuf_puts(o, ") ? ");
     }
     if (is_bool) sm_strbuf_puts(o, "(int)(");
-    emit_access(e, op, 1, op->operands[0].value);
+    if (sm_kernel_is_half_storage(e->ctx, op->operands[0].value->type)) half_access(e, op, 1, "vload_half(", NULL);
+    else emit_access(e, op, 1, op->operands[0].value);
     if (is_bool) sm_strbuf_puts(o, " != 0)");
     if (pad) {
       sm_strbuf_puts(o, " : ");
@@ -390,6 +409,11 @@ static void emit_op(Em *e, SmOp *op) {
   if (!strcmp(n, "kernel.store")) {
     SmValue *v = op->operands[0].value;
     ind(e);
+    if (sm_kernel_is_half_storage(e->ctx, op->operands[1].value->type)) {
+      half_access(e, op, 2, "vstore_half(", v);
+      sm_strbuf_puts(o, ";\n");
+      return;
+    }
     emit_access(e, op, 2, op->operands[1].value);
     sm_strbuf_printf(o, " = (%s)", ctype(v->type, true));
     name(e, v);
@@ -620,7 +644,7 @@ static bool emit_kernel(Em *e, SmOp *kf) {
       continue;
     }
     SmType *et = sm_kernel_buffer_elem(e->ctx, b->args[i]->type);
-    const char *ct = ctype(et, true);
+    const char *ct = sm_kernel_is_half_storage(e->ctx, b->args[i]->type) ? "half" : ctype(et, true);
     if (!ct) return sm_op_emit_error(kf, "buffer element type is not supported by the OpenCL emitter");
     bool written = false;
     for (SmUse *u = b->args[i]->uses; u; u = u->next)
@@ -683,6 +707,13 @@ static bool image_suffix(SmContext *ctx, SmStrBuf *p, SmOp *op, SmType *t) {
   return true;
 }
 
+/* Bytes of a kernel.alloc: images w * h RGBA pixels of f32 or half (half
+ * storage), buffers their elements (half storage: 2 bytes each). */
+static int64_t alloc_bytes(SmContext *ctx, SmOp *op, SmType *t, int64_t w, int64_t h) {
+  int64_t eb = (int64_t)sm_kernel_stored_elem_bytes(ctx, op->results[0].type);
+  return w ? w * h * 4 * eb : sm_type_num_elements(t) * eb;
+}
+
 static bool emit_host(SmContext *ctx, SmOp *host, SmOpenCLProgram *out) {
   SmStrBuf *p = &out->plan;
   SmBlock *b = host->regions[0].first;
@@ -698,10 +729,11 @@ static bool emit_host(SmContext *ctx, SmOp *host, SmOpenCLProgram *out) {
   else
     for (SmOp *op = b ? b->first : NULL; op; op = op->next)
       if (sm_op_name_is(op, "kernel.alloc")) op->scratch = nslots++; /* no plan: one slot per alloc */
-  /* Per slot: bytes, and the pixel size of image slots (0 for buffers). */
-  int64_t *slot_info = calloc(nslots ? 3 * (size_t)nslots : 1, sizeof *slot_info);
+  /* Per slot: bytes, the pixel size of image slots (0 for buffers) and
+   * whether its pixels are half (CL_HALF_FLOAT). */
+  int64_t *slot_info = calloc(nslots ? 4 * (size_t)nslots : 1, sizeof *slot_info);
   if (!slot_info) return sm_op_emit_error(host, "out of memory");
-  for (unsigned s = 0; planned && s < nslots; s++) slot_info[3 * s] = sm_attr_dense_array_get_i64(sb, s);
+  for (unsigned s = 0; planned && s < nslots; s++) slot_info[4 * s] = sm_attr_dense_array_get_i64(sb, s);
   for (SmOp *op = b ? b->first : NULL; op && ok; op = op->next) {
     if (!sm_op_name_is(op, "kernel.alloc")) continue;
     SmType *t = sm_op_get_prop(op, "type")->type;
@@ -711,15 +743,18 @@ static bool emit_host(SmContext *ctx, SmOp *host, SmOpenCLProgram *out) {
       ok = sm_op_emit_error(op, "slot %" PRId64 " is out of range", s);
       break;
     }
+    int64_t half = sm_kernel_is_half_storage(ctx, op->results[0].type);
     if (!sm_kernel_image_size(ctx, op->loc, t, &w, &h)) ok = false;
-    else if (w && slot_info[3 * s + 1] && (slot_info[3 * s + 1] != w || slot_info[3 * s + 2] != h))
-      ok = sm_op_emit_error(op, "image slot %" PRId64 " holds images of different sizes", s);
-    else if (w) slot_info[3 * s + 1] = w, slot_info[3 * s + 2] = h;
-    if (!planned) slot_info[3 * s] = w ? w * h * 16 : sm_type_num_elements(t) * (int64_t)sm_kernel_elem_bytes(t->shaped.elem);
+    else if (w && slot_info[4 * s + 1] &&
+             (slot_info[4 * s + 1] != w || slot_info[4 * s + 2] != h || slot_info[4 * s + 3] != half))
+      ok = sm_op_emit_error(op, "image slot %" PRId64 " holds images of different sizes or channel types", s);
+    else if (w) slot_info[4 * s + 1] = w, slot_info[4 * s + 2] = h, slot_info[4 * s + 3] = half;
+    if (!planned) slot_info[4 * s] = alloc_bytes(ctx, op, t, w, h);
   }
   for (unsigned s = 0; ok && s < nslots; s++) {
-    sm_strbuf_printf(p, "slot %u %" PRId64, s, slot_info[3 * s]);
-    if (slot_info[3 * s + 1]) sm_strbuf_printf(p, " image %" PRId64 " %" PRId64, slot_info[3 * s + 1], slot_info[3 * s + 2]);
+    sm_strbuf_printf(p, "slot %u %" PRId64, s, slot_info[4 * s]);
+    if (slot_info[4 * s + 1]) sm_strbuf_printf(p, " image %" PRId64 " %" PRId64, slot_info[4 * s + 1], slot_info[4 * s + 2]);
+    if (slot_info[4 * s + 1] && slot_info[4 * s + 3]) sm_strbuf_puts(p, " half");
     sm_strbuf_puts(p, "\n");
   }
   free(slot_info);
@@ -755,8 +790,7 @@ static bool emit_host(SmContext *ctx, SmOp *host, SmOpenCLProgram *out) {
         ok = false;
         break;
       }
-      sm_strbuf_printf(p, "alloc %u %" PRId64 " %" PRId64, id, s,
-                       w ? w * h * 16 : sm_type_num_elements(t) * (int64_t)sm_kernel_elem_bytes(t->shaped.elem));
+      sm_strbuf_printf(p, "alloc %u %" PRId64 " %" PRId64, id, s, alloc_bytes(ctx, op, t, w, h));
       ok = image_suffix(ctx, p, op, t);
       sm_strbuf_puts(p, "\n");
     } else if (sm_op_name_is(op, "kernel.launch")) {

@@ -8,7 +8,8 @@
  * (slots: "image W H"). Before creating anything, every image is checked
  * against CL_DEVICE_IMAGE2D_MAX_WIDTH/HEIGHT (an error at LOC naming the
  * buffer and the limit); image slots and inputs are CL_RGBA/CL_FLOAT 2D
- * images; inputs and outputs are converted between the row-major tensor
+ * images (slots marked "half", half storage: CL_RGBA/CL_HALF_FLOAT, checked
+ * against clGetSupportedImageFormats first); inputs and outputs are converted between the row-major tensor
  * and the pixels on the host through MAP (logical index -> (y, x, lane)). */
 #ifndef CL_TARGET_OPENCL_VERSION
 #define CL_TARGET_OPENCL_VERSION 120
@@ -61,7 +62,7 @@ typedef struct POut {
 
 typedef struct Plan {
   int64_t *slots;
-  int64_t (*slot_img)[2]; /* per slot: image width, height (0: a buffer) */
+  int64_t (*slot_img)[3]; /* per slot: image width, height (0: a buffer), 1 for CL_HALF_FLOAT */
   unsigned nslots;
   PBuf *bufs;
   unsigned nbufs;
@@ -184,12 +185,15 @@ static bool plan_parse(SmContext *ctx, const char *text, size_t len, Plan *p) {
         long long w = 0, h = 0;
         int n = 0;
         char ikw[8] = "";
+        bool half = false;
         if (sscanf(end, "%7s %lld %lld%n", ikw, &w, &h, &n) == 3 && !strcmp(ikw, "image")) {
-          if (w <= 0 || h <= 0 || bytes < w * h * 16) ok = false;
+          char hkw[8] = "";
+          half = sscanf(end + n, "%7s", hkw) == 1 && !strcmp(hkw, "half");
+          if (w <= 0 || h <= 0 || bytes < w * h * (half ? 8 : 16)) ok = false;
         } else {
           w = h = 0;
         }
-        p->slot_img[p->nslots][0] = w, p->slot_img[p->nslots][1] = h;
+        p->slot_img[p->nslots][0] = w, p->slot_img[p->nslots][1] = h, p->slot_img[p->nslots][2] = half;
         p->slots[p->nslots++] = bytes;
       }
     } else if (!strcmp(kw, "input") || !strcmp(kw, "weight") || !strcmp(kw, "alloc")) {
@@ -448,6 +452,23 @@ static SmLoc *plan_loc(SmContext *ctx, const char *text) {
   return sm_loc_file(ctx, file, (unsigned)strtoul(c1 + 1, NULL, 10), (unsigned)strtoul(c2 + 1, NULL, 10));
 }
 
+/* The device lists CL_RGBA/CL_HALF_FLOAT 2D images when the plan has half
+ * image slots (an error at the first alloc that uses such a slot). */
+static bool check_half_images(SmContext *ctx, const Plan *p, cl_context clc) {
+  const PBuf *first = NULL;
+  for (unsigned i = 0; i < p->nbufs && !first; i++)
+    if (p->bufs[i].kind == PB_ALLOC && p->bufs[i].w && p->slot_img[p->bufs[i].a][2]) first = &p->bufs[i];
+  if (!first) return true;
+  cl_uint n = 0;
+  cl_image_format fmts[256];
+  cl_int e = clGetSupportedImageFormats(clc, CL_MEM_READ_WRITE, CL_MEM_OBJECT_IMAGE2D, 256, fmts, &n);
+  for (cl_uint i = 0; e == CL_SUCCESS && i < n && i < 256; i++)
+    if (fmts[i].image_channel_order == CL_RGBA && fmts[i].image_channel_data_type == CL_HALF_FLOAT) return true;
+  return sm_emit_error(ctx, plan_loc(ctx, first->loc),
+                       "OpenCL: the device does not support CL_RGBA/CL_HALF_FLOAT images, needed by half storage "
+                       "(use buffers for this tensor, or no half storage)");
+}
+
 /* Every image of the plan fits the device (checked before anything is created). */
 static bool check_images(SmContext *ctx, const Plan *p, cl_device_id dev) {
   bool any = false;
@@ -474,8 +495,8 @@ static bool check_images(SmContext *ctx, const Plan *p, cl_device_id dev) {
   return ok;
 }
 
-static cl_mem create_image(cl_context clc, cl_mem_flags flags, int64_t w, int64_t h, cl_int *e) {
-  cl_image_format fmt = {CL_RGBA, CL_FLOAT};
+static cl_mem create_image(cl_context clc, cl_mem_flags flags, int64_t w, int64_t h, bool half, cl_int *e) {
+  cl_image_format fmt = {CL_RGBA, half ? CL_HALF_FLOAT : CL_FLOAT};
   cl_image_desc desc;
   memset(&desc, 0, sizeof desc);
   desc.image_type = CL_MEM_OBJECT_IMAGE2D;
@@ -713,6 +734,7 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
     clfail(ctx, "clCreateContext", NULL, e);
     goto out;
   }
+  if (!check_half_images(ctx, &p, clc)) goto out;
   q = clCreateCommandQueue(clc, dev, 0, &e);
   if (!q) {
     clfail(ctx, "clCreateCommandQueue", NULL, e);
@@ -738,7 +760,7 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
   if (!slots) goto out;
   for (unsigned s = 0; s < p.nslots; s++) {
     bool img = p.slot_img[s][0] > 0;
-    if (img) slots[s] = create_image(clc, CL_MEM_READ_WRITE, p.slot_img[s][0], p.slot_img[s][1], &e);
+    if (img) slots[s] = create_image(clc, CL_MEM_READ_WRITE, p.slot_img[s][0], p.slot_img[s][1], p.slot_img[s][2], &e);
     else slots[s] = clCreateBuffer(clc, CL_MEM_READ_WRITE, p.slots[s] ? (size_t)p.slots[s] : 1, NULL, &e);
     if (!slots[s]) {
       char what[32];
@@ -779,7 +801,7 @@ bool sm_opencl_run_program(SmContext *ctx, const SmOpenCLProgram *prog, const Sm
       if (b->w) {
         b->pixels = malloc((size_t)(b->w * b->h * 4) * sizeof(float));
         if (!b->pixels) goto out;
-        b->mem = create_image(clc, CL_MEM_READ_ONLY, b->w, b->h, &e);
+        b->mem = create_image(clc, CL_MEM_READ_ONLY, b->w, b->h, false, &e);
       } else {
         b->mem = clCreateBuffer(clc, CL_MEM_READ_ONLY, bytes ? bytes : 1, NULL, &e);
       }

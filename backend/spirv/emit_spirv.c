@@ -265,14 +265,30 @@ static void emit_apply(Em *e, SmOp *op, const Lowering *l) {
   if (expr_nonneg(m->results[0], dnn)) set_nonneg(e, &op->results[0]);
 }
 
-/* Pointer to buffer[map(coords)]; a padded access (in_range != 0) reads
- * element 0 instead when out of range, so no access leaves the buffer. */
-static uint32_t element_ptr(Em *e, SmOp *op, unsigned first, SmValue *buf, uint32_t in_range) {
+/* Offset map(coords); a padded access (in_range != 0) reads element 0
+ * instead when out of range, so no access leaves the buffer. */
+static uint32_t element_off(Em *e, SmOp *op, unsigned first, uint32_t in_range) {
   SmValue *co[16];
   bool dnn[16];
   if (!coords(e, op, first, co, dnn)) return 0;
   uint32_t off = aexpr(e, op, sm_op_get_prop(op, "map")->map->results[0], co, dnn);
   if (in_range) off = INST(e, SpvOpSelect, t_i64(e), in_range, off, c_i64(e, 0));
+  return off;
+}
+
+/* Half storage (!kernel.buffer<f32, f16>): a pointer to 16-bit floats
+ * (Float16Buffer, which OpenCL 1.2 devices support without cl_khr_fp16),
+ * read and written only by OpenCL.std vload_half / vstore_half. */
+static bool half_buffer(Em *e, SmValue *buf) { return sm_kernel_is_half_storage(e->ctx, buf->type); }
+static uint32_t t_half_storage(Em *e) {
+  spv_capability(e->m, SpvCapabilityFloat16Buffer);
+  return spv_type(e->m, SpvOpTypeFloat, SPV_ARGS(16));
+}
+
+/* Pointer to buffer[map(coords)] (see element_off). */
+static uint32_t element_ptr(Em *e, SmOp *op, unsigned first, SmValue *buf, uint32_t in_range) {
+  uint32_t off = element_off(e, op, first, in_range);
+  if (!off) return 0;
   SmType *et = storage_elem(e, buf->type);
   return INST(e, SpvOpInBoundsPtrAccessChain, t_ptr(e, SpvStorageClassCrossWorkgroup, stype(e, et)), val(e, op, buf), off);
 }
@@ -281,9 +297,13 @@ static void emit_load(Em *e, SmOp *op, const Lowering *l) {
   SmValue *r = &op->results[0];
   SmAttr *pad = sm_op_get_prop(op, "pad");
   uint32_t ok = pad ? in_bounds(e, op, 1) : 0;
-  uint32_t p = element_ptr(e, op, 1, op->operands[0].value, ok);
-  uint32_t st = stype(e, r->type);
-  uint32_t x = INST(e, SpvOpLoad, st, p, SpvMemoryAccessAlignedMask, (uint32_t)sm_kernel_elem_bytes(r->type));
+  uint32_t x;
+  if (half_buffer(e, op->operands[0].value)) {
+    x = ext(e, t_float(e, 32), OpenCLstd_Vload_half, SPV_ARGS(element_off(e, op, 1, ok), val(e, op, op->operands[0].value)));
+  } else {
+    uint32_t p = element_ptr(e, op, 1, op->operands[0].value, ok);
+    x = INST(e, SpvOpLoad, stype(e, r->type), p, SpvMemoryAccessAlignedMask, (uint32_t)sm_kernel_elem_bytes(r->type));
+  }
   if (is_bool(r->type)) x = INST(e, SpvOpINotEqual, t_bool(e), x, c_int(e, 8, 0));
   if (pad) x = INST(e, SpvOpSelect, vtype(e, r->type), ok, x, c_attr(e, op, pad, r->type));
   def(e, r, x);
@@ -291,6 +311,11 @@ static void emit_load(Em *e, SmOp *op, const Lowering *l) {
 
 static void emit_store(Em *e, SmOp *op, const Lowering *l) {
   SmValue *v = op->operands[0].value;
+  if (half_buffer(e, op->operands[1].value)) {
+    /* Rounds to nearest even (vstore_half's default mode), as the interpreter. */
+    ext(e, t_void(e), OpenCLstd_Vstore_half, SPV_ARGS(val(e, op, v), element_off(e, op, 2, 0), val(e, op, op->operands[1].value)));
+    return;
+  }
   uint32_t p = element_ptr(e, op, 2, op->operands[1].value, 0);
   uint32_t x = val(e, op, v);
   if (is_bool(v->type)) x = bool_to_int(e, x, 8);
@@ -763,7 +788,7 @@ static bool emit_kernel(Em *e, SmOp *kf) {
       continue;
     }
     SmType *et = storage_elem(e, a->type);
-    uint32_t st = et ? stype(e, et) : 0;
+    uint32_t st = half_buffer(e, a) ? t_half_storage(e) : et ? stype(e, et) : 0;
     if (!st) {
       free(ft);
       if (et && et->kind == SM_TYPE_F16)

@@ -25,6 +25,8 @@ static SmType *storage_elem(SmContext *ctx, const SmType *t, const char *prefix)
   if (n - p - 1 >= sizeof buf) return NULL;
   memcpy(buf, r + p, n - p - 1);
   buf[n - p - 1] = 0;
+  /* Half storage: f32 values held as f16 (kernel.h). */
+  if (!strcmp(buf, "f32, f16")) return sm_type_f32(ctx);
   /* The verifier asks for every load and store: skip the parser for the
    * element types kernels use (parser set-up dominated compile time). */
   if (!strcmp(buf, "f32")) return sm_type_f32(ctx);
@@ -41,6 +43,26 @@ SmType *sm_kernel_buffer_type(SmContext *ctx, SmType *elem) { return storage_typ
 SmType *sm_kernel_buffer_elem(SmContext *ctx, const SmType *t) { return storage_elem(ctx, t, ".buffer<"); }
 SmType *sm_kernel_image_type(SmContext *ctx, SmType *elem) { return storage_type(ctx, "image", elem); }
 SmType *sm_kernel_image_elem(SmContext *ctx, const SmType *t) { return storage_elem(ctx, t, ".image<"); }
+
+static const char *const half_suffix = ", f16>";
+
+bool sm_kernel_is_half_storage(SmContext *ctx, const SmType *t) {
+  if (!sm_kernel_storage_elem(ctx, t)) return false;
+  size_t n = strlen(t->opaque.rest), k = strlen(half_suffix);
+  return n > k && !strcmp(t->opaque.rest + n - k, half_suffix);
+}
+
+SmType *sm_kernel_half_storage_type(SmContext *ctx, const SmType *t) {
+  bool image = sm_kernel_image_elem(ctx, t) != NULL;
+  SmType *e = sm_kernel_storage_elem(ctx, t);
+  if (!e || e->kind != SM_TYPE_F32) return NULL;
+  return sm_type_opaque(ctx, sm_intern_cstr(ctx, "kernel"), sm_intern_cstr(ctx, image ? ".image<f32, f16>" : ".buffer<f32, f16>"));
+}
+
+size_t sm_kernel_stored_elem_bytes(SmContext *ctx, const SmType *t) {
+  if (sm_kernel_is_half_storage(ctx, t)) return 2;
+  return sm_kernel_elem_bytes(sm_kernel_storage_elem(ctx, t));
+}
 
 SmType *sm_kernel_storage_elem(SmContext *ctx, const SmType *t) {
   SmType *e = sm_kernel_buffer_elem(ctx, t);
@@ -270,6 +292,8 @@ static bool typed_buffer_verify(SmOp *op) {
   SmContext *ctx = sm_op_context(op);
   int64_t w, h;
   if (!sm_kernel_image_size(ctx, op->loc, t->type, &w, &h)) return false;
+  if (sm_kernel_is_half_storage(ctx, op->results[0].type) && !sm_op_name_is(op, "kernel.alloc"))
+    return sm_op_emit_error(op, "half storage is for intermediate buffers (kernel.alloc) only");
   if (w) {
     if (sm_kernel_image_elem(ctx, op->results[0].type) != t->type->shaped.elem)
       return sm_op_emit_error(op, "result must be a !kernel.image of the tensor's element type (its layout is an image)");
@@ -310,6 +334,8 @@ static bool output_verify(SmOp *op) {
   if (int_prop(op, "index", &ok) < 0 || !ok) return sm_op_emit_error(op, "requires an 'index'");
   if (!is_buffer(op, op->operands[0].value) && !is_image(op, op->operands[0].value))
     return sm_op_emit_error(op, "requires a !kernel.buffer or !kernel.image operand");
+  if (sm_kernel_is_half_storage(sm_op_context(op), op->operands[0].value->type))
+    return sm_op_emit_error(op, "an output is read back as f32: its buffer cannot have half storage");
   return true;
 }
 

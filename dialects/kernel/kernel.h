@@ -32,6 +32,12 @@
  * elements are stored as bytes. Tensors with a #layout.image encoding live in
  * !kernel.image<f32> values: 2D images of RGBA float pixels, width = the
  * layout's x extent, height = its y extent.
+ * Half storage (smartmem-half-storage): !kernel.buffer<f32, f16> and
+ * !kernel.image<f32, f16> hold f32 values as IEEE half in memory (half
+ * buffers, CL_HALF_FLOAT images). Their element type is still f32: loads and
+ * image reads widen (exact), stores and image writes round to nearest even,
+ * as OpenCL C's vload_half / vstore_half and read_imagef / write_imagef on
+ * half images do; all arithmetic stays f32. Only kernel.alloc may have them.
  */
 #ifndef SM_DIALECTS_KERNEL_H
 #define SM_DIALECTS_KERNEL_H
@@ -60,6 +66,12 @@ SmType *sm_kernel_storage_elem(SmContext *ctx, const SmType *t);
 bool sm_kernel_image_size(SmContext *ctx, SmLoc *loc, const SmType *tensor, int64_t *width, int64_t *height);
 /* A combiner kernel.group_reduce accepts ("arith.addf", ...). */
 bool sm_kernel_group_kind_ok(const char *kind);
+/* A buffer or image type with half storage (!kernel.buffer<f32, f16>). */
+bool sm_kernel_is_half_storage(SmContext *ctx, const SmType *t);
+/* The half-storage form of an f32 buffer or image type; NULL for others. */
+SmType *sm_kernel_half_storage_type(SmContext *ctx, const SmType *t);
+/* Bytes one element of a buffer type occupies in memory (half storage: 2). */
+size_t sm_kernel_stored_elem_bytes(SmContext *ctx, const SmType *t);
 /* Bytes of one stored element (i1: 1). 0 for unsupported types. */
 size_t sm_kernel_elem_bytes(const SmType *elem);
 

@@ -6,8 +6,10 @@
  * output never shares a slot with its inputs. Slots are chosen best-fit
  * (the smallest free slot that is large enough, else the largest free slot,
  * grown). Images (!kernel.image allocs) are not aliased with buffers: an
- * image only reuses a free image slot of exactly its width and height
- * (bytes: width * height * 16, RGBA f32 pixels), else gets a new slot.
+ * image only reuses a free image slot of exactly its width, height and
+ * channel type (bytes: width * height * 16 for RGBA f32 pixels, * 8 for
+ * half storage), else gets a new slot. Half-storage buffers
+ * (smartmem-half-storage) need 2 bytes per element.
  * Results: `slot` on each alloc; `slot_bytes` (array) and `peak_bytes` on
  * the kernel.host. With option report, prints a summary. */
 #include "dialects/kernel/kernel.h"
@@ -20,13 +22,15 @@
 typedef struct Slot {
   int64_t bytes;
   int64_t w, h; /* image slots: pixel size; 0 for buffer slots */
+  bool half;    /* image slots: CL_HALF_FLOAT pixels */
   long free_after; /* position of the last use of its current buffer */
 } Slot;
 
 static int64_t alloc_bytes(SmOp *a, int64_t w, int64_t h) {
   SmType *t = sm_op_get_prop(a, "type")->type;
-  if (w) return w * h * 16;
-  return sm_type_num_elements(t) * (int64_t)sm_kernel_elem_bytes(t->shaped.elem);
+  size_t eb = sm_kernel_stored_elem_bytes(sm_op_context(a), a->results[0].type);
+  if (w) return w * h * 4 * (int64_t)eb;
+  return sm_type_num_elements(t) * (int64_t)eb;
 }
 
 static bool plan_host(SmOp *host, int64_t *peak, int64_t *naive) {
@@ -46,6 +50,7 @@ static bool plan_host(SmOp *host, int64_t *peak, int64_t *naive) {
       return false;
     }
     int64_t need = alloc_bytes(op, w, h);
+    bool half = w && sm_kernel_is_half_storage(c, op->results[0].type);
     long last = (long)op->scratch;
     for (SmUse *u = op->results[0].uses; u; u = u->next) {
       long p = sm_op_name_is(u->owner, "kernel.output") ? pos + 1 : (long)u->owner->scratch;
@@ -54,7 +59,7 @@ static bool plan_host(SmOp *host, int64_t *peak, int64_t *naive) {
     long here = (long)op->scratch;
     size_t best = nslots, big = nslots;
     for (size_t s = 0; s < nslots; s++) {
-      if (slots[s].free_after >= here || slots[s].w != w || slots[s].h != h) continue;
+      if (slots[s].free_after >= here || slots[s].w != w || slots[s].h != h || slots[s].half != half) continue;
       if (slots[s].bytes >= need && (best == nslots || slots[s].bytes < slots[best].bytes)) best = s;
       if (big == nslots || slots[s].bytes > slots[big].bytes) big = s;
     }
@@ -72,6 +77,7 @@ static bool plan_host(SmOp *host, int64_t *peak, int64_t *naive) {
       slots[nslots].bytes = 0;
       slots[nslots].w = w;
       slots[nslots].h = h;
+      slots[nslots].half = half;
       best = nslots++;
     }
     if (slots[best].bytes < need) slots[best].bytes = need;

@@ -14,7 +14,7 @@ typedef struct SmDeviceProfile {
   char name[256];
   bool image_support;
   int64_t max_image_width, max_image_height; /* pixels (4 lanes each) */
-  bool fp16;                                 /* cl_khr_fp16: half arithmetic and CL_HALF_FLOAT images */
+  bool fp16;                                 /* cl_khr_fp16 (half arithmetic); gates smartmem-half-storage{storage=auto} */
   int64_t preferred_vector_width;            /* floats (CL_DEVICE_PREFERRED_VECTOR_WIDTH_FLOAT) */
   int64_t local_mem_bytes;
   /* Cost of reading one element from an image relative to a buffer (< 1:

@@ -18,6 +18,7 @@ void sm_register_smartmem_passes(void) {
   sm_pass_register(&sm_smartmem_fuse_pass);
   sm_pass_register(&sm_smartmem_select_layout_pass);
   sm_pass_register(&sm_smartmem_map_texture_pass);
+  sm_pass_register(&sm_smartmem_half_storage_pass);
 }
 
 void sm_register_smartmem_dialects(SmContext *ctx) {

@@ -8,6 +8,7 @@
  *   smartmem-fuse             fuse element-wise generics (epilogue, prologue)
  *   smartmem-select-layout    buffer layouts that make consumers' reads contiguous
  *   smartmem-map-texture      2.5D mapping: which tensors become images, and how
+ *   smartmem-half-storage     intermediate activations stored as half (f32 math)
  * and the dialects they need. */
 #ifndef SM_PASSES_SMARTMEM_H
 #define SM_PASSES_SMARTMEM_H
@@ -48,6 +49,19 @@ extern const SmPassDef sm_smartmem_eliminate_pass;
 extern const SmPassDef sm_smartmem_fuse_pass;
 extern const SmPassDef sm_smartmem_select_layout_pass;
 extern const SmPassDef sm_smartmem_map_texture_pass;
+extern const SmPassDef sm_smartmem_half_storage_pass;
+
+/* What smartmem-half-storage did (tensor bytes: elements x 2 in half, x 4
+ * for the f32 results it left). */
+typedef struct SmHalfStorageReport {
+  bool applied;
+  long buffers, images;
+  int64_t half_bytes, f32_bytes;
+} SmHalfStorageReport;
+/* Runs smartmem-half-storage on a kernel-level module. storage: "f16",
+ * "f32" or "auto" (f16 when the device profile has fp16); profile: NAME or
+ * FILE, or "" for the module's. */
+bool sm_smartmem_half_storage(SmOp *module, const char *storage, const char *profile, SmHalfStorageReport *report);
 
 /* Registers the passes above (idempotent). */
 void sm_register_smartmem_passes(void);
