@@ -324,7 +324,9 @@ static bool emit(Imp *im, const char *name, Props *p, Val **ins, unsigned nin, u
     unsigned made = 0;
     for (; made < nres; made++)
       if (!sm_tensor_alloc_for_type(&tout[made], out_types[made])) break;
-    bool ok = made == nres && (sm_onnx_fold_fast(name, nin, tin, nres, tout) ||
+    /* The fast folds have no properties: a cast that rounds to f16/bf16 takes the kernel. */
+    bool fast = !sm_graph_cast_rounds_to(props) && sm_onnx_fold_fast(name, nin, tin, nres, tout);
+    bool ok = made == nres && (fast ||
                                sm_interp_eval(ctx, im->file_loc, name, props, nin, tin, nres, tout));
     if (!ok) {
       for (unsigned i = 0; i < made; i++) sm_tensor_free(&tout[i]);
@@ -560,7 +562,12 @@ static bool h_cast(Imp *im) {
   int64_t to = attr_int(im, "to", 0);
   if (!sm_onnx_dtype((int32_t)to, &dt)) return err(im, "unsupported target data type %lld", (long long)to);
   Props p = {0};
-  p_add(im, &p, "to", sm_attr_type(im->ctx, sm_dtype_to_type(im->ctx, dt)));
+  /* f16/bf16 tensors are held in f32, but a cast to either still rounds to it
+   * (graph.cast's to = f16/bf16 gives an f32 result holding rounded values). */
+  SmType *tt = to == ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT16    ? sm_type_f16(im->ctx)
+               : to == ONNX__TENSOR_PROTO__DATA_TYPE__BFLOAT16 ? sm_type_bf16(im->ctx)
+                                                               : sm_dtype_to_type(im->ctx, dt);
+  p_add(im, &p, "to", sm_attr_type(im->ctx, tt));
   bool ok = true;
   Val *v = input(im, 0, &ok);
   if (!v) return ok ? err(im, "missing input") : false;

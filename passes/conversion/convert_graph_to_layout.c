@@ -99,13 +99,19 @@ static SmValue *ew_body(SmBuilder *b, SmOp *op, const char *n, SmValue **x, SmTy
   for (int i = 0; i < 5; i++)
     if (!strcmp(n, cmps[i])) return f ? cmpf(b, fp[i], a, x[1]) : cmpi(b, ip[i], a, x[1]);
   if (!strcmp(n, "cast")) {
-    SmType *from = a->type;
-    if (from == rt) return a;
+    SmType *from = a->type, *narrow = sm_graph_cast_rounds_to(p);
+    if (from == rt && !narrow) return a;
     /* arith takes signless integers only. */
     if ((sm_type_is_integer(from) && !sm_type_is_signless_int(from, from->integer.width)) ||
         (sm_type_is_integer(rt) && !sm_type_is_signless_int(rt, rt->integer.width)))
       return NULL;
     bool ff = sm_type_is_float(from), tf = sm_type_is_float(rt);
+    if (narrow) { /* to f32 first (as onnxruntime), then rounded to f16/bf16 and held in f32 again */
+      SmValue *v = a;
+      if (!ff) v = cvt(b, from->integer.width == 1 ? "arith.uitofp" : "arith.sitofp", a, rt);
+      else if (from != rt) v = cvt(b, sm_type_bitwidth(rt) > sm_type_bitwidth(from) ? "arith.extf" : "arith.truncf", a, rt);
+      return cvt(b, "arith.extf", cvt(b, "arith.truncf", v, narrow), rt);
+    }
     if (ff && tf) return cvt(b, sm_type_bitwidth(rt) > sm_type_bitwidth(from) ? "arith.extf" : "arith.truncf", a, rt);
     if (!ff && tf) return cvt(b, from->integer.width == 1 ? "arith.uitofp" : "arith.sitofp", a, rt);
     if (rt->integer.width == 1) return ff ? cmpf(b, F_UNE, a, cstf(b, from, 0)) : cmpi(b, I_NE, a, csti(b, from, 0));

@@ -827,6 +827,49 @@ def top_k():
     m.save()
 
 
+def cast_narrow():
+    """Cast to f16 and bf16 rounds (nearest even) and overflows to inf, from
+    f32, f64 (through f32, as onnxruntime), integers and bool. bf16 results go
+    through a Cast back to f32 (onnxruntime hands no bf16 arrays to numpy).
+    Exact comparison: atol 1e-5 would hide f16's subnormals (2^-24)."""
+    m = model("cast_f16_bf16")
+    TP = TensorProto
+    t = 2.0 ** -11  # half of f16's ulp at 1
+    to_f16 = np.array([0.0, -0.0, 1.0, 1 + t, 1 + 3 * t, -(1 + t), 2049.0, 2051.0, -2051.0, 0.1, -3.3, 1000.06,
+                       65503.0, 65504.0, 65519.0, 65519.996, 65520.0, -65520.0, 65536.0, 1e6, -3e38, np.inf, -np.inf,
+                       np.nan, 6.103515625e-05, 6.1e-05, 2.0 ** -24, 2.0 ** -25, -(2.0 ** -25), 3 * 2.0 ** -25,
+                       1.5 * 2.0 ** -24, 2.0 ** -26, 1e-40, -1e-40, 5.96e-08, 3e-6], np.float32)
+    m.case("f32 -> f16: ties to even, overflow to inf (65520 and up), subnormals, NaN", "Cast", [to_f16],
+           {"to": TP.FLOAT16})
+    m.case("f32 [2,3,6] -> f16", "Cast", [to_f16.reshape(2, 3, 6)], {"to": TP.FLOAT16})
+    m.case("f64 -> f16 (through f32: 1 + 2^-11 + 2^-40 is a tie)", "Cast",
+           [np.array([1 + t + 2.0 ** -40, 65519.999, 2.0 ** -25 + 2.0 ** -60, -7.5, 1e300, np.nan], np.float64)],
+           {"to": TP.FLOAT16})
+    m.case("i64 -> f16", "Cast", [np.array([0, 3, -7, 2049, 2051, 65519, 65520, -65520, 70000, 2 ** 53 + 1],
+                                          np.int64)], {"to": TP.FLOAT16})
+    m.case("i32 -> f16", "Cast", [np.array([1, -2049, 4097, 100000], np.int32)], {"to": TP.FLOAT16})
+    m.case("bool -> f16", "Cast", [np.array([True, False, True])], {"to": TP.FLOAT16})
+    h16 = np.array([0.0, -0.0, 6e-8, 1.0, -2.5, 65504.0, np.inf, np.nan], np.float16)
+    m.case("f16 -> f16 (no change)", "Cast", [h16], {"to": TP.FLOAT16})
+
+    def back_to_f32(to):
+        return lambda i, o, p: [helper.make_node("Cast", [i[0]], [p + "_n"], to=to),
+                                helper.make_node("Cast", [p + "_n"], o, to=TP.FLOAT)]
+    b = 2.0 ** -8  # half of bf16's ulp at 1
+    to_bf16 = np.array([0.0, -0.0, 1.0, 1 + b, 1 + 3 * b, -(1 + 3 * b), 257.0, 259.0, 3.14159, -1e-3, 65504.0,
+                        3.3895314e38, 3.3961776e38, -3.3961776e38, 3.4028235e38, np.inf, -np.inf, np.nan, 1e-40,
+                        -1e-39, 1.1754942e-38], np.float32)
+    m.case("f32 -> bf16 -> f32: ties to even, overflow to inf, subnormals, NaN", None, [to_bf16], None, None,
+           extra_nodes=back_to_f32(TP.BFLOAT16))
+    m.case("i32 -> bf16 -> f32", None, [np.array([257, 259, 16777217, -33554435], np.int32)], None, None,
+           extra_nodes=back_to_f32(TP.BFLOAT16))
+    m.case("i64 -> bf16 -> f32 (through f32: 2^24 + 2^16 + 1 is a tie)", None,
+           [np.array([2 ** 24 + 2 ** 16 + 1, 2 ** 40 + 2 ** 31 + 1, -5], np.int64)], None, None,
+           extra_nodes=back_to_f32(TP.BFLOAT16))
+    m.case("f32 -> f16 -> f32", None, [to_f16], None, None, extra_nodes=back_to_f32(TP.FLOAT16))
+    m.save((0, 0, "exact: casts round to f16/bf16 the same way everywhere"))
+
+
 if __name__ == "__main__":
     if os.path.isdir(OUT):
         shutil.rmtree(OUT)
@@ -841,4 +884,5 @@ if __name__ == "__main__":
     trilu_cumsum_arg()
     group_norms()
     top_k()
+    cast_narrow()
     print("wrote", sum(1 for _ in os.scandir(OUT)), "groups to", OUT)
