@@ -843,6 +843,12 @@ static bool h_window(Imp *im) {
   }
   if (strcmp(im->node->op_type, "MaxPool") == 0 && im->node->n_output > 1 && *im->node->output[1])
     return err(im, "the Indices output is not supported");
+  if (strcmp(im->node->op_type, "AveragePool") == 0) { /* dilations: opset 19 */
+    int64_t d[SM_TENSOR_MAX_RANK];
+    int nd = attr_ints(im, "dilations", d, SM_TENSOR_MAX_RANK);
+    for (int i = 0; i < nd; i++)
+      if (d[i] != 1) return err(im, "dilations other than 1 are not supported");
+  }
   return emit(im, gname, &p, ins, nin, 1);
 }
 
@@ -873,6 +879,18 @@ static bool h_norm(Imp *im) {
   Val *ins[5];
   unsigned nin;
   if (!gather_inputs(im, 5, ins, &nin)) return false;
+  if (strcmp(im->node->op_type, "GroupNormalization") == 0 && nin == 3 && ins[0]->type->shaped.rank >= 2) {
+    /* Opset 21 made scale and bias per channel ([C]); before, per group
+     * ([num_groups]). The graph op takes either (the shapes tell them
+     * apart); the model must use its own opset's form. stash_type (21) is
+     * the precision of the statistics: every backend computes them in f32
+     * at least. */
+    int64_t c = ins[0]->type->shaped.dims[1], groups = attr_int(im, "num_groups", 0), want = im->opset >= 21 ? c : groups;
+    for (unsigned i = 1; i < 3; i++)
+      if (ins[i]->type->shaped.rank != 1 || ins[i]->type->shaped.dims[0] != want)
+        return err(im, "%s must have shape [%lld] (%s at opset %lld)", i == 1 ? "scale" : "bias", (long long)want,
+                   im->opset >= 21 ? "one per channel" : "one per group", (long long)im->opset);
+  }
   return emit(im, gname, &p, ins, nin, 1);
 }
 
@@ -1169,8 +1187,13 @@ static SmOp *import_model(Imp *im, Onnx__ModelProto *m) {
     err(im, "model does not import the default ONNX opset");
     return NULL;
   }
-  if (im->opset < 11 || im->opset > 18) {
-    err(im, "unsupported opset %lld (supported: 11 to 18)", (long long)im->opset);
+  /* Opsets 19 to 21 changed, among the ops imported here, only types (float8,
+   * int4, strings: refused as types), AveragePool (dilations: refused),
+   * Resize (half_pixel_symmetric), Pad (wrap), Cast (saturate: float8 only),
+   * ReduceMax/Min (bool) and GroupNormalization (per-channel scale and bias,
+   * stash_type): docs/onnx-import.md. */
+  if (im->opset < 11 || im->opset > 21) {
+    err(im, "unsupported opset %lld (supported: 11 to 21)", (long long)im->opset);
     return NULL;
   }
   const Onnx__GraphProto *g = m->graph;
