@@ -909,6 +909,14 @@ static bool h_minmax(Imp *im) {
 static bool h_dropout(Imp *im) {
   for (size_t i = 1; i < im->node->n_output; i++)
     if (*im->node->output[i]) return err(im, "the mask output is not supported");
+  /* Inference only: an identity unless training_mode (input #2) is true. */
+  if (im->node->n_input > 2 && *im->node->input[2]) {
+    bool ok = true;
+    Val *t = input(im, 2, &ok);
+    if (!t) return ok ? err(im, "missing training_mode") : false;
+    if (!t->is_const || sm_tensor_numel(&t->c) != 1 || sm_tensor_get_i64(&t->c, 0) != 0)
+      return err(im, "training_mode must be a constant false (training dropout is not supported)");
+  }
   return h_alias(im);
 }
 

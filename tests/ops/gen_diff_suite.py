@@ -917,6 +917,14 @@ def import_errors():
     save("average_pool_dilations", helper.make_node("AveragePool", ["x"], ["y"], kernel_shape=[2, 2],
                                                     dilations=[2, 2]), 19)
     save("opset_22", helper.make_node("Relu", ["x"], ["y"]), 22)
+    # Dropout is an identity only when not training: a training_mode that is
+    # not a constant false (here a graph input) is refused.
+    t = helper.make_tensor_value_info("t", TP.BOOL, [])
+    g = helper.make_graph([helper.make_node("Dropout", ["x", "", "t"], ["y"], seed=0)], "dropout_training",
+                          [x, t], [y])
+    m = helper.make_model(g, opset_imports=[helper.make_opsetid("", 13)])
+    m.ir_version = 8
+    onnx.save(m, os.path.join(d, "dropout_training.onnx"))
 
 
 def opsets_19_20():
