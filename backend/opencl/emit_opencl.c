@@ -3,6 +3,7 @@
  * kernel.host. Readability matters: value names follow the op (c for
  * coordinates, x for loads, v for math), loops are plain for loops. */
 #include "backend/opencl/opencl.h"
+#include "dialects/kernel/held_narrow.h"
 #include "dialects/kernel/kernel.h"
 #include "dialects/layout/layout.h"
 
@@ -314,20 +315,6 @@ static void emit_group_loop(Em *e, SmOp *op) {
   sm_strbuf_puts(o, "barrier(CLK_LOCAL_MEM_FENCE);\n");
 }
 
-static bool narrow_float(const SmType *t) { return t && (t->kind == SM_TYPE_F16 || t->kind == SM_TYPE_BF16); }
-
-/* An f32 -> f16/bf16 arith.truncf whose users all extf it back (a Cast to
- * f16/bf16 of f32-held tensors): the value is held in a float, rounded by
- * sm_round_f16/sm_round_bf16 exactly as the interpreter rounds it. */
-static bool is_held_narrow(SmOp *op) {
-  if (!sm_op_name_is(op, "arith.truncf") || op->num_results != 1 || !narrow_float(op->results[0].type) ||
-      op->operands[0].value->type->kind != SM_TYPE_F32)
-    return false;
-  for (SmUse *u = op->results[0].uses; u; u = u->next)
-    if (!sm_op_name_is(u->owner, "arith.extf")) return false;
-  return true;
-}
-
 static void emit_op(Em *e, SmOp *op) {
   SmStrBuf *o = e->o;
   const char *n = op->name;
@@ -583,7 +570,7 @@ static void emit_op(Em *e, SmOp *op) {
     sm_strbuf_puts(o, ";\n");
     return;
   }
-  if (r && is_held_narrow(op)) { /* f16/bf16 held in a float: see narrow_preamble */
+  if (r && sm_kernel_is_held_narrow(op)) { /* f16/bf16 held in a float: see narrow_preamble */
     ind(e);
     sm_strbuf_puts(o, "float ");
     name(e, r);
@@ -615,13 +602,13 @@ static void emit_op(Em *e, SmOp *op) {
 
 static void emit_block(Em *e, SmBlock *b) {
   for (SmOp *op = b->first; op && e->ok; op = op->next) {
-    if (narrow_float(op->num_results ? op->results[0].type : NULL) && !is_held_narrow(op)) {
+    if (sm_kernel_is_narrow_float(op->num_results ? op->results[0].type : NULL) && !sm_kernel_is_held_narrow(op)) {
       e->ok = sm_op_emit_error(op, "f16/bf16 arithmetic is not supported by the OpenCL emitter (only a truncf whose "
                                    "users all extf it back)");
       return;
     }
     for (unsigned i = 0; i < op->num_results; i++)
-      if (!ctype(op->results[i].type, false) && !is_held_narrow(op)) {
+      if (!ctype(op->results[i].type, false) && !sm_kernel_is_held_narrow(op)) {
         e->ok = sm_op_emit_error(op, "result type is not supported by the OpenCL emitter");
         return;
       }
@@ -843,7 +830,7 @@ static const char narrow_preamble[] =
 
 static SmWalkResult find_held_narrow(SmOp *op, void *user) {
   (void)user;
-  return is_held_narrow(op) ? SM_WALK_INTERRUPT : SM_WALK_ADVANCE;
+  return sm_kernel_is_held_narrow(op) ? SM_WALK_INTERRUPT : SM_WALK_ADVANCE;
 }
 
 static bool uses_narrow(SmBlock *b) {

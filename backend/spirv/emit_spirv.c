@@ -7,6 +7,7 @@
  * both backends compute the same numbers. */
 #include "backend/spirv/spirv.h"
 #include "backend/spirv/spirv_module.h"
+#include "dialects/kernel/held_narrow.h"
 #include "dialects/kernel/kernel.h"
 #include "ir/fp16.h"
 
@@ -82,7 +83,6 @@ static uint32_t vtype(Em *e, const SmType *t) {
 }
 
 static bool is_bool(const SmType *t) { return t->kind == SM_TYPE_INTEGER && t->integer.width == 1; }
-static bool narrow_float(const SmType *t) { return t->kind == SM_TYPE_F16 || t->kind == SM_TYPE_BF16; }
 static bool is_float(const SmType *t) { return t->kind == SM_TYPE_F16 || t->kind == SM_TYPE_F32 || t->kind == SM_TYPE_F64; }
 
 /* Type of a buffer element in memory (i1 is stored as a byte). */
@@ -579,7 +579,7 @@ static void emit_cast(Em *e, SmOp *op, const Lowering *l) {
   SmValue *src = op->operands[0].value, *r = &op->results[0];
   uint32_t x = val(e, op, src);
   const SmType *st = src->type;
-  if (narrow_float(st)) { /* extf of a value held in f32 (is_held_narrow) */
+  if (sm_kernel_is_narrow_float(st)) { /* extf of a value held in f32 (sm_kernel_is_held_narrow) */
     def(e, r, x);
     return;
   }
@@ -607,17 +607,6 @@ static void emit_cast(Em *e, SmOp *op, const Lowering *l) {
     return;
   }
   def(e, r, INST(e, l->code, vtype(e, r->type), x));
-}
-
-/* An f32 -> f16/bf16 arith.truncf whose users all extf it back (a Cast to
- * f16/bf16 of f32-held tensors): the value stays an f32 (no Float16 needed). */
-static bool is_held_narrow(SmOp *op) {
-  if (!sm_op_name_is(op, "arith.truncf") || !narrow_float(op->results[0].type) ||
-      op->operands[0].value->type->kind != SM_TYPE_F32)
-    return false;
-  for (SmUse *u = op->results[0].uses; u; u = u->next)
-    if (!sm_op_name_is(u->owner, "arith.extf")) return false;
-  return true;
 }
 
 /* The rounding of the OpenCL C emitter's sm_round_f16 / sm_round_bf16 (see
@@ -733,7 +722,7 @@ static void emit_block(Em *e, SmBlock *b) {
       e->ok = sm_op_emit_error(op, "has no SPIR-V lowering");
       return;
     }
-    if (is_held_narrow(op)) {
+    if (sm_kernel_is_held_narrow(op)) {
       emit_held_narrow(e, op);
       continue;
     }
