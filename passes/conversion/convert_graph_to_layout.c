@@ -125,6 +125,13 @@ static SmValue *ew_body(SmBuilder *b, SmOp *op, const char *n, SmValue **x, SmTy
 static bool lower_elementwise(SmBuilder *ob, SmOp *op, SmValue **out) {
   SmType *rt = op->results[0].type;
   unsigned r = rt->shaped.rank;
+  /* arith takes signless integers only: ui8 data has no lowering (rather
+   * than a body that fails to verify). */
+  for (unsigned i = 0; i <= op->num_operands; i++) {
+    SmType *t = (i < op->num_operands ? op->operands[i].value->type : rt)->shaped.elem;
+    if (sm_type_is_integer(t) && !sm_type_is_signless_int(t, t->integer.width))
+      return sm_op_emit_error(op, "has no lowering to the layout dialect for these operand types");
+  }
   Gen g;
   gen_init(&g, ob, op, op->name + 6, r, rt->shaped.dims);
   g.res = rt;
