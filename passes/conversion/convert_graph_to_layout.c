@@ -125,13 +125,6 @@ static SmValue *ew_body(SmBuilder *b, SmOp *op, const char *n, SmValue **x, SmTy
 static bool lower_elementwise(SmBuilder *ob, SmOp *op, SmValue **out) {
   SmType *rt = op->results[0].type;
   unsigned r = rt->shaped.rank;
-  /* arith takes signless integers only: ui8 data has no lowering (rather
-   * than a body that fails to verify). */
-  for (unsigned i = 0; i <= op->num_operands; i++) {
-    SmType *t = (i < op->num_operands ? op->operands[i].value->type : rt)->shaped.elem;
-    if (sm_type_is_integer(t) && !sm_type_is_signless_int(t, t->integer.width))
-      return sm_op_emit_error(op, "has no lowering to the layout dialect for these operand types");
-  }
   Gen g;
   gen_init(&g, ob, op, op->name + 6, r, rt->shaped.dims);
   g.res = rt;
@@ -505,6 +498,23 @@ static int lower_fixed(SmBuilder *ob, SmOp *op, SmValue **outs) {
 
 /* ---- driver ---------------------------------------------------------------------- */
 
+/* An op that computes on unsigned integers (ONNX uint8 data): arith takes
+ * signless integers only, so it has no lowering (a located error, not a body
+ * that fails to verify). Ops that only move elements lower as copies. */
+static bool computes_on_unsigned(SmOp *op) {
+  static const char *const moves[] = {"identity", "expand", "where", "reshape", "transpose", "slice", "concat",
+                                      "gather", "gather_elements", "squeeze", "unsqueeze", "flatten", "tile",
+                                      "split", "depth_to_space", "space_to_depth", "pad", "resize", "scatter_nd"};
+  bool unsigned_seen = false;
+  for (unsigned i = 0; i < op->num_operands + op->num_results; i++) {
+    SmType *t = (i < op->num_operands ? op->operands[i].value : &op->results[i - op->num_operands])->type->shaped.elem;
+    if (sm_type_is_integer(t) && !sm_type_is_signless_int(t, t->integer.width)) unsigned_seen = true;
+  }
+  for (size_t i = 0; unsigned_seen && i < sizeof moves / sizeof moves[0]; i++)
+    if (!strcmp(op->name + 6, moves[i])) return false;
+  return unsigned_seen;
+}
+
 static bool lower_op(SmOp *op) {
   SmBuilder b;
   sm_builder_init(&b, sm_op_context(op));
@@ -520,6 +530,7 @@ static bool lower_op(SmOp *op) {
   for (unsigned i = 0; i < op->num_results; i++)
     if (sm_type_num_elements(op->results[i].type) == 0)
       return sm_op_emit_error(op, "lowering does not support empty tensors (result #%u has no elements)", i);
+  if (computes_on_unsigned(op)) return sm_op_emit_error(op, "has no lowering to the layout dialect for these operand types");
   /* Lowerings kept in graph_to_layout_*.c first: 1 lowered, -1 diagnosed. */
   int more = sm_g2l_lower_reduce(&b, op, outs);
   if (!more) more = sm_g2l_lower_nn(&b, op, outs);
