@@ -102,8 +102,12 @@ static bool k_cast(const SmKernelCtx *k, const SmAttr *props, unsigned nin,
                    const SmTensor *const *in, unsigned nout, SmTensor *out) {
   int64_t n = sm_tensor_numel(in[0]);
   bool from_float = sm_dtype_is_float(in[0]->dtype);
+  /* to = f16/bf16: the f32 result holds the value rounded to it. */
+  const SmType *narrow = sm_graph_cast_rounds_to(props);
   for (int64_t i = 0; i < n; i++) {
-    if (from_float || sm_dtype_is_float(out->dtype))
+    if (narrow)
+      sm_tensor_set_f64(out, i, sm_graph_round_to(narrow, sm_tensor_get_f64(in[0], i)));
+    else if (from_float || sm_dtype_is_float(out->dtype))
       sm_tensor_set_f64(out, i, sm_tensor_get_f64(in[0], i));
     else
       sm_tensor_set_i64(out, i, sm_tensor_get_i64(in[0], i));

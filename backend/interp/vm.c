@@ -155,7 +155,8 @@ typedef enum VmOp {
   V_SHRUI, V_MAXSI, V_MINSI, V_MAXUI, V_MINUI,
   V_CMPI, V_CMPF, V_SELECT,
   /* casts */
-  V_EXTSI, V_EXTUI, V_TRUNCI, V_SITOFP, V_UITOFP, V_FPTOSI, V_FPTOUI, V_EXTF, V_TRUNCF, V_INDEX_CAST,
+  V_EXTSI, V_EXTUI, V_TRUNCI, V_SITOFP, V_UITOFP, V_FPTOSI, V_FPTOUI, V_EXTF, V_TRUNCF, V_TRUNCF_F16,
+  V_TRUNCF_BF16, V_INDEX_CAST,
   V_INDEX_CASTUI,
   /* access and control */
   V_L_INDEX, V_L_EXTRACT, V_K_GID, V_K_APPLY, V_K_LOAD, V_K_STORE, V_K_FOR,
@@ -357,6 +358,9 @@ static bool compile_op(SmVmProg *p, SmOp *op, ConstList *consts) {
       tmp.imm = pr->integer.value;
       tmp.width = 1;
     }
+    /* f16/bf16 values live in the double registers, rounded (nearest even, overflow to inf). */
+    if (vop == V_TRUNCF && rt->kind == SM_TYPE_F16) tmp.op = V_TRUNCF_F16;
+    if (vop == V_TRUNCF && rt->kind == SM_TYPE_BF16) tmp.op = V_TRUNCF_BF16;
     if (vop == V_SELECT) {
       tmp.f32 = false; /* a copy of either operand */
       tmp.width = sm_type_is_float(rt) ? 0 : (uint8_t)int_width(rt);
@@ -652,6 +656,8 @@ static bool run_range(const SmVmProg *p, unsigned from, unsigned to, SmVmReg *R,
     case V_FPTOUI: d->i = sext(f2i(A.f), w); break;
     case V_EXTF: d->f = A.f; break;
     case V_TRUNCF: d->f = rf(in, A.f); break;
+    case V_TRUNCF_F16: d->f = sm_f16_bits_to_f32(sm_f32_to_f16_bits((float)A.f)); break;
+    case V_TRUNCF_BF16: d->f = sm_bf16_bits_to_f32(sm_f32_to_bf16_bits((float)A.f)); break;
     case V_INDEX_CAST: d->i = sext(A.i, w); break;
     case V_INDEX_CASTUI: d->i = sext((int64_t)zext(A.i, in->srcw), w); break;
     case V_L_INDEX: d->i = env->point[in->imm]; break;

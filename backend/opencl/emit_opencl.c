@@ -3,6 +3,7 @@
  * kernel.host. Readability matters: value names follow the op (c for
  * coordinates, x for loads, v for math), loops are plain for loops. */
 #include "backend/opencl/opencl.h"
+#include "dialects/kernel/held_narrow.h"
 #include "dialects/kernel/kernel.h"
 #include "dialects/layout/layout.h"
 
@@ -593,6 +594,15 @@ static void emit_op(Em *e, SmOp *op) {
     sm_strbuf_puts(o, ";\n");
     return;
   }
+  if (r && sm_kernel_is_held_narrow(op)) { /* f16/bf16 held in a float: see narrow_preamble */
+    ind(e);
+    sm_strbuf_puts(o, "float ");
+    name(e, r);
+    sm_strbuf_puts(o, r->type->kind == SM_TYPE_F16 ? " = sm_round_f16(" : " = sm_round_bf16(");
+    name(e, op->operands[0].value);
+    sm_strbuf_puts(o, ");\n");
+    return;
+  }
   static const char *const casts[] = {"arith.sitofp", "arith.uitofp", "arith.fptosi", "arith.fptoui", "arith.extf",
                                       "arith.truncf", "arith.extsi", "arith.extui", "arith.trunci", "arith.index_cast",
                                       "arith.index_castui"};
@@ -616,8 +626,13 @@ static void emit_op(Em *e, SmOp *op) {
 
 static void emit_block(Em *e, SmBlock *b) {
   for (SmOp *op = b->first; op && e->ok; op = op->next) {
+    if (sm_kernel_is_narrow_float(op->num_results ? op->results[0].type : NULL) && !sm_kernel_is_held_narrow(op)) {
+      e->ok = sm_op_emit_error(op, "f16/bf16 arithmetic is not supported by the OpenCL emitter (only a truncf whose "
+                                   "users all extf it back)");
+      return;
+    }
     for (unsigned i = 0; i < op->num_results; i++)
-      if (!ctype(op->results[i].type, false)) {
+      if (!ctype(op->results[i].type, false) && !sm_kernel_is_held_narrow(op)) {
         e->ok = sm_op_emit_error(op, "result type is not supported by the OpenCL emitter");
         return;
       }
@@ -830,6 +845,35 @@ static const char image_preamble[] =
     "__constant sampler_t sm_sampler = CLK_NORMALIZED_COORDS_FALSE | CLK_ADDRESS_CLAMP_TO_EDGE | CLK_FILTER_NEAREST;\n"
     "static inline float sm_lane(float4 p, long lane) { return lane == 0 ? p.x : lane == 1 ? p.y : lane == 2 ? p.z : p.w; }\n";
 
+/* Round to nearest even, as arith.truncf to f16/bf16 (ONNX Cast), held in a
+ * float. f16 without cl_khr_fp16: scale by the inverse of the half quantum at
+ * the value's exponent (2^-24 for half subnormals), rint, scale back (every
+ * step exact); 65520 and above (the tie past 65504) is inf. bf16: the upper
+ * half of the bits, rounded. NaN stays NaN. */
+static const char narrow_preamble[] =
+    "static inline float sm_round_f16(float x) {\n"
+    "  float a = fabs(x);\n"
+    "  uint e = max(as_uint(a) >> 23, 113u);\n"
+    "  float r = rint(a * as_float((264u - e) << 23)) * as_float((e - 10u) << 23);\n"
+    "  return isnan(x) ? x : copysign(a < 65520.0f ? r : INFINITY, x);\n"
+    "}\n"
+    "static inline float sm_round_bf16(float x) {\n"
+    "  uint u = as_uint(x);\n"
+    "  return isnan(x) ? x : as_float((u + 0x7fffu + ((u >> 16) & 1u)) & 0xffff0000u);\n"
+    "}\n";
+
+static SmWalkResult find_held_narrow(SmOp *op, void *user) {
+  (void)user;
+  return sm_kernel_is_held_narrow(op) ? SM_WALK_INTERRUPT : SM_WALK_ADVANCE;
+}
+
+static bool uses_narrow(SmBlock *b) {
+  for (SmOp *op = b ? b->first : NULL; op; op = op->next)
+    if (sm_op_name_is(op, "kernel.func") && sm_op_walk(op, SM_WALK_PRE, find_held_narrow, NULL) == SM_WALK_INTERRUPT)
+      return true;
+  return false;
+}
+
 static bool uses_images(SmContext *ctx, SmBlock *b) {
   for (SmOp *op = b ? b->first : NULL; op; op = op->next) {
     SmBlock *kb = sm_op_name_is(op, "kernel.func") ? op->regions[0].first : NULL;
@@ -849,6 +893,7 @@ static bool emit_program(SmOp *module, SmOpenCLProgram *out, bool kernels) {
   sm_ptrmap_init(&e.nonneg);
   if (kernels) sm_strbuf_puts(&out->source, preamble);
   if (kernels && uses_images(ctx, b)) sm_strbuf_puts(&out->source, image_preamble);
+  if (kernels && uses_narrow(b)) sm_strbuf_puts(&out->source, narrow_preamble);
   SmOp *host = NULL;
   for (SmOp *op = b ? b->first : NULL; op && e.ok; op = op->next) {
     if (sm_op_name_is(op, "kernel.func")) {

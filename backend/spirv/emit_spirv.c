@@ -7,6 +7,7 @@
  * both backends compute the same numbers. */
 #include "backend/spirv/spirv.h"
 #include "backend/spirv/spirv_module.h"
+#include "dialects/kernel/held_narrow.h"
 #include "dialects/kernel/kernel.h"
 #include "ir/fp16.h"
 
@@ -603,6 +604,10 @@ static void emit_cast(Em *e, SmOp *op, const Lowering *l) {
   SmValue *src = op->operands[0].value, *r = &op->results[0];
   uint32_t x = val(e, op, src);
   const SmType *st = src->type;
+  if (sm_kernel_is_narrow_float(st)) { /* extf of a value held in f32 (sm_kernel_is_held_narrow) */
+    def(e, r, x);
+    return;
+  }
   if (is_bool(st)) {
     x = bool_to_int(e, x, 32);
     st = NULL; /* now an i32 */
@@ -627,6 +632,31 @@ static void emit_cast(Em *e, SmOp *op, const Lowering *l) {
     return;
   }
   def(e, r, INST(e, l->code, vtype(e, r->type), x));
+}
+
+/* The rounding of the OpenCL C emitter's sm_round_f16 / sm_round_bf16 (see
+ * there): nearest even, 65520 and above to inf (f16), NaN kept. */
+static void emit_held_narrow(Em *e, SmOp *op) {
+  const SmType *ft = op->operands[0].value->type;
+  uint32_t f = t_float(e, 32), u = t_int(e, 32), x = val(e, op, op->operands[0].value), r;
+  if (op->results[0].type->kind == SM_TYPE_F16) {
+    uint32_t a = ext(e, f, OpenCLstd_Fabs, &x, 1);
+    uint32_t mx[2] = {INST(e, SpvOpShiftRightLogical, u, INST(e, SpvOpBitcast, u, a), c_int(e, 32, 23)), c_int(e, 32, 113)};
+    uint32_t ex = ext(e, u, OpenCLstd_UMax, mx, 2);
+    uint32_t inv = INST(e, SpvOpShiftLeftLogical, u, INST(e, SpvOpISub, u, c_int(e, 32, 264), ex), c_int(e, 32, 23));
+    uint32_t q = INST(e, SpvOpShiftLeftLogical, u, INST(e, SpvOpISub, u, ex, c_int(e, 32, 10)), c_int(e, 32, 23));
+    uint32_t scaled = INST(e, SpvOpFMul, f, a, INST(e, SpvOpBitcast, f, inv));
+    uint32_t rounded = INST(e, SpvOpFMul, f, ext(e, f, OpenCLstd_Rint, &scaled, 1), INST(e, SpvOpBitcast, f, q));
+    uint32_t fin = INST(e, SpvOpFOrdLessThan, t_bool(e), a, c_float(e, ft, 65520.0));
+    uint32_t cs[2] = {INST(e, SpvOpSelect, f, fin, rounded, c_float(e, ft, INFINITY)), x};
+    r = ext(e, f, OpenCLstd_Copysign, cs, 2);
+  } else {
+    uint32_t xb = INST(e, SpvOpBitcast, u, x);
+    uint32_t lsb = INST(e, SpvOpBitwiseAnd, u, INST(e, SpvOpShiftRightLogical, u, xb, c_int(e, 32, 16)), c_int(e, 32, 1));
+    uint32_t sum = INST(e, SpvOpIAdd, u, INST(e, SpvOpIAdd, u, xb, c_int(e, 32, 0x7fff)), lsb);
+    r = INST(e, SpvOpBitcast, f, INST(e, SpvOpBitwiseAnd, u, sum, c_int(e, 32, 0xffff0000)));
+  }
+  def(e, &op->results[0], INST(e, SpvOpSelect, f, INST(e, SpvOpIsNan, t_bool(e), x), x, r));
 }
 
 static const Lowering lowerings[] = {
@@ -716,6 +746,10 @@ static void emit_block(Em *e, SmBlock *b) {
     if (!l) {
       e->ok = sm_op_emit_error(op, "has no SPIR-V lowering");
       return;
+    }
+    if (sm_kernel_is_held_narrow(op)) {
+      emit_held_narrow(e, op);
+      continue;
     }
     for (unsigned i = 0; i < op->num_results; i++)
       if (!vtype(e, op->results[i].type)) {

@@ -43,6 +43,11 @@ int sm_graph_prop_floats(const SmAttr *props, const char *name, double *out, uns
 const char *sm_graph_prop_str(const SmAttr *props, const char *name, const char *dflt);
 /* Type property (graph.cast's "to") or NULL. */
 SmType *sm_graph_prop_type(const SmAttr *props, const char *name);
+/* graph.cast's f16 or bf16 "to" (the result holds f32 values rounded to it,
+ * nearest even, overflow to inf); NULL for every other cast. */
+SmType *sm_graph_cast_rounds_to(const SmAttr *props);
+/* v rounded to the f16/bf16 type t through f32, as onnxruntime's Cast does. */
+double sm_graph_round_to(const SmType *t, double v);
 
 /* Numpy-style broadcast of two shapes; false when incompatible. */
 bool sm_graph_broadcast_shapes(unsigned ra, const int64_t *a, unsigned rb, const int64_t *b,

@@ -256,7 +256,8 @@ static bool fold_unary(SmOp *op, SmAttr *const *cst, SmFoldResult *res) {
   SmContext *ctx = sm_op_context(op);
   /* No-op forms first: identity, cast to the operand's own type. */
   if (sm_op_name_is(op, "graph.identity") ||
-      (sm_op_name_is(op, "graph.cast") && operand(op, 0)->type == res_type(op))) {
+      (sm_op_name_is(op, "graph.cast") && operand(op, 0)->type == res_type(op) &&
+       !sm_graph_cast_rounds_to(op->props))) {
     res[0].value = operand(op, 0);
     return true;
   }
@@ -273,6 +274,7 @@ static bool fold_unary(SmOp *op, SmAttr *const *cst, SmFoldResult *res) {
   double *fo = out_f ? malloc((size_t)(m ? m : 1) * sizeof *fo) : NULL;
   int64_t *io = out_f ? NULL : malloc((size_t)(m ? m : 1) * sizeof *io);
   bool ok = fo || io;
+  SmType *narrow = u == U_CAST ? sm_graph_cast_rounds_to(op->props) : NULL;
   for (int64_t k = 0; ok && k < m; k++) {
     if (in_f) {
       double y = unary_f64(u, in.f[k], op->props);
@@ -283,6 +285,7 @@ static bool fold_unary(SmOp *op, SmAttr *const *cst, SmFoldResult *res) {
       if (out_f) fo[k] = (double)y;
       else io[k] = y;
     }
+    if (narrow) fo[k] = sm_graph_round_to(narrow, fo[k]);
   }
   /* All-splat operands: m is 1 and make_dense builds a splat of the type. */
   SmAttr *a = ok ? make_dense(ctx, res_type(op), n ? m : 0, fo, io) : NULL;

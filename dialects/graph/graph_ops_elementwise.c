@@ -24,6 +24,9 @@ static bool infer_cast(GInfer *g) {
   if (!to) return g_error(g, "requires a type property 'to'");
   if (!sm_type_is_float(to) && !sm_type_is_integer(to) && to->kind != SM_TYPE_INDEX)
     return g_error(g, "'to' must be an integer or float type");
+  /* f16 and bf16 tensors are held in f32 (the importer widens them): a cast
+   * to either rounds to it (nearest even, overflow to inf) and stays f32. */
+  if (to->kind == SM_TYPE_F16 || to->kind == SM_TYPE_BF16) to = sm_type_f32(g->ctx);
   return g_result(g, g_rank(g, 0), g_dims(g, 0), to);
 }
 
@@ -99,7 +102,7 @@ const SmGraphOpInfo sm_graph_ops_elementwise[] = {
     {"graph.leaky_relu", "x or alpha * x below zero", 1, 1, 1, 0, alpha, infer_float_same},
     {"graph.gelu", "Gaussian error linear unit (approximate: none or tanh)", 1, 1, 1, 0, approximate, infer_float_same},
     {"graph.clip", "clamp to [min, max] (properties, absent: unbounded)", 1, 1, 1, 0, min_max, infer_same},
-    {"graph.cast", "element type conversion to 'to'", 1, 1, 1, 0, to, infer_cast},
+    {"graph.cast", "element type conversion to 'to' (f16/bf16: rounded to it, held in f32)", 1, 1, 1, 0, to, infer_cast},
     BINARY("graph.add", "broadcasting addition", SM_TRAIT_COMMUTATIVE, infer_binary),
     BINARY("graph.sub", "broadcasting subtraction", 0, infer_binary),
     BINARY("graph.mul", "broadcasting multiplication", SM_TRAIT_COMMUTATIVE, infer_binary),

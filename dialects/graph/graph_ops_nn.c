@@ -191,6 +191,8 @@ static bool infer_group_norm(GInfer *g) {
     if (g_rank(g, i) != 1 || (g_dims(g, i)[0] != c && g_dims(g, i)[0] != grp))
       return g_error(g, "operand #%u must have shape [%lld]%s", i, (long long)c,
                      inst ? "" : " (or [num_groups])");
+  /* Both per channel or both per group (the kernels index them alike). */
+  if (g_dims(g, 1)[0] != g_dims(g, 2)[0]) return g_error(g, "scale and bias must have the same shape");
   return g_result(g, r, g_dims(g, 0), g_elem(g, 0));
 }
 

@@ -1,6 +1,7 @@
 /* Property accessors and shape helpers shared by graph-op inference, the
  * interpreter's kernels and the ONNX importer. */
 #include "dialects/graph/graph.h"
+#include "ir/float_formats.h"
 
 #include <math.h>
 #include <string.h>
@@ -48,6 +49,13 @@ SmType *sm_graph_prop_type(const SmAttr *props, const char *name) {
   SmAttr *a = sm_dict_get(props, name);
   return a && a->kind == SM_ATTR_TYPE ? a->type : NULL;
 }
+
+SmType *sm_graph_cast_rounds_to(const SmAttr *props) {
+  SmType *t = sm_graph_prop_type(props, "to");
+  return t && (t->kind == SM_TYPE_F16 || t->kind == SM_TYPE_BF16) ? t : NULL;
+}
+
+double sm_graph_round_to(const SmType *t, double v) { return sm_float_decode(t, sm_float_encode(t, v)); }
 
 bool sm_graph_broadcast_shapes(unsigned ra, const int64_t *a, unsigned rb, const int64_t *b,
                                unsigned *rout, int64_t *out) {

@@ -324,7 +324,9 @@ static bool emit(Imp *im, const char *name, Props *p, Val **ins, unsigned nin, u
     unsigned made = 0;
     for (; made < nres; made++)
       if (!sm_tensor_alloc_for_type(&tout[made], out_types[made])) break;
-    bool ok = made == nres && (sm_onnx_fold_fast(name, nin, tin, nres, tout) ||
+    /* The fast folds have no properties: a cast that rounds to f16/bf16 takes the kernel. */
+    bool fast = !sm_graph_cast_rounds_to(props) && sm_onnx_fold_fast(name, nin, tin, nres, tout);
+    bool ok = made == nres && (fast ||
                                sm_interp_eval(ctx, im->file_loc, name, props, nin, tin, nres, tout));
     if (!ok) {
       for (unsigned i = 0; i < made; i++) sm_tensor_free(&tout[i]);
@@ -560,7 +562,12 @@ static bool h_cast(Imp *im) {
   int64_t to = attr_int(im, "to", 0);
   if (!sm_onnx_dtype((int32_t)to, &dt)) return err(im, "unsupported target data type %lld", (long long)to);
   Props p = {0};
-  p_add(im, &p, "to", sm_attr_type(im->ctx, sm_dtype_to_type(im->ctx, dt)));
+  /* f16/bf16 tensors are held in f32, but a cast to either still rounds to it
+   * (graph.cast's to = f16/bf16 gives an f32 result holding rounded values). */
+  SmType *tt = to == ONNX__TENSOR_PROTO__DATA_TYPE__FLOAT16    ? sm_type_f16(im->ctx)
+               : to == ONNX__TENSOR_PROTO__DATA_TYPE__BFLOAT16 ? sm_type_bf16(im->ctx)
+                                                               : sm_dtype_to_type(im->ctx, dt);
+  p_add(im, &p, "to", sm_attr_type(im->ctx, tt));
   bool ok = true;
   Val *v = input(im, 0, &ok);
   if (!v) return ok ? err(im, "missing input") : false;
@@ -836,6 +843,12 @@ static bool h_window(Imp *im) {
   }
   if (strcmp(im->node->op_type, "MaxPool") == 0 && im->node->n_output > 1 && *im->node->output[1])
     return err(im, "the Indices output is not supported");
+  if (strcmp(im->node->op_type, "AveragePool") == 0) { /* dilations: opset 19 */
+    int64_t d[SM_TENSOR_MAX_RANK];
+    int nd = attr_ints(im, "dilations", d, SM_TENSOR_MAX_RANK);
+    for (int i = 0; i < nd; i++)
+      if (d[i] != 1) return err(im, "dilations other than 1 are not supported");
+  }
   return emit(im, gname, &p, ins, nin, 1);
 }
 
@@ -866,6 +879,18 @@ static bool h_norm(Imp *im) {
   Val *ins[5];
   unsigned nin;
   if (!gather_inputs(im, 5, ins, &nin)) return false;
+  if (strcmp(im->node->op_type, "GroupNormalization") == 0 && nin == 3 && ins[0]->type->shaped.rank >= 2) {
+    /* Opset 21 made scale and bias per channel ([C]); before, per group
+     * ([num_groups]). The graph op takes either (the shapes tell them
+     * apart); the model must use its own opset's form. stash_type (21) is
+     * the precision of the statistics: every backend computes them in f32
+     * at least. */
+    int64_t c = ins[0]->type->shaped.dims[1], groups = attr_int(im, "num_groups", 0), want = im->opset >= 21 ? c : groups;
+    for (unsigned i = 1; i < 3; i++)
+      if (ins[i]->type->shaped.rank != 1 || ins[i]->type->shaped.dims[0] != want)
+        return err(im, "%s must have shape [%lld] (%s at opset %lld)", i == 1 ? "scale" : "bias", (long long)want,
+                   im->opset >= 21 ? "one per channel" : "one per group", (long long)im->opset);
+  }
   return emit(im, gname, &p, ins, nin, 1);
 }
 
@@ -884,6 +909,14 @@ static bool h_minmax(Imp *im) {
 static bool h_dropout(Imp *im) {
   for (size_t i = 1; i < im->node->n_output; i++)
     if (*im->node->output[i]) return err(im, "the mask output is not supported");
+  /* Inference only: an identity unless training_mode (input #2) is true. */
+  if (im->node->n_input > 2 && *im->node->input[2]) {
+    bool ok = true;
+    Val *t = input(im, 2, &ok);
+    if (!t) return ok ? err(im, "missing training_mode") : false;
+    if (!t->is_const || sm_tensor_numel(&t->c) != 1 || sm_tensor_get_i64(&t->c, 0) != 0)
+      return err(im, "training_mode must be a constant false (training dropout is not supported)");
+  }
   return h_alias(im);
 }
 
@@ -1162,8 +1195,13 @@ static SmOp *import_model(Imp *im, Onnx__ModelProto *m) {
     err(im, "model does not import the default ONNX opset");
     return NULL;
   }
-  if (im->opset < 11 || im->opset > 18) {
-    err(im, "unsupported opset %lld (supported: 11 to 18)", (long long)im->opset);
+  /* Opsets 19 to 21 changed, among the ops imported here, only types (float8,
+   * int4, strings: refused as types), AveragePool (dilations: refused),
+   * Resize (half_pixel_symmetric), Pad (wrap), Cast (saturate: float8 only),
+   * ReduceMax/Min (bool) and GroupNormalization (per-channel scale and bias,
+   * stash_type): docs/onnx-import.md. */
+  if (im->opset < 11 || im->opset > 21) {
+    err(im, "unsupported opset %lld (supported: 11 to 21)", (long long)im->opset);
     return NULL;
   }
   const Onnx__GraphProto *g = m->graph;

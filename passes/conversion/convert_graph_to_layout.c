@@ -99,13 +99,19 @@ static SmValue *ew_body(SmBuilder *b, SmOp *op, const char *n, SmValue **x, SmTy
   for (int i = 0; i < 5; i++)
     if (!strcmp(n, cmps[i])) return f ? cmpf(b, fp[i], a, x[1]) : cmpi(b, ip[i], a, x[1]);
   if (!strcmp(n, "cast")) {
-    SmType *from = a->type;
-    if (from == rt) return a;
+    SmType *from = a->type, *narrow = sm_graph_cast_rounds_to(p);
+    if (from == rt && !narrow) return a;
     /* arith takes signless integers only. */
     if ((sm_type_is_integer(from) && !sm_type_is_signless_int(from, from->integer.width)) ||
         (sm_type_is_integer(rt) && !sm_type_is_signless_int(rt, rt->integer.width)))
       return NULL;
     bool ff = sm_type_is_float(from), tf = sm_type_is_float(rt);
+    if (narrow) { /* to f32 first (as onnxruntime), then rounded to f16/bf16 and held in f32 again */
+      SmValue *v = a;
+      if (!ff) v = cvt(b, from->integer.width == 1 ? "arith.uitofp" : "arith.sitofp", a, rt);
+      else if (from != rt) v = cvt(b, sm_type_bitwidth(rt) > sm_type_bitwidth(from) ? "arith.extf" : "arith.truncf", a, rt);
+      return cvt(b, "arith.extf", cvt(b, "arith.truncf", v, narrow), rt);
+    }
     if (ff && tf) return cvt(b, sm_type_bitwidth(rt) > sm_type_bitwidth(from) ? "arith.extf" : "arith.truncf", a, rt);
     if (!ff && tf) return cvt(b, from->integer.width == 1 ? "arith.uitofp" : "arith.sitofp", a, rt);
     if (rt->integer.width == 1) return ff ? cmpf(b, F_UNE, a, cstf(b, from, 0)) : cmpi(b, I_NE, a, csti(b, from, 0));
@@ -496,6 +502,23 @@ static int lower_fixed(SmBuilder *ob, SmOp *op, SmValue **outs) {
 
 /* ---- driver ---------------------------------------------------------------------- */
 
+/* An op that computes on unsigned integers (ONNX uint8 data): arith takes
+ * signless integers only, so it has no lowering (a located error, not a body
+ * that fails to verify). Ops that only move elements lower as copies. */
+static bool computes_on_unsigned(SmOp *op) {
+  static const char *const moves[] = {"identity", "expand", "where", "reshape", "transpose", "slice", "concat",
+                                      "gather", "gather_elements", "squeeze", "unsqueeze", "flatten", "tile",
+                                      "split", "depth_to_space", "space_to_depth", "pad", "resize", "scatter_nd"};
+  bool unsigned_seen = false;
+  for (unsigned i = 0; i < op->num_operands + op->num_results; i++) {
+    SmType *t = (i < op->num_operands ? op->operands[i].value : &op->results[i - op->num_operands])->type->shaped.elem;
+    if (sm_type_is_integer(t) && !sm_type_is_signless_int(t, t->integer.width)) unsigned_seen = true;
+  }
+  for (size_t i = 0; unsigned_seen && i < sizeof moves / sizeof moves[0]; i++)
+    if (!strcmp(op->name + 6, moves[i])) return false;
+  return unsigned_seen;
+}
+
 static bool lower_op(SmOp *op) {
   SmBuilder b;
   sm_builder_init(&b, sm_op_context(op));
@@ -511,6 +534,7 @@ static bool lower_op(SmOp *op) {
   for (unsigned i = 0; i < op->num_results; i++)
     if (sm_type_num_elements(op->results[i].type) == 0)
       return sm_op_emit_error(op, "lowering does not support empty tensors (result #%u has no elements)", i);
+  if (computes_on_unsigned(op)) return sm_op_emit_error(op, "has no lowering to the layout dialect for these operand types");
   /* Lowerings kept in graph_to_layout_*.c first: 1 lowered, -1 diagnosed. */
   int more = sm_g2l_lower_reduce(&b, op, outs);
   if (!more) more = sm_g2l_lower_nn(&b, op, outs);

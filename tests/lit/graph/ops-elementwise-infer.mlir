@@ -186,6 +186,15 @@ func.func @cast(%a0: tensor<3xi64>) {
 
 // -----
 
+// f16/bf16 tensors are held in f32: a cast to f16 gives f32 values rounded to f16.
+func.func @cast_f16(%a0: tensor<3xf32>) {
+  // expected-error@+1 {{'graph.cast' op result #0 has type tensor<3xf16>, but the inferred type is tensor<3xf32>}}
+  %0 = "graph.cast"(%a0) <{to = f16}> : (tensor<3xf32>) -> tensor<3xf16>
+  return
+}
+
+// -----
+
 func.func @add(%a0: tensor<2x1x4xf32>, %a1: tensor<3x1xf32>) {
   // expected-error@+1 {{'graph.add' op result #0 has type tensor<7x7x7xf32>, but the inferred type is tensor<2x3x4xf32>}}
   %0 = "graph.add"(%a0, %a1) : (tensor<2x1x4xf32>, tensor<3x1xf32>) -> tensor<7x7x7xf32>

@@ -174,3 +174,12 @@ func.func @reduce_mean(%a0: tensor<2x8xf32>) {
   %0 = "graph.reduce_mean"(%a0) <{axes = array<i64: 0, 1, 0>}> : (tensor<2x8xf32>) -> tensor<1x1xf32>
   return
 }
+
+// -----
+
+// Scale and bias are both per channel (opset 21) or both per group (before).
+func.func @group_norm_mixed(%x: tensor<1x4x3xf32>, %s: tensor<4xf32>, %b: tensor<2xf32>) {
+  // expected-error@+1 {{'graph.group_normalization' op scale and bias must have the same shape}}
+  %0 = "graph.group_normalization"(%x, %s, %b) <{num_groups = 2 : i64}> : (tensor<1x4x3xf32>, tensor<4xf32>, tensor<2xf32>) -> tensor<1x4x3xf32>
+  return
+}

@@ -19,6 +19,19 @@ func.func @group_norm(%x: tensor<2x4x5xf32>, %s: tensor<2xf32>) -> tensor<2x4x5x
   return %0 : tensor<2x4x5xf32>
 }
 
+// Opset 21's form: scale and bias per channel ([C]), read at (c), while the
+// statistics stay per group.
+// CHECK-LABEL: func.func @group_norm_per_channel
+// CHECK: kind = "group_mean"
+// CHECK: kind = "group_variance"
+// CHECK: "layout.generic"(%arg0, %{{.*}}, %{{.*}}, %arg1, %arg2) <{domain = array<i64: 2, 4, 5>, indexing_maps = [affine_map<(d0, d1, d2) -> (d0, d1, d2)>, affine_map<(d0, d1, d2) -> (d0, d1 floordiv 2)>, affine_map<(d0, d1, d2) -> (d0, d1 floordiv 2)>, affine_map<(d0, d1, d2) -> (d1)>, affine_map<(d0, d1, d2) -> (d1)>, affine_map<(d0, d1, d2) -> (d0, d1, d2)>], iterator_types = ["parallel", "parallel", "parallel"], kind = "group_normalization"}>
+// CHECK-NOT: layout.generic
+// CHECK: return
+func.func @group_norm_per_channel(%x: tensor<2x4x5xf32>, %s: tensor<4xf32>, %b: tensor<4xf32>) -> tensor<2x4x5xf32> {
+  %0 = "graph.group_normalization"(%x, %s, %b) <{num_groups = 2 : i64}> : (tensor<2x4x5xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<2x4x5xf32>
+  return %0 : tensor<2x4x5xf32>
+}
+
 // Instance normalization is the one-channel-per-group case: scale and bias per channel.
 // CHECK-LABEL: func.func @instance_norm
 // CHECK: kind = "group_mean"
