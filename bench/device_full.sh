@@ -27,13 +27,13 @@ trap finish EXIT
 date -u > "$r/started"
 nvidia-smi -L > "$r/gpu.txt" 2>&1
 build-dev/bin/smrun --backend=opencl --print-device-profile > "$r/device-profile.yaml" 2>&1
-timeout "${T_AB:-150}" sh bench/device_ab.sh build-dev/bin .deps/models "$r/ab-shared.md" 20 \
+timeout "${T_AB:-120}" sh bench/device_ab.sh build-dev/bin .deps/models "$r/ab-shared.md" 20 \
   base=baseline smartmem=smartmem cpu-profile=smartmem:--device-profile=pocl-cpu > "$r/ab-shared.log" 2>&1
-timeout "${T_TORCH_SHARED:-180}" python3 bench/torch_peers.py "$r/torch-shared.json" 30 shared > "$r/torch-shared.log" 2>&1
-timeout "${T_ZOO:-80}" sh bench/device_ab.sh build-dev/bin tests/models/zoo "$r/ab-zoo.md" 20 \
+timeout "${T_TORCH_SHARED:-150}" python3 bench/torch_peers.py "$r/torch-shared.json" 30 shared > "$r/torch-shared.log" 2>&1
+timeout "${T_ZOO:-60}" sh bench/device_ab.sh build-dev/bin tests/models/zoo "$r/ab-zoo.md" 20 \
   base=baseline smartmem=smartmem > "$r/ab-zoo.log" 2>&1
-timeout "${T_TORCH_ZOO:-90}" python3 bench/torch_peers.py "$r/torch-zoo.json" 30 zoo > "$r/torch-zoo.log" 2>&1
-timeout "${T_HALF:-45}" sh bench/half_storage.sh build-dev/bin .deps/models 10 1 "" swin_tv_tiny vit_tv_tiny gpt2_tiny \
+timeout "${T_TORCH_ZOO:-70}" python3 bench/torch_peers.py "$r/torch-zoo.json" 30 zoo > "$r/torch-zoo.log" 2>&1
+timeout "${T_HALF:-30}" sh bench/half_storage.sh build-dev/bin .deps/models 10 1 "" swin_tv_tiny vit_tv_tiny gpt2_tiny \
   segformer_tiny > "$r/half.log" 2>&1
 for m in swin_tv_tiny vit_tv_tiny; do
   for p in baseline smartmem; do
