@@ -176,6 +176,65 @@ static const char *callop(const char *n) {
 
 static void emit_block(Em *e, SmBlock *b);
 
+static SmAffineExpr *coef_of(SmAffineExpr *e, int64_t *coef) {
+  if (e->kind == SM_AFFINE_MUL && e->bin.rhs->kind == SM_AFFINE_CONST) return *coef = e->bin.rhs->value, e->bin.lhs;
+  return *coef = 1, e;
+}
+
+static void flatten_sum(SmAffineExpr *e, SmAffineExpr **t, unsigned *n, int64_t *k, bool *ok) {
+  if (e->kind == SM_AFFINE_ADD) {
+    flatten_sum(e->bin.lhs, t, n, k, ok);
+    flatten_sum(e->bin.rhs, t, n, k, ok);
+  } else if (e->kind == SM_AFFINE_CONST) {
+    *k += e->value;
+  } else if (*n < 32) {
+    t[(*n)++] = e;
+  } else {
+    *ok = false;
+  }
+}
+
+/* Undoes delinearisations in a sum: (A floordiv c) * (c * s) + (B mod c) *
+ * s -> A * s, where B = A or A = B mod m with c | m (floor semantics make
+ * both identities exact for any sign). A global id split into a domain
+ * point and recombined into a row-major address becomes the id again:
+ * no 64-bit divisions per element. */
+static SmAffineExpr *undo_delinearize(SmContext *c, SmAffineExpr *e) {
+  SmAffineExpr *t[32];
+  unsigned n = 0;
+  int64_t k = 0;
+  bool ok = true;
+  flatten_sum(e, t, &n, &k, &ok);
+  if (!ok || n < 2) return e;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (unsigned i = 0; i < n && !changed; i++) {
+      int64_t ci, cj;
+      SmAffineExpr *q = coef_of(t[i], &ci);
+      if (q->kind != SM_AFFINE_FLOORDIV || q->bin.rhs->kind != SM_AFFINE_CONST) continue;
+      int64_t dv = q->bin.rhs->value;
+      if (dv <= 0 || ci % dv) continue;
+      SmAffineExpr *a = q->bin.lhs;
+      for (unsigned j = 0; j < n && !changed; j++) {
+        SmAffineExpr *r = coef_of(t[j], &cj);
+        if (j == i || r->kind != SM_AFFINE_MOD || r->bin.rhs->kind != SM_AFFINE_CONST || r->bin.rhs->value != dv ||
+            cj != ci / dv)
+          continue;
+        SmAffineExpr *b = r->bin.lhs;
+        bool same = b == a || (a->kind == SM_AFFINE_MOD && a->bin.lhs == b && a->bin.rhs->kind == SM_AFFINE_CONST &&
+                               a->bin.rhs->value % dv == 0);
+        if (!same) continue;
+        t[i] = sm_affine_mul(c, a, sm_affine_const(c, cj));
+        t[j] = t[--n];
+        changed = true;
+      }
+    }
+  }
+  SmAffineExpr *s = t[0];
+  for (unsigned i = 1; i < n; i++) s = sm_affine_add(c, s, t[i]);
+  return sm_affine_add(c, s, sm_affine_const(c, k));
+}
+
 /* Index of v among dims[0..*n) (appended when absent and there is room). */
 static int dim_slot(SmValue **dims, unsigned *n, SmValue *v) {
   for (unsigned i = 0; i < *n; i++)
@@ -186,8 +245,8 @@ static int dim_slot(SmValue **dims, unsigned *n, SmValue *v) {
 }
 
 /* b[address]: the layout map applied to the coordinates, with coordinates
- * computed by a kernel.apply substituted by their expression. The address
- * is then one affine sum whose constant comes last ((w * 16 + 3) * 1 + k *
+ * computed by a kernel.apply substituted by their expression and
+ * delinearisations undone. The address is then one affine sum whose constant comes last ((w * 16 + 3) * 1 + k *
  * 128 prints as (k * 128 + w * 16) + 3), so that LLVM sees the accesses of
  * neighbouring tile points as consecutive and vectorizes them (SLP). */
 static void emit_access(Em *e, SmOp *op, unsigned first, SmValue *buf) {
@@ -218,7 +277,7 @@ static void emit_access(Em *e, SmOp *op, unsigned first, SmValue *buf) {
   sm_strbuf_printf(e->o, "b%u[", vid(e, buf));
   if (ok) {
     for (unsigned i = 0; i < nd; i++) dnn[i] = known_nonneg(e, dims[i]);
-    expr(e, sm_affine_expr_replace(c, m->results[0], repl, NULL), dims, dnn);
+    expr(e, undo_delinearize(c, sm_affine_expr_replace(c, m->results[0], repl, NULL)), dims, dnn);
   } else {
     /* More than 16 distinct values: the coordinates as they are. */
     for (unsigned i = 0; i < nc && i < 16; i++) dims[i] = op->operands[first + i].value, dnn[i] = true;
@@ -815,10 +874,6 @@ static bool emit_host(SmContext *ctx, SmOp *host, SmOpenCLProgram *out) {
       if (gs)
         sm_strbuf_printf(p, " grid %" PRId64 " local %" PRId64,
                          sm_op_get_prop(op, "work_items")->integer.value * gs->integer.value, gs->integer.value);
-      else if (getenv("SMX_LOCAL")) {
-        int64_t L = atoi(getenv("SMX_LOCAL")), W = sm_op_get_prop(op, "work_items")->integer.value;
-        sm_strbuf_printf(p, " grid %" PRId64 " local %" PRId64, (W + L - 1) / L * L, L);
-      }
       sm_strbuf_puts(p, "\n");
       out->num_launches++;
     } else if (sm_op_name_is(op, "kernel.output")) {
