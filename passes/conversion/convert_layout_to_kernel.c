@@ -1018,7 +1018,11 @@ static SmOp *group_loop(SmBuilder *b, const char *name, SmValue *init, int64_t u
 }
 
 /* Work-group size of a chain kernel over rows of n elements: a power of
- * two, about n / 4 elements per work-item's share, between 32 and 256. */
+ * two, about n / 4 elements per work-item's share, between 32 and 256. On
+ * a SIMD device (a CPU, fastest-dim blocked) the group is one work-item
+ * that walks its row: barriers and the local-memory tree cost more there
+ * than they share (vit_tv_tiny's LayerNorm and Softmax kernels on PoCL:
+ * 4.5-6 ms in groups of 1 against 13-43 ms in groups of 32). */
 static int64_t chain_group_size(int64_t n) {
   int64_t g = 32;
   while (g < 256 && g * 8 <= n) g *= 2;
@@ -1027,7 +1031,8 @@ static int64_t chain_group_size(int64_t n) {
 
 /* Builds the chain's kernel; ext/next receive its external operands (its
  * arguments before the output). */
-static SmOp *build_chain_kernel(SmContext *c, const Chain *ch, const char *name, SmValue **ext, unsigned *next, int64_t *wi) {
+static SmOp *build_chain_kernel(SmContext *c, const Chain *ch, const char *name, SmValue **ext, unsigned *next, int64_t *wi,
+                                bool simd) {
   SmOp *fin = ch->fin;
   *next = 0;
   for (unsigned r = 0; r <= ch->nred; r++) {
@@ -1053,7 +1058,7 @@ static SmOp *build_chain_kernel(SmContext *c, const Chain *ch, const char *name,
     if (ch->mask[d]) red_d[nredd++] = d, n *= dom[d];
     else rows_d[nrow++] = d, rows *= dom[d];
   }
-  int64_t gs = chain_group_size(n);
+  int64_t gs = simd ? 1 : chain_group_size(n);
   SmAttr *sched = sm_op_get_attr(fin, "kernel.schedule");
   SmAttr *ga = sched && sched->kind == SM_ATTR_DICTIONARY ? sm_dict_get(sched, "group") : NULL;
   if (ga) {
@@ -1301,7 +1306,7 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
     unsigned nargs = op->num_operands;
     SmOp *kf;
     if (chain) {
-      kf = build_chain_kernel(c, chain, name, ext, &nargs, &wi);
+      kf = build_chain_kernel(c, chain, name, ext, &nargs, &wi, lim->blocked_fast);
     } else {
       kf = build_kernel(c, g, name, lim, &wi);
       for (unsigned i = 0; i < nargs; i++) ext[i] = op->operands[i].value;
@@ -1383,7 +1388,7 @@ static bool convert_module(SmOp *module, const Limits *lim) {
  * preferred vector width above 4 floats), whose work-items each run W
  * consecutive elements in vector registers, rather than a SIMT GPU, whose
  * neighbouring work-items should touch neighbouring elements. */
-static bool module_is_simd(SmOp *module, bool *simd) {
+bool sm_kernel_fastest_blocked(SmOp *module, bool *simd) {
   SmDeviceProfile p;
   if (!sm_device_profile_for(module, NULL, &p)) return false;
   *simd = p.preferred_vector_width > 4;
@@ -1392,7 +1397,7 @@ static bool module_is_simd(SmOp *module, bool *simd) {
 
 bool sm_convert_layout_to_kernel(SmOp *module) {
   Limits lim = {DEFAULT_MAX_IMAGE, DEFAULT_MAX_IMAGE, true, 4, 256, false, 16, 64};
-  if (!module_is_simd(module, &lim.blocked_fast)) return false;
+  if (!sm_kernel_fastest_blocked(module, &lim.blocked_fast)) return false;
   return convert_module(module, &lim);
 }
 
@@ -1406,7 +1411,7 @@ static bool run_cl2k(SmOp *op, SmPassRun *run) {
     return sm_emit_error(sm_op_context(op), op->loc, "vector-tile must be a power of two in [4, %d]", MAXT);
   if (!strcmp(fd, "blocked")) lim.blocked_fast = true;
   else if (!strcmp(fd, "auto")) {
-    if (!module_is_simd(op, &lim.blocked_fast)) return false;
+    if (!sm_kernel_fastest_blocked(op, &lim.blocked_fast)) return false;
   }
   else if (strcmp(fd, "cyclic"))
     return sm_emit_error(sm_op_context(op), op->loc, "fastest-dim must be auto, cyclic or blocked, not '%s'", fd);
