@@ -246,8 +246,9 @@ static int dim_slot(SmValue **dims, unsigned *n, SmValue *v) {
 
 /* b[address]: the layout map applied to the coordinates, with coordinates
  * computed by a kernel.apply substituted by their expression and
- * delinearisations undone. The address is then one affine sum whose constant comes last ((w * 16 + 3) * 1 + k *
- * 128 prints as (k * 128 + w * 16) + 3), so that LLVM sees the accesses of
+ * delinearisations undone. The address is then one affine sum whose
+ * constant comes last (k * 128 + (w * 16 + 3) prints as
+ * ((k * 128) + (w * 16)) + 3), so that LLVM sees the accesses of
  * neighbouring tile points as consecutive and vectorizes them (SLP). */
 static void emit_access(Em *e, SmOp *op, unsigned first, SmValue *buf) {
   SmContext *c = sm_op_context(op);
