@@ -76,7 +76,8 @@ bool sm_opencl_lower_for(SmOp *module, const char *pipeline, const SmOpenCLCompi
   char *before = NULL, *after = NULL, path[4096], dev[256];
   SmTuningCache cache = {0};
   bool tuned = co && !co->no_tuning_cache && split_pipeline(text, &before, &after) &&
-               sm_tuning_cache_path(path, sizeof path) && sm_tuning_device_key(co->platform, co->device, dev, sizeof dev);
+               sm_tuning_cache_path(path, sizeof path) && sm_tuning_device_key(co->platform, co->device, dev, sizeof dev) &&
+               sm_tuning_key_mode(module, dev, sizeof dev);
   if (tuned && !sm_tuning_cache_load(ctx, path, &cache)) {
     free(before), free(after);
     return false;

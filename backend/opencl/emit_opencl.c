@@ -177,14 +177,114 @@ static const char *callop(const char *n) {
 
 static void emit_block(Em *e, SmBlock *b);
 
+static SmAffineExpr *coef_of(SmAffineExpr *e, int64_t *coef) {
+  if (e->kind == SM_AFFINE_MUL && e->bin.rhs->kind == SM_AFFINE_CONST) return *coef = e->bin.rhs->value, e->bin.lhs;
+  return *coef = 1, e;
+}
+
+static void flatten_sum(SmAffineExpr *e, SmAffineExpr **t, unsigned *n, int64_t *k, bool *ok) {
+  if (e->kind == SM_AFFINE_ADD) {
+    flatten_sum(e->bin.lhs, t, n, k, ok);
+    flatten_sum(e->bin.rhs, t, n, k, ok);
+  } else if (e->kind == SM_AFFINE_CONST) {
+    *k += e->value;
+  } else if (*n < 32) {
+    t[(*n)++] = e;
+  } else {
+    *ok = false;
+  }
+}
+
+/* Undoes delinearisations in a sum: (A floordiv c) * (c * s) + (B mod c) *
+ * s -> A * s, where B = A or A = B mod m with c | m (floor semantics make
+ * both identities exact for any sign). A global id split into a domain
+ * point and recombined into a row-major address becomes the id again:
+ * no 64-bit divisions per element. */
+static SmAffineExpr *undo_delinearize(SmContext *c, SmAffineExpr *e) {
+  SmAffineExpr *t[32];
+  unsigned n = 0;
+  int64_t k = 0;
+  bool ok = true;
+  flatten_sum(e, t, &n, &k, &ok);
+  if (!ok || n < 2) return e;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (unsigned i = 0; i < n && !changed; i++) {
+      int64_t ci, cj;
+      SmAffineExpr *q = coef_of(t[i], &ci);
+      if (q->kind != SM_AFFINE_FLOORDIV || q->bin.rhs->kind != SM_AFFINE_CONST) continue;
+      int64_t dv = q->bin.rhs->value;
+      if (dv <= 0 || ci % dv) continue;
+      SmAffineExpr *a = q->bin.lhs;
+      for (unsigned j = 0; j < n && !changed; j++) {
+        SmAffineExpr *r = coef_of(t[j], &cj);
+        if (j == i || r->kind != SM_AFFINE_MOD || r->bin.rhs->kind != SM_AFFINE_CONST || r->bin.rhs->value != dv ||
+            cj != ci / dv)
+          continue;
+        SmAffineExpr *b = r->bin.lhs;
+        bool same = b == a || (a->kind == SM_AFFINE_MOD && a->bin.lhs == b && a->bin.rhs->kind == SM_AFFINE_CONST &&
+                               a->bin.rhs->value % dv == 0);
+        if (!same) continue;
+        t[i] = sm_affine_mul(c, a, sm_affine_const(c, cj));
+        t[j] = t[--n];
+        changed = true;
+      }
+    }
+  }
+  SmAffineExpr *s = t[0];
+  for (unsigned i = 1; i < n; i++) s = sm_affine_add(c, s, t[i]);
+  return sm_affine_add(c, s, sm_affine_const(c, k));
+}
+
+/* Index of v among dims[0..*n) (appended when absent and there is room). */
+static int dim_slot(SmValue **dims, unsigned *n, SmValue *v) {
+  for (unsigned i = 0; i < *n; i++)
+    if (dims[i] == v) return (int)i;
+  if (*n == 16) return -1;
+  dims[*n] = v;
+  return (int)(*n)++;
+}
+
+/* b[address]: the layout map applied to the coordinates, with coordinates
+ * computed by a kernel.apply substituted by their expression and
+ * delinearisations undone. The address is then one affine sum whose
+ * constant comes last (k * 128 + (w * 16 + 3) prints as
+ * ((k * 128) + (w * 16)) + 3), so that LLVM sees the accesses of
+ * neighbouring tile points as consecutive and vectorizes them (SLP). */
 static void emit_access(Em *e, SmOp *op, unsigned first, SmValue *buf) {
+  SmContext *c = sm_op_context(op);
   SmAffineMap *m = sm_op_get_prop(op, "map")->map;
   bool dnn[16];
-  SmValue *co[16];
-  unsigned nc = op->num_operands - first;
-  for (unsigned i = 0; i < nc && i < 16; i++) co[i] = op->operands[first + i].value, dnn[i] = true;
+  SmValue *dims[16];
+  SmAffineExpr *repl[16];
+  unsigned nc = op->num_operands - first, nd = 0;
+  bool ok = nc <= 16;
+  for (unsigned i = 0; ok && i < nc; i++) {
+    SmValue *v = op->operands[first + i].value;
+    SmOp *d = sm_value_defining_op(v);
+    if (d && sm_op_name_is(d, "kernel.apply") && d->num_operands <= 16) {
+      SmAffineExpr *sub[16];
+      for (unsigned j = 0; ok && j < d->num_operands; j++) {
+        int s = dim_slot(dims, &nd, d->operands[j].value);
+        if (s < 0) ok = false;
+        else sub[j] = sm_affine_dim(c, (unsigned)s);
+      }
+      if (ok) repl[i] = sm_affine_expr_replace(c, sm_op_get_prop(d, "map")->map->results[0], sub, NULL);
+    } else {
+      int s = dim_slot(dims, &nd, v);
+      if (s < 0) ok = false;
+      else repl[i] = sm_affine_dim(c, (unsigned)s);
+    }
+  }
   sm_strbuf_printf(e->o, "b%u[", vid(e, buf));
-  expr(e, m->results[0], co, dnn);
+  if (ok) {
+    for (unsigned i = 0; i < nd; i++) dnn[i] = known_nonneg(e, dims[i]);
+    expr(e, undo_delinearize(c, sm_affine_expr_replace(c, m->results[0], repl, NULL)), dims, dnn);
+  } else {
+    /* More than 16 distinct values: the coordinates as they are. */
+    for (unsigned i = 0; i < nc && i < 16; i++) dims[i] = op->operands[first + i].value, dnn[i] = true;
+    expr(e, m->results[0], dims, dnn);
+  }
   sm_strbuf_puts(e->o, "]");
 }
 
@@ -510,6 +610,7 @@ static void emit_op(Em *e, SmOp *op) {
     return;
   }
   const char *bo = binop(n), *co = callop(n);
+  if (r && !strcmp(n, "math.erf") && r->type->kind == SM_TYPE_F32) co = "sm_erff";
   /* i1 values live in ints: add/sub/mul must stay modulo 2 (MLIR: 1 + 1 = 0),
    * so they are xor and and. */
   if (bo && r && sm_type_is_integer(r->type) && sm_type_bitwidth(r->type) == 1) {
@@ -676,7 +777,11 @@ static bool emit_kernel(Em *e, SmOp *kf) {
     sm_strbuf_puts(o, "  const long sm_lid = get_local_id(0);\n");
     for (int t = 0; t < 2; t++)
       if (types[t]) sm_strbuf_printf(o, "  __local %s sm_red_%s[%" PRId64 "];\n", t ? "double" : "float", t ? "double" : "float", e->group);
-  } else {
+  } else if (wi % 64) {
+    /* Launched as work_items rounded up to a multiple of 64 (the runtime's
+     * default group size): the guard is only needed when that adds
+     * work-items, and leaving it out lets a CPU driver (PoCL) vectorize
+     * across work-items. */
     sm_strbuf_printf(o, "  if (get_global_id(0) >= %" PRId64 ") return;\n", wi);
   }
   emit_block(e, b);
@@ -839,7 +944,21 @@ static const char preamble[] =
     "/* Generated by smartmem (OpenCL C 1.2). */\n"
     "static inline long sm_floordiv(long a, long b) { long q = a / b; return (q * b > a) ? q - 1 : q; }\n"
     "static inline long sm_ceildiv(long a, long b) { return -sm_floordiv(-a, b); }\n"
-    "static inline long sm_mod(long a, long b) { long r = a % b; return r < 0 ? r + b : r; }\n";
+    "static inline long sm_mod(long a, long b) { long r = a % b; return r < 0 ? r + b : r; }\n"
+    /* erf of a float without a library call, which a CPU driver (PoCL)
+     * calls once per element instead of vectorizing: Eigen's rational
+     * approximation on [-4, 4] (erf(+-4) rounds to +-1 in float), within
+     * 5e-7 of erf everywhere; NaN stays NaN. */
+    "static inline float sm_erff(float x) {\n"
+    "  float c = clamp(x, -4.0f, 4.0f), c2 = c * c;\n"
+    "  float p = -2.72614225801306e-10f;\n"
+    "  p = p * c2 + 2.77068142495902e-08f; p = p * c2 - 2.10102402082508e-06f; p = p * c2 - 5.69250639462346e-05f;\n"
+    "  p = p * c2 - 7.34990630326855e-04f; p = p * c2 - 2.95459980854025e-03f; p = p * c2 - 1.60960333262415e-02f;\n"
+    "  float q = -1.45660718464996e-05f;\n"
+    "  q = q * c2 - 2.13374055278905e-04f; q = q * c2 - 1.68282697438203e-03f; q = q * c2 - 7.37332916720468e-03f;\n"
+    "  q = q * c2 - 1.42647390514189e-02f;\n"
+    "  return isnan(x) ? x : c * p / q;\n"
+    "}\n";
 
 static const char image_preamble[] =
     "__constant sampler_t sm_sampler = CLK_NORMALIZED_COORDS_FALSE | CLK_ADDRESS_CLAMP_TO_EDGE | CLK_FILTER_NEAREST;\n"

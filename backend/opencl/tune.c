@@ -5,7 +5,10 @@
  * schedule space has more than one point: register tiles (1, 2, 4, 8
  * dividing the extent) along the two parallel dims that the most body loads
  * do not use (the dims the heuristic would tile), times unroll factors (1,
- * 2, 4 dividing the innermost reduction extent). Identical kernels (same
+ * 2, 4 dividing the innermost reduction extent). Where the module's device
+ * profile makes the fastest dim blocked (SIMD CPUs), that dim also takes
+ * 16, and 4..16 need not divide it (a ragged last tile is shifted back);
+ * such winners are stored under the device key with " (blocked)". Identical kernels (same
  * signature) are tuned once. Each point is compiled as a one-kernel module
  * and timed on the device (device forward median, random inputs); its
  * outputs must match the heuristic default's within 1e-4 relative (else it
@@ -26,7 +29,7 @@
 #include <unistd.h>
 
 #define MAXD 16
-#define MAXPTS 64
+#define MAXPTS 128
 
 static double now_s(void) {
   struct timespec ts;
@@ -53,11 +56,11 @@ static void used_dims(const SmAffineExpr *e, bool *used) {
 
 /* The schedule space of g (points[0] is all ones: the caller adds the
  * default separately); returns the number of points. */
-static unsigned space_of(SmOp *g, Point *pts) {
+static unsigned space_of(SmOp *g, bool blocked, Point *pts) {
   const int64_t *dom;
   unsigned nd = sm_layout_generic_domain(g, &dom), nin = g->num_operands;
   if (nd > MAXD || g->num_results != 1) return 0;
-  int inner = -1;
+  int inner = -1, fast = -1;
   int score[MAXD] = {0};
   SmBlock *body = g->regions[0].first;
   for (unsigned d = 0; d < nd; d++) {
@@ -65,6 +68,7 @@ static unsigned space_of(SmOp *g, Point *pts) {
       inner = (int)d;
       continue;
     }
+    fast = (int)d;
     for (unsigned i = 0; i < nin && dom[d] > 1; i++) {
       SmAffineMap *m = sm_layout_generic_map(g, i);
       if (!m || sm_value_use_empty(body->args[i])) continue;
@@ -87,14 +91,22 @@ static unsigned space_of(SmOp *g, Point *pts) {
   /* Without a dim to tile (row reductions, which normalisation chains
    * absorb anyway) there is nothing worth a compile per point. */
   if (np == 0) return 0;
-  static const int64_t tiles[] = {1, 2, 4, 8}, unrolls[] = {1, 2, 4};
-  unsigned n = 0;
-  for (unsigned a = 0; a < 4; a++)
-    for (unsigned b = 0; b < (np > 1 ? 4u : 1u); b++)
+  /* Blocked (SIMD devices): the fastest dim also takes 16, ragged when
+   * it does not divide (its last tile is shifted back). */
+  static const int64_t tiles[] = {1, 2, 4, 8, 16}, unrolls[] = {1, 2, 4};
+  unsigned nt = blocked ? 5 : 4, n = 0;
+  int64_t maxp = blocked ? 64 : 32;
+  for (unsigned a = 0; a < nt; a++)
+    for (unsigned b = 0; b < (np > 1 ? nt : 1u); b++)
       for (unsigned u = 0; u < 3; u++) {
         int64_t ta = np > 0 ? tiles[a] : 1, tb = np > 1 ? tiles[b] : 1;
         if (np == 0 && a > 0) continue;
-        if ((np > 0 && dom[pick[0]] % ta) || (np > 1 && dom[pick[1]] % tb) || dom[inner] % unrolls[u] || ta * tb > 32) continue;
+        bool ra = blocked && (int)pick[0] == fast && ta <= dom[pick[0]] && ta >= 4;
+        bool rb = np > 1 && blocked && (int)pick[1] == fast && tb <= dom[pick[1]] && tb >= 4;
+        if ((ta == 16 && (int)pick[0] != fast) || (tb == 16 && (np < 2 || (int)pick[1] != fast))) continue;
+        if ((np > 0 && dom[pick[0]] % ta && !ra) || (np > 1 && dom[pick[1]] % tb && !rb) || dom[inner] % unrolls[u] ||
+            ta * tb > maxp)
+          continue;
         if (n == MAXPTS) return n;
         Point *p = &pts[n++];
         for (unsigned d = 0; d < MAXD; d++) p->tile[d] = 1;
@@ -113,6 +125,11 @@ static SmOp *single_module(SmContext *ctx, SmOp *g, const Point *p) {
   for (unsigned i = 0; i < n; i++) ins[i] = g->operands[i].value->type;
   SmType *rt = g->results[0].type;
   SmOp *mod = sm_builtin_module_create(ctx, NULL, sm_loc_unknown(ctx));
+  /* The device profile decides the schedule's meaning (blocked or cyclic). */
+  SmOp *top = g;
+  while (sm_op_parent_op(top)) top = sm_op_parent_op(top);
+  SmAttr *prof = sm_op_get_attr(top, "smartmem.device_profile");
+  if (prof) sm_op_set_attr(mod, "smartmem.device_profile", prof);
   SmOp *fn = sm_func_create(ctx, "main", sm_type_function(ctx, n, ins, 1, &rt), true, sm_loc_unknown(ctx));
   sm_block_insert_op(sm_builtin_module_body(mod), NULL, fn);
   SmBlock *eb = sm_func_entry_block(fn);
@@ -179,13 +196,14 @@ typedef struct Work {
   SmOp **ops;
   uint64_t *sigs;
   unsigned n, cap;
+  bool blocked; /* the module's kernels tile the fastest dim blocked */
 } Work;
 
 static SmWalkResult collect(SmOp *op, void *user) {
   Work *w = user;
   if (!sm_op_name_is(op, "layout.generic")) return SM_WALK_ADVANCE;
   Point pts[MAXPTS];
-  if (space_of(op, pts) < 2) return SM_WALK_ADVANCE;
+  if (space_of(op, w->blocked, pts) < 2) return SM_WALK_ADVANCE;
   uint64_t s = sm_tuning_signature(op);
   for (unsigned i = 0; i < w->n; i++)
     if (w->sigs[i] == s) return SM_WALK_ADVANCE;
@@ -213,6 +231,8 @@ bool sm_opencl_tune(SmOp *module, const char *pipeline, const SmOpenCLOptions *o
     return sm_emit_error(ctx, sm_loc_unknown(ctx), "tune: no tuning cache path (set SMARTMEM_TUNING_CACHE)");
   if (!sm_tuning_device_key(opt->platform, opt->device, dev, sizeof dev))
     return sm_emit_error(ctx, sm_loc_unknown(ctx), "tune: OpenCL device %d on platform %d not found", opt->device, opt->platform);
+  bool blocked = false;
+  if (!sm_kernel_fastest_blocked(module, &blocked) || !sm_tuning_key_mode(module, dev, sizeof dev)) return false;
   /* The layout-level module: the pipeline up to convert-layout-to-kernel, on a copy. */
   const char *text = sm_smartmem_pipeline(pipeline ? pipeline : SM_DEFAULT_PIPELINE);
   const char *at = text ? strstr(text, "convert-layout-to-kernel") : NULL;
@@ -233,7 +253,7 @@ bool sm_opencl_tune(SmOp *module, const char *pipeline, const SmOpenCLOptions *o
     }
   }
   free(before);
-  Work w = {0};
+  Work w = {.blocked = blocked};
   SmTuningCache cache = {0};
   if (ok) sm_op_walk(copy, SM_WALK_PRE, collect, &w);
   ok = ok && sm_tuning_cache_load(ctx, path, &cache);
@@ -266,7 +286,7 @@ bool sm_opencl_tune(SmOp *module, const char *pipeline, const SmOpenCLOptions *o
     if (!mod || !time_module(ctx, mod, opt, nin, ins, &ref, &best_ms)) ok = false;
     if (mod) sm_op_destroy(mod);
     Point pts[MAXPTS];
-    unsigned np = ok ? space_of(g, pts) : 0;
+    unsigned np = ok ? space_of(g, blocked, pts) : 0;
     int best = -1;
     for (unsigned tried = 0; ok && tried < np && now_s() < share_end; tried++) {
       unsigned j = tried + (unsigned)(rng(&seed) % (np - tried));

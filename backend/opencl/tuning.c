@@ -15,6 +15,7 @@
 #endif
 #include "backend/opencl/tuning.h"
 #include "dialects/layout/layout.h"
+#include "passes/smartmem/smartmem.h"
 
 #include <CL/cl.h>
 #include <stdio.h>
@@ -331,5 +332,13 @@ bool sm_tuning_device_key(int platform, int device, char *buf, size_t n) {
   clGetDeviceInfo(devs[device], CL_DEVICE_NAME, sizeof name, name, NULL);
   clGetDeviceInfo(devs[device], CL_DRIVER_VERSION, sizeof drv, drv, NULL);
   snprintf(buf, n, "%s / %s", name, drv);
+  return true;
+}
+
+bool sm_tuning_key_mode(SmOp *module, char *buf, size_t n) {
+  bool blocked = false;
+  if (!sm_kernel_fastest_blocked(module, &blocked)) return false;
+  size_t l = strlen(buf);
+  if (blocked && l + 10 < n) memcpy(buf + l, " (blocked)", 11);
   return true;
 }

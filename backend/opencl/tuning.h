@@ -42,5 +42,9 @@ void sm_tuning_cache_free(SmTuningCache *c);
 unsigned sm_tuning_apply(SmOp *module, const SmTuningCache *c, const char *device);
 /* The key of an OpenCL device: "name / driver version"; false when absent. */
 bool sm_tuning_device_key(int platform, int device, char *buf, size_t n);
+/* Appends " (blocked)" to a device key when the module's kernels tile the
+ * fastest dim blocked (sm_kernel_fastest_blocked): a tile means something
+ * else there, so such entries never meet cyclic ones. */
+bool sm_tuning_key_mode(SmOp *module, char *buf, size_t n);
 
 #endif

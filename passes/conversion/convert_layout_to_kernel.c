@@ -39,6 +39,9 @@ typedef struct Limits {
   int64_t max_tile; /* register tile factor cap of the heuristic schedule (1: no tiling) */
   int64_t min_wi;   /* work-items the heuristic keeps at least */
   int64_t inline_macs; /* chain kernels recompute producers up to this cost (0: never) */
+  bool blocked_fast; /* tile the fastest parallel dim blocked (SIMD devices), not cyclically (SIMT) */
+  int64_t vector_tile; /* blocked fastest dim: tile factor cap */
+  int64_t min_wi_simd; /* blocked fastest dim: work-items kept at least */
 } Limits;
 
 typedef struct KGen {
@@ -194,8 +197,8 @@ differ only along that dim (MatMul's A row serves the tile's columns, a
 Conv weight serves the tile's pixels). The innermost reduction loop may be
 unrolled (its body repeated for iv, iv + 1, ..). */
 
-#define MAXT 8  /* largest tile factor along one dim */
-#define MAXP 32 /* most points per work-item */
+#define MAXT 16 /* largest tile factor along one dim */
+#define MAXP 64 /* most points per work-item */
 
 typedef struct Tiled {
   unsigned nt, td[MAXD];     /* tiled dims, outermost first */
@@ -549,6 +552,7 @@ static bool projection_of_parallel(SmOp *g, SmAffineMap *om, unsigned nd) {
 typedef struct Sched {
   int64_t tile[MAXD]; /* points per work-item along each domain dim (1: untiled; reductions 1) */
   int64_t unroll;     /* innermost reduction loop */
+  bool blocked_fast;  /* the fastest parallel dim's tile is consecutive elements (else cyclic) */
 } Sched;
 
 static int64_t largest_factor(int64_t ext, int64_t cap) {
@@ -578,6 +582,16 @@ static int64_t blocked_factor(int64_t ext, int64_t cap) {
   return f;
 }
 
+/* Tile factor of a blocked fastest dim (SIMD devices): the largest power
+ * of two <= cap, at least 4, that divides ext or wastes at most an eighth
+ * of the points (the last tile is shifted back to end at the extent); 1
+ * when none does. */
+static int64_t vector_factor(int64_t ext, int64_t cap) {
+  for (int64_t f = cap; f >= 4; f /= 2)
+    if (ext % f == 0 || (ext >= 2 * f && ((ext + f - 1) / f * f - ext) * 8 <= ext)) return f;
+  return 1;
+}
+
 /* Heuristic default (docs/opencl-backend.md, "Kernel schedules"): only
  * reductions are tiled. Each parallel dim scores the number of body loads
  * whose map does not use it (loads a tile along it would share); the two
@@ -589,6 +603,7 @@ static void default_schedule(SmOp *g, const Limits *o, Sched *s) {
   unsigned nd = sm_layout_generic_domain(g, &dom), nin = g->num_operands;
   for (unsigned d = 0; d < MAXD; d++) s->tile[d] = 1;
   s->unroll = 1;
+  s->blocked_fast = false;
   bool anyred = false;
   for (unsigned d = 0; d < nd; d++) anyred |= sm_layout_generic_is_reduction(g, d);
   if (!anyred || o->max_tile <= 1) return;
@@ -607,6 +622,27 @@ static void default_schedule(SmOp *g, const Limits *o, Sched *s) {
       score[d] += !used[d];
     }
   }
+  int fast = fastest_parallel(g);
+  if (o->blocked_fast && fast >= 0 && vector_factor(dom[fast], o->vector_tile) >= 4) {
+    /* SIMD device: W consecutive elements of the fastest dim per work-item
+     * (adjacent loads and stores, accumulators that form vectors), times a
+     * few rows of the best-scoring other dim. */
+    s->blocked_fast = true;
+    s->tile[fast] = vector_factor(dom[fast], o->vector_tile);
+    int best = 0;
+    unsigned bd = 0;
+    for (unsigned d = 0; d < nd; d++)
+      if ((int)d != fast && score[d] > best) best = score[d], bd = d;
+    if (best) s->tile[bd] = blocked_factor(dom[bd], o->max_tile > MAXT ? MAXT : o->max_tile);
+    for (;;) {
+      int64_t pts = s->tile[fast] * (best ? s->tile[bd] : 1);
+      if (par_points / pts >= o->min_wi_simd && pts <= MAXP) break;
+      if (best && s->tile[bd] > 1) s->tile[bd] /= 2;
+      else if (s->tile[fast] > 4) s->tile[fast] /= 2;
+      else break;
+    }
+    return;
+  }
   unsigned pick[2];
   unsigned np = 0;
   for (unsigned r = 0; r < 2; r++) {
@@ -618,7 +654,6 @@ static void default_schedule(SmOp *g, const Limits *o, Sched *s) {
     pick[np++] = bd;
   }
   int64_t cap = o->max_tile > MAXT ? MAXT : o->max_tile;
-  int fast = fastest_parallel(g);
   for (unsigned r = 0; r < np; r++)
     s->tile[pick[r]] = (int)pick[r] == fast ? largest_factor(dom[pick[r]], cap) : blocked_factor(dom[pick[r]], cap);
   for (int r = (int)np - 1; r >= 0; r--)
@@ -635,6 +670,7 @@ static bool schedule_of(SmOp *g, const Limits *o, Sched *s) {
   default_schedule(g, o, s);
   SmAttr *a = sm_op_get_attr(g, "kernel.schedule");
   if (!a) return true;
+  s->blocked_fast = o->blocked_fast;
   const int64_t *dom;
   unsigned nd = sm_layout_generic_domain(g, &dom);
   SmAttr *t = a->kind == SM_ATTR_DICTIONARY ? sm_dict_get(a, "tile") : NULL;
@@ -646,7 +682,8 @@ static bool schedule_of(SmOp *g, const Limits *o, Sched *s) {
   int fast = fastest_parallel(g);
   for (unsigned d = 0; t && d < nd; d++) {
     int64_t f = sm_attr_dense_array_get_i64(t, d);
-    if (f < 1 || f > MAXT || f > dom[d] || (f > 1 && sm_layout_generic_is_reduction(g, d)) || ((int)d == fast && dom[d] % f))
+    if (f < 1 || f > MAXT || f > dom[d] || (f > 1 && sm_layout_generic_is_reduction(g, d)) ||
+        ((int)d == fast && !s->blocked_fast && dom[d] % f))
       return sm_op_emit_error(g, "'kernel.schedule' tile %lld of dim %u must be at most %d and the extent %lld of a parallel "
                                  "dim (and divide it for the fastest dim, tiled cyclically)",
                               (long long)f, d, MAXT, (long long)dom[d]);
@@ -693,8 +730,20 @@ static bool buffer_output_body(KGen *k, SmBuilder *b, const Sched *sch, const un
     unsigned n = tl.nt++;
     tl.td[n] = d, tl.tf[n] = f;
     tl.npts *= (unsigned)f;
-    bool cyclic = j + 1 == npar, ragged = dom[d] % f != 0;
+    bool cyclic = j + 1 == npar && !sch->blocked_fast, ragged = dom[d] % f != 0;
     int64_t ext = dom[d] / f;
+    if (j + 1 == npar && sch->blocked_fast && ragged) {
+      /* The last tile of a blocked fastest dim is shifted back to end at
+       * the extent (base = min(w * T, extent - T)): its points stay
+       * consecutive (vector loads and stores); the points it shares with
+       * the tile before are computed by both work-items alike and store
+       * the same value. */
+      SmValue *ops[2] = {apply(b, sm_affine_mul(c, sm_affine_dim(c, 0), sm_affine_const(c, f)), 1, &w[d]),
+                         index_const(b, dom[d] - f)};
+      SmValue *base = mk(b, "arith.minsi", 2, ops, 1, idx_t(c), NULL, NULL, 0);
+      for (int64_t t = 0; t < f; t++) tl.val[n][t] = t ? apply(b, sm_affine_add(c, sm_affine_dim(c, 0), sm_affine_const(c, t)), 1, &base) : base;
+      continue;
+    }
     SmValue *last = ragged ? index_const(b, dom[d] - 1) : NULL;
     for (int64_t t = 0; t < f; t++) {
       SmAffineExpr *e = cyclic ? sm_affine_add(c, sm_affine_dim(c, 0), sm_affine_const(c, t * ext))
@@ -1070,7 +1119,11 @@ static SmOp *group_loop(SmBuilder *b, const char *name, SmValue *init, int64_t u
 }
 
 /* Work-group size of a chain kernel over rows of n elements: a power of
- * two, about n / 4 elements per work-item's share, between 32 and 256. */
+ * two, about n / 4 elements per work-item's share, between 32 and 256. On
+ * a SIMD device (a CPU, fastest-dim blocked) the group is one work-item
+ * that walks its row: barriers and the local-memory tree cost more there
+ * than they share (vit_tv_tiny's LayerNorm and Softmax kernels on PoCL:
+ * 4.5-6 ms in groups of 1 against 13-43 ms in groups of 32). */
 static int64_t chain_group_size(int64_t n) {
   int64_t g = 32;
   while (g < 256 && g * 8 <= n) g *= 2;
@@ -1079,7 +1132,8 @@ static int64_t chain_group_size(int64_t n) {
 
 /* Builds the chain's kernel; ext/next receive its external operands (its
  * arguments before the output). */
-static SmOp *build_chain_kernel(SmContext *c, const Chain *ch, const char *name, SmValue **ext, unsigned *next, int64_t *wi) {
+static SmOp *build_chain_kernel(SmContext *c, const Chain *ch, const char *name, SmValue **ext, unsigned *next, int64_t *wi,
+                                bool simd) {
   SmOp *fin = ch->fin;
   *next = 0;
   for (unsigned r = 0; r <= ch->nred + ch->ninl; r++) {
@@ -1105,7 +1159,7 @@ static SmOp *build_chain_kernel(SmContext *c, const Chain *ch, const char *name,
     if (ch->mask[d]) red_d[nredd++] = d, n *= dom[d];
     else rows_d[nrow++] = d, rows *= dom[d];
   }
-  int64_t gs = chain_group_size(n);
+  int64_t gs = simd ? 1 : chain_group_size(n);
   SmAttr *sched = sm_op_get_attr(fin, "kernel.schedule");
   SmAttr *ga = sched && sched->kind == SM_ATTR_DICTIONARY ? sm_dict_get(sched, "group") : NULL;
   if (ga) {
@@ -1374,7 +1428,7 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
     unsigned nargs = op->num_operands;
     SmOp *kf;
     if (chain) {
-      kf = build_chain_kernel(c, chain, name, ext, &nargs, &wi);
+      kf = build_chain_kernel(c, chain, name, ext, &nargs, &wi, lim->blocked_fast);
     } else {
       kf = build_kernel(c, g, name, lim, &wi);
       for (unsigned i = 0; i < nargs; i++) ext[i] = op->operands[i].value;
@@ -1462,8 +1516,20 @@ static bool profile_min_wi(SmOp *module, Limits *lim) {
   return true;
 }
 
+/* Whether the module's device profile describes a SIMD device (a CPU:
+ * not SIMT, preferred vector width above 4 floats), whose work-items each
+ * run W consecutive elements in vector registers, rather than a SIMT GPU,
+ * whose neighbouring work-items should touch neighbouring elements. */
+bool sm_kernel_fastest_blocked(SmOp *module, bool *simd) {
+  SmDeviceProfile p;
+  if (!sm_device_profile_for(module, NULL, &p)) return false;
+  *simd = !p.costs.simt && p.preferred_vector_width > 4;
+  return true;
+}
+
 bool sm_convert_layout_to_kernel(SmOp *module) {
-  Limits lim = {DEFAULT_MAX_IMAGE, DEFAULT_MAX_IMAGE, true, 4, 0, -1};
+  Limits lim = {DEFAULT_MAX_IMAGE, DEFAULT_MAX_IMAGE, true, 4, 0, -1, false, 16, 64};
+  if (!sm_kernel_fastest_blocked(module, &lim.blocked_fast)) return false;
   return profile_min_wi(module, &lim) && convert_module(module, &lim);
 }
 
@@ -1471,7 +1537,17 @@ static bool run_cl2k(SmOp *op, SmPassRun *run) {
   Limits lim = {sm_pass_run_int(run, "max-image-width"), sm_pass_run_int(run, "max-image-height"),
                 sm_pass_run_bool(run, "group-kernels"),
                 sm_pass_run_int(run, "max-tile"), sm_pass_run_int(run, "min-work-items"),
-                sm_pass_run_int(run, "inline-max-macs")};
+                sm_pass_run_int(run, "inline-max-macs"), false, 16, 64};
+  const char *fd = sm_pass_run_string(run, "fastest-dim");
+  lim.vector_tile = sm_pass_run_int(run, "vector-tile");
+  if (lim.vector_tile < 4 || lim.vector_tile > MAXT || (lim.vector_tile & (lim.vector_tile - 1)))
+    return sm_emit_error(sm_op_context(op), op->loc, "vector-tile must be a power of two in [4, %d]", MAXT);
+  if (!strcmp(fd, "blocked")) lim.blocked_fast = true;
+  else if (!strcmp(fd, "auto")) {
+    if (!sm_kernel_fastest_blocked(op, &lim.blocked_fast)) return false;
+  }
+  else if (strcmp(fd, "cyclic"))
+    return sm_emit_error(sm_op_context(op), op->loc, "fastest-dim must be auto, cyclic or blocked, not '%s'", fd);
   if (lim.max_tile < 1 || lim.max_tile > MAXT)
     return sm_emit_error(sm_op_context(op), op->loc, "max-tile must be in [1, %d]", MAXT);
   if (lim.max_w < 0 || lim.max_h < 0)
@@ -1488,6 +1564,8 @@ static const SmPassOption cl2k_options[] = {
     {"min-work-items", SM_PASS_OPT_INT, "0", "work-items the default schedule keeps at least when tiling (0: the device profile's min_work_items, default 256)"},
     {"group-kernels", SM_PASS_OPT_BOOL, "true", "row reductions feeding one element-wise generic (LayerNorm, Softmax) become one work-group kernel"},
     {"inline-max-macs", SM_PASS_OPT_INT, "-1", "a producer read only by such a kernel is recomputed there when its reduction length times its reads is at most this (0: never; -1: the device profile's chain_inline_macs, 256 on GPUs, 0 otherwise)"},
+    {"fastest-dim", SM_PASS_OPT_STRING, "auto", "tiling of the fastest parallel dim: cyclic (SIMT GPUs: neighbouring work-items read neighbouring elements), blocked (SIMD CPUs: a work-item takes vector-tile consecutive elements) or auto (blocked when the module's device profile is not SIMT and has a preferred vector width above 4)"},
+    {"vector-tile", SM_PASS_OPT_INT, "16", "largest tile of a blocked fastest dim (a power of two in [4, 16])"},
 };
 
 const SmPassDef sm_convert_layout_to_kernel_pass = {
@@ -1495,6 +1573,6 @@ const SmPassDef sm_convert_layout_to_kernel_pass = {
     .summary = "Lower layout.generic ops to kernel.func and func.func to a kernel.host plan",
     .anchor = "builtin.module",
     .options = cl2k_options,
-    .num_options = 6,
+    .num_options = 8,
     .run = run_cl2k,
 };

@@ -75,6 +75,11 @@ const char *sm_smartmem_pipeline(const char *name);
 /* Entry points without a pass manager (they diagnose and return false on error). */
 bool sm_convert_graph_to_layout(SmOp *module, bool fuse);
 bool sm_convert_layout_to_kernel(SmOp *module);
+/* Whether convert-layout-to-kernel{fastest-dim=auto} tiles the fastest dim
+ * blocked for this module (its device profile is a SIMD device: a
+ * preferred vector width above 4); false with a diagnostic when the
+ * module's profile does not load. */
+bool sm_kernel_fastest_blocked(SmOp *module, bool *blocked);
 /* smartmem-eliminate and smartmem-fuse on every func.func of a layout-level module. */
 bool sm_smartmem_eliminate(SmOp *module);
 bool sm_smartmem_fuse(SmOp *module);

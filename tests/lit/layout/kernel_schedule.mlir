@@ -50,18 +50,18 @@
 // Schedules that do not fit are located errors; nothing is printed.
 // RUN: sed 's/}) : (tensor<2x32x24xf32>/}) {kernel.schedule = {tile = array<i64: 1, 1, 3, 1>}} : (tensor<2x32x24xf32>/' %s > %t.bad1.mlir
 // RUN: not smc %t.bad1.mlir --passes='builtin.module(convert-layout-to-kernel)' 2>&1 | FileCheck %s --check-prefix=BAD1
-// BAD1: kernel_schedule.mlir.tmp.bad1.mlir:{{[0-9]+}}:{{[0-9]+}}: error: 'layout.generic' op 'kernel.schedule' tile 3 of dim 2 must be at most 8 and the extent 40 of a parallel dim (and divide it for the fastest dim, tiled cyclically)
+// BAD1: kernel_schedule.mlir.tmp.bad1.mlir:{{[0-9]+}}:{{[0-9]+}}: error: 'layout.generic' op 'kernel.schedule' tile 3 of dim 2 must be at most 16 and the extent 40 of a parallel dim (and divide it for the fastest dim, tiled cyclically)
 // RUN: sed 's/}) : (tensor<2x32x24xf32>/}) {kernel.schedule = {tile = array<i64: 1, 1, 1, 2>}} : (tensor<2x32x24xf32>/' %s > %t.bad2.mlir
 // RUN: not smc %t.bad2.mlir --passes='builtin.module(convert-layout-to-kernel)' 2>&1 | FileCheck %s --check-prefix=BAD2
-// BAD2: error: 'layout.generic' op 'kernel.schedule' tile 2 of dim 3 must be at most 8 and the extent 24 of a parallel dim
+// BAD2: error: 'layout.generic' op 'kernel.schedule' tile 2 of dim 3 must be at most 16 and the extent 24 of a parallel dim
 // RUN: sed 's/}) : (tensor<2x32x24xf32>/}) {kernel.schedule = {tile = array<i64: 2, 8, 8, 1>}} : (tensor<2x32x24xf32>/' %s > %t.bad3.mlir
 // RUN: not smc %t.bad3.mlir --passes='builtin.module(convert-layout-to-kernel)' 2>&1 | FileCheck %s --check-prefix=BAD3
-// BAD3: error: 'layout.generic' op 'kernel.schedule' tile has 128 points, more than 32
+// BAD3: error: 'layout.generic' op 'kernel.schedule' tile has 128 points, more than 64
 // RUN: sed 's/}) : (tensor<2x32x24xf32>/}) {kernel.schedule = {tile = array<i64: 1>}} : (tensor<2x32x24xf32>/' %s > %t.bad4.mlir
 // RUN: not smc %t.bad4.mlir --passes='builtin.module(convert-layout-to-kernel)' 2>&1 | FileCheck %s --check-prefix=BAD4
 // BAD4: error: 'layout.generic' op 'kernel.schedule' must be {tile = array<i64: one per domain dim>, unroll = N}
-// RUN: not smc %s --passes='builtin.module(convert-layout-to-kernel{max-tile=9})' 2>&1 | FileCheck %s --check-prefix=BADOPT
-// BADOPT: error: max-tile must be in [1, 8]
+// RUN: not smc %s --passes='builtin.module(convert-layout-to-kernel{max-tile=17})' 2>&1 | FileCheck %s --check-prefix=BADOPT
+// BADOPT: error: max-tile must be in [1, 16]
 
 // Element-wise generics are not tiled.
 // RUN: smc %s --passes='builtin.module(convert-layout-to-kernel)' | FileCheck %s --check-prefix=EW

@@ -34,7 +34,7 @@
 // CL: __kernel void k0_matmul(__global const float *restrict b0, __global const float *restrict b1, __global float *restrict b2) {
 // CL-NEXT: if (get_global_id(0) >= 6) return;
 // CL: for (long [[IV:v[0-9]+]] = 0; [[IV]] < 4; [[IV]] += 1) {
-// CL: b0[((v{{[0-9]+}} * 4) + [[IV]])]
+// CL: b0[(((v{{[0-9]+}} / 3) * 4) + [[IV]])]
 // CL: __kernel void k1_relu(
 // CL: fmax(
 // CL: __kernel void k2_tanh(
