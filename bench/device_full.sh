@@ -28,7 +28,7 @@ date -u > "$r/started"
 nvidia-smi -L > "$r/gpu.txt" 2>&1
 build-dev/bin/smrun --backend=opencl --print-device-profile > "$r/device-profile.yaml" 2>&1
 timeout "${T_AB:-120}" sh bench/device_ab.sh build-dev/bin .deps/models "$r/ab-shared.md" 20 \
-  base=baseline smartmem=smartmem cpu-profile=smartmem:--device-profile=pocl-cpu > "$r/ab-shared.log" 2>&1
+  ${AB_VARIANTS:-base=baseline smartmem=smartmem cpu-profile=smartmem:--device-profile=pocl-cpu} > "$r/ab-shared.log" 2>&1
 timeout "${T_TORCH_SHARED:-150}" python3 bench/torch_peers.py "$r/torch-shared.json" 30 shared > "$r/torch-shared.log" 2>&1
 timeout "${T_ZOO:-60}" sh bench/device_ab.sh build-dev/bin tests/models/zoo "$r/ab-zoo.md" 20 \
   base=baseline smartmem=smartmem > "$r/ab-zoo.log" 2>&1
