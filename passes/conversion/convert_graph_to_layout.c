@@ -507,6 +507,14 @@ static bool lower_op(SmOp *op) {
   for (unsigned i = 0; i < op->num_results; i++)
     if (sm_type_num_elements(op->results[i].type) == 0)
       return sm_op_emit_error(op, "lowering does not support empty tensors (result #%u has no elements)", i);
+  /* An empty activation (a zero-length reduction, a concat part) would give a
+   * generic with an empty domain, which no later stage takes; empty
+   * constants (a Resize roi) are attributes to the lowering, not data. */
+  for (unsigned i = 0; i < op->num_operands; i++) {
+    SmOp *d = sm_value_defining_op(op->operands[i].value);
+    if (sm_type_num_elements(op->operands[i].value->type) == 0 && !(d && sm_op_name_is(d, "graph.constant")))
+      return sm_op_emit_error(op, "lowering does not support empty tensors (operand #%u has no elements)", i);
+  }
   /* Lowerings kept in graph_to_layout_*.c first: 1 lowered, -1 diagnosed. */
   int more = sm_g2l_lower_reduce(&b, op, outs);
   if (!more) more = sm_g2l_lower_nn(&b, op, outs);
