@@ -720,8 +720,18 @@ static bool convert_func(SmOp *fn, bool do_fuse) {
     if (!op->def || strncmp(op->name, "graph.", 6) != 0 || sm_op_name_is(op, "graph.constant")) continue;
     if (!lower_op(op)) return false;
   }
-  for (SmOp *op = b->first; op; op = op->next)
-    if (sm_op_name_is(op, "func.return")) sm_g2l_materialize_returns(op);
+  for (SmOp *op = b->first; op; op = op->next) {
+    if (!sm_op_name_is(op, "func.return")) continue;
+    /* An empty result (a folded constant, an argument) would be copied by a
+     * generic with an empty domain. */
+    for (unsigned i = 0; i < op->num_operands; i++) {
+      SmValue *v = op->operands[i].value;
+      SmOp *d = sm_value_defining_op(v);
+      if (v->type->kind == SM_TYPE_TENSOR && sm_type_num_elements(v->type) == 0)
+        return sm_op_emit_error(d ? d : op, "lowering does not support empty tensors (returned value #%u has no elements)", i);
+    }
+    sm_g2l_materialize_returns(op);
+  }
   if (!do_fuse) return true;
   for (SmOp *op = b->first, *next; op; op = next) {
     next = op->next;

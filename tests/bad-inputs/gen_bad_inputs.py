@@ -73,6 +73,9 @@ model("node_name_escapes.onnx", [h.make_node("Relu", ["nosuch"], ["y"], name="\x
 model("zero_sized_relu.onnx", [h.make_node("Relu", ["x"], ["y"])], [vi("x", [0, 4])], [vi("y", [0, 4])])
 model("zero_sized_matmul.onnx", [h.make_node("MatMul", ["x", "w"], ["y"], name="mm")], [vi("x", [2, 0])],
       [vi("y", [2, 3])], [h.make_tensor("w", F, [0, 3], [])])
+# ... and an empty result folded at import (ConstantOfShape of [0, 3]).
+model("zero_sized_constant.onnx", [h.make_node("ConstantOfShape", ["s"], ["y"])], [vi("x", [1])],
+      [vi("y", [0, 3])], [i64("s", [0, 3])])
 open(os.path.join(HERE, "empty.onnx"), "wb").close()
 os.makedirs(os.path.join(HERE, "empty-test-data"), exist_ok=True)
 open(os.path.join(HERE, "empty-test-data", "input_0.pb"), "wb").close()
