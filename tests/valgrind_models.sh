@@ -5,7 +5,9 @@
 #   smc --pipeline=baseline -o DIR         (graph -> layout -> kernel -> OpenCL C + plan)
 #   smc --pipeline=smartmem -o DIR
 #   smrun --backend=interp --test-data     (interpreter, checked against output_0.pb)
-# under `valgrind --error-exitcode=1 --leak-check=full`. The OpenCL backend
+# under `valgrind --error-exitcode=1 --leak-check=full`; then (unless
+# VG_BAD_INPUTS=0) the error paths: smc on every crafted input of
+# tests/bad-inputs, which must exit 1 with valgrind clean. The OpenCL backend
 # stays out: PoCL's JIT (LLVM) is noisy under valgrind.
 #
 #   tests/valgrind_models.sh [BUILD_DIR] [MODEL_DIR...]
@@ -48,7 +50,7 @@ vg=(valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=defini
     --suppressions="$root/tests/valgrind-pocl.supp")
 failed=0
 total=0
-step() { # step MODEL NAME CMD...
+step() { # step MODEL NAME CMD...   (the command must exit with $want, default 0)
   local m=$1 name=$2; shift 2
   local log="$logs/$m.$name.log" t0 t1 rc
   t0=$(date +%s.%N)
@@ -60,7 +62,7 @@ step() { # step MODEL NAME CMD...
   cat "$log.vg" >>"$log" && rm -f "$log.vg"
   total=$((total + 1))
   local verdict=PASS
-  if [ $rc -ne 0 ] || grep -q '^==[0-9]*==' "$log"; then verdict=FAIL; failed=$((failed + 1)); fi
+  if [ $rc -ne "${want:-0}" ] || grep -q '^==[0-9]*==' "$log"; then verdict=FAIL; failed=$((failed + 1)); fi
   printf '%-24s %-16s %s %8.1f s\n' "$m" "$name" "$verdict" "$(echo "$t1 - $t0" | bc)"
 }
 
@@ -72,5 +74,12 @@ for d in "${models[@]}"; do
   step "$m" smrun-interp "$bin/smrun" "$d/model.onnx" --backend=interp --test-data "$d/test_data_set_0"
   rm -rf "$work/$m.mlir" "$work/$m-baseline" "$work/$m-smartmem"
 done
+if [ "${VG_BAD_INPUTS:-1}" != 0 ]; then
+  for f in "$root"/tests/bad-inputs/*.onnx "$root"/tests/bad-inputs/*.yaml; do
+    # (the zero-sized models are valid, but smc refuses them too)
+    want=1 step "bad-$(basename "$f")" smc-error "$bin/smc" "$f" -o "$work/bad-out"
+    rm -rf "$work/bad-out"
+  done
+fi
 echo "valgrind_models: $((total - failed)) of $total steps pass ($(valgrind --version), build $build)"
 [ $failed -eq 0 ]
