@@ -441,6 +441,10 @@ static int lower_fixed(SmBuilder *ob, SmOp *op, SmValue **outs) {
     double scales[MAXD];
     if (sm_graph_prop_floats(op->props, "scales", scales, MAXD) != (int)r)
       for (unsigned d = 0; d < r; d++) scales[d] = (double)rt->shaped.dims[d] / (double)xt->shaped.dims[d];
+    /* Checked before the generic's body exists (it would leak). */
+    unsigned nresized = 0;
+    for (unsigned d = 0; d < r; d++) nresized += !(xt->shaped.dims[d] == rt->shaped.dims[d] && scales[d] == 1.0);
+    if (nresized > 3) return fail(sm_op_emit_error(op, "lowering supports at most 3 resized dims"));
     Gen g;
     gen_init(&g, ob, op, n, r, rt->shaped.dims);
     g.res = rt;
@@ -455,7 +459,6 @@ static int lower_fixed(SmBuilder *ob, SmOp *op, SmValue **outs) {
       SmValue *o = sop(b, "layout.index", 0, NULL, idx, "dim", sm_attr_integer(c, i64t(c), d));
       lo[d] = hi[d] = o;
       if (xt->shaped.dims[d] == rt->shaped.dims[d] && scales[d] == 1.0) continue;
-      if (nlin == 3) return fail(sm_op_emit_error(op, "lowering supports at most 3 resized dims"));
       lin[nlin++] = d;
       SmValue *of = cvt(b, "arith.sitofp", cvt(b, "arith.index_cast", o, i64t(c)), ft);
       SmValue *cc;
