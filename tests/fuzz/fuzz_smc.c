@@ -22,7 +22,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 /* Tensors up to 2^20 elements (the tools allow 2^26): compiling a legal
  * 29M-element Resize, or enumerating the stores of a 2M-element integer Pad
  * in the plan check, takes seconds under ASan and only made the fuzzer report
- * timeouts and slow units (tests/fuzz/regressions/fuzz_smc/*-slow*.onnx). An
+ * timeouts and slow units (the "-slow" inputs of tests/fuzz/regressions/fuzz_smc). An
  * SM_LIMIT_TENSOR_ELEMENTS already set wins. */
 int LLVMFuzzerInitialize(int *argc, char ***argv) {
   (void)argc, (void)argv;
