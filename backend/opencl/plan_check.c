@@ -294,26 +294,64 @@ static Iv scalar_op(Checker *c, SmOp *op) {
   return r;
 }
 
-/* v's value in work-item gid when it follows from the work-item index alone
- * (kernel.apply of global_id and constants, each with a finite range, so
- * no step overflows). */
-static bool gid_value(Checker *c, SmValue *v, int64_t gid, int depth, int64_t *out) {
-  SmOp *d = def_of(v);
-  if (!d || depth > 32 || !finite_iv(get(c, v))) return false;
-  if (sm_op_name_is(d, "kernel.global_id")) return *out = gid, true;
-  if (sm_op_name_is(d, "arith.constant")) {
-    Iv k = get(c, v);
-    return k.lo == k.hi && (*out = (int64_t)k.lo, true);
+/* The value of an index expression in any work-item, when it follows from
+ * the work-item index alone (kernel.apply of global_id and constants, each
+ * with a finite range, so no step overflows): compiled once per store into
+ * nodes in evaluation order, then evaluated per work-item without looking
+ * at ops or names again (the enumeration below runs up to 2^22 times). */
+typedef struct GidNode {
+  enum { GID_ID, GID_CONST, GID_APPLY } kind;
+  int64_t k;
+  const SmAffineExpr *e;
+  unsigned n;
+  unsigned args[16];
+} GidNode;
+
+typedef struct GidProg {
+  GidNode *nodes;
+  unsigned n, cap;
+  SmPtrMap memo; /* SmValue* -> node index + 1 */
+} GidProg;
+
+static int gid_push(GidProg *p, GidNode nd) {
+  if (p->n == p->cap) {
+    unsigned nc = p->cap ? 2 * p->cap : 16;
+    GidNode *x = realloc(p->nodes, nc * sizeof *x);
+    if (!x) return -1;
+    p->nodes = x, p->cap = nc;
   }
-  SmAttr *m = sm_op_get_prop(d, "map");
-  if (!sm_op_name_is(d, "kernel.apply") || !m || m->kind != SM_ATTR_AFFINE_MAP || d->num_operands > 16 ||
-      m->map->num_results != 1 || m->map->num_dims != d->num_operands || m->map->num_symbols)
-    return false;
-  int64_t args[16];
-  for (unsigned j = 0; j < d->num_operands; j++)
-    if (!gid_value(c, d->operands[j].value, gid, depth + 1, &args[j])) return false;
-  *out = sm_affine_expr_eval(m->map->results[0], args, NULL);
-  return true;
+  p->nodes[p->n] = nd;
+  return (int)p->n++;
+}
+
+/* Node index of v, or -1 when v does not follow from the index alone. */
+static int gid_compile(Checker *c, GidProg *p, SmValue *v, int depth) {
+  uintptr_t known = (uintptr_t)sm_ptrmap_get(&p->memo, v);
+  if (known) return (int)known - 1;
+  SmOp *d = def_of(v);
+  if (!d || depth > 32 || !finite_iv(get(c, v))) return -1;
+  GidNode nd = {0};
+  if (sm_op_name_is(d, "kernel.global_id")) {
+    nd.kind = GID_ID;
+  } else if (sm_op_name_is(d, "arith.constant")) {
+    Iv k = get(c, v);
+    if (k.lo != k.hi) return -1;
+    nd.kind = GID_CONST, nd.k = (int64_t)k.lo;
+  } else {
+    SmAttr *m = sm_op_get_prop(d, "map");
+    if (!sm_op_name_is(d, "kernel.apply") || !m || m->kind != SM_ATTR_AFFINE_MAP || d->num_operands > 16 ||
+        m->map->num_results != 1 || m->map->num_dims != d->num_operands || m->map->num_symbols)
+      return -1;
+    nd.kind = GID_APPLY, nd.e = m->map->results[0], nd.n = d->num_operands;
+    for (unsigned j = 0; j < d->num_operands; j++) {
+      int a = gid_compile(c, p, d->operands[j].value, depth + 1);
+      if (a < 0) return -1;
+      nd.args[j] = (unsigned)a;
+    }
+  }
+  int i = gid_push(p, nd);
+  if (i >= 0) sm_ptrmap_put(&p->memo, v, (void *)(uintptr_t)(i + 1));
+  return i;
 }
 
 /* Whether a store that every work item runs (it is in the kernel's own
@@ -322,21 +360,37 @@ static bool gid_value(Checker *c, SmValue *v, int64_t gid, int depth, int64_t *o
  * launch replaces the buffer's contents instead of adding to them. */
 static bool store_covers(Checker *c, SmOp *st, const SmAffineMap *map, int64_t n) {
   unsigned nc = st->num_operands - 2;
-  if (n <= 0 || c->work_items < n || c->work_items > (1 << 22) || map->num_symbols) return false;
-  unsigned char *seen = calloc((size_t)n, 1);
-  if (!seen) return false;
+  if (n <= 0 || c->work_items < n || c->work_items > (1 << 22) || map->num_symbols || nc > 16) return false;
+  GidProg p = {0};
+  sm_ptrmap_init(&p.memo);
+  int root[16];
+  bool ok = true;
+  for (unsigned j = 0; ok && j < nc; j++) ok = (root[j] = gid_compile(c, &p, st->operands[2 + j].value, 0)) >= 0;
+  unsigned char *seen = ok ? calloc((size_t)n, 1) : NULL;
+  int64_t *val = ok ? malloc((p.n ? p.n : 1) * sizeof *val) : NULL;
   int64_t left = n;
-  for (int64_t g = 0; g < c->work_items && left; g++) {
-    int64_t coords[16], off;
-    for (unsigned j = 0; j < nc; j++)
-      if (!gid_value(c, st->operands[2 + j].value, g, 0, &coords[j])) goto done;
-    off = sm_affine_expr_eval(map->results[0], coords, NULL);
-    if (off < 0 || off >= n) goto done; /* not expected: the range was proved */
+  for (int64_t g = 0; seen && val && g < c->work_items && left; g++) {
+    for (unsigned i = 0; i < p.n; i++) {
+      const GidNode *nd = &p.nodes[i];
+      if (nd->kind == GID_ID) val[i] = g;
+      else if (nd->kind == GID_CONST) val[i] = nd->k;
+      else {
+        int64_t a[16];
+        for (unsigned j = 0; j < nd->n; j++) a[j] = val[nd->args[j]];
+        val[i] = sm_affine_expr_eval(nd->e, a, NULL);
+      }
+    }
+    int64_t coords[16];
+    for (unsigned j = 0; j < nc; j++) coords[j] = val[root[j]];
+    int64_t off = sm_affine_expr_eval(map->results[0], coords, NULL);
+    if (off < 0 || off >= n) break; /* not expected: the range was proved */
     if (!seen[off]) seen[off] = 1, left--;
   }
-done:
   free(seen);
-  return left == 0;
+  free(val);
+  free(p.nodes);
+  sm_ptrmap_free(&p.memo);
+  return ok && left == 0;
 }
 
 static bool check_access(Checker *c, SmOp *op, bool store) {
