@@ -77,7 +77,7 @@ void sm_tensor_free(SmTensor *t) {
 
 bool sm_tensor_copy(SmTensor *dst, const SmTensor *src) {
   if (!sm_tensor_alloc(dst, src->dtype, src->rank, src->dims)) return false;
-  memcpy(dst->data, src->data, sm_tensor_nbytes(src));
+  if (sm_tensor_nbytes(src)) memcpy(dst->data, src->data, sm_tensor_nbytes(src)); /* empty: data may be NULL */
   return true;
 }
 
@@ -212,7 +212,7 @@ bool sm_tensor_from_attr(SmContext *ctx, SmLoc *loc, const SmAttr *a, SmTensor *
       return sm_emit_error(ctx, loc, "resource '%s' has %zu bytes, expected %zu",
                            a->resource.name, size, nbytes);
     }
-    memcpy(out->data, blob, nbytes);
+    if (nbytes) memcpy(out->data, blob, nbytes);
     return true;
   }
   if (a->dense.splat) {
@@ -229,6 +229,6 @@ bool sm_tensor_from_attr(SmContext *ctx, SmLoc *loc, const SmAttr *a, SmTensor *
     return sm_emit_error(ctx, loc, "dense constant has %zu bytes, expected %zu", a->dense.size,
                          nbytes);
   }
-  memcpy(out->data, a->dense.data, nbytes);
+  if (nbytes) memcpy(out->data, a->dense.data, nbytes); /* an empty constant has no data pointer */
   return true;
 }

@@ -17,10 +17,14 @@
  * data, model input values when known, what earlier launches stored);
  * anything else is unbounded, and an access depending on it is refused
  * unless the coordinates are clamped. An op with a region not modelled here
- * is refused. Image accesses are not checked here. */
+ * is refused. Image accesses are checked the same way against the image the
+ * plan creates for the argument (width x height pixels of 4 lanes, from the
+ * bound tensor's image layout): out-of-range coordinates are undefined for
+ * write_imagef and silently clamped (a wrong value) for read_imagef. */
 #include "backend/interp/interp_levels.h"
 #include "backend/opencl/opencl.h"
 #include "backend/opencl/plan_check.h"
+#include "dialects/kernel/kernel.h"
 #include "ir/checked.h"
 
 #include <math.h>
@@ -138,6 +142,7 @@ typedef struct Checker {
   Iv *ivs;
   size_t nivs, capivs;
   const int64_t *numel; /* per kernel argument: elements of the bound buffer */
+  const int64_t (*image)[2]; /* per kernel argument: width, height of the bound image (0, 0: a buffer) */
   const Iv *contents;   /* per kernel argument: range of the values it holds */
   unsigned nargs;
   bool inputs_known;
@@ -289,26 +294,64 @@ static Iv scalar_op(Checker *c, SmOp *op) {
   return r;
 }
 
-/* v's value in work-item gid when it follows from the work-item index alone
- * (kernel.apply of global_id and constants, each with a finite range, so
- * no step overflows). */
-static bool gid_value(Checker *c, SmValue *v, int64_t gid, int depth, int64_t *out) {
-  SmOp *d = def_of(v);
-  if (!d || depth > 32 || !finite_iv(get(c, v))) return false;
-  if (sm_op_name_is(d, "kernel.global_id")) return *out = gid, true;
-  if (sm_op_name_is(d, "arith.constant")) {
-    Iv k = get(c, v);
-    return k.lo == k.hi && (*out = (int64_t)k.lo, true);
+/* The value of an index expression in any work-item, when it follows from
+ * the work-item index alone (kernel.apply of global_id and constants, each
+ * with a finite range, so no step overflows): compiled once per store into
+ * nodes in evaluation order, then evaluated per work-item without looking
+ * at ops or names again (the enumeration below runs up to 2^22 times). */
+typedef struct GidNode {
+  enum { GID_ID, GID_CONST, GID_APPLY } kind;
+  int64_t k;
+  const SmAffineExpr *e;
+  unsigned n;
+  unsigned args[16];
+} GidNode;
+
+typedef struct GidProg {
+  GidNode *nodes;
+  unsigned n, cap;
+  SmPtrMap memo; /* SmValue* -> node index + 1 */
+} GidProg;
+
+static int gid_push(GidProg *p, GidNode nd) {
+  if (p->n == p->cap) {
+    unsigned nc = p->cap ? 2 * p->cap : 16;
+    GidNode *x = realloc(p->nodes, nc * sizeof *x);
+    if (!x) return -1;
+    p->nodes = x, p->cap = nc;
   }
-  SmAttr *m = sm_op_get_prop(d, "map");
-  if (!sm_op_name_is(d, "kernel.apply") || !m || m->kind != SM_ATTR_AFFINE_MAP || d->num_operands > 16 ||
-      m->map->num_results != 1 || m->map->num_dims != d->num_operands || m->map->num_symbols)
-    return false;
-  int64_t args[16];
-  for (unsigned j = 0; j < d->num_operands; j++)
-    if (!gid_value(c, d->operands[j].value, gid, depth + 1, &args[j])) return false;
-  *out = sm_affine_expr_eval(m->map->results[0], args, NULL);
-  return true;
+  p->nodes[p->n] = nd;
+  return (int)p->n++;
+}
+
+/* Node index of v, or -1 when v does not follow from the index alone. */
+static int gid_compile(Checker *c, GidProg *p, SmValue *v, int depth) {
+  uintptr_t known = (uintptr_t)sm_ptrmap_get(&p->memo, v);
+  if (known) return (int)known - 1;
+  SmOp *d = def_of(v);
+  if (!d || depth > 32 || !finite_iv(get(c, v))) return -1;
+  GidNode nd = {0};
+  if (sm_op_name_is(d, "kernel.global_id")) {
+    nd.kind = GID_ID;
+  } else if (sm_op_name_is(d, "arith.constant")) {
+    Iv k = get(c, v);
+    if (k.lo != k.hi) return -1;
+    nd.kind = GID_CONST, nd.k = (int64_t)k.lo;
+  } else {
+    SmAttr *m = sm_op_get_prop(d, "map");
+    if (!sm_op_name_is(d, "kernel.apply") || !m || m->kind != SM_ATTR_AFFINE_MAP || d->num_operands > 16 ||
+        m->map->num_results != 1 || m->map->num_dims != d->num_operands || m->map->num_symbols)
+      return -1;
+    nd.kind = GID_APPLY, nd.e = m->map->results[0], nd.n = d->num_operands;
+    for (unsigned j = 0; j < d->num_operands; j++) {
+      int a = gid_compile(c, p, d->operands[j].value, depth + 1);
+      if (a < 0) return -1;
+      nd.args[j] = (unsigned)a;
+    }
+  }
+  int i = gid_push(p, nd);
+  if (i >= 0) sm_ptrmap_put(&p->memo, v, (void *)(uintptr_t)(i + 1));
+  return i;
 }
 
 /* Whether a store that every work item runs (it is in the kernel's own
@@ -317,21 +360,37 @@ static bool gid_value(Checker *c, SmValue *v, int64_t gid, int depth, int64_t *o
  * launch replaces the buffer's contents instead of adding to them. */
 static bool store_covers(Checker *c, SmOp *st, const SmAffineMap *map, int64_t n) {
   unsigned nc = st->num_operands - 2;
-  if (n <= 0 || c->work_items < n || c->work_items > (1 << 22) || map->num_symbols) return false;
-  unsigned char *seen = calloc((size_t)n, 1);
-  if (!seen) return false;
+  if (n <= 0 || c->work_items < n || c->work_items > (1 << 22) || map->num_symbols || nc > 16) return false;
+  GidProg p = {0};
+  sm_ptrmap_init(&p.memo);
+  int root[16];
+  bool ok = true;
+  for (unsigned j = 0; ok && j < nc; j++) ok = (root[j] = gid_compile(c, &p, st->operands[2 + j].value, 0)) >= 0;
+  unsigned char *seen = ok ? calloc((size_t)n, 1) : NULL;
+  int64_t *val = ok ? malloc((p.n ? p.n : 1) * sizeof *val) : NULL;
   int64_t left = n;
-  for (int64_t g = 0; g < c->work_items && left; g++) {
-    int64_t coords[16], off;
-    for (unsigned j = 0; j < nc; j++)
-      if (!gid_value(c, st->operands[2 + j].value, g, 0, &coords[j])) goto done;
-    off = sm_affine_expr_eval(map->results[0], coords, NULL);
-    if (off < 0 || off >= n) goto done; /* not expected: the range was proved */
+  for (int64_t g = 0; seen && val && g < c->work_items && left; g++) {
+    for (unsigned i = 0; i < p.n; i++) {
+      const GidNode *nd = &p.nodes[i];
+      if (nd->kind == GID_ID) val[i] = g;
+      else if (nd->kind == GID_CONST) val[i] = nd->k;
+      else {
+        int64_t a[16];
+        for (unsigned j = 0; j < nd->n; j++) a[j] = val[nd->args[j]];
+        val[i] = sm_affine_expr_eval(nd->e, a, NULL);
+      }
+    }
+    int64_t coords[16];
+    for (unsigned j = 0; j < nc; j++) coords[j] = val[root[j]];
+    int64_t off = sm_affine_expr_eval(map->results[0], coords, NULL);
+    if (off < 0 || off >= n) break; /* not expected: the range was proved */
     if (!seen[off]) seen[off] = 1, left--;
   }
-done:
   free(seen);
-  return left == 0;
+  free(val);
+  free(p.nodes);
+  sm_ptrmap_free(&p.memo);
+  return ok && left == 0;
 }
 
 static bool check_access(Checker *c, SmOp *op, bool store) {
@@ -385,6 +444,71 @@ static bool check_access(Checker *c, SmOp *op, bool store) {
     pc_error(c->launch, op, "@%s %s elements [%.0f, %.0f] of argument #%u, which has %lld%s", c->kernel,
                      store ? "writes" : "reads", off.lo, off.hi, buf->index, (long long)n,
                      off.input ? " (for these input values)" : "");
+  return pc_error(NULL, c->launch, "launch refused (nothing was run)");
+}
+
+/* kernel.image_read %img[coords] {map: coords -> (y, x, lane), shape?, pad?}
+ * and kernel.image_write %v0..%v3, %img[%y, %x]: the pixel inside the
+ * argument's width x height image, the lane in [0, 4). */
+static bool check_image_access(Checker *c, SmOp *op, bool write) {
+  unsigned at = write ? 4 : 0;
+  if (op->num_operands <= at || (write && op->num_operands != 7))
+    return pc_error(c->launch, op, "missing operands");
+  SmValue *img = op->operands[at].value;
+  if (img->kind != SM_VALUE_BLOCK_ARG || img->index >= c->nargs)
+    return pc_error(c->launch, op, "the image must be an argument of the kernel.func");
+  int64_t w = c->image[img->index][0], h = c->image[img->index][1];
+  if (w <= 0 || h <= 0)
+    return pc_error(c->launch, op, "argument #%u of @%s is bound to a tensor without an image layout", img->index,
+                    c->kernel);
+  Iv pix[3]; /* y, x, lane */
+  if (write) {
+    pix[0] = get(c, op->operands[5].value), pix[1] = get(c, op->operands[6].value), pix[2] = iv_point(0);
+    if (!c->quiet) {
+      Iv v = get(c, op->operands[0].value);
+      for (unsigned i = 1; i < 4; i++) v = iv_join(v, get(c, op->operands[i].value));
+      c->written[img->index] = c->has_written[img->index] ? iv_join(c->written[img->index], v) : v;
+      c->has_written[img->index] = true;
+    }
+  } else {
+    SmAttr *m = sm_op_get_prop(op, "map");
+    unsigned nc = op->num_operands - 1;
+    if (!m || m->kind != SM_ATTR_AFFINE_MAP || m->map->num_dims != nc || m->map->num_results != 3)
+      return pc_error(c->launch, op, "malformed image map");
+    if (nc > 16) return pc_error(c->launch, op, "too many coordinates");
+    if (op->num_results == 1 && !put(c, &op->results[0], c->contents[img->index])) return false;
+    if (c->quiet) return true;
+    SmAttr *shape = sm_op_get_prop(op, "shape"), *pad = sm_op_get_prop(op, "pad");
+    bool padded = shape && pad && shape->kind == SM_ATTR_DENSE_ARRAY && shape->dense_array.count == nc;
+    Iv coords[16];
+    for (unsigned j = 0; j < nc; j++) {
+      coords[j] = get(c, op->operands[1 + j].value);
+      if (padded) { /* read only inside the logical shape (else the pad value) */
+        const int64_t *s = shape->dense_array.data;
+        coords[j] = s[j] <= 0 ? iv_point(0) : iv_max(iv_min(coords[j], iv_point((double)(s[j] - 1))), iv_point(0));
+        coords[j].input = false;
+      }
+    }
+    for (unsigned r = 0; r < 3; r++) pix[r] = eval_expr(m->map->results[r], coords, nc);
+  }
+  if (c->quiet) return true;
+  const char *verb = write ? "writes" : "reads";
+  bool input = pix[0].input || pix[1].input || pix[2].input;
+  bool fin = finite_iv(pix[0]) && finite_iv(pix[1]) && finite_iv(pix[2]);
+  if (fin && pix[0].lo >= 0 && pix[0].hi < (double)h && pix[1].lo >= 0 && pix[1].hi < (double)w && pix[2].lo >= 0 &&
+      pix[2].hi < 4)
+    return true;
+  if (input && !c->inputs_known) return true; /* decided when the inputs are known */
+  if (!fin)
+    pc_error(c->launch, op, "cannot prove that @%s %s inside its image (argument #%u, %lld x %lld pixels)", c->kernel,
+             verb, img->index, (long long)w, (long long)h);
+  else if (pix[2].lo < 0 || pix[2].hi >= 4)
+    pc_error(c->launch, op, "@%s %s lanes [%.0f, %.0f] of a pixel of image argument #%u (a pixel has 4)", c->kernel,
+             verb, pix[2].lo, pix[2].hi, img->index);
+  else
+    pc_error(c->launch, op, "@%s %s pixels x in [%.0f, %.0f], y in [%.0f, %.0f] of image argument #%u, which is %lld x %lld (width x height)%s",
+             c->kernel, verb, pix[1].lo, pix[1].hi, pix[0].lo, pix[0].hi, img->index, (long long)w, (long long)h,
+             input ? " (for these input values)" : "");
   return pc_error(NULL, c->launch, "launch refused (nothing was run)");
 }
 
@@ -477,6 +601,8 @@ static bool check_block(Checker *c, SmBlock *b, int64_t work_items) {
       if (!put(c, &op->results[0], eval_expr(m->map->results[0], args, op->num_operands))) return false;
     } else if (sm_op_name_is(op, "kernel.load") || sm_op_name_is(op, "kernel.store")) {
       if (!check_access(c, op, sm_op_name_is(op, "kernel.store"))) return false;
+    } else if (sm_op_name_is(op, "kernel.image_read") || sm_op_name_is(op, "kernel.image_write")) {
+      if (!check_image_access(c, op, sm_op_name_is(op, "kernel.image_write"))) return false;
     } else if (sm_op_name_is(op, "kernel.for") || sm_op_name_is(op, "kernel.group_for") ||
                sm_op_name_is(op, "kernel.group_reduce")) {
       if (!check_loop(c, op, work_items)) return false;
@@ -506,6 +632,15 @@ static bool buffer_numel(SmContext *ctx, SmOp *def, int64_t *n) {
   return sm_interp_phys_addr(ctx, def->loc, t, &addr, n);
 }
 
+/* The image the plan creates for a host buffer: width and height in pixels
+ * of its tensor's image layout (0, 0 when it has none). */
+static bool image_size(SmContext *ctx, SmOp *def, int64_t wh[2]) {
+  SmAttr *ty = sm_op_get_prop(def, sm_op_name_is(def, "kernel.weight") ? "value" : "type");
+  wh[0] = wh[1] = 0;
+  if (!ty || ty->kind != SM_ATTR_TYPE) return true; /* weights are never images */
+  return sm_kernel_image_size(ctx, def->loc, ty->type, &wh[0], &wh[1]);
+}
+
 /* Range of the values a tensor holds. */
 static Iv tensor_range(const SmTensor *t, bool input) {
   int64_t n = sm_tensor_numel(t);
@@ -529,7 +664,34 @@ typedef struct Module {
   SmPtrMap contents;
   Iv *ranges;
   size_t nranges, capranges;
+  /* host buffer op -> index + 1 into sizes: its element count, image width
+   * and height, computed once (verifying an image layout enumerates it) */
+  SmPtrMap sizes_of;
+  int64_t (*sizes)[3];
+  size_t nsizes, capsizes;
 } Module;
+
+/* Element count and image size (0, 0: a buffer) of the host buffer def. */
+static bool buffer_sizes(Module *m, SmOp *def, int64_t *numel, int64_t wh[2]) {
+  uintptr_t known = (uintptr_t)sm_ptrmap_get(&m->sizes_of, def);
+  if (!known) {
+    int64_t sz[3];
+    if (!buffer_numel(m->ctx, def, &sz[0]) || !image_size(m->ctx, def, &sz[1])) return false;
+    if (m->nsizes == m->capsizes) {
+      size_t nc = m->capsizes ? m->capsizes * 2 : 16;
+      int64_t(*n)[3] = realloc(m->sizes, nc * sizeof *n);
+      if (!n) return sm_emit_error(m->ctx, sm_loc_unknown(m->ctx), "out of memory");
+      m->sizes = n;
+      m->capsizes = nc;
+    }
+    memcpy(m->sizes[m->nsizes++], sz, sizeof sz);
+    sm_ptrmap_put(&m->sizes_of, def, (void *)(uintptr_t)m->nsizes);
+    known = m->nsizes;
+  }
+  *numel = m->sizes[known - 1][0];
+  wh[0] = m->sizes[known - 1][1], wh[1] = m->sizes[known - 1][2];
+  return true;
+}
 
 /* The key under which a buffer's contents are recorded. */
 static const void *contents_key(SmOp *def) {
@@ -605,14 +767,15 @@ static bool check_launch(Module *m, SmOp *launch) {
     return pc_error(launch, launch, "launch passes %u buffers, the kernel takes %u",
                             launch->num_operands, body ? body->num_args : 0);
   if (wi->integer.value == 0) return true;
-  int64_t numel[64];
+  int64_t numel[64], image[64][2];
   Iv contents[64];
   for (unsigned i = 0; i < launch->num_operands; i++) {
     SmValue *v = launch->operands[i].value;
     if (v->kind != SM_VALUE_RESULT) return pc_error(launch, launch, "buffer #%u has no definition", i);
-    if (!buffer_numel(ctx, v->owner.op, &numel[i]) || !buffer_contents(m, v->owner.op, &contents[i])) return false;
+    if (!buffer_sizes(m, v->owner.op, &numel[i], image[i]) || !buffer_contents(m, v->owner.op, &contents[i]))
+      return false;
   }
-  Checker c = {.ctx = ctx, .numel = numel, .contents = contents, .nargs = launch->num_operands,
+  Checker c = {.ctx = ctx, .numel = numel, .image = (const int64_t(*)[2])image, .contents = contents, .nargs = launch->num_operands,
                .inputs_known = m->ins != NULL, .launch = launch, .kernel = sm_op_symbol_name(fn), .body = body,
                .work_items = wi->integer.value};
   SmAttr *gs = sm_op_get_prop(fn, "group_size");
@@ -636,6 +799,7 @@ static bool check_launch(Module *m, SmOp *launch) {
 bool sm_opencl_plan_check(SmOp *module, unsigned num_inputs, const SmTensor *inputs) {
   Module m = {.ctx = sm_op_context(module), .nin = num_inputs, .ins = inputs};
   sm_ptrmap_init(&m.contents);
+  sm_ptrmap_init(&m.sizes_of);
   bool ok = true;
   SmBlock *top = module->num_regions ? module->regions[0].first : NULL;
   for (SmOp *host = top ? top->first : NULL; ok && host; host = host->next) {
@@ -645,6 +809,8 @@ bool sm_opencl_plan_check(SmOp *module, unsigned num_inputs, const SmTensor *inp
       if (sm_op_name_is(op, "kernel.launch")) ok = check_launch(&m, op);
   }
   sm_ptrmap_free(&m.contents);
+  sm_ptrmap_free(&m.sizes_of);
   free(m.ranges);
+  free(m.sizes);
   return ok;
 }

@@ -166,7 +166,7 @@ static SmValue *materialize(Imp *im, Val *v) {
     value = sm_attr_dense_resource(im->ctx, key, type);
   }
   SmOpState st;
-  SmLoc *loc = sm_loc_name(im->ctx, v->name, NULL);
+  SmLoc *loc = sm_loc_name(im->ctx, v->name, im->file_loc);
   sm_op_state_init(&st, im->ctx, sm_intern_cstr(im->ctx, "graph.constant"), loc);
   sm_op_state_add_prop(&st, sm_intern_cstr(im->ctx, "value"), value);
   sm_op_state_add_result(&st, type);
@@ -297,6 +297,15 @@ static bool has_kernel(Imp *im, const char *name) {
   return known == &KERNEL_YES;
 }
 
+/* A node's location: its name (or, unnamed, its first output's, which the
+ * node check requires) inside the model file, so that an error found later
+ * (a pass, the plan check) names both: "model.onnx: error: loc("n"): ...". */
+static SmLoc *node_loc(Imp *im) {
+  const char *n = im->node->name;
+  if ((!n || !*n) && im->node->n_output) n = im->node->output[0];
+  return sm_loc_name(im->ctx, sm_intern_cstr(im->ctx, n ? n : ""), im->file_loc);
+}
+
 /* Creates graph op `name` on the given inputs, binding node outputs
  * [0, nout). Folds when every input is constant. */
 static bool emit(Imp *im, const char *name, Props *p, Val **ins, unsigned nin, unsigned nout) {
@@ -306,7 +315,7 @@ static bool emit(Imp *im, const char *name, Props *p, Val **ins, unsigned nin, u
   unsigned nres = 0;
   if (nin > MAX_IO) return err(im, "too many inputs");
   for (unsigned i = 0; i < nin; i++) in_types[i] = ins[i]->type;
-  SmLoc *loc = sm_loc_name(ctx, sm_intern_cstr(ctx, im->node->name ? im->node->name : ""), NULL);
+  SmLoc *loc = node_loc(im);
   unsigned errors = sm_context_error_count(ctx);
   if (!sm_graph_infer(ctx, im->file_loc, name, props, nin, in_types, MAX_IO, out_types, &nres)) {
     if (sm_context_error_count(ctx) == errors) err(im, "invalid operands");
@@ -1238,7 +1247,7 @@ static SmOp *import_model(Imp *im, Onnx__ModelProto *m) {
       return NULL;
     }
     arg_types[nargs++] = t;
-    SmValue *a = sm_block_add_arg(im->body, t, sm_loc_name(ctx, sm_intern_cstr(ctx, vi->name), NULL));
+    SmValue *a = sm_block_add_arg(im->body, t, sm_loc_name(ctx, sm_intern_cstr(ctx, vi->name), im->file_loc));
     if (!def_value(im, vi->name, a)) return NULL;
   }
   for (size_t i = 0; i < g->n_node; i++) {
@@ -1276,7 +1285,7 @@ static SmOp *import_model(Imp *im, Onnx__ModelProto *m) {
     nres++;
   }
   SmOpState st;
-  sm_op_state_init(&st, ctx, sm_intern_cstr(ctx, "func.return"), sm_loc_unknown(ctx));
+  sm_op_state_init(&st, ctx, sm_intern_cstr(ctx, "func.return"), im->file_loc);
   sm_op_state_add_operands(&st, rets, nres);
   sm_builder_create(&im->b, &st);
   sm_op_state_release(&st);
@@ -1285,7 +1294,7 @@ static SmOp *import_model(Imp *im, Onnx__ModelProto *m) {
   SmBlock *body = im->body;
   im->body = NULL;
   return sm_frontend_wrap_main(ctx, body, fty,
-                               sm_loc_name(ctx, sm_intern_cstr(ctx, g->name ? g->name : "main"), NULL));
+                               sm_loc_name(ctx, sm_intern_cstr(ctx, g->name ? g->name : "main"), im->file_loc));
 }
 
 SmOp *sm_onnx_import_buffer(SmContext *ctx, const void *data, size_t size, const char *path) {

@@ -535,6 +535,14 @@ static bool lower_op(SmOp *op) {
     if (sm_type_num_elements(op->results[i].type) == 0)
       return sm_op_emit_error(op, "lowering does not support empty tensors (result #%u has no elements)", i);
   if (computes_on_unsigned(op)) return sm_op_emit_error(op, "has no lowering to the layout dialect for these operand types");
+  /* An empty activation (a zero-length reduction, a concat part) would give a
+   * generic with an empty domain, which no later stage takes; empty
+   * constants (a Resize roi) are attributes to the lowering, not data. */
+  for (unsigned i = 0; i < op->num_operands; i++) {
+    SmOp *d = sm_value_defining_op(op->operands[i].value);
+    if (sm_type_num_elements(op->operands[i].value->type) == 0 && !(d && sm_op_name_is(d, "graph.constant")))
+      return sm_op_emit_error(op, "lowering does not support empty tensors (operand #%u has no elements)", i);
+  }
   /* Lowerings kept in graph_to_layout_*.c first: 1 lowered, -1 diagnosed. */
   int more = sm_g2l_lower_reduce(&b, op, outs);
   if (!more) more = sm_g2l_lower_nn(&b, op, outs);
@@ -740,8 +748,18 @@ static bool convert_func(SmOp *fn, bool do_fuse) {
     if (!op->def || strncmp(op->name, "graph.", 6) != 0 || sm_op_name_is(op, "graph.constant")) continue;
     if (!lower_op(op)) return false;
   }
-  for (SmOp *op = b->first; op; op = op->next)
-    if (sm_op_name_is(op, "func.return")) sm_g2l_materialize_returns(op);
+  for (SmOp *op = b->first; op; op = op->next) {
+    if (!sm_op_name_is(op, "func.return")) continue;
+    /* An empty result (a folded constant, an argument) would be copied by a
+     * generic with an empty domain. */
+    for (unsigned i = 0; i < op->num_operands; i++) {
+      SmValue *v = op->operands[i].value;
+      SmOp *d = sm_value_defining_op(v);
+      if (v->type->kind == SM_TYPE_TENSOR && sm_type_num_elements(v->type) == 0)
+        return sm_op_emit_error(d ? d : op, "lowering does not support empty tensors (returned value #%u has no elements)", i);
+    }
+    sm_g2l_materialize_returns(op);
+  }
   if (!do_fuse) return true;
   for (SmOp *op = b->first, *next; op; op = next) {
     next = op->next;

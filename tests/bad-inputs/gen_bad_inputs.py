@@ -66,6 +66,16 @@ model("initializer_size_mismatch.onnx", [h.make_node("Add", ["x", "w"], ["y"])],
 model("constant_of_shape_2_28.onnx", [h.make_node("ConstantOfShape", ["s"], ["y"])], X4, Y,
       [i64("s", [2**14, 2**14])])
 model("node_name_escapes.onnx", [h.make_node("Relu", ["nosuch"], ["y"], name="\x1b]0;pwned\x07\x1b[2J")], X4, Y)
+# Valid models with a zero-sized tensor: the interpreter runs them; the
+# kernel lowering refuses them with an error naming the file and the node
+# (it was `<unknown>:0: error: loc("")`): an empty activation, unnamed node,
+# and a zero-length reduction (MatMul with K = 0, its result not empty).
+model("zero_sized_relu.onnx", [h.make_node("Relu", ["x"], ["y"])], [vi("x", [0, 4])], [vi("y", [0, 4])])
+model("zero_sized_matmul.onnx", [h.make_node("MatMul", ["x", "w"], ["y"], name="mm")], [vi("x", [2, 0])],
+      [vi("y", [2, 3])], [h.make_tensor("w", F, [0, 3], [])])
+# ... and an empty result folded at import (ConstantOfShape of [0, 3]).
+model("zero_sized_constant.onnx", [h.make_node("ConstantOfShape", ["s"], ["y"])], [vi("x", [1])],
+      [vi("y", [0, 3])], [i64("s", [0, 3])])
 open(os.path.join(HERE, "empty.onnx"), "wb").close()
 os.makedirs(os.path.join(HERE, "empty-test-data"), exist_ok=True)
 open(os.path.join(HERE, "empty-test-data", "input_0.pb"), "wb").close()

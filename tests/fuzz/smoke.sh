@@ -31,7 +31,7 @@ seeds() { # name, then files
 # tests/fuzz/regressions/<target>/: inputs that once failed (run first, as seeds).
 seeds parser "$src"/tests/fuzz/regressions/fuzz_parser/* "$src"/tests/lit/syntax/*.mlir "$src"/tests/lit/invalid/*.mlir "$src"/tests/lit/graph/*.mlir \
   "$src"/tests/lit/layout/*.mlir "$src"/tests/lit/interp/*.mlir
-seeds onnx "$src"/tests/fuzz/regressions/fuzz_onnx_import/* "$src"/tests/models/ops/*/model.onnx "$src"/tests/bad-inputs/*.onnx
+seeds onnx "$src"/tests/fuzz/regressions/fuzz_onnx_import/* "$src"/tests/fuzz/regressions/fuzz_smc/* "$src"/tests/models/ops/*/model.onnx "$src"/tests/bad-inputs/*.onnx
 seeds yaml "$src"/examples/yaml/*.yaml "$src"/tests/bad-inputs/*.yaml
 seeds pipeline "$src"/tests/fuzz/corpus/pipeline/*
 seeds pb "$src"/tests/models/ops/*/test_data_set_0/*.pb
