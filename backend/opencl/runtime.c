@@ -426,6 +426,9 @@ bool sm_opencl_device_profile(SmContext *ctx, const SmOpenCLOptions *opt, SmDevi
     p->costs.copy_launch = 1048576;
   } else if (type & CL_DEVICE_TYPE_CPU) {
     p->image_read_cost = 2.0;
+    /* Measured on PoCL: the SIMD schedule vectorizes row-major tensors;
+     * re-laid-out ones were slower (docs/smartmem-layouts.md). */
+    if (vec > 4) p->select_layouts = false;
   }
   return true;
 }

@@ -24,6 +24,7 @@ void sm_device_profile_default(SmDeviceProfile *p) {
   p->image_read_cost = 1.0;
   p->min_work_items = 256;
   p->chain_inline_macs = 0;
+  p->select_layouts = true;
   p->costs = sm_ls_default_costs();
 }
 
@@ -52,6 +53,7 @@ static const Field fields[] = {
     F("simt", K_BOOL, costs.simt),
     F("min_work_items", K_INT, min_work_items),
     F("chain_inline_macs", K_INT, chain_inline_macs),
+    F("select_layouts", K_BOOL, select_layouts),
     F("coalescing_penalty", K_REAL, costs.coalesce_penalty),
 };
 #undef F

@@ -30,6 +30,11 @@ typedef struct SmDeviceProfile {
    * memory cost more than the recomputation; on PoCL the recomputed
    * attention scores were slower than the register-tiled matmul. */
   int64_t chain_inline_macs;
+  /* Whether smartmem-select-layout re-lays out tensors on this device. Off
+   * on SIMD CPUs (PoCL): their kernels vectorize along the row-major
+   * fastest dim, and re-laid-out tensors measured 1.2-3.6x slower there
+   * (docs/smartmem-layouts.md). */
+  bool select_layouts;
   SmLsCosts costs; /* layout selection's cost model on this device */
 } SmDeviceProfile;
 

@@ -338,6 +338,10 @@ bool sm_smartmem_select_layout(SmOp *module, bool exact, const char *profile, Sm
   SmDeviceProfile dp;
   if (!sm_device_profile_for(module, profile, &dp)) return false;
   SmLsCosts costs = dp.costs;
+  if (!dp.select_layouts) {
+    if (report) memset(report, 0, sizeof *report);
+    return true;
+  }
   Totals tot = {0};
   SmBlock *mb = module->regions[0].first;
   for (SmOp *fn = mb ? mb->first : NULL; fn; fn = fn->next) {

@@ -2,10 +2,10 @@
 // a read wants contiguous the tensor dim that neighbouring work-items step
 // through (coalescing), not the dim of one work-item's reduction loop.
 // After smartmem-eliminate the transpose lives in relu's result map, so the
-// matmul reads %kt[k, n]: on the CPU profile its reduction wants k (dim 0)
+// matmul reads %kt[k, n]: on the built-in profile (per-work-item loops) its reduction wants k (dim 0)
 // innermost and the tensor is re-laid out; on the H100 the work-items step
 // through n (dim 1), which row-major already serves: nothing changes.
-// RUN: smc %s --device-profile=pocl-cpu --passes='builtin.module(smartmem-classify,convert-graph-to-layout{fuse=false},smartmem-eliminate,smartmem-select-layout{report})' 2>&1 | FileCheck %s --check-prefix=CPU
+// RUN: smc %s --passes='builtin.module(smartmem-classify,convert-graph-to-layout{fuse=false},smartmem-eliminate,smartmem-select-layout{report})' 2>&1 | FileCheck %s --check-prefix=CPU
 // CPU: smartmem-select-layout: 1 tensors, 1 re-laid out, 0 weights permuted, 0 redundant copies (0 bytes)
 // CPU: kind = "relu"
 // CPU: }) : (tensor<64x32xf32>)
@@ -19,7 +19,7 @@
 // RUN: rm -rf %t && mkdir -p %t/cpu %t/gpu && printf 'name: "gpu"\nsimt: true\n' > %t/gpu.yaml
 // RUN: smc %s --device-profile=%t/gpu.yaml --passes='builtin.module(smartmem-classify,convert-graph-to-layout{fuse=false},smartmem-eliminate,smartmem-select-layout{report})' 2>&1 | FileCheck %s --check-prefix=GPU
 // Results are the same either way (interpreter, after the whole pipeline).
-// RUN: smrun %s --device-profile=pocl-cpu --output-dir=%t/cpu > /dev/null
+// RUN: smrun %s --output-dir=%t/cpu > /dev/null
 // RUN: smrun %s --device-profile=nvidia-h100 --output-dir=%t/gpu > /dev/null
 // RUN: cmp %t/cpu/output_0.pb %t/gpu/output_0.pb
 
