@@ -15,17 +15,7 @@
 #include "ir/ir.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-
-/* Tensors up to 2^20 elements (the tools allow 2^26): importing and
- * printing a legal 40M-element zero weight takes seconds under ASan and only
- * made the long run report a timeout (tests/fuzz/regressions/fuzz_yaml_import/
- * weight-40m-elements-slow.yaml). An SM_LIMIT_TENSOR_ELEMENTS already set wins. */
-int LLVMFuzzerInitialize(int *argc, char ***argv) {
-  (void)argc, (void)argv;
-  setenv("SM_LIMIT_TENSOR_ELEMENTS", "1048576", 0);
-  return 0;
-}
+#include "tests/fuzz/fuzz_limits.h"
 
 static void swallow_diag(const SmDiagnostic *diag, void *user) {
   (void)diag;

@@ -17,18 +17,7 @@
 #include "ir/ir.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-
-/* Tensors up to 2^20 elements (the tools allow 2^26): compiling a legal
- * 29M-element Resize, or enumerating the stores of a 2M-element integer Pad
- * in the plan check, takes seconds under ASan and only made the fuzzer report
- * timeouts and slow units (the "-slow" inputs of tests/fuzz/regressions/fuzz_smc). An
- * SM_LIMIT_TENSOR_ELEMENTS already set wins. */
-int LLVMFuzzerInitialize(int *argc, char ***argv) {
-  (void)argc, (void)argv;
-  setenv("SM_LIMIT_TENSOR_ELEMENTS", "1048576", 0);
-  return 0;
-}
+#include "tests/fuzz/fuzz_limits.h"
 
 static void swallow_diag(const SmDiagnostic *diag, void *user) {
   (void)diag;
