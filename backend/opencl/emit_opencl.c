@@ -245,12 +245,35 @@ static int dim_slot(SmValue **dims, unsigned *n, SmValue *v) {
   return (int)(*n)++;
 }
 
+/* The expression of coordinate v over dims: a value computed by a
+ * kernel.apply is replaced by its map's expression over the apply's own
+ * operands, recursively (a tile point's index, w * 16 + 3, inside a
+ * composed coordinate, h * 32 + that point), so that the whole address is
+ * one affine sum of the outermost values. False when more than 16 distinct
+ * values would be needed. */
+static bool coord_expr(SmContext *c, SmValue *v, SmValue **dims, unsigned *nd, unsigned depth, SmAffineExpr **out) {
+  SmOp *d = sm_value_defining_op(v);
+  if (depth < 8 && d && sm_op_name_is(d, "kernel.apply") && d->num_operands <= 16) {
+    SmAffineExpr *sub[16];
+    for (unsigned j = 0; j < d->num_operands; j++)
+      if (!coord_expr(c, d->operands[j].value, dims, nd, depth + 1, &sub[j])) return false;
+    *out = sm_affine_expr_replace(c, sm_op_get_prop(d, "map")->map->results[0], sub, NULL);
+    return true;
+  }
+  int s = dim_slot(dims, nd, v);
+  if (s < 0) return false;
+  *out = sm_affine_dim(c, (unsigned)s);
+  return true;
+}
+
 /* b[address]: the layout map applied to the coordinates, with coordinates
- * computed by a kernel.apply substituted by their expression and
- * delinearisations undone. The address is then one affine sum whose
+ * computed by kernel.apply substituted by their expressions (coord_expr)
+ * and delinearisations undone. The address is then one affine sum whose
  * constant comes last (k * 128 + (w * 16 + 3) prints as
  * ((k * 128) + (w * 16)) + 3), so that LLVM sees the accesses of
- * neighbouring tile points as consecutive and vectorizes them (SLP). */
+ * neighbouring tile points as consecutive and vectorizes them (SLP): with
+ * an opaque point index p (k * 128 + p) + 50432, PoCL's LLVM left bert's
+ * and vit's composed-map loads scalar (4x slower kernels). */
 static void emit_access(Em *e, SmOp *op, unsigned first, SmValue *buf) {
   SmContext *c = sm_op_context(op);
   SmAffineMap *m = sm_op_get_prop(op, "map")->map;
@@ -259,27 +282,15 @@ static void emit_access(Em *e, SmOp *op, unsigned first, SmValue *buf) {
   SmAffineExpr *repl[16];
   unsigned nc = op->num_operands - first, nd = 0;
   bool ok = nc <= 16;
-  for (unsigned i = 0; ok && i < nc; i++) {
-    SmValue *v = op->operands[first + i].value;
-    SmOp *d = sm_value_defining_op(v);
-    if (d && sm_op_name_is(d, "kernel.apply") && d->num_operands <= 16) {
-      SmAffineExpr *sub[16];
-      for (unsigned j = 0; ok && j < d->num_operands; j++) {
-        int s = dim_slot(dims, &nd, d->operands[j].value);
-        if (s < 0) ok = false;
-        else sub[j] = sm_affine_dim(c, (unsigned)s);
-      }
-      if (ok) repl[i] = sm_affine_expr_replace(c, sm_op_get_prop(d, "map")->map->results[0], sub, NULL);
-    } else {
-      int s = dim_slot(dims, &nd, v);
-      if (s < 0) ok = false;
-      else repl[i] = sm_affine_dim(c, (unsigned)s);
-    }
-  }
+  for (unsigned i = 0; ok && i < nc; i++) ok = coord_expr(c, op->operands[first + i].value, dims, &nd, 0, &repl[i]);
   sm_strbuf_printf(e->o, "b%u[", vid(e, buf));
   if (ok) {
     for (unsigned i = 0; i < nd; i++) dnn[i] = known_nonneg(e, dims[i]);
-    expr(e, undo_delinearize(c, sm_affine_expr_replace(c, m->results[0], repl, NULL)), dims, dnn);
+    /* Range-aware simplification with no extents known still folds what a
+     * tile point's constant offset allows: ((w * 16 + 3) floordiv 32) is
+     * w floordiv 2 (the 3 cannot carry past 16). */
+    SmAffineExpr *addr = sm_affine_expr_simplify_ranges(c, sm_affine_expr_replace(c, m->results[0], repl, NULL), 0, NULL);
+    expr(e, undo_delinearize(c, addr), dims, dnn);
   } else {
     /* More than 16 distinct values: the coordinates as they are. */
     for (unsigned i = 0; i < nc && i < 16; i++) dims[i] = op->operands[first + i].value, dnn[i] = true;

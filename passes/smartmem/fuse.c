@@ -12,6 +12,14 @@
  *     result) and recomputation is cheap: the reader visits each element of
  *     g's result at most once (an element-wise reader), or g's body is at most
  *     SM_RECOMPUTE_OPS arith ops (no math.* calls). Otherwise g stays a kernel.
+ *   math-epilogues=split (auto: on SIMD devices, as convert-layout-to-kernel's
+ *     fastest-dim=auto decides): an element-wise e whose body calls math.*
+ *     (erf, exp, tanh..) stays out of the epilogue of a generic with
+ *     reduction dims. On a SIMD CPU the reduction kernel gives each
+ *     work-item a register tile whose epilogue runs once per point in
+ *     scalar code, while a separate element-wise kernel is vectorized across
+ *     work-items: on PoCL a GELU fused into vit's MLP matmul made the kernel
+ *     2-4x slower than the matmul plus a GELU kernel.
  * It subsumes convert-graph-to-layout{fuse}: the smartmem pipeline lowers
  * with fuse=false and fuses here. */
 #include "passes/smartmem/smartmem.h"
@@ -22,13 +30,33 @@
 /* Largest body (arith ops, no math.*) that is recomputed per read. */
 #define SM_RECOMPUTE_OPS 2
 
+typedef struct FuseOpts {
+  bool split_math; /* math-epilogues=split */
+} FuseOpts;
+
+static bool calls_math(const SmOp *g) {
+  for (SmOp *o = g->regions[0].first->first; o; o = o->next)
+    if (strncmp(o->name, "math.", 5) == 0) return true;
+  return false;
+}
+
+static bool has_reduction(SmOp *g) {
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom);
+  for (unsigned d = 0; d < nd; d++)
+    if (sm_layout_generic_is_reduction(g, d)) return true;
+  return false;
+}
+
 /* Returns the op to resume the walk at (the fused op), or NULL. */
-static SmOp *try_epilogue(SmOp *e) {
+static SmOp *try_epilogue(SmOp *e, const FuseOpts *o) {
   if (!sm_generic_is_elementwise(e)) return NULL;
+  bool math = o->split_math && calls_math(e);
   for (unsigned k = 0; k < e->num_operands; k++) {
     SmValue *v = e->operands[k].value;
     SmOp *p = sm_value_defining_op(v);
     if (!sm_is_layout_generic(p) || p->num_results != 1 || p->block != e->block) continue;
+    if (math && has_reduction(p)) continue;
     /* Every reader of p's result is e, through the identity map, unpadded. */
     bool only_e = true;
     for (SmUse *u = v->uses; u && only_e; u = u->next)
@@ -69,7 +97,8 @@ static bool reads_once(const SmOp *c, unsigned k, const SmOp *g) {
 }
 
 /* Returns the op to resume the walk at, or NULL when nothing changed. */
-static SmOp *try_prologue(SmOp *g) {
+static SmOp *try_prologue(SmOp *g, const FuseOpts *o) {
+  (void)o;
   if (!sm_generic_is_pointwise(g) || sm_value_use_empty(&g->results[0])) return NULL;
   bool cheap = body_cost(g) <= SM_RECOMPUTE_OPS;
   SmAttr *pads[SM_FUSE_MAX_INPUTS];
@@ -91,32 +120,46 @@ static SmOp *try_prologue(SmOp *g) {
   return prev ? prev->next : b->first;
 }
 
-static void fuse_block(SmBlock *b, SmOp *(*rule)(SmOp *)) {
+static void fuse_block(SmBlock *b, SmOp *(*rule)(SmOp *, const FuseOpts *), const FuseOpts *o) {
   for (SmOp *op = b->first, *next; op; op = next) {
-    SmOp *resume = rule(op);
+    SmOp *resume = rule(op, o);
     next = resume ? resume : op->next;
   }
 }
 
-bool sm_smartmem_fuse(SmOp *module) {
+bool sm_smartmem_fuse(SmOp *module, const char *math_epilogues) {
+  FuseOpts o = {.split_math = false};
+  if (!strcmp(math_epilogues, "split")) o.split_math = true;
+  else if (!strcmp(math_epilogues, "auto")) {
+    if (!sm_kernel_fastest_blocked(module, &o.split_math)) return false;
+  } else if (strcmp(math_epilogues, "fuse") != 0) {
+    return sm_op_emit_error(module, "smartmem-fuse: math-epilogues must be auto, fuse or split, not '%s'", math_epilogues);
+  }
   SmBlock *mb = module->regions[0].first;
   for (SmOp *fn = mb ? mb->first : NULL; fn; fn = fn->next) {
     if (!sm_op_name_is(fn, "func.func") || !fn->regions[0].first) continue;
-    fuse_block(fn->regions[0].first, try_epilogue);
-    fuse_block(fn->regions[0].first, try_prologue);
-    fuse_block(fn->regions[0].first, try_epilogue);
+    fuse_block(fn->regions[0].first, try_epilogue, &o);
+    fuse_block(fn->regions[0].first, try_prologue, &o);
+    fuse_block(fn->regions[0].first, try_epilogue, &o);
   }
   return true;
 }
 
+static const SmPassOption fuse_options[] = {
+    {"math-epilogues", SM_PASS_OPT_STRING, "auto",
+     "element-wise ops calling math.* in a reduction's epilogue: fuse, split (separate kernels), or auto (split on SIMD "
+     "devices per the module's device profile)"},
+};
+
 static bool run_fuse(SmOp *op, SmPassRun *run) {
-  (void)run;
-  return sm_smartmem_fuse(op);
+  return sm_smartmem_fuse(op, sm_pass_run_string(run, "math-epilogues"));
 }
 
 const SmPassDef sm_smartmem_fuse_pass = {
     .argument = "smartmem-fuse",
     .summary = "Fuse element-wise generics into their producer's epilogue or their consumers' reads",
     .anchor = "builtin.module",
+    .options = fuse_options,
+    .num_options = 1,
     .run = run_fuse,
 };

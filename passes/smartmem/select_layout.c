@@ -268,37 +268,20 @@ static SmAttr *replace_map(SmContext *c, SmOp *g, unsigned i, SmAffineMap *m) {
   return a;
 }
 
-/* Re-lays out the weight defined by constant op k when its readers gain. */
-static bool relayout_weight(SmOp *k, const SmLsCosts *costs, Totals *tot) {
+/* Permutes the data of weight constant k (a dense or dense_resource tensor
+ * of rank >= 2, read only by layout.generic ops) so that its dim `best` is
+ * innermost, and composes the permutation into every reader's map. */
+static bool permute_weight(SmOp *k, int best, Totals *tot) {
   SmContext *c = sm_op_context(k);
   SmValue *v = &k->results[0];
   SmType *t = v->type;
   SmAttr *val = sm_op_get_attr(k, "value");
   size_t size = 0;
-  if (k->num_results != 1 || t->kind != SM_TYPE_TENSOR || t->shaped.encoding || t->shaped.rank < 2 ||
-      t->shaped.rank > SM_LS_MAX_RANK || sm_value_use_empty(v) || !val || !weight_data(c, val, &size))
-    return true;
+  if (!weight_data(c, val, &size)) return true;
   int64_t numel = sm_type_num_elements(t);
   size_t esz = sm_dense_elem_size(t->shaped.elem);
-  if (!esz || size != (size_t)numel * esz) return true;
-  SmLsTensor lt = {.rank = t->shaped.rank, .numel = (double)numel, .write_want = -1};
+  struct { unsigned rank; int64_t dims[SM_LS_MAX_RANK]; } lt = {.rank = t->shaped.rank};
   memcpy(lt.dims, t->shaped.dims, lt.rank * sizeof(int64_t));
-  double cost[SM_LS_MAX_RANK] = {0};
-  for (SmUse *u = v->uses; u; u = u->next) {
-    if (!sm_op_name_is(u->owner, "layout.generic") || u->index >= sm_layout_generic_num_inputs(u->owner) ||
-        !sm_layout_generic_map(u->owner, u->index))
-      return true;
-    SmLsRead r = describe_read(u->owner, u->index, costs);
-    lt.reads = &r, lt.nreads = 1;
-    for (int d = 0; d < (int)lt.rank; d++) {
-      SmLsChoice ch = {.primary = d};
-      if (sm_ls_candidate(&lt, d)) cost[d] += sm_ls_cost(&lt, costs, &ch);
-    }
-  }
-  int row = (int)lt.rank - 1, best = row;
-  for (int d = 0; d < (int)lt.rank; d++)
-    if (sm_ls_candidate(&lt, d) && cost[d] < cost[best]) best = d;
-  if (best == row) return true;
   unsigned order[SM_LS_MAX_RANK], n = 0;
   for (unsigned d = 0; d < lt.rank; d++)
     if ((int)d != best) order[n++] = d;
@@ -334,16 +317,208 @@ static bool relayout_weight(SmOp *k, const SmLsCosts *costs, Totals *tot) {
   return true;
 }
 
+/* Re-lays out the weight defined by constant op k when its readers gain. */
+static bool relayout_weight(SmOp *k, const SmLsCosts *costs, Totals *tot) {
+  SmContext *c = sm_op_context(k);
+  SmValue *v = &k->results[0];
+  SmType *t = v->type;
+  SmAttr *val = sm_op_get_attr(k, "value");
+  size_t size = 0;
+  if (k->num_results != 1 || t->kind != SM_TYPE_TENSOR || t->shaped.encoding || t->shaped.rank < 2 ||
+      t->shaped.rank > SM_LS_MAX_RANK || sm_value_use_empty(v) || !val || !weight_data(c, val, &size))
+    return true;
+  int64_t numel = sm_type_num_elements(t);
+  size_t esz = sm_dense_elem_size(t->shaped.elem);
+  if (!esz || size != (size_t)numel * esz) return true;
+  SmLsTensor lt = {.rank = t->shaped.rank, .numel = (double)numel, .write_want = -1};
+  memcpy(lt.dims, t->shaped.dims, lt.rank * sizeof(int64_t));
+  double cost[SM_LS_MAX_RANK] = {0};
+  for (SmUse *u = v->uses; u; u = u->next) {
+    if (!sm_op_name_is(u->owner, "layout.generic") || u->index >= sm_layout_generic_num_inputs(u->owner) ||
+        !sm_layout_generic_map(u->owner, u->index))
+      return true;
+    SmLsRead r = describe_read(u->owner, u->index, costs);
+    lt.reads = &r, lt.nreads = 1;
+    for (int d = 0; d < (int)lt.rank; d++) {
+      SmLsChoice ch = {.primary = d};
+      if (sm_ls_candidate(&lt, d)) cost[d] += sm_ls_cost(&lt, costs, &ch);
+    }
+  }
+  int row = (int)lt.rank - 1, best = row;
+  for (int d = 0; d < (int)lt.rank; d++)
+    if (sm_ls_candidate(&lt, d) && cost[d] < cost[best]) best = d;
+  if (best == row) return true;
+  return permute_weight(k, best, tot);
+}
+
+/* ---- SIMD devices: contiguous vector lanes ----------------------------
+ * On a SIMD CPU (no simt, preferred vector width above 4) tensors keep
+ * their row-major layout (select_layouts: false) and a reduction kernel gives
+ * each work-item consecutive points of its fastest parallel dim, loaded as
+ * one vector when the operand is contiguous along that dim. An operand that
+ * is re-read for every point of another parallel dim (a matmul's B: every
+ * row of A reads it) and whose lanes step through a dim that is not
+ * innermost (K read as K^T in attention scores, a Gemm weight with
+ * transB = 1) is gathered lane by lane instead. Such an operand gets the dim
+ * innermost: a weight by permuting its data at compile time (free), an
+ * activation by a layout.convert that the statistics count (one copy, read
+ * many times; vit's attention scores ran 2-4x slower on PoCL without it). */
+
+/* e is f + (terms that do not use f): consecutive values of f are
+ * consecutive values of e. */
+static bool unit_in(const SmAffineExpr *e, unsigned f) {
+  if (e->kind == SM_AFFINE_DIM) return e->position == f;
+  if (e->kind != SM_AFFINE_ADD) return false;
+  bool l = expr_uses(e->bin.lhs, f), r = expr_uses(e->bin.rhs, f);
+  if (l && r) return false;
+  return l ? unit_in(e->bin.lhs, f) : r ? unit_in(e->bin.rhs, f) : false;
+}
+
+/* The tensor dim that read i of g should have innermost for contiguous
+ * vector lanes, or -1 when it already has it or nothing is to gain. */
+static int lane_dim(const SmOp *g, unsigned i) {
+  const SmAffineMap *m = sm_layout_generic_map(g, i);
+  SmType *t = g->operands[i].value->type;
+  if (!m || t->kind != SM_TYPE_TENSOR || t->shaped.encoding || t->shaped.rank < 2 || t->shaped.rank > SM_LS_MAX_RANK ||
+      sm_layout_generic_pad(g, i))
+    return -1;
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom);
+  bool red = false, reused = false;
+  int f = fastest_parallel(g);
+  for (unsigned d = 0; d < nd; d++) {
+    if (sm_layout_generic_is_reduction(g, d)) red = true;
+    else if ((int)d != f && dom[d] >= 4 && tensor_dim_of(m, d) < 0) reused = true;
+  }
+  if (!red || !reused || f < 0 || dom[f] < 4) return -1;
+  int td = -1;
+  for (unsigned r = 0; r < m->num_results; r++)
+    if (expr_uses(m->results[r], (unsigned)f)) {
+      if (td >= 0) return -1; /* f spread over several tensor dims */
+      td = (int)r;
+    }
+  if (td < 0 || !unit_in(m->results[td], (unsigned)f)) return -1;
+  int64_t stride = 1;
+  for (unsigned r = (unsigned)td + 1; r < t->shaped.rank; r++) stride *= t->shaped.dims[r];
+  return stride == 1 || t->shaped.dims[td] < 4 ? -1 : td;
+}
+
+static bool is_constant(const SmOp *op) {
+  return op && (sm_op_name_is(op, "graph.constant") || sm_op_name_is(op, "arith.constant"));
+}
+
+/* Inserts before g a copy kernel (kind "convert": counted as a layout
+ * conversion) that gathers what read i of g touches into a row-major tensor
+ * over the domain dims the read uses, in domain order with the fastest
+ * parallel dim f last, and makes g read that tensor instead. Only those
+ * elements are copied (attention's K out of a fused QKV tensor: a third). */
+static bool gather_copy(SmOp *g, unsigned i, int f, Totals *tot) {
+  SmContext *c = sm_op_context(g);
+  const SmAffineMap *m = sm_layout_generic_map(g, i);
+  SmValue *v = g->operands[i].value;
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom), nu = 0;
+  unsigned used[SM_LS_MAX_RANK];
+  for (unsigned d = 0; d < nd; d++) {
+    bool u = false;
+    for (unsigned r = 0; r < m->num_results && !u; r++) u = expr_uses(m->results[r], d);
+    if (u && (int)d != f) {
+      if (nu + 1 >= SM_LS_MAX_RANK) return true;
+      used[nu++] = d;
+    }
+  }
+  used[nu++] = (unsigned)f;
+  int64_t dims[SM_LS_MAX_RANK];
+  SmAffineExpr *to_new[16], *rd[SM_LS_MAX_RANK];
+  if (nd > 16) return true;
+  for (unsigned d = 0; d < nd; d++) to_new[d] = sm_affine_const(c, 0);
+  for (unsigned j = 0; j < nu; j++) {
+    dims[j] = dom[used[j]];
+    to_new[used[j]] = sm_affine_dim(c, j);
+    rd[j] = sm_affine_dim(c, used[j]);
+  }
+  SmAffineExpr *in_res[SM_LS_MAX_RANK];
+  if (m->num_results > SM_LS_MAX_RANK) return true;
+  for (unsigned r = 0; r < m->num_results; r++) in_res[r] = sm_affine_expr_replace(c, m->results[r], to_new, NULL);
+  SmType *et = v->type->shaped.elem, *nt = sm_type_tensor(c, nu, dims, et, NULL);
+  SmOpState st;
+  sm_op_state_init(&st, c, sm_intern_cstr(c, "layout.generic"), g->loc);
+  sm_op_state_add_operand(&st, v);
+  sm_op_state_add_result(&st, nt);
+  sm_op_state_add_prop(&st, "domain", sm_attr_dense_array_i64(c, nu, dims));
+  SmAttr *its[SM_LS_MAX_RANK], *maps[2];
+  for (unsigned d = 0; d < nu; d++) its[d] = sm_attr_string(c, "parallel", 8);
+  sm_op_state_add_prop(&st, "iterator_types", sm_attr_array(c, nu, its));
+  maps[0] = sm_attr_affine_map(c, sm_affine_map(c, nu, 0, m->num_results, in_res));
+  maps[1] = sm_attr_affine_map(c, sm_affine_map_identity(c, nu));
+  sm_op_state_add_prop(&st, "indexing_maps", sm_attr_array(c, 2, maps));
+  sm_op_state_add_prop(&st, "kind", sm_attr_string(c, "convert", 7));
+  sm_op_state_add_attr(&st, "smartmem.lane_copy", sm_attr_unit(c));
+  SmBlock *b = sm_block_create();
+  SmValue *a = sm_block_add_arg(b, et, g->loc);
+  sm_block_add_arg(b, et, g->loc);
+  SmBuilder bb;
+  sm_builder_init(&bb, c);
+  sm_builder_set_block_end(&bb, b);
+  SmOpState ys;
+  sm_op_state_init(&ys, c, sm_intern_cstr(c, "layout.yield"), g->loc);
+  sm_op_state_add_operand(&ys, a);
+  sm_builder_create(&bb, &ys);
+  sm_op_state_release(&ys);
+  sm_region_append_block(sm_op_state_add_region(&st), b);
+  sm_op_state_add_region(&st);
+  SmBuilder gb;
+  sm_builder_init(&gb, c);
+  sm_builder_set_before(&gb, g);
+  SmOp *cp = sm_builder_create(&gb, &st);
+  sm_op_state_release(&st);
+  SmAttr *nm = replace_map(c, g, i, sm_affine_map(c, nd, 0, nu, rd));
+  if (!nm) return sm_op_emit_error(g, "out of memory adding a lane copy");
+  sm_op_set_prop(g, "indexing_maps", nm);
+  sm_op_set_operand(g, i, &cp->results[0]);
+  tot->copies++;
+  tot->copy_bytes += sm_type_num_elements(nt) * (int64_t)((sm_type_bitwidth(et) + 7) / 8);
+  return true;
+}
+
+static bool simd_lanes(SmOp *fn, Totals *tot) {
+  for (SmOp *g = fn->regions[0].first->first; g; g = g->next) {
+    if (!sm_op_name_is(g, "layout.generic") || sm_op_get_attr(g, "smartmem.lane_copy")) continue;
+    unsigned nin = sm_layout_generic_num_inputs(g);
+    for (unsigned i = 0; i < nin; i++) {
+      int td = lane_dim(g, i);
+      if (td < 0) continue;
+      SmValue *v = g->operands[i].value;
+      SmOp *def = sm_value_defining_op(v);
+      if (is_constant(def)) {
+        /* A weight read only here: permuted at compile time, for free. */
+        if (sm_value_num_uses(v) == 1 && !permute_weight(def, td, tot)) return false;
+        continue;
+      }
+      if (!gather_copy(g, i, fastest_parallel(g), tot)) return false;
+    }
+  }
+  return true;
+}
+
 bool sm_smartmem_select_layout(SmOp *module, bool exact, const char *profile, SmLsReport *report) {
   SmDeviceProfile dp;
   if (!sm_device_profile_for(module, profile, &dp)) return false;
   SmLsCosts costs = dp.costs;
-  if (!dp.select_layouts) {
-    if (report) memset(report, 0, sizeof *report);
-    return true;
-  }
   Totals tot = {0};
   SmBlock *mb = module->regions[0].first;
+  if (!dp.select_layouts) {
+    bool simd = !costs.simt && dp.preferred_vector_width > 4;
+    for (SmOp *fn = mb ? mb->first : NULL; simd && fn; fn = fn->next)
+      if (sm_op_name_is(fn, "func.func") && fn->regions[0].first && !simd_lanes(fn, &tot)) return false;
+    if (report) {
+      memset(report, 0, sizeof *report);
+      report->weights = tot.weights;
+      report->copies = tot.copies;
+      report->copy_bytes = tot.copy_bytes;
+    }
+    return true;
+  }
   for (SmOp *fn = mb ? mb->first : NULL; fn; fn = fn->next) {
     if (!sm_op_name_is(fn, "func.func") || !fn->regions[0].first) continue;
     uint32_t pos = 0;

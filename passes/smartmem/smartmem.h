@@ -82,7 +82,8 @@ bool sm_convert_layout_to_kernel(SmOp *module);
 bool sm_kernel_fastest_blocked(SmOp *module, bool *blocked);
 /* smartmem-eliminate and smartmem-fuse on every func.func of a layout-level module. */
 bool sm_smartmem_eliminate(SmOp *module);
-bool sm_smartmem_fuse(SmOp *module);
+/* math_epilogues: "fuse", "split" or "auto" (smartmem-fuse's option). */
+bool sm_smartmem_fuse(SmOp *module, const char *math_epilogues);
 /* Assigns slots; *peak_bytes (may be NULL) receives the planned peak and
  * *naive_bytes (may be NULL) the sum of all intermediate buffers. */
 bool sm_kernel_plan_memory(SmOp *module, int64_t *peak_bytes, int64_t *naive_bytes);
