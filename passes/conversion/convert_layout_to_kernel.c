@@ -571,6 +571,84 @@ static int fastest_parallel(SmOp *g) {
   return f;
 }
 
+/* Offset expression of operand i of g (i == num_operands: the result):
+ * its buffer layout ∘ its indexing map, simplified over the domain; NULL
+ * when it is not a buffer read through a map. */
+static const SmAffineExpr *operand_offset(SmOp *g, unsigned i) {
+  SmContext *c = sm_op_context(g);
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom);
+  SmType *t = i < g->num_operands ? g->operands[i].value->type : g->results[0].type;
+  SmLayout l;
+  SmAffineMap *m = sm_layout_generic_map(g, i);
+  if (!m || t->kind != SM_TYPE_TENSOR || !sm_layout_of_type(c, t, &l) || l.kind != SM_LAYOUT_BUFFER) return NULL;
+  if (l.map->num_results != 1 || l.map->num_dims != m->num_results) return NULL;
+  SmAffineMap *off = sm_affine_map_compose(c, l.map, m);
+  if (!off || off->num_results != 1) return NULL;
+  return sm_affine_expr_simplify_ranges(c, off->results[0], nd, dom);
+}
+
+/* e has a term `d` or `d mod c` (c >= 4): one step of d moves the address
+ * by one element (within runs of c; a reshape's `(d floordiv c) * c +
+ * d mod c` stays in this form). */
+static bool unit_term(const SmAffineExpr *e, unsigned d) {
+  const SmAffineExpr *stack[64];
+  unsigned n = 0;
+  stack[n++] = e;
+  while (n) {
+    const SmAffineExpr *t = stack[--n];
+    if (t->kind == SM_AFFINE_ADD) {
+      if (n + 2 > 64) return false;
+      stack[n++] = t->bin.lhs;
+      stack[n++] = t->bin.rhs;
+      continue;
+    }
+    if (t->kind == SM_AFFINE_MOD && t->bin.rhs->kind == SM_AFFINE_CONST && t->bin.rhs->value >= 4) t = t->bin.lhs;
+    if (t->kind == SM_AFFINE_DIM && t->position == d) return true;
+  }
+  return false;
+}
+
+/* SIMD devices: the parallel dim to vectorize along (blocked tile,
+ * innermost work-item dim). Each parallel dim scores one per buffer read
+ * that a tile along it would keep cheap (the read does not use the dim, so
+ * the tile shares it, or steps one element along it) and one more when the
+ * result's stores step one element along it; the best wins, ties going to
+ * the store-contiguous dim, then to the last dim. Row-major kernels keep
+ * the last dim; a producer that SmartMem made write through a transpose
+ * vectorizes along its contiguous stores unless its reads say otherwise
+ * (a depthwise convolution writing channels-last still tiles its width). */
+static int simd_fast_dim(SmOp *g) {
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom), nin = g->num_operands;
+  int last = fastest_parallel(g);
+  if (last < 0 || nd > MAXD) return last;
+  const SmAffineExpr *off[65];
+  if (nin + 1 > sizeof off / sizeof off[0]) return last;
+  SmBlock *body = g->regions[0].first;
+  for (unsigned i = 0; i <= nin; i++)
+    off[i] = i < nin && sm_value_use_empty(body->args[i]) ? NULL : operand_offset(g, i);
+  if (!off[nin]) return last;
+  int best = -1, best_score = -1;
+  bool best_store = false;
+  for (unsigned d = 0; d < nd; d++) {
+    if (sm_layout_generic_is_reduction(g, d) || dom[d] <= 1) continue;
+    int score = 0;
+    for (unsigned i = 0; i < nin; i++) {
+      if (!off[i]) continue;
+      bool used[MAXD] = {0};
+      map_used_dims(sm_layout_generic_map(g, i), used);
+      score += !used[d] || unit_term(off[i], d);
+    }
+    bool store = unit_term(off[nin], d);
+    score += store;
+    if (score > best_score || (score == best_score && store && !best_store) ||
+        (score == best_score && store == best_store && (int)d == last))
+      best = (int)d, best_score = score, best_store = store;
+  }
+  return best >= 0 ? best : last;
+}
+
 /* Tile factor for a blocked dim: a divisor when one <= cap exists, else a
  * ragged tile (the last tile clamps its points to the extent) when at most
  * an eighth of the points would be wasted (197 tokens in tiles of 4). */
@@ -623,6 +701,11 @@ static void default_schedule(SmOp *g, const Limits *o, Sched *s) {
     }
   }
   int fast = fastest_parallel(g);
+  if (o->blocked_fast) {
+    /* SIMD: the vector tile runs along the dim the stores are contiguous in
+     * (build_kernel puts it innermost among the work-item's dims). */
+    fast = simd_fast_dim(g);
+  }
   if (o->blocked_fast && fast >= 0 && vector_factor(dom[fast], o->vector_tile) >= 4) {
     /* SIMD device: W consecutive elements of the fastest dim per work-item
      * (adjacent loads and stores, accumulators that form vectors), times a
@@ -807,6 +890,17 @@ static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, const Limits 
   SmAffineMap *om = sm_layout_generic_map(g, nin);
   Sched sch;
   if (!schedule_of(g, opts, &sch)) return NULL;
+  if (sch.blocked_fast && ol.kind == SM_LAYOUT_BUFFER) {
+    /* SIMD: the vectorized dim (simd_fast_dim, as default_schedule chose)
+     * becomes the innermost work-item dim. */
+    int sc = simd_fast_dim(g);
+    for (unsigned j = 0; sc >= 0 && j + 1 < npar; j++)
+      if (par[j] == (unsigned)sc) {
+        memmove(&par[j], &par[j + 1], (npar - 1 - j) * sizeof par[0]);
+        par[npar - 1] = (unsigned)sc;
+        break;
+      }
+  }
   if (ol.kind != SM_LAYOUT_IMAGE) {
     wi = 1;
     for (unsigned j = 0; j < npar; j++) wi *= (dom[par[j]] + sch.tile[par[j]] - 1) / sch.tile[par[j]];
@@ -1438,8 +1532,11 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
       ok = false;
       break;
     }
-    /* Short windows become straight-line code, then invariants leave the loops. */
+    /* Short windows become straight-line code, reduction loops are cut where
+     * padded reads (a folded Concat) change bounds and provably needless
+     * bounds checks go, then invariants leave the loops. */
     sm_kernel_unroll(kf, 3);
+    sm_kernel_split_padded_loops(kf);
     sm_kernel_hoist_invariants(kf);
     sm_block_insert_op(module->regions[0].first, fn, kf);
     SmValue *args[65];

@@ -14,6 +14,7 @@ void sm_register_smartmem_passes(void) {
   sm_pass_register(&sm_kernel_plan_memory_pass);
   sm_pass_register(&sm_kernel_hoist_invariants_pass);
   sm_pass_register(&sm_kernel_unroll_pass);
+  sm_pass_register(&sm_kernel_split_padded_loops_pass);
   sm_pass_register(&sm_smartmem_eliminate_pass);
   sm_pass_register(&sm_smartmem_fuse_pass);
   sm_pass_register(&sm_smartmem_select_layout_pass);

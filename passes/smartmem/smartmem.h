@@ -45,6 +45,11 @@ extern const SmPassDef sm_kernel_unroll_pass;
 unsigned sm_kernel_unroll(SmOp *root, int64_t max_trips);
 /* Hoists loop-invariant scalar ops out of kernel loops under root; returns how many moved. */
 unsigned sm_kernel_hoist_invariants(SmOp *root);
+extern const SmPassDef sm_kernel_split_padded_loops_pass;
+/* Splits kernel.for loops where padded reads enter or leave their bounds,
+ * then drops the bounds checks that value ranges prove (and reads that are
+ * never in bounds); returns how many loops and reads changed. */
+unsigned sm_kernel_split_padded_loops(SmOp *root);
 extern const SmPassDef sm_smartmem_eliminate_pass;
 extern const SmPassDef sm_smartmem_fuse_pass;
 extern const SmPassDef sm_smartmem_select_layout_pass;
