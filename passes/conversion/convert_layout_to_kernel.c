@@ -619,8 +619,50 @@ static int64_t dim_step(const SmAffineExpr *e, unsigned d) {
   return s < 0 ? -s : s;
 }
 
+static int64_t vector_factor(int64_t ext, int64_t cap);
+
+/* Reads inside the reduction (inputs whose map uses a reduction dim). */
+static bool in_loop_read(SmOp *g, unsigned i, bool *used) {
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom);
+  SmAffineMap *m = sm_layout_generic_map(g, i);
+  if (!m || sm_value_use_empty(g->regions[0].first->args[i])) return false;
+  map_used_dims(m, used);
+  for (unsigned d = 0; d < nd; d++)
+    if (used[d] && sm_layout_generic_is_reduction(g, d)) return true;
+  return false;
+}
+
+/* When the last parallel dim is too short to vectorize (13 or 7 pixels
+ * wide), another parallel dim that every read inside the reduction either
+ * does not use or reads with unit step (a convolution's output channels
+ * once smartmem-select-layout has put them last in the weight); the one
+ * most reads step along, then the longest. -1 when there is none. */
+static int short_last_alternative(SmOp *g, int last, int64_t vt) {
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom), nin = g->num_operands;
+  if (vector_factor(dom[last], vt) >= 4) return -1;
+  int best = -1, best_unit = -1;
+  for (unsigned d = 0; d < nd; d++) {
+    if ((int)d == last || sm_layout_generic_is_reduction(g, d) || vector_factor(dom[d], vt) < 4) continue;
+    int unit = 0;
+    bool ok = true;
+    for (unsigned i = 0; i < nin && ok; i++) {
+      bool used[MAXD] = {0};
+      if (!in_loop_read(g, i, used) || !used[d]) continue;
+      const SmAffineExpr *off = operand_offset(g, i);
+      ok = off && dim_step(off, d) == 1;
+      unit++;
+    }
+    if (ok && (unit > best_unit || (unit == best_unit && dom[d] > dom[best])))
+      best = (int)d, best_unit = unit;
+  }
+  return best;
+}
+
 /* SIMD devices: the parallel dim to vectorize along (blocked tile,
- * innermost work-item dim). The last parallel dim (row-major stores), unless
+ * innermost work-item dim). An alternative when the last dim is too short
+ * (short_last_alternative); else the last parallel dim (row-major stores), unless
  * the result's stores are strided along it (SmartMem folded a transpose into
  * this producer) and another parallel dim stores contiguously (a term `d` or
  * `d mod c`) while every read inside the reduction that uses that dim steps
@@ -630,27 +672,22 @@ static int64_t dim_step(const SmAffineExpr *e, unsigned d) {
  * scatter every read of the loop (convnext's MLP, K = 96, reading
  * channels-last pixels 96 floats apart; a depthwise convolution writing
  * channels-last, whose reads are 3,136 floats apart along the channels). */
-static int simd_fast_dim(SmOp *g) {
+static int simd_fast_dim(SmOp *g, int64_t vt) {
   const int64_t *dom;
   unsigned nd = sm_layout_generic_domain(g, &dom), nin = g->num_operands;
   int last = fastest_parallel(g);
   if (last < 0 || nd > MAXD) return last;
+  int alt = short_last_alternative(g, last, vt);
+  if (alt >= 0) return alt;
   const SmAffineExpr *store = operand_offset(g, nin);
   if (!store || unit_term(store, (unsigned)last)) return last;
   int sc = -1;
   for (unsigned d = 0; d < nd && sc < 0; d++)
     if (!sm_layout_generic_is_reduction(g, d) && dom[d] > 1 && unit_term(store, d)) sc = (int)d;
   if (sc < 0) return last;
-  SmBlock *body = g->regions[0].first;
   for (unsigned i = 0; i < nin; i++) {
-    if (sm_value_use_empty(body->args[i])) continue;
-    SmAffineMap *m = sm_layout_generic_map(g, i);
     bool used[MAXD] = {0};
-    if (!m) return last;
-    map_used_dims(m, used);
-    bool in_loop = false;
-    for (unsigned d = 0; d < nd; d++) in_loop |= used[d] && sm_layout_generic_is_reduction(g, d);
-    if (!in_loop || !used[sc]) continue;
+    if (!in_loop_read(g, i, used) || !used[sc]) continue;
     const SmAffineExpr *off = operand_offset(g, i);
     if (!off || dim_step(off, (unsigned)sc) > 16) return last;
   }
@@ -712,7 +749,7 @@ static void default_schedule(SmOp *g, const Limits *o, Sched *s) {
   if (o->blocked_fast) {
     /* SIMD: the vector tile runs along the dim the stores are contiguous in
      * (build_kernel puts it innermost among the work-item's dims). */
-    fast = simd_fast_dim(g);
+    fast = simd_fast_dim(g, o->vector_tile);
   }
   if (o->blocked_fast && fast >= 0 && vector_factor(dom[fast], o->vector_tile) >= 4) {
     /* SIMD device: W consecutive elements of the fastest dim per work-item
@@ -901,7 +938,7 @@ static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, const Limits 
   if (sch.blocked_fast && ol.kind == SM_LAYOUT_BUFFER) {
     /* SIMD: the vectorized dim (simd_fast_dim, as default_schedule chose)
      * becomes the innermost work-item dim. */
-    int sc = simd_fast_dim(g);
+    int sc = simd_fast_dim(g, opts->vector_tile);
     for (unsigned j = 0; sc >= 0 && j + 1 < npar; j++)
       if (par[j] == (unsigned)sc) {
         memmove(&par[j], &par[j + 1], (npar - 1 - j) * sizeof par[0]);

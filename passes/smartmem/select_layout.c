@@ -481,10 +481,84 @@ static bool gather_copy(SmOp *g, unsigned i, int f, Totals *tot) {
   return true;
 }
 
+/* The vector schedule's 4..16-wide tile fits ext (convert-layout-to-kernel's
+ * vector_factor with its default vector-tile of 16). */
+static bool vectorizable(int64_t ext) {
+  for (int64_t f = 16; f >= 4; f /= 2)
+    if (ext % f == 0 || (ext >= 2 * f && ((ext + f - 1) / f * f - ext) * 8 <= ext)) return true;
+  return false;
+}
+
+/* The tensor dim of a read that holds domain dim d with unit coefficient
+ * (and no other tensor dim uses d); -1 otherwise. */
+static int unit_tensor_dim(const SmAffineMap *m, unsigned d) {
+  int td = -1;
+  for (unsigned r = 0; r < m->num_results; r++)
+    if (expr_uses(m->results[r], d)) {
+      if (td >= 0) return -1;
+      td = (int)r;
+    }
+  return td >= 0 && unit_in(m->results[td], d) ? td : -1;
+}
+
+/* A reduction whose last parallel dim is too short for the vector tile (a
+ * 13x13 or 7x7 feature map): the parallel dim that the kernel schedule
+ * vectorizes instead (convert-layout-to-kernel's short_last_alternative),
+ * provided every read inside the reduction that uses it steps one element
+ * along it, weights read only here after a permutation (output channels
+ * last in a convolution weight). -1 when there is none. */
+static int short_lane_dim(const SmOp *g) {
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(g, &dom), nin = sm_layout_generic_num_inputs(g);
+  int f = fastest_parallel(g);
+  if (f < 0 || vectorizable(dom[f])) return -1;
+  bool red[16] = {0};
+  if (nd > 16) return -1;
+  for (unsigned d = 0; d < nd; d++) red[d] = sm_layout_generic_is_reduction(g, d);
+  int best = -1, best_n = -1;
+  for (unsigned d = 0; d < nd; d++) {
+    if ((int)d == f || red[d] || !vectorizable(dom[d])) continue;
+    bool ok = true;
+    int n = 0;
+    for (unsigned i = 0; i < nin && ok; i++) {
+      const SmAffineMap *m = sm_layout_generic_map(g, i);
+      SmValue *v = g->operands[i].value;
+      SmType *t = v->type;
+      if (!m || t->kind != SM_TYPE_TENSOR || sm_value_use_empty(g->regions[0].first->args[i])) continue;
+      bool in_loop = false, uses = false;
+      for (unsigned e = 0; e < nd; e++)
+        for (unsigned r = 0; r < m->num_results; r++)
+          if (expr_uses(m->results[r], e)) in_loop |= red[e], uses |= e == d;
+      if (!in_loop || !uses) continue;
+      int td = unit_tensor_dim(m, d);
+      int64_t stride = 1;
+      for (unsigned r = td < 0 ? 0 : (unsigned)td + 1; td >= 0 && r < t->shaped.rank; r++) stride *= t->shaped.dims[r];
+      bool permutable = is_constant(sm_value_defining_op(v)) && sm_value_num_uses(v) == 1;
+      ok = td >= 0 && !t->shaped.encoding && !sm_layout_generic_pad(g, i) && (stride == 1 || permutable);
+      n++;
+    }
+    if (ok && (n > best_n || (n == best_n && dom[d] > dom[best]))) best = (int)d, best_n = n;
+  }
+  return best;
+}
+
 static bool simd_lanes(SmOp *fn, Totals *tot) {
   for (SmOp *g = fn->regions[0].first->first; g; g = g->next) {
     if (!sm_op_name_is(g, "layout.generic") || sm_op_get_attr(g, "smartmem.lane_copy")) continue;
     unsigned nin = sm_layout_generic_num_inputs(g);
+    int sd = short_lane_dim(g);
+    if (sd >= 0) {
+      /* Put that dim innermost in the weights that read it strided. */
+      for (unsigned i = 0; i < nin; i++) {
+        const SmAffineMap *m = sm_layout_generic_map(g, i);
+        SmValue *v = g->operands[i].value;
+        SmOp *def = sm_value_defining_op(v);
+        int td = m ? unit_tensor_dim(m, (unsigned)sd) : -1;
+        if (td < 0 || !is_constant(def) || sm_value_num_uses(v) != 1 || td + 1 == (int)v->type->shaped.rank) continue;
+        if (!permute_weight(def, td, tot)) return false;
+      }
+      continue;
+    }
     for (unsigned i = 0; i < nin; i++) {
       int td = lane_dim(g, i);
       if (td < 0) continue;
