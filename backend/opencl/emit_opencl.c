@@ -317,20 +317,30 @@ static void half_access(Em *e, SmOp *op, unsigned first, const char *fn, SmValue
   sm_strbuf_printf(e->o, ", b%u)", vid(e, op->operands[first - 1].value));
 }
 
-/* Bounds check of a padded access: "(c0 < n0 && ...) ? ". */
+/* Bounds check of a padded access: "(c0 >= 0 && c0 < n0 && ...) ? ", without
+ * the comparisons that the coordinates' ranges (sm_kernel_index_range) show
+ * cannot fail: a convolution window checks its two spatial coordinates, not
+ * the batch index or the channel its reduction loop walks. */
 static void bounds_check(Em *e, SmOp *op) {
   SmAttr *shape = sm_op_get_prop(op, "shape");
+  unsigned n = 0;
   sm_strbuf_puts(e->o, "(");
   for (unsigned i = 1; i < op->num_operands; i++) {
     SmValue *c = op->operands[i].value;
-    if (i > 1) sm_strbuf_puts(e->o, " && ");
-    if (!known_nonneg(e, c)) {
+    int64_t lo = 0, hi = 0, ext = sm_attr_dense_array_get_i64(shape, i - 1);
+    bool known = sm_kernel_index_range(c, &lo, &hi);
+    if (!known_nonneg(e, c) && !(known && lo >= 0)) {
+      if (n++) sm_strbuf_puts(e->o, " && ");
       name(e, c);
-      sm_strbuf_puts(e->o, " >= 0 && ");
+      sm_strbuf_puts(e->o, " >= 0");
     }
-    name(e, c);
-    sm_strbuf_printf(e->o, " < %" PRId64, sm_attr_dense_array_get_i64(shape, i - 1));
+    if (!(known && hi < ext)) {
+      if (n++) sm_strbuf_puts(e->o, " && ");
+      name(e, c);
+      sm_strbuf_printf(e->o, " < %" PRId64, ext);
+    }
   }
+  if (!n) sm_strbuf_puts(e->o, "1");
   sm_strbuf_puts(e->o, ") ? ");
 }
 
@@ -492,21 +502,7 @@ static void emit_op(Em *e, SmOp *op) {
     bool is_bool = r->type->kind == SM_TYPE_INTEGER && r->type->integer.width == 1;
     decl(e, r);
     SmAttr *pad = sm_op_get_prop(op, "pad");
-    if (pad) {
-      SmAttr *shape = sm_op_get_prop(op, "shape");
-      sm_strbuf_puts(o, "(");
-      for (unsigned i = 1; i < op->num_operands; i++) {
-        SmValue *c = op->operands[i].value;
-        if (i > 1) sm_strbuf_puts(o, " && ");
-        if (!known_nonneg(e, c)) {
-          name(e, c);
-          sm_strbuf_puts(o, " >= 0 && ");
-        }
-        name(e, c);
-        sm_strbuf_printf(o, " < %" PRId64, sm_attr_dense_array_get_i64(shape, i - 1));
-      }
-      sm_strbuf_puts(o, ") ? ");
-    }
+    if (pad) bounds_check(e, op);
     if (is_bool) sm_strbuf_puts(o, "(int)(");
     if (sm_kernel_is_half_storage(e->ctx, op->operands[0].value->type)) half_access(e, op, 1, "vload_half(", NULL);
     else emit_access(e, op, 1, op->operands[0].value);

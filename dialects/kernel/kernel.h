@@ -74,6 +74,12 @@ SmType *sm_kernel_half_storage_type(SmContext *ctx, const SmType *t);
 size_t sm_kernel_stored_elem_bytes(SmContext *ctx, const SmType *t);
 /* Bytes of one stored element (i1: 1). 0 for unsupported types. */
 size_t sm_kernel_elem_bytes(const SmType *elem);
+/* The values an index value inside a kernel.func can take, [*lo, *hi]
+ * inclusive, by interval arithmetic over kernel.apply chains from the
+ * work-item index ([0, work_items)), a work-group kernel's group index
+ * ([0, work_items)), loop variables ([lower, upper)) and constants; false
+ * when the IR does not bound it (kernel_ranges.c). */
+bool sm_kernel_index_range(SmValue *v, int64_t *lo, int64_t *hi);
 
 #ifdef __cplusplus
 }
