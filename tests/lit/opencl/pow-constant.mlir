@@ -12,11 +12,19 @@
 // CHECK: = pow(v{{[0-9]+}}, v{{[0-9]+}});
 // CHECK: __kernel void k2_pow(
 // CHECK: = pow(v{{[0-9]+}}, v{{[0-9]+}});
+// The SPIR-V emitter does the same: two OpFMul for the cube, pow for the others.
+// RUN: smc %s --kernel-format=spirv -o %t/spv
+// RUN: spirv-dis %t/spv/kernels.spv | FileCheck %s --check-prefix=SPV
+// SPV: %[[C1:[0-9]+]] = OpFMul %float %[[X:[0-9]+]] %[[X]]
+// SPV-NEXT: OpFMul %float %[[C1]] %[[X]]
+// SPV-COUNT-2: OpExtInst %float %{{[0-9]+}} pow
+// SPV-NOT: pow
 // The numbers: PoCL against the interpreter (powf), on special values
 // (signed zeros, infinities, NaN, overflow past 3e12 cubed, underflow) in
 // the first two and random inputs in the third.
 // RUN: smrun %s --output-dir %t/ref
 // RUN: smrun %s --backend=opencl --test-data %t/ref | FileCheck %s --check-prefix=OK
+// RUN: smrun %s --backend=opencl --kernel-format=spirv --test-data %t/ref | FileCheck %s --check-prefix=OK
 // OK: output_0: 12 elements, {{.*}}: ok
 // OK: output_1: 12 elements, {{.*}}: ok
 // OK: output_2: 12 elements, {{.*}}: ok
