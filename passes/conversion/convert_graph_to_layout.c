@@ -43,8 +43,12 @@ static SmValue *ew_body(SmBuilder *b, SmOp *op, const char *n, SmValue **x, SmTy
   if (!strcmp(n, "clip") && !f && a->type->integer.width > 1) {
     double lo = sm_graph_prop_float(p, "min", -INFINITY), hi = sm_graph_prop_float(p, "max", INFINITY);
     SmValue *v = a;
-    if (lo != -INFINITY) v = bin(b, "arith.maxsi", v, csti(b, a->type, (int64_t)lo));
-    if (hi != INFINITY) v = bin(b, "arith.minsi", v, csti(b, a->type, (int64_t)hi));
+    /* Bounds beyond int64 (or NaN) are clamped before the conversion, which
+     * would be undefined behaviour for them (found by fuzz_smc). */
+    if (lo != -INFINITY && !isnan(lo))
+      v = bin(b, "arith.maxsi", v, csti(b, a->type, lo >= 0x1p63 ? INT64_MAX : lo <= -0x1p63 ? INT64_MIN : (int64_t)lo));
+    if (hi != INFINITY && !isnan(hi))
+      v = bin(b, "arith.minsi", v, csti(b, a->type, hi >= 0x1p63 ? INT64_MAX : hi <= -0x1p63 ? INT64_MIN : (int64_t)hi));
     return v;
   }
   if (!strcmp(n, "abs") && !f && a->type->integer.width > 1)
