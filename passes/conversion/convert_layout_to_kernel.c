@@ -31,6 +31,7 @@
 #include <string.h>
 
 #define MAXD 16
+#define MAXINLOPS 64 /* operands of an inlined producer (ChainArgs.inl_bufs) */
 
 /* Image size limits checked at compile time (0: no limit). */
 typedef struct Limits {
@@ -42,6 +43,7 @@ typedef struct Limits {
   bool blocked_fast; /* tile the fastest parallel dim blocked (SIMD devices), not cyclically (SIMT) */
   int64_t vector_tile; /* blocked fastest dim: tile factor cap */
   int64_t min_wi_simd; /* blocked fastest dim: work-items kept at least */
+  double inline_uncoalesced; /* cost factor of an inlined producer whose reads step across lanes (0: the profile's) */
 } Limits;
 
 typedef struct KGen {
@@ -1086,6 +1088,51 @@ static bool inlined(const Chain *ch, SmOp *op) {
 }
 
 
+/* The largest step, in elements, of producer p's input reads (p's result v
+ * is read by chain members) as the chain kernel's neighbouring lanes step
+ * the innermost reduced dim of the row (other dims and p's reduction dims at
+ * 0); 0 when every read is the same across lanes. Evaluated on the maps
+ * (member read, p's parallel dims from that index, p's input maps, their
+ * buffer layouts), so it holds for any layout SmartMem chose. */
+static int64_t lane_stride(SmContext *c, const Chain *ch, SmOp *p, SmValue *v) {
+  const int64_t *cdom, *pdom;
+  unsigned cnd = sm_layout_generic_domain(ch->fin, &cdom);
+  unsigned pnd = sm_layout_generic_domain(p, &pdom);
+  int lane = -1;
+  for (unsigned d = 0; d < cnd; d++)
+    if (ch->mask[d] && cdom[d] > 1) lane = (int)d;
+  if (lane < 0 || cnd > MAXD || pnd > MAXD) return 0;
+  SmAffineMap *pm = sm_layout_generic_map(p, p->num_operands);
+  int64_t worst = 0;
+  for (SmUse *u = v->uses; u; u = u->next) {
+    SmAffineMap *rm = sm_layout_generic_map(u->owner, u->index);
+    if (!rm || rm->num_results != pm->num_results) continue;
+    int64_t addr[2][MAXINLOPS];
+    for (int s = 0; s < 2; s++) {
+      int64_t cpt[MAXD] = {0}, ppt[MAXD] = {0}, idx[MAXD];
+      cpt[lane] = s;
+      for (unsigned r = 0; r < pm->num_results; r++)
+        if (pm->results[r]->kind == SM_AFFINE_DIM) ppt[pm->results[r]->position] = sm_affine_expr_eval(rm->results[r], cpt, NULL);
+      for (unsigned j = 0; j < p->num_operands && j < MAXINLOPS; j++) {
+        SmAffineMap *om = sm_layout_generic_map(p, j);
+        SmLayout l;
+        addr[s][j] = 0;
+        if (!om || om->num_results > MAXD || !sm_layout_of_type(c, p->operands[j].value->type, &l) ||
+            l.kind != SM_LAYOUT_BUFFER || !l.map || l.map->num_results != 1)
+          continue;
+        for (unsigned r = 0; r < om->num_results; r++) idx[r] = sm_affine_expr_eval(om->results[r], ppt, NULL);
+        addr[s][j] = sm_affine_expr_eval(l.map->results[0], idx, NULL);
+      }
+    }
+    for (unsigned j = 0; j < p->num_operands && j < MAXINLOPS; j++) {
+      int64_t st = addr[1][j] - addr[0][j];
+      if (st < 0) st = -st;
+      if (st > worst) worst = st;
+    }
+  }
+  return worst;
+}
+
 /* Producers of chain operands that the chain kernel recomputes instead of
  * reading from memory: a generic in the same block whose only users are
  * chain members, with one buffer result written through a permutation of
@@ -1095,9 +1142,16 @@ static bool inlined(const Chain *ch, SmOp *op) {
  * reads its input three times: max, sum of exp, normalise) at most
  * max_macs (option inline-max-macs, by default the device profile's
  * chain_inline_macs: 256 on GPUs, which takes attention scores with head
- * dims up to 64 and small patch-embedding or depthwise convolutions; 0 on
- * CPUs). `taken` holds ops already claimed elsewhere. */
-static void find_inlined(SmContext *c, Chain *ch, SmPtrMap *taken, SmPtrMap *chains, int64_t max_macs) {
+ * dims up to 64; 0 on CPUs). On a SIMT device that cost is multiplied by the
+ * profile's coalescing penalty when one of the producer's input reads steps
+ * more than one element as neighbouring lanes step the row (lane_stride):
+ * attention scores read K along the row contiguously once SmartMem chose K's
+ * layout, but a depthwise convolution inlined into a channels LayerNorm
+ * (ConvNeXt) reads channel planes H*W floats apart, three times, and was
+ * 1.4x slower on the H100 than the convolution and the LayerNorm as two
+ * kernels. `taken` holds ops already claimed elsewhere. */
+static void find_inlined(SmContext *c, Chain *ch, SmPtrMap *taken, SmPtrMap *chains, int64_t max_macs,
+                         double uncoalesced) {
   SmOp *mem[MAXCHAIN + 1];
   unsigned nm = 0;
   for (unsigned r = 0; r < ch->nred; r++) mem[nm++] = ch->red[r];
@@ -1124,7 +1178,10 @@ static void find_inlined(SmContext *c, Chain *ch, SmPtrMap *taken, SmPtrMap *cha
         if (!in_chain(ch, u->owner) || u->index >= u->owner->num_operands) only_members = false;
         reads++;
       }
-      if (!only_members || macs * reads > max_macs) continue;
+      if (!only_members) continue;
+      double cost = (double)macs * reads;
+      if (uncoalesced > 1 && lane_stride(c, ch, p, v) > 1) cost *= uncoalesced;
+      if (cost > (double)max_macs) continue;
       /* Its operands must not be produced by the chain itself. */
       bool ok = true;
       for (unsigned j = 0; j < p->num_operands && ok; j++) {
@@ -1198,7 +1255,7 @@ typedef struct ChainArgs {
   SmValue **ext, **args;
   unsigned next;
   SmValue **scalars;                /* per reduction member: its row value */
-  SmValue *inl_bufs[MAXCHAIN][64];  /* per inlined producer: its operands' arguments */
+  SmValue *inl_bufs[MAXCHAIN][MAXINLOPS];  /* per inlined producer: its operands' arguments */
 } ChainArgs;
 
 /* Sets k->g, k->bufs, k->given and k->prod for chain member g. */
@@ -1495,7 +1552,7 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
   for (SmOp *op = body->first; lim->group_kernels && lim->inline_macs > 0 && op; op = op->next) {
     Chain *ch = sm_ptrmap_get(&chains, op);
     if (!ch) continue;
-    find_inlined(c, ch, &members, &chains, lim->inline_macs);
+    find_inlined(c, ch, &members, &chains, lim->inline_macs, lim->inline_uncoalesced);
     for (unsigned j = 0; j < ch->ninl; j++) sm_ptrmap_put(&members, ch->inl[j], op);
   }
   bool ok = true;
@@ -1650,11 +1707,12 @@ static bool convert_module(SmOp *module, const Limits *lim) {
 
 /* min-work-items 0 and inline-max-macs -1: the device profile's values. */
 static bool profile_min_wi(SmOp *module, Limits *lim) {
-  if (lim->min_wi > 0 && lim->inline_macs >= 0) return true;
+  if (lim->min_wi > 0 && lim->inline_macs >= 0 && lim->inline_uncoalesced > 0) return true;
   SmDeviceProfile dp;
   if (!sm_device_profile_for(module, NULL, &dp)) return false;
   if (lim->min_wi <= 0) lim->min_wi = dp.min_work_items > 0 ? dp.min_work_items : 1;
   if (lim->inline_macs < 0) lim->inline_macs = dp.chain_inline_macs;
+  if (lim->inline_uncoalesced <= 0) lim->inline_uncoalesced = dp.costs.simt ? dp.costs.coalesce_penalty : 1;
   return true;
 }
 
@@ -1670,7 +1728,7 @@ bool sm_kernel_fastest_blocked(SmOp *module, bool *simd) {
 }
 
 bool sm_convert_layout_to_kernel(SmOp *module) {
-  Limits lim = {DEFAULT_MAX_IMAGE, DEFAULT_MAX_IMAGE, true, 4, 0, -1, false, 16, 64};
+  Limits lim = {DEFAULT_MAX_IMAGE, DEFAULT_MAX_IMAGE, true, 4, 0, -1, false, 16, 64, 0};
   if (!sm_kernel_fastest_blocked(module, &lim.blocked_fast)) return false;
   return profile_min_wi(module, &lim) && convert_module(module, &lim);
 }
@@ -1679,7 +1737,7 @@ static bool run_cl2k(SmOp *op, SmPassRun *run) {
   Limits lim = {sm_pass_run_int(run, "max-image-width"), sm_pass_run_int(run, "max-image-height"),
                 sm_pass_run_bool(run, "group-kernels"),
                 sm_pass_run_int(run, "max-tile"), sm_pass_run_int(run, "min-work-items"),
-                sm_pass_run_int(run, "inline-max-macs"), false, 16, 64};
+                sm_pass_run_int(run, "inline-max-macs"), false, 16, 64, 0};
   const char *fd = sm_pass_run_string(run, "fastest-dim");
   lim.vector_tile = sm_pass_run_int(run, "vector-tile");
   if (lim.vector_tile < 4 || lim.vector_tile > MAXT || (lim.vector_tile & (lim.vector_tile - 1)))
@@ -1705,7 +1763,7 @@ static const SmPassOption cl2k_options[] = {
     {"max-tile", SM_PASS_OPT_INT, "4", "register tile factor cap per dim of the default schedule (1: one point per work-item)"},
     {"min-work-items", SM_PASS_OPT_INT, "0", "work-items the default schedule keeps at least when tiling (0: the device profile's min_work_items, default 256)"},
     {"group-kernels", SM_PASS_OPT_BOOL, "true", "row reductions feeding one element-wise generic (LayerNorm, Softmax) become one work-group kernel"},
-    {"inline-max-macs", SM_PASS_OPT_INT, "-1", "a producer read only by such a kernel is recomputed there when its reduction length times its reads is at most this (0: never; -1: the device profile's chain_inline_macs, 256 on GPUs, 0 otherwise)"},
+    {"inline-max-macs", SM_PASS_OPT_INT, "-1", "a producer read only by such a kernel is recomputed there when its reduction length times its reads (times the profile's coalescing_penalty on a SIMT device when its reads step across lanes) is at most this (0: never; -1: the device profile's chain_inline_macs, 256 on GPUs, 0 otherwise)"},
     {"fastest-dim", SM_PASS_OPT_STRING, "auto", "tiling of the fastest parallel dim: cyclic (SIMT GPUs: neighbouring work-items read neighbouring elements), blocked (SIMD CPUs: a work-item takes vector-tile consecutive elements) or auto (blocked when the module's device profile is not SIMT and has a preferred vector width above 4)"},
     {"vector-tile", SM_PASS_OPT_INT, "16", "largest tile of a blocked fastest dim (a power of two in [4, 16])"},
 };
