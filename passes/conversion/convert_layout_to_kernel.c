@@ -1088,12 +1088,33 @@ static bool inlined(const Chain *ch, SmOp *op) {
 }
 
 
+/* Address (buffer elements) of producer p's input j when chain member
+ * reads p's result through map rm at chain point cpt (p's reduction dims at
+ * 0); false when that input is not a one-dim buffer layout. */
+static bool inl_addr(SmContext *c, SmOp *p, unsigned j, SmAffineMap *rm, const int64_t *cpt, int64_t *addr) {
+  SmAffineMap *pm = sm_layout_generic_map(p, p->num_operands);
+  SmAffineMap *om = sm_layout_generic_map(p, j);
+  SmLayout l;
+  if (!om || om->num_results > MAXD || !sm_layout_of_type(c, p->operands[j].value->type, &l) ||
+      l.kind != SM_LAYOUT_BUFFER || !l.map || l.map->num_results != 1)
+    return false;
+  int64_t ppt[MAXD] = {0}, idx[MAXD];
+  for (unsigned r = 0; r < pm->num_results; r++)
+    if (pm->results[r]->kind == SM_AFFINE_DIM) ppt[pm->results[r]->position] = sm_affine_expr_eval(rm->results[r], cpt, NULL);
+  for (unsigned r = 0; r < om->num_results; r++) idx[r] = sm_affine_expr_eval(om->results[r], ppt, NULL);
+  *addr = sm_affine_expr_eval(l.map->results[0], idx, NULL);
+  return true;
+}
+
 /* The largest step, in elements, of producer p's input reads (p's result v
  * is read by chain members) as the chain kernel's neighbouring lanes step
  * the innermost reduced dim of the row (other dims and p's reduction dims at
- * 0); 0 when every read is the same across lanes. Evaluated on the maps
- * (member read, p's parallel dims from that index, p's input maps, their
- * buffer layouts), so it holds for any layout SmartMem chose. */
+ * 0); 0 when every read is the same across lanes. An input whose address
+ * does not move with the row (the work-group: the chain's other dims), such
+ * as a convolution's weights, is read alike by every work-group and stays
+ * in cache, so it does not count. Evaluated on the maps (member read, p's
+ * parallel dims from that index, p's input maps, their buffer layouts), so
+ * it holds for any layout SmartMem chose. */
 static int64_t lane_stride(SmContext *c, const Chain *ch, SmOp *p, SmValue *v) {
   const int64_t *cdom, *pdom;
   unsigned cnd = sm_layout_generic_domain(ch->fin, &cdom);
@@ -1107,26 +1128,20 @@ static int64_t lane_stride(SmContext *c, const Chain *ch, SmOp *p, SmValue *v) {
   for (SmUse *u = v->uses; u; u = u->next) {
     SmAffineMap *rm = sm_layout_generic_map(u->owner, u->index);
     if (!rm || rm->num_results != pm->num_results) continue;
-    int64_t addr[2][MAXINLOPS];
-    for (int s = 0; s < 2; s++) {
-      int64_t cpt[MAXD] = {0}, ppt[MAXD] = {0}, idx[MAXD];
-      cpt[lane] = s;
-      for (unsigned r = 0; r < pm->num_results; r++)
-        if (pm->results[r]->kind == SM_AFFINE_DIM) ppt[pm->results[r]->position] = sm_affine_expr_eval(rm->results[r], cpt, NULL);
-      for (unsigned j = 0; j < p->num_operands && j < MAXINLOPS; j++) {
-        SmAffineMap *om = sm_layout_generic_map(p, j);
-        SmLayout l;
-        addr[s][j] = 0;
-        if (!om || om->num_results > MAXD || !sm_layout_of_type(c, p->operands[j].value->type, &l) ||
-            l.kind != SM_LAYOUT_BUFFER || !l.map || l.map->num_results != 1)
-          continue;
-        for (unsigned r = 0; r < om->num_results; r++) idx[r] = sm_affine_expr_eval(om->results[r], ppt, NULL);
-        addr[s][j] = sm_affine_expr_eval(l.map->results[0], idx, NULL);
+    for (unsigned j = 0; j < p->num_operands; j++) {
+      int64_t zero[MAXD] = {0}, pt[MAXD] = {0}, a0, a1;
+      if (!inl_addr(c, p, j, rm, zero, &a0)) continue;
+      bool per_group = false;
+      for (unsigned d = 0; d < cnd && !per_group; d++) {
+        if (ch->mask[d] || cdom[d] <= 1) continue;
+        pt[d] = 1;
+        per_group = inl_addr(c, p, j, rm, pt, &a1) && a1 != a0;
+        pt[d] = 0;
       }
-    }
-    for (unsigned j = 0; j < p->num_operands && j < MAXINLOPS; j++) {
-      int64_t st = addr[1][j] - addr[0][j];
-      if (st < 0) st = -st;
+      if (!per_group) continue;
+      pt[lane] = 1;
+      if (!inl_addr(c, p, j, rm, pt, &a1)) continue;
+      int64_t st = a1 > a0 ? a1 - a0 : a0 - a1;
       if (st > worst) worst = st;
     }
   }
