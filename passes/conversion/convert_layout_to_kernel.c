@@ -555,6 +555,7 @@ typedef struct Sched {
   int64_t tile[MAXD]; /* points per work-item along each domain dim (1: untiled; reductions 1) */
   int64_t unroll;     /* innermost reduction loop */
   bool blocked_fast;  /* the fastest parallel dim's tile is consecutive elements (else cyclic) */
+  int simd_dim;       /* blocked_fast: the vectorized dim (simd_fast_dim), innermost among the work-item's dims */
 } Sched;
 
 static int64_t largest_factor(int64_t ext, int64_t cap) {
@@ -729,6 +730,7 @@ static void default_schedule(SmOp *g, const Limits *o, Sched *s) {
   for (unsigned d = 0; d < MAXD; d++) s->tile[d] = 1;
   s->unroll = 1;
   s->blocked_fast = false;
+  s->simd_dim = -1;
   bool anyred = false;
   for (unsigned d = 0; d < nd; d++) anyred |= sm_layout_generic_is_reduction(g, d);
   if (!anyred || o->max_tile <= 1) return;
@@ -749,9 +751,9 @@ static void default_schedule(SmOp *g, const Limits *o, Sched *s) {
   }
   int fast = fastest_parallel(g);
   if (o->blocked_fast) {
-    /* SIMD: the vector tile runs along the dim the stores are contiguous in
-     * (build_kernel puts it innermost among the work-item's dims). */
-    fast = simd_fast_dim(g, o->vector_tile);
+    /* SIMD: the vector tile runs along simd_fast_dim's choice (build_kernel
+     * puts it innermost among the work-item's dims). */
+    fast = s->simd_dim = simd_fast_dim(g, o->vector_tile);
   }
   if (o->blocked_fast && fast >= 0 && vector_factor(dom[fast], o->vector_tile) >= 4) {
     /* SIMD device: W consecutive elements of the fastest dim per work-item
@@ -801,6 +803,7 @@ static bool schedule_of(SmOp *g, const Limits *o, Sched *s) {
   SmAttr *a = sm_op_get_attr(g, "kernel.schedule");
   if (!a) return true;
   s->blocked_fast = o->blocked_fast;
+  if (s->blocked_fast && s->simd_dim < 0) s->simd_dim = simd_fast_dim(g, o->vector_tile);
   const int64_t *dom;
   unsigned nd = sm_layout_generic_domain(g, &dom);
   SmAttr *t = a->kind == SM_ATTR_DICTIONARY ? sm_dict_get(a, "tile") : NULL;
@@ -938,9 +941,9 @@ static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, const Limits 
   Sched sch;
   if (!schedule_of(g, opts, &sch)) return NULL;
   if (sch.blocked_fast && ol.kind == SM_LAYOUT_BUFFER) {
-    /* SIMD: the vectorized dim (simd_fast_dim, as default_schedule chose)
-     * becomes the innermost work-item dim. */
-    int sc = simd_fast_dim(g, opts->vector_tile);
+    /* SIMD: the vectorized dim (as the schedule chose) becomes the
+     * innermost work-item dim. */
+    int sc = sch.simd_dim;
     for (unsigned j = 0; sc >= 0 && j + 1 < npar; j++)
       if (par[j] == (unsigned)sc) {
         memmove(&par[j], &par[j + 1], (npar - 1 - j) * sizeof par[0]);
