@@ -81,6 +81,14 @@ size_t sm_kernel_elem_bytes(const SmType *elem);
  * when the IR does not bound it (kernel_ranges.c). */
 bool sm_kernel_index_range(SmValue *v, int64_t *lo, int64_t *hi);
 
+/* The ops under root (root included) for which keep(op) holds, in walk
+ * order, as a malloc'd array (free it) of *n entries. On running out of
+ * memory the list ends where it got to: the kernel passes that use it are
+ * optimisations, for which leaving some ops alone is still correct. */
+SmOp **sm_kernel_collect_ops(SmOp *root, SmWalkOrder order, bool (*keep)(const SmOp *), unsigned *n);
+/* op is a kernel.for (a sm_kernel_collect_ops predicate). */
+bool sm_kernel_is_for(const SmOp *op);
+
 #ifdef __cplusplus
 }
 #endif

@@ -47,36 +47,12 @@ static unsigned hoist_loop(SmOp *loop) {
   return n;
 }
 
-typedef struct Loops {
-  SmOp **ops;
-  unsigned n, cap;
-  bool oom;
-} Loops;
-
-static SmWalkResult collect(SmOp *op, void *user) {
-  Loops *l = user;
-  if (!is_loop(op)) return SM_WALK_ADVANCE;
-  if (l->n == l->cap) {
-    unsigned nc = l->cap ? 2 * l->cap : 16;
-    SmOp **no = realloc(l->ops, nc * sizeof *no);
-    if (!no) {
-      l->oom = true;
-      return SM_WALK_INTERRUPT;
-    }
-    l->ops = no;
-    l->cap = nc;
-  }
-  l->ops[l->n++] = op;
-  return SM_WALK_ADVANCE;
-}
-
 unsigned sm_kernel_hoist_invariants(SmOp *root) {
-  Loops l = {0};
   /* Post-order: inner loops come before the loops around them. */
-  sm_op_walk(root, SM_WALK_POST, collect, &l);
-  unsigned n = 0;
-  for (unsigned i = 0; i < l.n; i++) n += hoist_loop(l.ops[i]);
-  free(l.ops);
+  unsigned nl, n = 0;
+  SmOp **loops = sm_kernel_collect_ops(root, SM_WALK_POST, is_loop, &nl);
+  for (unsigned i = 0; i < nl; i++) n += hoist_loop(loops[i]);
+  free(loops);
   return n;
 }
 

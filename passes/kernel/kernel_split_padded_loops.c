@@ -151,30 +151,6 @@ static bool split_loop(SmOp *loop) {
 
 /* ---- 2./3. decide each padded read ---- */
 
-typedef struct Ops {
-  SmOp **ops;
-  unsigned n, cap;
-  bool loops; /* collect loops (else padded reads) */
-  bool oom;
-} Ops;
-
-static SmWalkResult collect(SmOp *op, void *user) {
-  Ops *l = user;
-  if (l->loops ? !sm_op_name_is(op, "kernel.for") : !is_padded_read(op)) return SM_WALK_ADVANCE;
-  if (l->n == l->cap) {
-    unsigned nc = l->cap ? 2 * l->cap : 16;
-    SmOp **no = realloc(l->ops, nc * sizeof *no);
-    if (!no) {
-      l->oom = true;
-      return SM_WALK_INTERRUPT;
-    }
-    l->ops = no;
-    l->cap = nc;
-  }
-  l->ops[l->n++] = op;
-  return SM_WALK_ADVANCE;
-}
-
 /* 1: always in bounds, -1: never, 0: depends (or unknown). */
 static int classify(SmOp *rd) {
   SmAttr *shape = sm_op_get_prop(rd, "shape");
@@ -211,11 +187,10 @@ static void drop_from_sums(SmValue *zero) {
 }
 
 static unsigned decide_reads(SmOp *root) {
-  Ops l = {0};
-  sm_op_walk(root, SM_WALK_PRE, collect, &l);
-  unsigned changed = 0;
-  for (unsigned i = 0; i < l.n; i++) {
-    SmOp *rd = l.ops[i];
+  unsigned nr, changed = 0;
+  SmOp **reads = sm_kernel_collect_ops(root, SM_WALK_PRE, is_padded_read, &nr);
+  for (unsigned i = 0; i < nr; i++) {
+    SmOp *rd = reads[i];
     int k = classify(rd);
     if (k == 1) {
       sm_op_set_prop(rd, "pad", NULL);
@@ -233,18 +208,17 @@ static unsigned decide_reads(SmOp *root) {
       changed++;
     }
   }
-  free(l.ops);
+  free(reads);
   return changed;
 }
 
 unsigned sm_kernel_split_padded_loops(SmOp *root) {
-  Ops l = {.loops = true};
   /* Post-order: inner loops are split (and their clones made) before the
    * loops around them are cloned. */
-  sm_op_walk(root, SM_WALK_POST, collect, &l);
-  unsigned n = 0;
-  for (unsigned i = 0; i < l.n; i++) n += split_loop(l.ops[i]);
-  free(l.ops);
+  unsigned nl, n = 0;
+  SmOp **loops = sm_kernel_collect_ops(root, SM_WALK_POST, sm_kernel_is_for, &nl);
+  for (unsigned i = 0; i < nl; i++) n += split_loop(loops[i]);
+  free(loops);
   return n + decide_reads(root);
 }
 

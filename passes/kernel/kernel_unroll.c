@@ -10,25 +10,6 @@
 
 #include <stdlib.h>
 
-typedef struct Loops {
-  SmOp **ops;
-  unsigned n, cap;
-} Loops;
-
-static SmWalkResult collect(SmOp *op, void *user) {
-  Loops *l = user;
-  if (!sm_op_name_is(op, "kernel.for")) return SM_WALK_ADVANCE;
-  if (l->n == l->cap) {
-    unsigned nc = l->cap ? 2 * l->cap : 16;
-    SmOp **no = realloc(l->ops, nc * sizeof *no);
-    if (!no) return SM_WALK_INTERRUPT;
-    l->ops = no;
-    l->cap = nc;
-  }
-  l->ops[l->n++] = op;
-  return SM_WALK_ADVANCE;
-}
-
 static bool unroll_one(SmOp *loop, int64_t max_trips) {
   int64_t lo = sm_op_get_prop(loop, "lower")->integer.value, hi = sm_op_get_prop(loop, "upper")->integer.value,
           st = sm_op_get_prop(loop, "step")->integer.value;
@@ -70,11 +51,10 @@ static bool unroll_one(SmOp *loop, int64_t max_trips) {
 }
 
 unsigned sm_kernel_unroll(SmOp *root, int64_t max_trips) {
-  Loops l = {0};
-  sm_op_walk(root, SM_WALK_POST, collect, &l);
-  unsigned n = 0;
-  for (unsigned i = 0; i < l.n; i++) n += unroll_one(l.ops[i], max_trips);
-  free(l.ops);
+  unsigned nl, n = 0;
+  SmOp **loops = sm_kernel_collect_ops(root, SM_WALK_POST, sm_kernel_is_for, &nl);
+  for (unsigned i = 0; i < nl; i++) n += unroll_one(loops[i], max_trips);
+  free(loops);
   return n;
 }
 
