@@ -7,6 +7,11 @@
 #include "ir/float_formats.h"
 #include "ir/fp16.h"
 
+/* The data of an empty dense array: never NULL, so that memcpy / memcmp of
+ * count * size bytes (0) is defined wherever the data is copied or compared. */
+static const int64_t sm_no_dense_data[1];
+
+
 /* ---- Uniquing ---------------------------------------------------------------- */
 
 static uint64_t hash_dict_entries(uint64_t h, const SmNamedAttr *e, unsigned n) {
@@ -141,8 +146,9 @@ static SmAttr *unique(SmContext *ctx, const SmAttr *key) {
     a->array.elems = sm_context_dup(ctx, key->array.elems, key->array.count * sizeof(SmAttr *));
     break;
   case SM_ATTR_DENSE_ARRAY:
-    a->dense_array.data = sm_context_dup(
-        ctx, key->dense_array.data, key->dense_array.count * sm_dense_elem_size(key->dense_array.elem));
+    if (key->dense_array.count)
+      a->dense_array.data = sm_context_dup(
+          ctx, key->dense_array.data, key->dense_array.count * sm_dense_elem_size(key->dense_array.elem));
     break;
   case SM_ATTR_DICTIONARY:
     a->dict.entries = sm_context_dup(ctx, key->dict.entries, key->dict.count * sizeof(SmNamedAttr));
@@ -314,7 +320,7 @@ SmAttr *sm_attr_dense_array(SmContext *ctx, SmType *elem, unsigned count, const 
   SmAttr k = make(SM_ATTR_DENSE_ARRAY);
   k.dense_array.elem = elem;
   k.dense_array.count = count;
-  k.dense_array.data = count ? data : NULL;
+  k.dense_array.data = count ? data : sm_no_dense_data;
   return unique(ctx, &k);
 }
 

@@ -5,6 +5,10 @@
 #include "ir/context_impl.h"
 #include "ir/float_formats.h"
 
+/* The dims of a rank-0 shaped type: never NULL, so that memcpy / memcmp of
+ * rank * 8 bytes (0) is defined wherever dims are copied or compared. */
+static const int64_t sm_no_dims[1];
+
 static uint32_t type_hash(const SmType *t) {
   uint64_t h = sm_hash_mix(0x7e5u, (uint64_t)t->kind);
   switch (t->kind) {
@@ -99,7 +103,7 @@ static SmType *unique(SmContext *ctx, SmType *key) {
   case SM_TYPE_TENSOR:
   case SM_TYPE_VECTOR:
   case SM_TYPE_MEMREF:
-    t->shaped.dims = sm_context_dup(ctx, key->shaped.dims, key->shaped.rank * sizeof(int64_t));
+    if (key->shaped.rank) t->shaped.dims = sm_context_dup(ctx, key->shaped.dims, key->shaped.rank * sizeof(int64_t));
     if (key->shaped.scalable)
       t->shaped.scalable = sm_context_dup(ctx, key->shaped.scalable, key->shaped.rank);
     break;
@@ -154,7 +158,7 @@ static SmType *shaped(SmContext *ctx, SmTypeKind kind, unsigned rank, const int6
   memset(&key, 0, sizeof key);
   key.kind = kind;
   key.shaped.rank = rank;
-  key.shaped.dims = rank ? dims : NULL;
+  key.shaped.dims = rank ? dims : sm_no_dims;
   key.shaped.elem = elem;
   key.shaped.encoding = encoding;
   return unique(ctx, &key);
@@ -206,7 +210,7 @@ SmType *sm_type_memref(SmContext *ctx, unsigned rank, const int64_t *dims, SmTyp
   memset(&key, 0, sizeof key);
   key.kind = SM_TYPE_MEMREF;
   key.shaped.rank = rank;
-  key.shaped.dims = rank ? dims : NULL;
+  key.shaped.dims = rank ? dims : sm_no_dims;
   key.shaped.elem = elem;
   key.shaped.encoding = layout;
   key.shaped.memory_space = canonical_space(memory_space);
