@@ -1052,7 +1052,7 @@ static const char *combiner_of(SmOp *g) {
 static bool same_domain(SmOp *a, SmOp *b) {
   const int64_t *da, *db;
   unsigned na = sm_layout_generic_domain(a, &da), nb = sm_layout_generic_domain(b, &db);
-  /* A rank-0 domain has no dims array (NULL): memcmp must not see it. */
+  /* Rank-0 domains are equal without reading their (empty) dims arrays. */
   return na == nb && (!na || !memcmp(da, db, na * sizeof *da));
 }
 
