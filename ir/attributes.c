@@ -11,7 +11,6 @@
  * count * size bytes (0) is defined wherever the data is copied or compared. */
 static const int64_t sm_no_dense_data[1];
 
-
 /* ---- Uniquing ---------------------------------------------------------------- */
 
 static uint64_t hash_dict_entries(uint64_t h, const SmNamedAttr *e, unsigned n) {

@@ -203,9 +203,10 @@ static SmAttr *prop_array(const SmOp *op, const char *name) {
 unsigned sm_layout_generic_num_inputs(const SmOp *op) { return op->num_operands; }
 
 unsigned sm_layout_generic_domain(const SmOp *op, const int64_t **dims) {
+  static const int64_t none[1]; /* never NULL: memcpy / memcmp of 0 dims stays defined */
   SmAttr *d = sm_op_get_prop(op, "domain");
   if (!d || d->kind != SM_ATTR_DENSE_ARRAY) {
-    *dims = NULL;
+    *dims = none;
     return 0;
   }
   *dims = d->dense_array.data;

@@ -11,6 +11,7 @@
  * elements then the accumulator; epilogue args the accumulator then the
  * inputs' elements. Single-element constant inputs are inlined into the
  * regions as arith.constant instead of becoming operands. */
+#include "ir/checked.h"
 #include "passes/conversion/graph_to_layout.h"
 #include "passes/smartmem/smartmem.h"
 
@@ -43,12 +44,10 @@ static SmValue *ew_body(SmBuilder *b, SmOp *op, const char *n, SmValue **x, SmTy
   if (!strcmp(n, "clip") && !f && a->type->integer.width > 1) {
     double lo = sm_graph_prop_float(p, "min", -INFINITY), hi = sm_graph_prop_float(p, "max", INFINITY);
     SmValue *v = a;
-    /* Bounds beyond int64 (or NaN) are clamped before the conversion, which
-     * would be undefined behaviour for them (found by fuzz_smc). */
-    if (lo != -INFINITY && !isnan(lo))
-      v = bin(b, "arith.maxsi", v, csti(b, a->type, lo >= 0x1p63 ? INT64_MAX : lo <= -0x1p63 ? INT64_MIN : (int64_t)lo));
-    if (hi != INFINITY && !isnan(hi))
-      v = bin(b, "arith.minsi", v, csti(b, a->type, hi >= 0x1p63 ? INT64_MAX : hi <= -0x1p63 ? INT64_MIN : (int64_t)hi));
+    /* Bounds beyond int64 saturate (a plain conversion would be undefined
+     * behaviour for them, found by fuzz_smc); NaN bounds are no bound. */
+    if (lo != -INFINITY && !isnan(lo)) v = bin(b, "arith.maxsi", v, csti(b, a->type, sm_sat_f64_to_i64(lo)));
+    if (hi != INFINITY && !isnan(hi)) v = bin(b, "arith.minsi", v, csti(b, a->type, sm_sat_f64_to_i64(hi)));
     return v;
   }
   if (!strcmp(n, "abs") && !f && a->type->integer.width > 1)

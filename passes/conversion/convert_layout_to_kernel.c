@@ -43,7 +43,7 @@ typedef struct Limits {
   bool blocked_fast; /* tile the fastest parallel dim blocked (SIMD devices), not cyclically (SIMT) */
   int64_t vector_tile; /* blocked fastest dim: tile factor cap */
   int64_t min_wi_simd; /* blocked fastest dim: work-items kept at least */
-  double inline_uncoalesced; /* cost factor of an inlined producer whose reads step across lanes (0: the profile's) */
+  double inline_uncoalesced; /* cost factor of an inlined producer whose reads step across lanes (from the profile) */
 } Limits;
 
 typedef struct KGen {
@@ -1052,8 +1052,7 @@ static const char *combiner_of(SmOp *g) {
 static bool same_domain(SmOp *a, SmOp *b) {
   const int64_t *da, *db;
   unsigned na = sm_layout_generic_domain(a, &da), nb = sm_layout_generic_domain(b, &db);
-  /* Rank-0 domains are equal without reading their (empty) dims arrays. */
-  return na == nb && (!na || !memcmp(da, db, na * sizeof *da));
+  return na == nb && !memcmp(da, db, na * sizeof *da);
 }
 
 static bool row_reduction(SmContext *c, SmOp *r, Chain *ch, bool *have_mask) {
@@ -1724,14 +1723,14 @@ static bool convert_module(SmOp *module, const Limits *lim) {
 /* 16384: a common device limit for 2D images (CL_DEVICE_IMAGE2D_MAX_*). */
 #define DEFAULT_MAX_IMAGE 16384
 
-/* min-work-items 0 and inline-max-macs -1: the device profile's values. */
+/* min-work-items 0 and inline-max-macs -1: the device profile's values; the
+ * uncoalesced-read factor of chain inlining always comes from the profile. */
 static bool profile_min_wi(SmOp *module, Limits *lim) {
-  if (lim->min_wi > 0 && lim->inline_macs >= 0 && lim->inline_uncoalesced > 0) return true;
   SmDeviceProfile dp;
   if (!sm_device_profile_for(module, NULL, &dp)) return false;
   if (lim->min_wi <= 0) lim->min_wi = dp.min_work_items > 0 ? dp.min_work_items : 1;
   if (lim->inline_macs < 0) lim->inline_macs = dp.chain_inline_macs;
-  if (lim->inline_uncoalesced <= 0) lim->inline_uncoalesced = dp.costs.simt ? dp.costs.coalesce_penalty : 1;
+  lim->inline_uncoalesced = dp.costs.simt ? dp.costs.coalesce_penalty : 1;
   return true;
 }
 
