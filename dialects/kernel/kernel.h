@@ -80,6 +80,9 @@ size_t sm_kernel_elem_bytes(const SmType *elem);
  * ([0, work_items)), loop variables ([lower, upper)) and constants; false
  * when the IR does not bound it (kernel_ranges.c). */
 bool sm_kernel_index_range(SmValue *v, int64_t *lo, int64_t *hi);
+/* The same for an affine expression whose dim i is the index value dims[i]
+ * (nd at most 16); false when a dim it uses is unbounded. */
+bool sm_kernel_expr_range(const SmAffineExpr *e, SmValue *const *dims, unsigned nd, int64_t *lo, int64_t *hi);
 
 /* The ops under root (root included) for which keep(op) holds, in walk
  * order, as a malloc'd array (free it) of *n entries. On running out of

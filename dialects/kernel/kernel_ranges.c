@@ -145,3 +145,14 @@ bool sm_kernel_index_range(SmValue *v, int64_t *lo, int64_t *hi) {
   *hi = r.hi;
   return true;
 }
+
+bool sm_kernel_expr_range(const SmAffineExpr *e, SmValue *const *dims, unsigned nd, int64_t *lo, int64_t *hi) {
+  if (nd > 16) return false;
+  Range r, d[16];
+  bool known[16];
+  for (unsigned i = 0; i < nd; i++) known[i] = dims[i] && value_range(dims[i], &d[i], 0);
+  if (!expr_range(e, d, known, nd, &r)) return false;
+  *lo = r.lo;
+  *hi = r.hi;
+  return true;
+}

@@ -68,6 +68,16 @@ bool sm_layout_generic_is_reduction(const SmOp *op, unsigned d);
 SmAffineMap *sm_layout_generic_map(const SmOp *op, unsigned i);
 /* Pad value attribute of input i, or NULL when its reads are not bounds-checked. */
 SmAttr *sm_layout_generic_pad(const SmOp *op, unsigned i);
+/* A vector tile along parallel dim `last` (its points consecutive) cannot
+ * load the reads inside the reduction that use it as contiguous runs: one
+ * has a pad value (each lane bounds-checked: a padded convolution) or
+ * steps other than one element of its innermost tensor dim (a strided
+ * convolution, over a reduction of at least 32 points, where the
+ * reduction outweighs the strided stores of the alternative). SIMD
+ * schedules then vectorize another parallel dim when one reads
+ * contiguously (the output channels of a convolution); see
+ * docs/opencl-backend.md, "SIMD default". Row-major maps: no layouts. */
+bool sm_layout_generic_lanes_hindered(const SmOp *op, unsigned last);
 /* Reduction identity of result r (NULL when absent). */
 SmAttr *sm_layout_generic_init(const SmOp *op, unsigned r);
 

@@ -644,7 +644,7 @@ static bool in_loop_read(SmOp *g, unsigned i, bool *used) {
 static int short_last_alternative(SmOp *g, int last, int64_t vt) {
   const int64_t *dom;
   unsigned nd = sm_layout_generic_domain(g, &dom), nin = g->num_operands;
-  if (vector_factor(dom[last], vt) >= 4) return -1;
+  if (vector_factor(dom[last], vt) >= 4 && !sm_layout_generic_lanes_hindered(g, (unsigned)last)) return -1;
   int best = -1, best_unit = -1;
   for (unsigned d = 0; d < nd; d++) {
     if ((int)d == last || sm_layout_generic_is_reduction(g, d) || vector_factor(dom[d], vt) < 4) continue;

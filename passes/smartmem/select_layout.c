@@ -511,7 +511,7 @@ static int short_lane_dim(const SmOp *g) {
   const int64_t *dom;
   unsigned nd = sm_layout_generic_domain(g, &dom), nin = sm_layout_generic_num_inputs(g);
   int f = fastest_parallel(g);
-  if (f < 0 || vectorizable(dom[f])) return -1;
+  if (f < 0 || (vectorizable(dom[f]) && !sm_layout_generic_lanes_hindered(g, (unsigned)f))) return -1;
   bool red[16] = {0};
   if (nd > 16) return -1;
   for (unsigned d = 0; d < nd; d++) red[d] = sm_layout_generic_is_reduction(g, d);

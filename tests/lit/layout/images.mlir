@@ -28,7 +28,7 @@
 
 // CL: __constant sampler_t sm_sampler = CLK_NORMALIZED_COORDS_FALSE | CLK_ADDRESS_CLAMP_TO_EDGE | CLK_FILTER_NEAREST;
 // CL: __kernel void k0_add1(__read_only image2d_t b0, __write_only image2d_t b1) {
-// CL: sm_lane(read_imagef(b0, sm_sampler, (int2)((int)({{v[0-9]+}} / 4), (int){{v[0-9]+}})), ({{v[0-9]+}} % 4));
+// CL: sm_lane(read_imagef(b0, sm_sampler, (int2)((int)(long)((uint){{v[0-9]+}} / 4u), (int){{v[0-9]+}})), (long)((uint){{v[0-9]+}} % 4u));
 // CL: write_imagef(b1, (int2)((int)v{{[0-9]+}}, (int)v{{[0-9]+}}), (float4)(v{{[0-9]+}}, v{{[0-9]+}}, v{{[0-9]+}}, v{{[0-9]+}}));
 // CL: __kernel void k1_matmul(__read_only image2d_t b0, __global const float *restrict b1, __global float *restrict b2) {
 // CL: for (long

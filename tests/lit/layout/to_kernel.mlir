@@ -34,9 +34,12 @@
 // CL: __kernel void k0_matmul(__global const float *restrict b0, __global const float *restrict b1, __global float *restrict b2) {
 // CL-NEXT: if (get_global_id(0) >= 6) return;
 // CL: for (long [[IV:v[0-9]+]] = 0; [[IV]] < 4; [[IV]] += 1) {
-// CL: b0[(((v{{[0-9]+}} / 3) * 4) + [[IV]])]
+// The work-item index is below 2^32: its split divides as a uint (a 64-bit
+// division by a constant has no vector form on x86).
+// CL: b0[(((long)((uint)v{{[0-9]+}} / 3u) * 4) + [[IV]])]
 // CL: __kernel void k1_relu(
-// CL: fmax(
+// maximumf propagates NaN through two selects (no fmax library call).
+// CL: = isnan([[A:v[0-9]+]]) ? [[A]] : (!([[B:v[0-9]+]] <= [[A]]) ? [[B]] : [[A]]);
 // CL: __kernel void k2_tanh(
 // CL: tanh(
 // CL: smartmem-plan 1

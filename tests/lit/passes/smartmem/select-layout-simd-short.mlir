@@ -25,8 +25,8 @@
 // GPU-NOT: tensor<2x3x3x16xf32>
 // CL-LABEL: __kernel void k0_conv(
 // CL: for (long
-// CL: = b1[{{.*}} + ((v{{[0-9]+}} % 2) * 8))];
-// CL: = b1[{{.*}} + ((v{{[0-9]+}} % 2) * 8)) + 1)];
+// CL: = b1[{{.*}} + ((long)((uint)v{{[0-9]+}} % 2u) * 8))];
+// CL: = b1[{{.*}} + ((long)((uint)v{{[0-9]+}} % 2u) * 8)) + 1)];
 // EXEC: output_0: 784 elements, {{.*}}: ok
 // EXEC: output_1: 784 elements, {{.*}}: ok
 // EXEC: output_2: 196 elements, {{.*}}: ok
