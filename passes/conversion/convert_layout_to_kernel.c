@@ -1721,7 +1721,6 @@ static bool convert_module(SmOp *module, const Limits *lim) {
 }
 
 /* 16384: a common device limit for 2D images (CL_DEVICE_IMAGE2D_MAX_*). */
-#define DEFAULT_MAX_IMAGE 16384
 
 /* min-work-items 0 and inline-max-macs -1: the device profile's values; the
  * uncoalesced-read factor of chain inlining always comes from the profile. */
@@ -1730,6 +1729,10 @@ static bool profile_min_wi(SmOp *module, Limits *lim) {
   if (!sm_device_profile_for(module, NULL, &dp)) return false;
   if (lim->min_wi <= 0) lim->min_wi = dp.min_work_items > 0 ? dp.min_work_items : 1;
   if (lim->inline_macs < 0) lim->inline_macs = dp.chain_inline_macs;
+  /* The image limits smartmem-map-texture planned with (a Mali's 65536, not
+   * the 16384 of most devices), unless the options say otherwise. */
+  if (lim->max_w < 0) lim->max_w = dp.max_image_width;
+  if (lim->max_h < 0) lim->max_h = dp.max_image_height;
   lim->inline_uncoalesced = dp.costs.simt ? dp.costs.coalesce_penalty : 1;
   return true;
 }
@@ -1746,7 +1749,7 @@ bool sm_kernel_fastest_blocked(SmOp *module, bool *simd) {
 }
 
 bool sm_convert_layout_to_kernel(SmOp *module) {
-  Limits lim = {DEFAULT_MAX_IMAGE, DEFAULT_MAX_IMAGE, true, 4, 0, -1, false, 16, 64, 0};
+  Limits lim = {-1, -1, true, 4, 0, -1, false, 16, 64, 0};
   if (!sm_kernel_fastest_blocked(module, &lim.blocked_fast)) return false;
   return profile_min_wi(module, &lim) && convert_module(module, &lim);
 }
@@ -1768,16 +1771,16 @@ static bool run_cl2k(SmOp *op, SmPassRun *run) {
     return sm_emit_error(sm_op_context(op), op->loc, "fastest-dim must be auto, cyclic or blocked, not '%s'", fd);
   if (lim.max_tile < 1 || lim.max_tile > MAXT)
     return sm_emit_error(sm_op_context(op), op->loc, "max-tile must be in [1, %d]", MAXT);
-  if (lim.max_w < 0 || lim.max_h < 0)
-    return sm_emit_error(sm_op_context(op), op->loc, "max-image-width / max-image-height must be >= 0");
+  if (lim.max_w < -1 || lim.max_h < -1)
+    return sm_emit_error(sm_op_context(op), op->loc, "max-image-width / max-image-height must be >= -1");
   if (lim.inline_macs < -1) return sm_emit_error(sm_op_context(op), op->loc, "inline-max-macs must be >= -1");
   if (lim.min_wi < 0) return sm_emit_error(sm_op_context(op), op->loc, "min-work-items must be >= 0");
   return profile_min_wi(op, &lim) && convert_module(op, &lim);
 }
 
 static const SmPassOption cl2k_options[] = {
-    {"max-image-width", SM_PASS_OPT_INT, "16384", "largest image width a tensor may need (0: no limit)"},
-    {"max-image-height", SM_PASS_OPT_INT, "16384", "largest image height a tensor may need (0: no limit)"},
+    {"max-image-width", SM_PASS_OPT_INT, "-1", "largest image width a tensor may need (0: no limit; -1: the device profile's max_image_width, 16384 by default)"},
+    {"max-image-height", SM_PASS_OPT_INT, "-1", "largest image height a tensor may need (0: no limit; -1: the device profile's max_image_height, 16384 by default)"},
     {"max-tile", SM_PASS_OPT_INT, "4", "register tile factor cap per dim of the default schedule (1: one point per work-item)"},
     {"min-work-items", SM_PASS_OPT_INT, "0", "work-items the default schedule keeps at least when tiling (0: the device profile's min_work_items, default 256)"},
     {"group-kernels", SM_PASS_OPT_BOOL, "true", "row reductions feeding one element-wise generic (LayerNorm, Softmax) become one work-group kernel"},

@@ -3,6 +3,10 @@
 // RUN: not smc %t/limit.mlir --passes='builtin.module(convert-layout-to-kernel{max-image-width=1024})' 2>&1 | FileCheck %s --check-prefix=LIMIT
 // The default limit is 16384.
 // RUN: not smc %t/limit.mlir --passes='builtin.module(convert-layout-to-kernel)' 2>&1 | FileCheck %s --check-prefix=DEFAULT
+// Without the options the limit is the device profile's, the one
+// smartmem-map-texture planned with: mali-g57 allows 65536.
+// RUN: smc %t/limit.mlir --device-profile=mali-g57 --passes='builtin.module(convert-layout-to-kernel)' | FileCheck %s --check-prefix=MALI
+// MALI: "kernel.func"() <{{.*}}sym_name = "k0_generic", work_items = 17500
 // A kernel output whose image layout cannot be written pixel by pixel.
 // RUN: not smc %t/lane.mlir --passes='builtin.module(convert-layout-to-kernel)' 2>&1 | FileCheck %s --check-prefix=LANE
 
