@@ -21,19 +21,20 @@
 // CHECK-DAG: "graph.constant"() {{.*}} : () -> tensor<16x3x3x3xf32>
 // GPU-NOT: tensor<4x3x3x16xf32>
 // The padded convolution: one work-item takes 16 consecutive output
-// channels (the work-item index mod 1 block of 16), read as consecutive
-// weights [ci, kh, kw, co]; its input pixels are bounds-checked scalars.
+// channels, read as one vector of weights [ci, kh, kw, co] (a lane group,
+// docs/opencl-backend.md); its input pixels are bounds-checked scalars.
 // CL-LABEL: __kernel void k0_conv(
 // CL: for (long
 // CL: ? b0[
-// CL: = b1[{{.*}} + 1)];
-// CL: = b1[{{.*}} + 15)];
-// The 1x1 convolution keeps 16 consecutive pixels of a row per work-item.
+// CL: float16 v{{[0-9]+}} = vload16(0, b1 + {{.*}});
+// The 1x1 convolution keeps 16 consecutive pixels of a row per work-item,
+// loaded as one vector.
 // CL-LABEL: __kernel void k1_conv(
 // CL: for (long
-// CL: = b0[{{.*}} + 15)];
+// CL: float16 v{{[0-9]+}} = vload16(0, b0 + {{.*}});
+// The stride-2 convolution: its 8 pixels per row step 4 floats (no vector).
 // CL-LABEL: __kernel void k2_conv(
-// CL-NOT: + 15)];
+// CL-NOT: vload
 // CL: }
 // EXEC: output_0: 4096 elements, {{.*}}: ok
 // EXEC: output_1: 4096 elements, {{.*}}: ok
