@@ -267,9 +267,9 @@ bool sm_layout_generic_lanes_hindered(const SmOp *op, unsigned last) {
   const int64_t *dom;
   unsigned nd = sm_layout_generic_domain(op, &dom), nin = sm_layout_generic_num_inputs(op);
   if (last >= nd) return false;
-  int64_t volume = 1;
+  int64_t volume = 1; /* saturates: only compared with 32 */
   for (unsigned d = 0; d < nd; d++)
-    if (sm_layout_generic_is_reduction(op, d)) volume *= dom[d];
+    if (sm_layout_generic_is_reduction(op, d) && !sm_checked_mul(volume, dom[d], &volume)) volume = INT64_MAX;
   bool padded = false, strided = false;
   for (unsigned i = 0; i < nin; i++) {
     const SmAffineMap *m = sm_layout_generic_map(op, i);
