@@ -591,3 +591,17 @@ SmAffineMap *sm_affine_map_invert_reindex(SmContext *ctx, SmAffineMap *m, const 
   if (a != b || sm_affine_map_reshape(ctx, nd, ext, nr, in_dims) != m) return NULL;
   return sm_affine_map_reshape(ctx, nr, in_dims, nd, ext);
 }
+
+bool sm_affine_expr_uses_dim(const SmAffineExpr *e, unsigned d) {
+  if (e->kind == SM_AFFINE_DIM) return e->position == d;
+  if (e->kind == SM_AFFINE_CONST || e->kind == SM_AFFINE_SYMBOL) return false;
+  return sm_affine_expr_uses_dim(e->bin.lhs, d) || sm_affine_expr_uses_dim(e->bin.rhs, d);
+}
+
+bool sm_affine_expr_unit_in_dim(const SmAffineExpr *e, unsigned d) {
+  if (e->kind == SM_AFFINE_DIM) return e->position == d;
+  if (e->kind != SM_AFFINE_ADD) return false;
+  bool l = sm_affine_expr_uses_dim(e->bin.lhs, d), r = sm_affine_expr_uses_dim(e->bin.rhs, d);
+  if (l == r) return false;
+  return sm_affine_expr_unit_in_dim(l ? e->bin.lhs : e->bin.rhs, d);
+}

@@ -267,6 +267,11 @@ SmAffineExpr *sm_affine_expr_replace(SmContext *ctx, SmAffineExpr *e, SmAffineEx
 /* outer ∘ inner: (inner's dims) -> outer(inner(dims)). outer->num_dims must
  * equal inner->num_results; symbols are concatenated (inner's, then outer's). */
 SmAffineMap *sm_affine_map_compose(SmContext *ctx, SmAffineMap *outer, SmAffineMap *inner);
+/* e depends on dim d. */
+bool sm_affine_expr_uses_dim(const SmAffineExpr *e, unsigned d);
+/* e is d + (terms without d): consecutive values of d give consecutive
+ * values of e. */
+bool sm_affine_expr_unit_in_dim(const SmAffineExpr *e, unsigned d);
 /* Evaluate with concrete dims/symbols (floor semantics for floordiv/mod). */
 int64_t sm_affine_expr_eval(const SmAffineExpr *e, const int64_t *dims, const int64_t *syms);
 bool sm_affine_map_is_identity(const SmAffineMap *m);

@@ -246,23 +246,6 @@ static bool uses_reduction_dim(const SmOp *op, const SmAffineExpr *e) {
   }
 }
 
-static bool expr_uses_dim(const SmAffineExpr *e, unsigned d) {
-  switch (e->kind) {
-  case SM_AFFINE_DIM: return e->position == d;
-  case SM_AFFINE_SYMBOL: case SM_AFFINE_CONST: return false;
-  default: return expr_uses_dim(e->bin.lhs, d) || expr_uses_dim(e->bin.rhs, d);
-  }
-}
-
-/* e is d + (terms without d). */
-static bool unit_in_dim(const SmAffineExpr *e, unsigned d) {
-  if (e->kind == SM_AFFINE_DIM) return e->position == d;
-  if (e->kind != SM_AFFINE_ADD) return false;
-  bool l = expr_uses_dim(e->bin.lhs, d), r = expr_uses_dim(e->bin.rhs, d);
-  if (l == r) return false;
-  return unit_in_dim(l ? e->bin.lhs : e->bin.rhs, d);
-}
-
 bool sm_layout_generic_lanes_hindered(const SmOp *op, unsigned last) {
   const int64_t *dom;
   unsigned nd = sm_layout_generic_domain(op, &dom), nin = sm_layout_generic_num_inputs(op);
@@ -276,15 +259,15 @@ bool sm_layout_generic_lanes_hindered(const SmOp *op, unsigned last) {
     if (!m || m->num_results == 0) continue;
     bool uses = false, in_loop = false;
     for (unsigned r = 0; r < m->num_results; r++) {
-      uses |= expr_uses_dim(m->results[r], last);
+      uses |= sm_affine_expr_uses_dim(m->results[r], last);
       in_loop |= uses_reduction_dim(op, m->results[r]);
     }
     if (!uses || !in_loop) continue;
     if (sm_layout_generic_pad(op, i)) padded = true;
     /* One step of last must be one step of the innermost tensor dim. */
     const SmAffineExpr *inner = m->results[m->num_results - 1];
-    for (unsigned r = 0; r + 1 < m->num_results; r++) strided |= expr_uses_dim(m->results[r], last);
-    strided |= !unit_in_dim(inner, last);
+    for (unsigned r = 0; r + 1 < m->num_results; r++) strided |= sm_affine_expr_uses_dim(m->results[r], last);
+    strided |= !sm_affine_expr_unit_in_dim(inner, last);
   }
   return padded || (strided && volume >= 32);
 }

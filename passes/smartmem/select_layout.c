@@ -35,16 +35,10 @@ typedef struct Totals {
   long nodes;
 } Totals;
 
-static bool expr_uses(const SmAffineExpr *e, unsigned d) {
-  if (e->kind == SM_AFFINE_DIM) return e->position == d;
-  if (e->kind == SM_AFFINE_CONST || e->kind == SM_AFFINE_SYMBOL) return false;
-  return expr_uses(e->bin.lhs, d) || expr_uses(e->bin.rhs, d);
-}
-
 /* The last tensor index (result of m) that depends on domain dim d, or -1. */
 static int tensor_dim_of(const SmAffineMap *m, unsigned d) {
   for (int r = (int)m->num_results - 1; r >= 0; r--)
-    if (expr_uses(m->results[r], d)) return r;
+    if (sm_affine_expr_uses_dim(m->results[r], d)) return r;
   return -1;
 }
 
@@ -364,16 +358,6 @@ static bool relayout_weight(SmOp *k, const SmLsCosts *costs, Totals *tot) {
  * activation by a layout.convert that the statistics count (one copy, read
  * many times; vit's attention scores ran 2-4x slower on PoCL without it). */
 
-/* e is f + (terms that do not use f): consecutive values of f are
- * consecutive values of e. */
-static bool unit_in(const SmAffineExpr *e, unsigned f) {
-  if (e->kind == SM_AFFINE_DIM) return e->position == f;
-  if (e->kind != SM_AFFINE_ADD) return false;
-  bool l = expr_uses(e->bin.lhs, f), r = expr_uses(e->bin.rhs, f);
-  if (l && r) return false;
-  return l ? unit_in(e->bin.lhs, f) : r ? unit_in(e->bin.rhs, f) : false;
-}
-
 /* The tensor dim that read i of g should have innermost for contiguous
  * vector lanes, or -1 when it already has it or nothing is to gain. */
 static int lane_dim(const SmOp *g, unsigned i) {
@@ -393,11 +377,11 @@ static int lane_dim(const SmOp *g, unsigned i) {
   if (!red || !reused || f < 0 || dom[f] < 4) return -1;
   int td = -1;
   for (unsigned r = 0; r < m->num_results; r++)
-    if (expr_uses(m->results[r], (unsigned)f)) {
+    if (sm_affine_expr_uses_dim(m->results[r], (unsigned)f)) {
       if (td >= 0) return -1; /* f spread over several tensor dims */
       td = (int)r;
     }
-  if (td < 0 || !unit_in(m->results[td], (unsigned)f)) return -1;
+  if (td < 0 || !sm_affine_expr_unit_in_dim(m->results[td], (unsigned)f)) return -1;
   int64_t stride = 1;
   for (unsigned r = (unsigned)td + 1; r < t->shaped.rank; r++) stride *= t->shaped.dims[r];
   return stride == 1 || t->shaped.dims[td] < 4 ? -1 : td;
@@ -421,7 +405,7 @@ static bool gather_copy(SmOp *g, unsigned i, int f, Totals *tot) {
   unsigned used[SM_LS_MAX_RANK];
   for (unsigned d = 0; d < nd; d++) {
     bool u = false;
-    for (unsigned r = 0; r < m->num_results && !u; r++) u = expr_uses(m->results[r], d);
+    for (unsigned r = 0; r < m->num_results && !u; r++) u = sm_affine_expr_uses_dim(m->results[r], d);
     if (u && (int)d != f) {
       if (nu + 1 >= SM_LS_MAX_RANK) return true;
       used[nu++] = d;
@@ -494,11 +478,11 @@ static bool vectorizable(int64_t ext) {
 static int unit_tensor_dim(const SmAffineMap *m, unsigned d) {
   int td = -1;
   for (unsigned r = 0; r < m->num_results; r++)
-    if (expr_uses(m->results[r], d)) {
+    if (sm_affine_expr_uses_dim(m->results[r], d)) {
       if (td >= 0) return -1;
       td = (int)r;
     }
-  return td >= 0 && unit_in(m->results[td], d) ? td : -1;
+  return td >= 0 && sm_affine_expr_unit_in_dim(m->results[td], d) ? td : -1;
 }
 
 /* A reduction whose last parallel dim is too short for the vector tile (a
@@ -528,7 +512,7 @@ static int short_lane_dim(const SmOp *g) {
       bool in_loop = false, uses = false;
       for (unsigned e = 0; e < nd; e++)
         for (unsigned r = 0; r < m->num_results; r++)
-          if (expr_uses(m->results[r], e)) in_loop |= red[e], uses |= e == d;
+          if (sm_affine_expr_uses_dim(m->results[r], e)) in_loop |= red[e], uses |= e == d;
       if (!in_loop || !uses) continue;
       int td = unit_tensor_dim(m, d);
       int64_t stride = 1;
