@@ -532,11 +532,6 @@ static void access_text(Em *e, SmOp *op, SmStrBuf *s) {
   e->o = o;
 }
 
-static bool float_binop(const SmOp *op) {
-  return sm_op_name_is(op, "arith.addf") || sm_op_name_is(op, "arith.subf") || sm_op_name_is(op, "arith.mulf") ||
-         sm_op_name_is(op, "arith.divf");
-}
-
 /* v[0..T) form a lane group (registered in L), or are one value. */
 static bool lanes_of(Em *e, Lanes *L, SmValue **v, unsigned depth) {
   unsigned T = L->T;
@@ -591,7 +586,7 @@ static bool lanes_of(Em *e, Lanes *L, SmValue **v, unsigned depth) {
     sm_strbuf_free(&at);
     sm_strbuf_free(&want);
     if (!ok) return false;
-  } else if (float_binop(d[0])) {
+  } else if (binop(d[0]->name)) { /* f32 results: addf, subf, mulf, divf */
     for (unsigned k = 0; k < 2; k++) {
       SmValue *u[16];
       for (unsigned t = 0; t < T; t++) u[t] = d[t]->operands[k].value;
@@ -663,12 +658,11 @@ static void emit_lane_op(Em *e, Lanes *L, SmOp *op) {
 
 static void emit_block(Em *e, SmBlock *b);
 static void emit_checked_op(Em *e, SmOp *op);
-static void unroll_hint(Em *e, SmOp *loop);
+static void for_header(Em *e, SmOp *loop);
 
-/* kernel.for op (lower, upper, step as given) with its iteration values
- * in lane groups of L->T when they all form such groups; false (nothing
- * written) otherwise. */
-static bool emit_lane_loop(Em *e, SmOp *op, int64_t lo, int64_t hi, int64_t st) {
+/* kernel.for op with its iteration values in lane groups of L->T when
+ * they all form such groups; false (nothing written) otherwise. */
+static bool emit_lane_loop(Em *e, SmOp *op) {
   SmBlock *b = op->regions[0].first;
   unsigned n = op->num_results;
   SmOp *y = b->last;
@@ -698,18 +692,7 @@ static bool emit_lane_loop(Em *e, SmOp *op, int64_t lo, int64_t hi, int64_t st) 
         }
         sm_strbuf_puts(o, ");\n");
       }
-      SmValue *iv = b->args[0];
-      sm_ptrmap_put(&e->nonneg, iv, (void *)1);
-      ind(e);
-      unroll_hint(e, op);
-      sm_strbuf_puts(o, "for (long ");
-      name(e, iv);
-      sm_strbuf_printf(o, " = %" PRId64 "; ", lo);
-      name(e, iv);
-      sm_strbuf_printf(o, " < %" PRId64 "; ", hi);
-      name(e, iv);
-      sm_strbuf_printf(o, " += %" PRId64 ") {\n", st);
-      e->indent++;
+      for_header(e, op);
       for (SmOp *x = b->first; x && x != y && e->ok; x = x->next) {
         unsigned t = x->num_results == 1 ? lane_of(&L, &x->results[0]) : 0;
         if (t == 1) emit_lane_op(e, &L, x);
@@ -738,20 +721,33 @@ static bool emit_lane_loop(Em *e, SmOp *op, int64_t lo, int64_t hi, int64_t st) 
   return false;
 }
 
-/* A window loop (at most UNROLL_HINT_TRIPS iterations, only as short
- * loops inside; kernel-unroll leaves 4 to 8 taps, a 7x7 depthwise
- * convolution's) is marked for unrolling: unrolled, a tile's taps read
- * overlapping input addresses that the OpenCL compiler then loads once (14
- * loads per row of 8 points instead of 56); PoCL ran convnext's 7x7
- * depthwise convolutions 3x faster. Called after the indentation of the
- * `for` line. */
-static void unroll_hint(Em *e, SmOp *loop) {
+/* `for (long iv = lower; iv < upper; iv += step) {` of a kernel.for
+ * (indented, the induction variable known >= 0), the body's indentation
+ * opened. A window loop (at most UNROLL_HINT_TRIPS iterations, only as
+ * short loops inside; kernel-unroll leaves 4 to 8 taps, a 7x7 depthwise
+ * convolution's) is marked for unrolling first: unrolled, a tile's taps
+ * read overlapping input addresses that the OpenCL compiler then loads
+ * once (14 loads per row of 8 points instead of 56); PoCL ran convnext's
+ * 7x7 depthwise convolutions 3x faster. */
+static void for_header(Em *e, SmOp *loop) {
+  SmStrBuf *o = e->o;
+  SmValue *iv = loop->regions[0].first->args[0];
   int64_t lo = sm_op_get_prop(loop, "lower")->integer.value, hi = sm_op_get_prop(loop, "upper")->integer.value,
           st = sm_op_get_prop(loop, "step")->integer.value;
+  sm_ptrmap_put(&e->nonneg, iv, (void *)1);
+  ind(e);
   if (st > 0 && hi > lo && (hi - lo + st - 1) / st <= UNROLL_HINT_TRIPS && short_loops_only(loop->regions[0].first)) {
-    sm_strbuf_puts(e->o, "#pragma unroll\n");
+    sm_strbuf_puts(o, "#pragma unroll\n");
     ind(e);
   }
+  sm_strbuf_puts(o, "for (long ");
+  name(e, iv);
+  sm_strbuf_printf(o, " = %" PRId64 "; ", lo);
+  name(e, iv);
+  sm_strbuf_printf(o, " < %" PRId64 "; ", hi);
+  name(e, iv);
+  sm_strbuf_printf(o, " += %" PRId64 ") {\n", st);
+  e->indent++;
 }
 
 static void emit_op(Em *e, SmOp *op) {
@@ -840,31 +836,14 @@ static void emit_op(Em *e, SmOp *op) {
   }
   if (!strcmp(n, "kernel.for")) {
     SmBlock *b = op->regions[0].first;
-    {
-      int64_t lo = sm_op_get_prop(op, "lower")->integer.value, hi = sm_op_get_prop(op, "upper")->integer.value,
-              st = sm_op_get_prop(op, "step")->integer.value;
-      if (emit_lane_loop(e, op, lo, hi, st)) return;
-    }
+    if (emit_lane_loop(e, op)) return;
     for (unsigned i = 0; i < op->num_results; i++) {
       decl(e, &op->results[i]);
       name(e, op->operands[i].value);
       sm_strbuf_puts(o, ";\n");
       alias(e, b->args[i + 1], &op->results[i]);
     }
-    SmValue *iv = b->args[0];
-    sm_ptrmap_put(&e->nonneg, iv, (void *)1);
-    ind(e);
-    int64_t lo = sm_op_get_prop(op, "lower")->integer.value, hi = sm_op_get_prop(op, "upper")->integer.value,
-            st = sm_op_get_prop(op, "step")->integer.value;
-    unroll_hint(e, op);
-    sm_strbuf_puts(o, "for (long ");
-    name(e, iv);
-    sm_strbuf_printf(o, " = %" PRId64 "; ", lo);
-    name(e, iv);
-    sm_strbuf_printf(o, " < %" PRId64 "; ", hi);
-    name(e, iv);
-    sm_strbuf_printf(o, " += %" PRId64 ") {\n", st);
-    e->indent++;
+    for_header(e, op);
     emit_block(e, b);
     SmOp *y = b->last;
     for (unsigned i = 0; i < y->num_operands; i++) {
