@@ -32,6 +32,7 @@
 
 #define MAXD 16
 #define MAXINLOPS 64 /* operands of an inlined producer (ChainArgs.inl_bufs) */
+#define MAXCOPIES 4  /* layout.converts one kernel stores beside its result */
 
 /* Image size limits checked at compile time (0: no limit). */
 typedef struct Limits {
@@ -44,6 +45,7 @@ typedef struct Limits {
   int64_t vector_tile; /* blocked fastest dim: tile factor cap */
   int64_t min_wi_simd; /* blocked fastest dim: work-items kept at least */
   double inline_uncoalesced; /* cost factor of an inlined producer whose reads step across lanes (from the profile) */
+  bool absorb_copies; /* a buffer-to-buffer layout.convert of a kernel's result is a second store of that kernel */
 } Limits;
 
 typedef struct KGen {
@@ -57,6 +59,9 @@ typedef struct KGen {
   SmOp **prod;        /* per input: a producer generic recomputed at each read (chain kernels), or NULL */
   SmValue ***prod_bufs; /* per input: that producer's kernel arguments */
   SmPtrMap map;       /* generic region values -> kernel values */
+  unsigned ncopies;   /* absorbed layout.converts: the result is also stored to these */
+  SmValue **copy_bufs;
+  SmAffineMap **copy_maps; /* their buffer layouts */
 } KGen;
 
 static SmType *idx_t(SmContext *c) { return sm_type_index(c); }
@@ -918,25 +923,44 @@ static bool buffer_output_body(KGen *k, SmBuilder *b, const Sched *sch, const un
     const char *pn[] = {"map"};
     SmAttr *pv[] = {sm_attr_affine_map(c, ol->map)};
     mk(b, "kernel.store", om->num_results + 2, ops, 0, NULL, pn, pv, 1);
+    /* Absorbed copies: the same value at the same logical index, through
+     * the copy's layout. Every point the kernel stores is stored to each
+     * copy as well, so each copy is written whole. */
+    for (unsigned i = 0; i < k->ncopies; i++) {
+      ops[1] = k->copy_bufs[i];
+      pv[0] = sm_attr_affine_map(c, k->copy_maps[i]);
+      mk(b, "kernel.store", om->num_results + 2, ops, 0, NULL, pn, pv, 1);
+    }
   }
   return true;
 }
 
-/* Builds kernel.func @name for generic g; returns it (detached) or NULL. */
-static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, const Limits *opts, int64_t *work_items) {
+/* Builds kernel.func @name for generic g; returns it (detached) or NULL.
+ * Its arguments are g's inputs, g's result, then one buffer per absorbed
+ * copy (copies[i]: a buffer-layout type of g's result tensor), which the
+ * kernel writes beside the result; copies need a buffer-layout result. */
+static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, const Limits *opts, int64_t *work_items,
+                          unsigned ncopies, SmType **copies) {
   unsigned nin = g->num_operands;
   if (g->num_results != 1) {
     sm_op_emit_error(g, "kernel lowering supports one result per layout.generic");
     return NULL;
   }
   SmType *argt[64];
-  if (nin + 1 > 64) {
+  if (nin + 1 + ncopies > 64) {
     sm_op_emit_error(g, "too many operands for one kernel");
     return NULL;
   }
   for (unsigned i = 0; i < nin; i++) argt[i] = storage_type(c, g->operands[i].value->type);
   SmType *rt = g->results[0].type;
   argt[nin] = storage_type(c, rt);
+  SmAffineMap *copy_maps[64];
+  for (unsigned i = 0; i < ncopies; i++) {
+    SmLayout cl;
+    if (!tensor_layout(c, g, copies[i], &cl)) return NULL;
+    argt[nin + 1 + i] = storage_type(c, copies[i]);
+    copy_maps[i] = cl.map;
+  }
   SmLayout ol;
   if (!tensor_layout(c, g, rt, &ol)) return NULL;
   const int64_t *dom;
@@ -980,12 +1004,17 @@ static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, const Limits 
     wi = inv.ext[0] * inv.ext[1];
   }
   *work_items = wi;
-  KGen k = {.ctx = c, .g = g, .nd = nd};
+  if (ncopies && ol.kind != SM_LAYOUT_BUFFER) {
+    sm_op_emit_error(g, "only a buffer-layout result can be stored twice (absorbed layout.convert)");
+    return NULL;
+  }
+  KGen k = {.ctx = c, .g = g, .nd = nd, .ncopies = ncopies, .copy_maps = copy_maps};
   sm_ptrmap_init(&k.map);
   SmBlock *kb = sm_block_create();
   SmValue *bufs[64];
-  for (unsigned i = 0; i <= nin; i++) bufs[i] = sm_block_add_arg(kb, argt[i], g->loc);
+  for (unsigned i = 0; i <= nin + ncopies; i++) bufs[i] = sm_block_add_arg(kb, argt[i], g->loc);
   k.bufs = bufs;
+  k.copy_bufs = bufs + nin + 1;
   k.kbody = kb;
   SmBuilder b;
   sm_builder_init(&b, c);
@@ -1005,7 +1034,7 @@ static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, const Limits 
   SmOpState st;
   sm_op_state_init(&st, c, sm_intern_cstr(c, "kernel.func"), g->loc);
   sm_op_state_add_prop(&st, "sym_name", sm_attr_string(c, name, strlen(name)));
-  sm_op_state_add_prop(&st, "function_type", sm_attr_type(c, sm_type_function(c, nin + 1, argt, 0, NULL)));
+  sm_op_state_add_prop(&st, "function_type", sm_attr_type(c, sm_type_function(c, nin + 1 + ncopies, argt, 0, NULL)));
   sm_op_state_add_prop(&st, "work_items", sm_attr_integer(c, sm_type_integer(c, 64, SM_SIGNLESS), wi));
   sm_region_append_block(sm_op_state_add_region(&st), kb);
   SmOp *f = sm_op_create(&st);
@@ -1557,6 +1586,27 @@ static bool check_image(SmContext *c, SmOp *at, SmType *t, const Limits *lim, co
   return true;
 }
 
+/* The layout.converts of generic g's result that g's kernel stores as well
+ * (at most MAXCOPIES, in program order): each converts to a buffer layout,
+ * in g's block, from g's buffer-layout result. A kernel that computes a
+ * tensor writes the copy with no second pass over memory and no launch of
+ * its own; a separate copy kernel would read the whole tensor back. */
+static unsigned absorbable_copies(SmContext *c, SmOp *g, SmOp **out) {
+  SmLayout l;
+  if (!sm_layout_of_type(c, g->results[0].type, &l) || l.kind != SM_LAYOUT_BUFFER) return 0;
+  unsigned want = 0, n = 0;
+  for (SmUse *u = g->results[0].uses; u; u = u->next)
+    if (sm_op_name_is(u->owner, "layout.convert") && u->owner->block == g->block &&
+        sm_layout_of_type(c, u->owner->results[0].type, &l) && l.kind == SM_LAYOUT_BUFFER)
+      want++;
+  /* Program order (use lists have none): the converts follow g. */
+  for (SmOp *op = g->next; op && n < want && n < MAXCOPIES; op = op->next)
+    if (sm_op_name_is(op, "layout.convert") && op->operands[0].value == &g->results[0] &&
+        sm_layout_of_type(c, op->results[0].type, &l) && l.kind == SM_LAYOUT_BUFFER)
+      out[n++] = op;
+  return n;
+}
+
 static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits *lim) {
   SmContext *c = sm_op_context(fn);
   SmBlock *body = fn->regions[0].first;
@@ -1566,10 +1616,11 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
   SmBuilder hbld;
   sm_builder_init(&hbld, c);
   sm_builder_set_block_end(&hbld, hb);
-  SmPtrMap vals, chains, members;
+  SmPtrMap vals, chains, members, absorbed;
   sm_ptrmap_init(&vals);
   sm_ptrmap_init(&chains);
   sm_ptrmap_init(&members);
+  sm_ptrmap_init(&absorbed);
   /* Normalisation chains: F -> its Chain; each absorbed R -> its F. */
   for (SmOp *op = body->first; lim->group_kernels && op; op = op->next) {
     if (!sm_op_name_is(op, "layout.generic") || sm_ptrmap_get(&members, op)) continue;
@@ -1641,6 +1692,7 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
       continue;
     }
     if (sm_ptrmap_get(&members, op)) continue; /* computed inside its chain's kernel, never stored */
+    if (sm_ptrmap_get(&absorbed, op)) continue; /* stored by its operand's kernel */
     const Chain *chain = sm_ptrmap_get(&chains, op);
     SmOp *g = op, *tmp = NULL;
     if (sm_op_name_is(op, "layout.convert")) g = tmp = convert_as_generic(c, op);
@@ -1656,10 +1708,15 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
     SmValue *ext[64];
     unsigned nargs = op->num_operands;
     SmOp *kf;
+    SmOp *copies[MAXCOPIES];
+    unsigned ncopies = 0;
     if (chain) {
       kf = build_chain_kernel(c, chain, name, ext, &nargs, &wi, lim->blocked_fast);
     } else {
-      kf = build_kernel(c, g, name, lim, &wi);
+      SmType *ct[MAXCOPIES];
+      if (!tmp && lim->absorb_copies) ncopies = absorbable_copies(c, op, copies);
+      for (unsigned i = 0; i < ncopies; i++) ct[i] = copies[i]->results[0].type, sm_ptrmap_put(&absorbed, copies[i], op);
+      kf = build_kernel(c, g, name, lim, &wi, ncopies, ct);
       for (unsigned i = 0; i < nargs; i++) ext[i] = op->operands[i].value;
     }
     if (tmp) sm_op_destroy(tmp);
@@ -1674,7 +1731,7 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
     sm_kernel_split_padded_loops(kf);
     sm_kernel_hoist_invariants(kf);
     sm_block_insert_op(module->regions[0].first, fn, kf);
-    SmValue *args[65];
+    SmValue *args[64 + 1 + MAXCOPIES];
     for (unsigned i = 0; i < nargs; i++) {
       args[i] = sm_ptrmap_get(&vals, ext[i]);
       if (!args[i]) {
@@ -1696,9 +1753,16 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
     sm_value_defining_op(out)->loc = op->loc;
     sm_ptrmap_put(&vals, &op->results[0], out);
     args[nargs] = out;
+    for (unsigned i = 0; i < ncopies; i++) {
+      SmValue *cb = host_op(&hbld, "kernel.alloc", storage_type(c, copies[i]->results[0].type), 0, NULL, an,
+                            (SmAttr *[]){sm_attr_type(c, copies[i]->results[0].type)}, 1);
+      sm_value_defining_op(cb)->loc = copies[i]->loc;
+      sm_ptrmap_put(&vals, &copies[i]->results[0], cb);
+      args[nargs + 1 + i] = cb;
+    }
     const char *ln[] = {"callee", "work_items"};
     SmAttr *lv[] = {sm_attr_symbol_ref(c, sm_intern_cstr(c, name), 0, NULL), sm_attr_integer(c, i64, wi)};
-    host_op(&hbld, "kernel.launch", NULL, nargs + 1, args, ln, lv, 2);
+    host_op(&hbld, "kernel.launch", NULL, nargs + 1 + ncopies, args, ln, lv, 2);
   }
   for (SmOp *op = body->first; op; op = op->next) {
     Chain *ch = sm_ptrmap_get(&chains, op);
@@ -1707,6 +1771,7 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
   sm_ptrmap_free(&vals);
   sm_ptrmap_free(&chains);
   sm_ptrmap_free(&members);
+  sm_ptrmap_free(&absorbed);
   if (!ok) {
     sm_block_destroy(hb);
     return false;
@@ -1764,7 +1829,7 @@ bool sm_kernel_fastest_blocked(SmOp *module, bool *simd) {
 }
 
 bool sm_convert_layout_to_kernel(SmOp *module) {
-  Limits lim = {-1, -1, true, 4, 0, -1, false, 16, 64, 0};
+  Limits lim = {-1, -1, true, 4, 0, -1, false, 16, 64, 0, true};
   if (!sm_kernel_fastest_blocked(module, &lim.blocked_fast)) return false;
   return profile_min_wi(module, &lim) && convert_module(module, &lim);
 }
@@ -1773,7 +1838,7 @@ static bool run_cl2k(SmOp *op, SmPassRun *run) {
   Limits lim = {sm_pass_run_int(run, "max-image-width"), sm_pass_run_int(run, "max-image-height"),
                 sm_pass_run_bool(run, "group-kernels"),
                 sm_pass_run_int(run, "max-tile"), sm_pass_run_int(run, "min-work-items"),
-                sm_pass_run_int(run, "inline-max-macs"), false, 16, 64, 0};
+                sm_pass_run_int(run, "inline-max-macs"), false, 16, 64, 0, sm_pass_run_bool(run, "absorb-copies")};
   const char *fd = sm_pass_run_string(run, "fastest-dim");
   lim.vector_tile = sm_pass_run_int(run, "vector-tile");
   if (lim.vector_tile < 4 || lim.vector_tile > MAXT || (lim.vector_tile & (lim.vector_tile - 1)))
@@ -1802,6 +1867,7 @@ static const SmPassOption cl2k_options[] = {
     {"inline-max-macs", SM_PASS_OPT_INT, "-1", "a producer read only by such a kernel is recomputed there when its reduction length times its reads (times the profile's coalescing_penalty on a SIMT device when its reads step across lanes) is at most this (0: never; -1: the device profile's chain_inline_macs, 256 on GPUs, 0 otherwise)"},
     {"fastest-dim", SM_PASS_OPT_STRING, "auto", "tiling of the fastest parallel dim: cyclic (SIMT GPUs: neighbouring work-items read neighbouring elements), blocked (SIMD CPUs: a work-item takes vector-tile consecutive elements) or auto (blocked when the module's device profile is not SIMT and has a preferred vector width above 4)"},
     {"vector-tile", SM_PASS_OPT_INT, "16", "largest tile of a blocked fastest dim (a power of two in [4, 16])"},
+    {"absorb-copies", SM_PASS_OPT_BOOL, "true", "a layout.convert between buffer layouts of a kernel's result is stored by that kernel (a second kernel.store) instead of a copy kernel of its own"},
 };
 
 const SmPassDef sm_convert_layout_to_kernel_pass = {
@@ -1809,6 +1875,6 @@ const SmPassDef sm_convert_layout_to_kernel_pass = {
     .summary = "Lower layout.generic ops to kernel.func and func.func to a kernel.host plan",
     .anchor = "builtin.module",
     .options = cl2k_options,
-    .num_options = 8,
+    .num_options = 9,
     .run = run_cl2k,
 };
