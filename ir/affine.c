@@ -598,6 +598,19 @@ bool sm_affine_expr_uses_dim(const SmAffineExpr *e, unsigned d) {
   return sm_affine_expr_uses_dim(e->bin.lhs, d) || sm_affine_expr_uses_dim(e->bin.rhs, d);
 }
 
+/* How many times e, a sum of dims, holds d when its other dims all have
+ * extent 1; -1 when e is anything else. */
+static int plain_count(const SmAffineExpr *e, unsigned d, const int64_t *ext) {
+  if (e->kind == SM_AFFINE_DIM) return e->position == d ? 1 : ext[e->position] == 1 ? 0 : -1;
+  if (e->kind != SM_AFFINE_ADD) return -1;
+  int a = plain_count(e->bin.lhs, d, ext), b = plain_count(e->bin.rhs, d, ext);
+  return a < 0 || b < 0 ? -1 : a + b;
+}
+
+bool sm_affine_expr_is_plain_dim(const SmAffineExpr *e, unsigned d, const int64_t *extents) {
+  return plain_count(e, d, extents) == 1;
+}
+
 bool sm_affine_expr_unit_in_dim(const SmAffineExpr *e, unsigned d) {
   if (e->kind == SM_AFFINE_DIM) return e->position == d;
   if (e->kind != SM_AFFINE_ADD) return false;

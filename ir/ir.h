@@ -272,6 +272,10 @@ bool sm_affine_expr_uses_dim(const SmAffineExpr *e, unsigned d);
 /* e is d + (terms without d): consecutive values of d give consecutive
  * values of e. */
 bool sm_affine_expr_unit_in_dim(const SmAffineExpr *e, unsigned d);
+/* e is d plus dims of extent 1 (extents[i] is dim i's): over a domain with
+ * those extents e takes exactly d's values, so it stays inside a tensor
+ * dim that d spans (a depthwise convolution's `c + ci`, ci of extent 1). */
+bool sm_affine_expr_is_plain_dim(const SmAffineExpr *e, unsigned d, const int64_t *extents);
 /* Evaluate with concrete dims/symbols (floor semantics for floordiv/mod). */
 int64_t sm_affine_expr_eval(const SmAffineExpr *e, const int64_t *dims, const int64_t *syms);
 bool sm_affine_map_is_identity(const SmAffineMap *m);

@@ -532,6 +532,14 @@ static void access_text(Em *e, SmOp *op, SmStrBuf *s) {
   e->o = o;
 }
 
+/* The text of a padded load's bounds check, "(..) ? ". */
+static void guard_text(Em *e, SmOp *op, SmStrBuf *s) {
+  SmStrBuf *o = e->o;
+  e->o = s;
+  bounds_check(e, op);
+  e->o = o;
+}
+
 /* v[0..T) form a lane group (registered in L), or are one value. */
 static bool lanes_of(Em *e, Lanes *L, SmValue **v, unsigned depth) {
   unsigned T = L->T;
@@ -569,22 +577,38 @@ static bool lanes_of(Em *e, Lanes *L, SmValue **v, unsigned depth) {
     SmValue *buf = d[0]->operands[0].value;
     SmType *et = sm_kernel_buffer_elem(e->ctx, buf->type);
     if (!et || et->kind != SM_TYPE_F32 || sm_kernel_is_half_storage(e->ctx, buf->type)) return false;
-    SmStrBuf a0 = {0}, at = {0}, want = {0};
+    SmStrBuf a0 = {0}, at = {0}, want = {0}, g0 = {0}, gt = {0};
     access_text(e, d[0], &a0);
     char pre[32];
     int np = snprintf(pre, sizeof pre, "b%u[", vid(e, buf));
     bool ok = a0.data && a0.len > (size_t)np + 1 && !strncmp(a0.data, pre, (size_t)np) && a0.data[a0.len - 1] == ']';
+    /* A padded load (a window past the edge) joins when its bounds check
+     * reads the same for every lane: the lanes step along a dim that is
+     * never out of bounds (a depthwise convolution's channels), and the
+     * group loads all or nothing. */
+    SmAttr *pad = sm_op_get_prop(d[0], "pad");
+    if (ok && pad) {
+      guard_text(e, d[0], &g0);
+      ok = g0.data != NULL;
+    }
     for (unsigned t = 0; ok && t < T; t++) {
-      if (d[t]->operands[0].value != buf || sm_op_get_prop(d[t], "pad")) ok = false;
+      if (d[t]->operands[0].value != buf || sm_op_get_prop(d[t], "pad") != pad) ok = false;
       if (!ok || !t) continue;
       at.len = want.len = 0;
       access_text(e, d[t], &at);
       sm_strbuf_printf(&want, "%s(%.*s + %u)]", pre, (int)(a0.len - (size_t)np - 1), a0.data + np, t);
       ok = at.len == want.len && !memcmp(at.data, want.data, at.len);
+      if (ok && pad) {
+        gt.len = 0;
+        guard_text(e, d[t], &gt);
+        ok = gt.len == g0.len && !memcmp(gt.data, g0.data, g0.len);
+      }
     }
     sm_strbuf_free(&a0);
     sm_strbuf_free(&at);
     sm_strbuf_free(&want);
+    sm_strbuf_free(&g0);
+    sm_strbuf_free(&gt);
     if (!ok) return false;
   } else if (binop(d[0]->name)) { /* f32 results: addf, subf, mulf, divf */
     for (unsigned k = 0; k < 2; k++) {
@@ -645,8 +669,15 @@ static void emit_lane_op(Em *e, Lanes *L, SmOp *op) {
     SmStrBuf a = {0};
     access_text(e, op, &a);
     char *lb = strchr(a.data, '[');
+    SmAttr *pad = sm_op_get_prop(op, "pad");
+    if (pad) bounds_check(e, op);
     sm_strbuf_printf(o, "vload%u(0, %.*s + %.*s)", L->T, (int)(lb - a.data), a.data, (int)(a.len - (size_t)(lb - a.data) - 2),
                      lb + 1);
+    if (pad) {
+      sm_strbuf_printf(o, " : (float%u)(", L->T);
+      literal(e, pad);
+      sm_strbuf_puts(o, ")");
+    }
     sm_strbuf_free(&a);
   } else {
     lane_operand(e, L, op->operands[0].value);

@@ -24,6 +24,7 @@
 #include "dialects/kernel/kernel.h"
 #include "dialects/layout/layout.h"
 #include "passes/smartmem/device_profile.h"
+#include "passes/passes.h"
 #include "passes/smartmem/smartmem.h"
 
 #include <stdio.h>
@@ -940,7 +941,7 @@ static bool buffer_output_body(KGen *k, SmBuilder *b, const Sched *sch, const un
  * copy (copies[i]: a buffer-layout type of g's result tensor), which the
  * kernel writes beside the result; copies need a buffer-layout result. */
 static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, const Limits *opts, int64_t *work_items,
-                          unsigned ncopies, SmType **copies) {
+                          unsigned ncopies, SmType **copies, bool *lane_loops) {
   unsigned nin = g->num_operands;
   if (g->num_results != 1) {
     sm_op_emit_error(g, "kernel lowering supports one result per layout.generic");
@@ -979,6 +980,23 @@ static SmOp *build_kernel(SmContext *c, SmOp *g, const char *name, const Limits 
   SmAffineMap *om = sm_layout_generic_map(g, nin);
   Sched sch;
   if (!schedule_of(g, opts, &sch)) return NULL;
+  /* Short window loops stay loops when the vector tile's lanes read
+   * together: no padded read uses the vectorized dim, so each window
+   * tap's bounds check is one for all lanes (a depthwise convolution
+   * vectorized along its channels) and the emitter writes the loop with
+   * vector lane groups. Straight-line code would stay scalar. */
+  *lane_loops = false;
+  if (sch.blocked_fast && sch.simd_dim >= 0 && sch.tile[sch.simd_dim] >= 4) {
+    *lane_loops = true;
+    for (unsigned i = 0; i < nin && *lane_loops; i++) {
+      SmAffineMap *m = sm_layout_generic_map(g, i);
+      if (!m || !sm_layout_generic_pad(g, i)) continue;
+      for (unsigned r = 0; r < m->num_results; r++)
+        if (sm_affine_expr_uses_dim(m->results[r], (unsigned)sch.simd_dim) &&
+            !sm_affine_expr_is_plain_dim(m->results[r], (unsigned)sch.simd_dim, dom))
+          *lane_loops = false;
+    }
+  }
   if (sch.blocked_fast && ol.kind == SM_LAYOUT_BUFFER) {
     /* SIMD: the vectorized dim (as the schedule chose) becomes the
      * innermost work-item dim. */
@@ -1710,13 +1728,14 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
     SmOp *kf;
     SmOp *copies[MAXCOPIES];
     unsigned ncopies = 0;
+    bool lane_loops = false;
     if (chain) {
       kf = build_chain_kernel(c, chain, name, ext, &nargs, &wi, lim->blocked_fast);
     } else {
       SmType *ct[MAXCOPIES];
       if (!tmp && lim->absorb_copies) ncopies = absorbable_copies(c, op, copies);
       for (unsigned i = 0; i < ncopies; i++) ct[i] = copies[i]->results[0].type, sm_ptrmap_put(&absorbed, copies[i], op);
-      kf = build_kernel(c, g, name, lim, &wi, ncopies, ct);
+      kf = build_kernel(c, g, name, lim, &wi, ncopies, ct, &lane_loops);
       for (unsigned i = 0; i < nargs; i++) ext[i] = op->operands[i].value;
     }
     if (tmp) sm_op_destroy(tmp);
@@ -1727,9 +1746,13 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
     /* Short windows become straight-line code, reduction loops are cut where
      * padded reads (a folded Concat) change bounds and provably needless
      * bounds checks go, then invariants leave the loops. */
-    sm_kernel_unroll(kf, 3);
+    sm_kernel_unroll_keep_wide(kf, 3, lane_loops ? 16 : 0);
     sm_kernel_split_padded_loops(kf);
     sm_kernel_hoist_invariants(kf);
+    /* SIMD: one value per distinct index expression, so that the lanes of
+     * a register tile share their bounds checks by name (the emitter's
+     * lane groups compare them as text). */
+    if (lim->blocked_fast) sm_cse(kf);
     sm_block_insert_op(module->regions[0].first, fn, kf);
     SmValue *args[64 + 1 + MAXCOPIES];
     for (unsigned i = 0; i < nargs; i++) {

@@ -51,9 +51,31 @@ static bool unroll_one(SmOp *loop, int64_t max_trips) {
 }
 
 unsigned sm_kernel_unroll(SmOp *root, int64_t max_trips) {
+  return sm_kernel_unroll_keep_wide(root, max_trips, 0);
+}
+
+static int64_t trips_of(SmOp *loop) {
+  int64_t lo = sm_op_get_prop(loop, "lower")->integer.value, hi = sm_op_get_prop(loop, "upper")->integer.value,
+          st = sm_op_get_prop(loop, "step")->integer.value;
+  return st <= 0 || hi < lo ? 0 : (hi - lo + st - 1) / st;
+}
+
+/* Inside a kernel.for of more than one iteration (a one-trip loop, such
+ * as a depthwise convolution's group channel, is no loop). */
+static bool inside_for(SmOp *op) {
+  for (SmOp *p = sm_op_parent_op(op); p; p = sm_op_parent_op(p))
+    if (sm_kernel_is_for(p) && trips_of(p) > 1) return true;
+  return false;
+}
+
+unsigned sm_kernel_unroll_keep_wide(SmOp *root, int64_t max_trips, unsigned keep_results) {
   unsigned nl, n = 0;
   SmOp **loops = sm_kernel_collect_ops(root, SM_WALK_POST, sm_kernel_is_for, &nl);
-  for (unsigned i = 0; i < nl; i++) n += unroll_one(loops[i], max_trips);
+  for (unsigned i = 0; i < nl; i++) {
+    if (keep_results && loops[i]->num_results >= keep_results && trips_of(loops[i]) > 1 && !inside_for(loops[i]))
+      continue;
+    n += unroll_one(loops[i], max_trips);
+  }
   free(loops);
   return n;
 }

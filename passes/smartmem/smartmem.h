@@ -43,6 +43,11 @@ extern const SmPassDef sm_kernel_hoist_invariants_pass;
 extern const SmPassDef sm_kernel_unroll_pass;
 /* Fully unrolls kernel.for loops of at most max_trips iterations under root; returns how many. */
 unsigned sm_kernel_unroll(SmOp *root, int64_t max_trips);
+/* As sm_kernel_unroll, but an outermost kernel.for (not inside another)
+ * carrying at least keep_results iteration values stays a loop (0: none
+ * does): a SIMD kernel's register tile, which the OpenCL C emitter can
+ * write as vector lane groups only inside a loop. */
+unsigned sm_kernel_unroll_keep_wide(SmOp *root, int64_t max_trips, unsigned keep_results);
 /* Hoists loop-invariant scalar ops out of kernel loops under root; returns how many moved. */
 unsigned sm_kernel_hoist_invariants(SmOp *root);
 extern const SmPassDef sm_kernel_split_padded_loops_pass;

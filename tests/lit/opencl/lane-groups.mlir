@@ -5,7 +5,10 @@
 // consecutive loads, the shared scalar broadcast, one vector accumulator
 // per tile row, its components taken after the loop. Not written so: a GPU
 // profile (cyclic tiles, neighbouring work-items take neighbouring
-// elements), and loads with a bounds check (a padded depthwise window).
+// elements), and loads whose bounds check differs from lane to lane (a
+// padded depthwise window over a row-major function argument, its lanes
+// along the row; channels-last lanes share one check:
+// passes/smartmem/select-layout-simd-channels-last.mlir).
 // RUN: rm -rf %t && smc %s --device-profile=pocl-cpu -o %t
 // RUN: FileCheck %s < %t/kernels.cl
 // RUN: rm -rf %t.gpu && smc %s --device-profile=nvidia-h100 -o %t.gpu
