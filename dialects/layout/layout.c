@@ -248,13 +248,21 @@ static bool uses_reduction_dim(const SmOp *op, const SmAffineExpr *e) {
 
 bool sm_layout_generic_lanes_hindered(const SmOp *op, unsigned last) {
   const int64_t *dom;
-  unsigned nd = sm_layout_generic_domain(op, &dom), nin = sm_layout_generic_num_inputs(op);
+  unsigned nd = sm_layout_generic_domain(op, &dom);
   if (last >= nd) return false;
   int64_t volume = 1; /* saturates: only compared with 32 */
   for (unsigned d = 0; d < nd; d++)
     if (sm_layout_generic_is_reduction(op, d) && !sm_checked_mul(volume, dom[d], &volume)) volume = INT64_MAX;
+  bool padded, strided;
+  sm_layout_generic_lane_reads(op, last, &padded, &strided);
+  return padded || (strided && volume >= 32);
+}
+
+void sm_layout_generic_lane_reads(const SmOp *op, unsigned last, bool *padded_out, bool *strided_out) {
+  const int64_t *dom;
+  unsigned nd = sm_layout_generic_domain(op, &dom), nin = sm_layout_generic_num_inputs(op);
   bool padded = false, strided = false;
-  for (unsigned i = 0; i < nin; i++) {
+  for (unsigned i = 0; last < nd && i < nin; i++) {
     const SmAffineMap *m = sm_layout_generic_map(op, i);
     if (!m || m->num_results == 0) continue;
     bool uses = false, in_loop = false;
@@ -269,7 +277,7 @@ bool sm_layout_generic_lanes_hindered(const SmOp *op, unsigned last) {
     for (unsigned r = 0; r + 1 < m->num_results; r++) strided |= sm_affine_expr_uses_dim(m->results[r], last);
     strided |= !sm_affine_expr_unit_in_dim(inner, last);
   }
-  return padded || (strided && volume >= 32);
+  *padded_out = padded, *strided_out = strided;
 }
 
 static bool check_yield(SmOp *op, SmBlock *b, const char *what) {

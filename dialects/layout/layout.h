@@ -78,6 +78,10 @@ SmAttr *sm_layout_generic_pad(const SmOp *op, unsigned i);
  * contiguously (the output channels of a convolution); see
  * docs/opencl-backend.md, "SIMD default". Row-major maps: no layouts. */
 bool sm_layout_generic_lanes_hindered(const SmOp *op, unsigned last);
+/* The two findings behind it, over the reads inside the reduction that use
+ * domain dim last: *padded (one has a pad value), *strided (one steps
+ * other than one element of its innermost tensor dim along last). */
+void sm_layout_generic_lane_reads(const SmOp *op, unsigned last, bool *padded, bool *strided);
 /* Reduction identity of result r (NULL when absent). */
 SmAttr *sm_layout_generic_init(const SmOp *op, unsigned r);
 

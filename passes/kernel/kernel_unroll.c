@@ -3,7 +3,10 @@
  * induction variable a constant and the iteration values chained, so short
  * windows (3x3 convolution and pooling windows) become straight-line code
  * with constant offsets. Inner loops are unrolled first. The kernel
- * lowering runs it (with 3: the 3x3 windows) on every kernel it builds. */
+ * lowering runs it (with 3: the 3x3 windows) on every kernel it builds; on
+ * a SIMD kernel whose vector lanes share their bounds checks it keeps the
+ * outermost window loop (sm_kernel_unroll_keep_wide), which the OpenCL C
+ * emitter writes with vector lane groups. */
 #include "dialects/arith/arith.h"
 #include "dialects/kernel/kernel.h"
 #include "passes/smartmem/smartmem.h"

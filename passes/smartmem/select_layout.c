@@ -465,13 +465,16 @@ static bool gather_copy(SmOp *g, unsigned i, int f, Totals *tot) {
   return true;
 }
 
-/* The vector schedule's 4..16-wide tile fits ext (convert-layout-to-kernel's
- * vector_factor with its default vector-tile of 16). */
-static bool vectorizable(int64_t ext) {
+/* The vector schedule's tile over ext: 16, 8 or 4 wide, or 1 when none fits
+ * (convert-layout-to-kernel's vector_factor with its default vector-tile
+ * of 16). */
+static int64_t vector_width(int64_t ext) {
   for (int64_t f = 16; f >= 4; f /= 2)
-    if (ext % f == 0 || (ext >= 2 * f && ((ext + f - 1) / f * f - ext) * 8 <= ext)) return true;
-  return false;
+    if (ext % f == 0 || (ext >= 2 * f && ((ext + f - 1) / f * f - ext) * 8 <= ext)) return f;
+  return 1;
 }
+
+static bool vectorizable(int64_t ext) { return vector_width(ext) >= 4; }
 
 /* The tensor dim of a read that holds domain dim d with unit coefficient
  * (and no other tensor dim uses d); -1 otherwise. */
@@ -507,6 +510,16 @@ static bool relayoutable(SmValue *v) {
   return true;
 }
 
+/* g's fastest dim f takes 8- or 16-wide vector tiles and every read inside
+ * the reduction that uses it steps one element along it (padded or not). */
+static bool wide_unit_rows(const SmOp *g, unsigned f) {
+  const int64_t *dom;
+  sm_layout_generic_domain(g, &dom);
+  bool padded, strided;
+  sm_layout_generic_lane_reads(g, f, &padded, &strided);
+  return vector_width(dom[f]) >= 8 && !strided;
+}
+
 /* A reduction whose last parallel dim is too short for the vector tile (a
  * 13x13 or 7x7 feature map) or whose reads along it are hindered (padded
  * windows, strides): the parallel dim that the kernel schedule vectorizes
@@ -518,32 +531,6 @@ static bool relayoutable(SmValue *v) {
  * window reads past the edges: the bounds check does not depend on it)
  * counts too when it can be re-laid out with that dim innermost
  * (channels-last). -1 when there is none. */
-/* g's fastest dim f takes 8- or 16-wide vector tiles and every read inside
- * the reduction that uses f steps one element along it (padded or not). */
-static bool wide_unit_rows(const SmOp *g, unsigned f) {
-  const int64_t *dom;
-  unsigned nd = sm_layout_generic_domain(g, &dom), nin = sm_layout_generic_num_inputs(g);
-  bool wide = false;
-  for (int64_t w = 16; w >= 8; w /= 2)
-    wide |= dom[f] % w == 0 || (dom[f] >= 2 * w && ((dom[f] + w - 1) / w * w - dom[f]) * 8 <= dom[f]);
-  if (!wide) return false;
-  for (unsigned i = 0; i < nin; i++) {
-    const SmAffineMap *m = sm_layout_generic_map(g, i);
-    if (!m || m->num_results == 0) continue;
-    bool uses = false, in_loop = false;
-    for (unsigned r = 0; r < m->num_results; r++) {
-      uses |= sm_affine_expr_uses_dim(m->results[r], f);
-      for (unsigned e = 0; e < nd; e++)
-        in_loop |= sm_layout_generic_is_reduction(g, e) && sm_affine_expr_uses_dim(m->results[r], e);
-    }
-    if (!uses || !in_loop) continue;
-    for (unsigned r = 0; r + 1 < m->num_results; r++)
-      if (sm_affine_expr_uses_dim(m->results[r], f)) return false;
-    if (!sm_affine_expr_unit_in_dim(m->results[m->num_results - 1], f)) return false;
-  }
-  return true;
-}
-
 static int short_lane_dim(const SmOp *g, bool relayout) {
   const int64_t *dom;
   unsigned nd = sm_layout_generic_domain(g, &dom), nin = sm_layout_generic_num_inputs(g);
