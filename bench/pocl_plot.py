@@ -9,20 +9,17 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from pocl_table import model_rows  # noqa: E402
 
 
 def rows(path):
     """(model, ort, smartmem forward, naive forward) per table row."""
     out = []
-    with open(path) as f:
-        for line in f:
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            if len(cells) < 5 or cells[0] in ("model", "") or cells[0].startswith("---"):
-                continue
-            try:
-                out.append((cells[0], float(cells[1]), float(cells[2]), float(cells[4])))
-            except ValueError:
-                continue  # a failed run ("?")
+    for cells in model_rows(path, 5):
+        try:
+            out.append((cells[0], float(cells[1]), float(cells[2]), float(cells[4])))
+        except ValueError:
+            continue  # a failed run ("?")
     return out
 
 

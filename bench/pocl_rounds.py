@@ -7,21 +7,19 @@ usage: pocl_rounds.py ROUND.md... > MEDIAN.md"""
 import statistics
 import sys
 
+from pocl_table import model_rows
+
 COLS = ["onnxruntime (ms)", "smartmem forward (ms)", "smartmem end to end (ms)", "naive kernels forward (ms)"]
 
 
 def rows(path):
     """model -> (ort, fwd, e2e, naive, kernels cell) of one round."""
     out = {}
-    with open(path) as f:
-        for line in f:
-            cells = [c.strip() for c in line.strip().strip("|").split("|")]
-            if len(cells) < 8 or cells[0] in ("model", "") or cells[0].startswith("---"):
-                continue
-            try:
-                out[cells[0]] = tuple(float(c) for c in cells[1:5]) + (cells[7],)
-            except ValueError:
-                continue  # a failed run ("?") leaves the model out of this round
+    for cells in model_rows(path, 8):
+        try:
+            out[cells[0]] = tuple(float(c) for c in cells[1:5]) + (cells[7],)
+        except ValueError:
+            continue  # a failed run ("?") leaves the model out of this round
     return out
 
 

@@ -1589,6 +1589,19 @@ static SmValue *host_op(SmBuilder *b, const char *name, SmType *rt, unsigned n, 
   return mk(b, name, n, ops, rt ? 1 : 0, rt, pn, pv, np);
 }
 
+/* The kernel.alloc holding op's result, recorded in vals. It keeps the op's
+ * location: runtime errors about it (an image the device cannot hold) point
+ * at the source. */
+static SmValue *host_alloc(SmBuilder *b, SmPtrMap *vals, SmOp *op) {
+  SmType *t = op->results[0].type;
+  const char *an[] = {"type"};
+  SmAttr *av[] = {sm_attr_type(b->ctx, t)};
+  SmValue *buf = host_op(b, "kernel.alloc", storage_type(b->ctx, t), 0, NULL, an, av, 1);
+  sm_value_defining_op(buf)->loc = op->loc;
+  sm_ptrmap_put(vals, &op->results[0], buf);
+  return buf;
+}
+
 /* Checks the image a tensor of type t needs against the limits; diagnoses
  * at `at` (the op whose result, or the function whose argument, it is). */
 static bool check_image(SmContext *c, SmOp *at, SmType *t, const Limits *lim, const char *what) {
@@ -1768,21 +1781,8 @@ static bool convert_func(SmOp *module, SmOp *fn, unsigned *kcount, const Limits 
       ok = false;
       break;
     }
-    const char *an[] = {"type"};
-    SmAttr *av[] = {sm_attr_type(c, rt)};
-    SmValue *out = host_op(&hbld, "kernel.alloc", storage_type(c, rt), 0, NULL, an, av, 1);
-    /* The alloc keeps the op's location: runtime errors about it (an image
-     * the device cannot hold) point at the source. */
-    sm_value_defining_op(out)->loc = op->loc;
-    sm_ptrmap_put(&vals, &op->results[0], out);
-    args[nargs] = out;
-    for (unsigned i = 0; i < ncopies; i++) {
-      SmValue *cb = host_op(&hbld, "kernel.alloc", storage_type(c, copies[i]->results[0].type), 0, NULL, an,
-                            (SmAttr *[]){sm_attr_type(c, copies[i]->results[0].type)}, 1);
-      sm_value_defining_op(cb)->loc = copies[i]->loc;
-      sm_ptrmap_put(&vals, &copies[i]->results[0], cb);
-      args[nargs + 1 + i] = cb;
-    }
+    args[nargs] = host_alloc(&hbld, &vals, op);
+    for (unsigned i = 0; i < ncopies; i++) args[nargs + 1 + i] = host_alloc(&hbld, &vals, copies[i]);
     const char *ln[] = {"callee", "work_items"};
     SmAttr *lv[] = {sm_attr_symbol_ref(c, sm_intern_cstr(c, name), 0, NULL), sm_attr_integer(c, i64, wi)};
     host_op(&hbld, "kernel.launch", NULL, nargs + 1 + ncopies, args, ln, lv, 2);

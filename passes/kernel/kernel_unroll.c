@@ -13,12 +13,18 @@
 
 #include <stdlib.h>
 
-static bool unroll_one(SmOp *loop, int64_t max_trips) {
+/* Iterations of a kernel.for with constant bounds; -1 for a malformed one
+ * (step <= 0 or upper < lower), which is left alone. */
+static int64_t trips_of(SmOp *loop) {
   int64_t lo = sm_op_get_prop(loop, "lower")->integer.value, hi = sm_op_get_prop(loop, "upper")->integer.value,
           st = sm_op_get_prop(loop, "step")->integer.value;
-  if (st <= 0 || hi < lo) return false;
-  int64_t trips = (hi - lo + st - 1) / st;
-  if (trips > max_trips) return false;
+  return st <= 0 || hi < lo ? -1 : (hi - lo + st - 1) / st;
+}
+
+static bool unroll_one(SmOp *loop, int64_t max_trips) {
+  int64_t trips = trips_of(loop);
+  if (trips < 0 || trips > max_trips) return false;
+  int64_t lo = sm_op_get_prop(loop, "lower")->integer.value, st = sm_op_get_prop(loop, "step")->integer.value;
   SmContext *c = sm_op_context(loop);
   SmBlock *body = loop->regions[0].first;
   unsigned n = loop->num_operands;
@@ -55,12 +61,6 @@ static bool unroll_one(SmOp *loop, int64_t max_trips) {
 
 unsigned sm_kernel_unroll(SmOp *root, int64_t max_trips) {
   return sm_kernel_unroll_keep_wide(root, max_trips, 0);
-}
-
-static int64_t trips_of(SmOp *loop) {
-  int64_t lo = sm_op_get_prop(loop, "lower")->integer.value, hi = sm_op_get_prop(loop, "upper")->integer.value,
-          st = sm_op_get_prop(loop, "step")->integer.value;
-  return st <= 0 || hi < lo ? 0 : (hi - lo + st - 1) / st;
 }
 
 /* Inside a kernel.for of more than one iteration (a one-trip loop, such

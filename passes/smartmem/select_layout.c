@@ -580,6 +580,20 @@ static int short_lane_dim(const SmOp *g, bool relayout) {
   return best;
 }
 
+/* Puts domain dim d innermost in the weights read only by g that read it
+ * strided (permuted at compile time). */
+static bool weights_innermost(SmOp *g, unsigned d, Totals *tot) {
+  for (unsigned i = 0; i < sm_layout_generic_num_inputs(g); i++) {
+    const SmAffineMap *m = sm_layout_generic_map(g, i);
+    SmValue *v = g->operands[i].value;
+    SmOp *def = sm_value_defining_op(v);
+    int td = m ? unit_tensor_dim(m, d) : -1;
+    if (td < 0 || !is_constant(def) || sm_value_num_uses(v) != 1 || td + 1 == (int)v->type->shaped.rank) continue;
+    if (!permute_weight(def, td, tot)) return false;
+  }
+  return true;
+}
+
 /* Gives the activations that g reads strided along its lane dim sd that
  * dim innermost (re-laid out, as smartmem-select-layout does on other
  * devices), and puts the dim their producer stores contiguously now last
@@ -599,16 +613,8 @@ static bool channels_last(SmOp *g, unsigned sd, Totals *tot) {
     tot->relaid++;
     SmOp *p = sm_value_defining_op(v);
     const SmAffineMap *om = sm_layout_generic_map(p, sm_layout_generic_num_inputs(p));
-    if (!om || om->results[td]->kind != SM_AFFINE_DIM) continue;
-    unsigned pd = om->results[td]->position;
-    for (unsigned j = 0; j < sm_layout_generic_num_inputs(p); j++) {
-      const SmAffineMap *pm = sm_layout_generic_map(p, j);
-      SmValue *w = p->operands[j].value;
-      SmOp *def = sm_value_defining_op(w);
-      int wd = pm ? unit_tensor_dim(pm, pd) : -1;
-      if (wd < 0 || !is_constant(def) || sm_value_num_uses(w) != 1 || wd + 1 == (int)w->type->shaped.rank) continue;
-      if (!permute_weight(def, wd, tot)) return false;
-    }
+    if (om && om->results[td]->kind == SM_AFFINE_DIM && !weights_innermost(p, om->results[td]->position, tot))
+      return false;
   }
   return true;
 }
@@ -621,14 +627,7 @@ static bool simd_lanes(SmOp *fn, Totals *tot) {
     if (sd < 0 && (sd = short_lane_dim(g, true)) >= 0 && !channels_last(g, (unsigned)sd, tot)) return false;
     if (sd >= 0) {
       /* Put that dim innermost in the weights that read it strided. */
-      for (unsigned i = 0; i < nin; i++) {
-        const SmAffineMap *m = sm_layout_generic_map(g, i);
-        SmValue *v = g->operands[i].value;
-        SmOp *def = sm_value_defining_op(v);
-        int td = m ? unit_tensor_dim(m, (unsigned)sd) : -1;
-        if (td < 0 || !is_constant(def) || sm_value_num_uses(v) != 1 || td + 1 == (int)v->type->shaped.rank) continue;
-        if (!permute_weight(def, td, tot)) return false;
-      }
+      if (!weights_innermost(g, (unsigned)sd, tot)) return false;
       continue;
     }
     for (unsigned i = 0; i < nin; i++) {
